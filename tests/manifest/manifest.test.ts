@@ -1,0 +1,129 @@
+import * as fs from "fs";
+import * as path from "path";
+import { validateXML } from "xmllint-wasm";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { validateManifest } = require("../../scripts/validate-manifest.js") as {
+  validateManifest: (xml: string, options: { assetsDir: string }) => string[];
+};
+
+const root = path.resolve(__dirname, "../..");
+const xsdDir = path.resolve(root, "../shared/manifest-xsd");
+const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
+const assetsDir = path.join(root, "assets");
+
+/** The 2020 XSDs predate the shared runtime: add <Runtimes> (first child of a Host) to a copy. */
+function taskPaneOverridesWithRuntimes(): string {
+  const xsd = fs.readFileSync(path.join(xsdDir, "TaskPaneAppVersionOverridesV1_0.xsd"), "utf8");
+  const hostSequence = /(<xs:complexType name="Host" abstract="true">[\s\S]*?<xs:sequence>)/;
+  if (!hostSequence.test(xsd)) throw new Error("the Host type was not found in the XSD");
+  const runtimes = `
+  <xs:complexType name="Runtime">
+    <xs:attribute name="resid" type="bt:URLReferenceId" use="required"/>
+    <xs:attribute name="lifetime" use="optional">
+      <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="short"/><xs:enumeration value="long"/></xs:restriction></xs:simpleType>
+    </xs:attribute>
+  </xs:complexType>
+  <xs:complexType name="Runtimes">
+    <xs:sequence><xs:element name="Runtime" type="Runtime" minOccurs="1" maxOccurs="unbounded"/></xs:sequence>
+  </xs:complexType>
+`;
+  return xsd
+    .replace(
+      hostSequence,
+      `$1\n      <xs:element name="Runtimes" type="Runtimes" minOccurs="0" maxOccurs="1"/>`,
+    )
+    .replace(/<\/xs:schema>\s*$/, `${runtimes}</xs:schema>\n`);
+}
+
+async function validateAgainstXsd(xml: string) {
+  const file = (name: string, contents?: string) => ({
+    fileName: name,
+    contents: contents ?? fs.readFileSync(path.join(xsdDir, name), "utf8"),
+  });
+  return validateXML({
+    xml: { fileName: "manifest.xml", contents: xml },
+    schema: file("OfficeAppManifestV1_1.xsd"),
+    preload: [
+      file("OfficeAppBasicTypesV1_0.xsd"),
+      file("MailAppVersionOverridesV1_0.xsd"),
+      file("MailAppVersionOverridesV1_1.xsd"),
+      file("ContentAppVersionOverridesV1_0.xsd"),
+      file("TaskPaneAppVersionOverridesV1_0.xsd", taskPaneOverridesWithRuntimes()),
+    ],
+  });
+}
+
+describe("manifest.xml", () => {
+  it("is valid against the official add-in manifest XSDs (extended with <Runtimes>)", async () => {
+    const result = await validateAgainstXsd(manifest);
+    expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it("fails the XSD check when an element is out of place", async () => {
+    const broken = manifest.replace(
+      "<Permissions>ReadWriteDocument</Permissions>",
+      "<Permissions>Everything</Permissions>",
+    );
+    const result = await validateAgainstXsd(broken);
+    expect(result.valid).toBe(false);
+  });
+
+  it("passes the offline checks of npm run validate", () => {
+    expect(validateManifest(manifest, { assetsDir })).toEqual([]);
+  });
+
+  it("declares Excel, ReadWriteDocument, a Home tab button and a shared runtime for TENDER functions", () => {
+    expect(manifest).toContain('<Host Name="Workbook"/>');
+    expect(manifest).toContain("<Permissions>ReadWriteDocument</Permissions>");
+    expect(manifest).toMatch(/<OfficeTab id="TabHome">[\s\S]*<Action xsi:type="ShowTaskpane">/);
+    expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
+    expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="TENDER"/>');
+    expect(manifest).toContain('<DisplayName DefaultValue="Tender Budget"/>');
+  });
+
+  describe("offline checks catch", () => {
+    const check = (xml: string) => validateManifest(xml, { assetsDir }).join("\n");
+    it("XML that is not well-formed", () => {
+      expect(check(manifest.replace("</Permissions>", ""))).toMatch(/not well-formed XML at line \d+/);
+    });
+    it("a resid with no resource", () => {
+      expect(check(manifest.replace('resid="Group.Label"', 'resid="Group.Missing"'))).toContain(
+        '<Label resid="Group.Missing"> is not defined in <Resources>',
+      );
+    });
+    it("an http URL and a URL outside AppDomains", () => {
+      const out = check(
+        manifest
+          .replace("https://localhost:3000/functions.json", "http://localhost:3000/functions.json")
+          .replace("https://localhost:3000/functions.js", "https://example.org/functions.js"),
+      );
+      expect(out).toContain('URL "http://localhost:3000/functions.json" must be https');
+      expect(out).toContain('URL "https://example.org/functions.js" is not inside an <AppDomain>');
+    });
+    it("a missing icon and an icon of the wrong size", () => {
+      const out = check(manifest.replace("icon-80.png", "icon-81.png").replace("icon-16.png", "icon-32.png"));
+      expect(out).toContain("icon-81.png has no file");
+      expect(out).toContain("icon-32.png is 32x32, declared 16x16");
+    });
+    it("an id that is not a GUID and a bad version", () => {
+      const out = check(
+        manifest.replace(/<Id>[^<]+<\/Id>/, "<Id>tender</Id>").replace("1.0.0.0", "1.0.beta"),
+      );
+      expect(out).toContain('<Id> must be a GUID, found "tender"');
+      expect(out).toContain("<Version> must be 1 to 4 numbers");
+    });
+    it("a functions page that is not the shared runtime", () => {
+      const out = check(
+        manifest.replace(
+          '<Page>\n              <SourceLocation resid="Taskpane.Url"/>',
+          '<Page>\n              <SourceLocation resid="GetStarted.LearnMoreUrl"/>',
+        ),
+      );
+      expect(out).toContain(
+        'custom functions <Page> uses "GetStarted.LearnMoreUrl" but <Runtime> uses "Taskpane.Url"',
+      );
+    });
+  });
+});
