@@ -1,0 +1,207 @@
+/**
+ * Reading Excel's arguments for the TENDER.* functions: cell values arrive as numbers, strings,
+ * booleans, "" or null for blanks, and 2-D arrays for ranges. Every problem becomes an Excel error
+ * with a message that names the argument (and, for ranges, the cell's position in the range).
+ *
+ * The arithmetic itself lives in src/domain; this file only turns cell values into engine inputs.
+ */
+import { excelSerialToIso, isExcelDateSerial, isValidIsoDate, parseMoney } from "../domain";
+import type { IsoDate, Pence, Region, StatedAmount } from "../domain";
+
+/** Stop with #VALUE! and a message Excel shows in the cell's error tooltip. */
+export function invalidValue(message: string): never {
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message);
+}
+
+/** Stop with #N/A and the reason. */
+export function notAvailable(message: string): never {
+  throw new CustomFunctions.Error(CustomFunctions.ErrorCode.notAvailable, message);
+}
+
+/**
+ * Run a function body so that Excel only ever sees an Excel error: CustomFunctions errors pass
+ * through; anything else the engine throws becomes #VALUE! carrying its message.
+ */
+export function excelCall<T>(body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    if (error instanceof CustomFunctions.Error) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    return invalidValue(message);
+  }
+}
+
+/** An empty cell, an empty string, or an optional argument left out. */
+export function isBlank(value: unknown): value is null | undefined | "" {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/**
+ * A number as Excel shows it: Excel keeps 15 significant digits, so a cell computed as
+ * =0.1+0.2 holds 0.30000000000000004 but reads 0.3. Amounts are taken at what the user sees.
+ */
+export function asShown(x: number): number {
+  return Number(x.toPrecision(15));
+}
+
+function describe(value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+  if (typeof value === "number") return String(value);
+  return "an error or a value that is not a number";
+}
+
+/** An amount of money: a number of pounds (107520, 452.5) or text such as "£107,520" or "£1.2m". */
+export function readStatedAmount(value: unknown, name: string): StatedAmount {
+  if (isBlank(value)) return invalidValue(`${name} is empty; give an amount such as 107520 or "£107,520"`);
+  if (typeof value !== "number" && typeof value !== "string") {
+    return invalidValue(`${name} must be an amount of money, not ${describe(value)}`);
+  }
+  const parsed = parseMoney(typeof value === "number" ? asShown(value) : value);
+  if (!parsed.ok) return invalidValue(`${name}: ${parsed.error}`);
+  return parsed.value;
+}
+
+/** A positive amount of money, in pence. */
+export function readPositiveMoney(value: unknown, name: string): Pence {
+  const amount = readStatedAmount(value, name);
+  if (amount.pence <= 0) return invalidValue(`${name} must be a positive amount`);
+  return amount.pence;
+}
+
+/** A number that is not a blank, text or TRUE/FALSE. */
+export function readNumber(value: unknown, name: string): number {
+  if (isBlank(value)) return invalidValue(`${name} is empty; give a number`);
+  if (typeof value === "string") {
+    const text = value.trim();
+    const n = Number(text);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) || !Number.isFinite(n)) {
+      return invalidValue(`${name} must be a number, not ${describe(value)}`);
+    }
+    return n;
+  }
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    return invalidValue(`${name} must be a number, not ${describe(value)}`);
+  }
+  return asShown(value);
+}
+
+/** A number of days: zero or more, half days allowed. */
+export function readDays(value: unknown, name: string): number {
+  const days = readNumber(value, name);
+  if (days < 0) return invalidValue(`${name} must be zero or more, not ${days}`);
+  return days;
+}
+
+const DAY_MONTH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date: an Excel date (a serial number such as 42978, what a date cell holds; a time of day is
+ * ignored), or text written 2017-08-31 or 31/08/2017 (UK day/month/year).
+ */
+export function readDate(value: unknown, name: string): IsoDate {
+  const hint = "an Excel date, 2017-08-31 or 31/08/2017";
+  if (isBlank(value)) return invalidValue(`${name} is empty; give a date: ${hint}`);
+  if (typeof value === "number") {
+    if (!isExcelDateSerial(value)) {
+      const why = Math.floor(value) === 60 ? " (Excel's 29 February 1900 never existed)" : "";
+      return invalidValue(`${name}: ${value} is not an Excel date${why}; give ${hint}`);
+    }
+    return excelSerialToIso(value);
+  }
+  if (typeof value !== "string")
+    return invalidValue(`${name} must be a date (${hint}), not ${describe(value)}`);
+  const text = value.trim();
+  let iso: string | undefined;
+  if (ISO_DATE.test(text)) {
+    iso = text;
+  } else {
+    const dmy = DAY_MONTH_YEAR.exec(text);
+    if (dmy) iso = `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}`;
+  }
+  if (iso === undefined)
+    return invalidValue(`${name}: ${describe(value)} is not a date; write it as ${hint}`);
+  if (!isValidIsoDate(iso)) return invalidValue(`${name}: ${describe(value)} is not a real calendar date`);
+  return iso;
+}
+
+const REGION_NAMES: Record<string, Region> = {
+  "gb-eng": "GB-ENG",
+  eng: "GB-ENG",
+  england: "GB-ENG",
+  "england and wales": "GB-ENG",
+  "england & wales": "GB-ENG",
+  "e&w": "GB-ENG",
+  wales: "GB-ENG",
+  "gb-sct": "GB-SCT",
+  sct: "GB-SCT",
+  scotland: "GB-SCT",
+  "gb-nir": "GB-NIR",
+  nir: "GB-NIR",
+  ni: "GB-NIR",
+  "northern ireland": "GB-NIR",
+};
+
+/** Bank-holiday region; England & Wales when left out. */
+export function readRegion(value: unknown, name = "region"): Region {
+  if (isBlank(value)) return "GB-ENG";
+  const key = typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, " ") : undefined;
+  const region = key === undefined ? undefined : REGION_NAMES[key];
+  if (region === undefined) {
+    return invalidValue(
+      `${name} ${describe(value)} is not a UK bank-holiday region; use "England & Wales" (GB-ENG), "Scotland" (GB-SCT) or "Northern Ireland" (GB-NIR)`,
+    );
+  }
+  return region;
+}
+
+/** One non-blank cell of a range, with its 1-based position in the range. */
+export interface RangeCell {
+  value: unknown;
+  row: number;
+  column: number;
+}
+
+/** A range as Excel passes it (a 2-D array); a single value counts as a one-cell range. */
+export function asRange(value: unknown): unknown[][] {
+  if (!Array.isArray(value)) return [[value]];
+  return value.map((row) => (Array.isArray(row) ? row : [row]));
+}
+
+/** Where a cell sits in a range, in words: "row 3 of values", "column 2 of weights". */
+export function cellPosition(range: unknown[][], row: number, column: number, name: string): string {
+  const width = Math.max(0, ...range.map((r) => r.length));
+  if (width === 1) return `row ${row} of ${name}`;
+  if (range.length === 1) return `column ${column} of ${name}`;
+  return `row ${row}, column ${column} of ${name}`;
+}
+
+/** The non-blank cells of a range, row by row. */
+export function nonBlankCells(range: unknown[][]): RangeCell[] {
+  const cells: RangeCell[] = [];
+  range.forEach((r, i) =>
+    r.forEach((value, j) => {
+      if (!isBlank(value)) cells.push({ value, row: i + 1, column: j + 1 });
+    }),
+  );
+  return cells;
+}
+
+/**
+ * The amounts in a range, in pence: numbers are pounds, text such as "£107,520" is read as money,
+ * blank cells are skipped. Anything else stops with #VALUE! naming the cell.
+ */
+export function readMoneyRange(value: unknown, name: string): Pence[] {
+  const range = asRange(value);
+  return nonBlankCells(range).map((cell) => {
+    const where = cellPosition(range, cell.row, cell.column, name);
+    if (typeof cell.value !== "number" && typeof cell.value !== "string") {
+      return invalidValue(`${where} is ${describe(cell.value)}, not an amount of money`);
+    }
+    const parsed = parseMoney(typeof cell.value === "number" ? asShown(cell.value) : cell.value);
+    if (!parsed.ok) return invalidValue(`${where}: ${parsed.error}`);
+    return parsed.value.pence;
+  });
+}

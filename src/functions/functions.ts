@@ -1,0 +1,165 @@
+/**
+ * Excel custom functions, namespace TENDER (set in manifest.xml): the tender engine in any cell.
+ *
+ * The JSDoc of each function is read at build time by custom-functions-metadata-plugin to write
+ * functions.json (names, parameters, help text); the build also adds the CustomFunctions.associate
+ * calls. Each function is a thin wrapper: read Excel's arguments (./arguments), call src/domain,
+ * return a number, text or a spilled array. Problems are Excel errors with a message, never text.
+ */
+import {
+  financialYear,
+  isoToExcelSerial,
+  largestRemainder,
+  penceToPounds,
+  rateTimesDays,
+  workingDayEnd,
+  workingDaysBetween,
+} from "../domain";
+import {
+  asRange,
+  cellPosition,
+  excelCall,
+  invalidValue,
+  isBlank,
+  readDate,
+  readDays,
+  readNumber,
+  readPositiveMoney,
+  readRegion,
+  readStatedAmount,
+} from "./arguments";
+
+/**
+ * The value of a number of days at a day rate, exact to the penny (part pence rounded half away from zero, as Excel's ROUND).
+ * @customfunction VALUE
+ * @param day_rate The day rate in pounds, e.g. 960 or "£960".
+ * @param days Days of work; half days allowed, e.g. 112 or 2.5.
+ * @returns The value in pounds, e.g. 107520.
+ */
+export function value(day_rate: number | string, days: number): number {
+  return excelCall(() => {
+    const rate = readPositiveMoney(day_rate, "day_rate");
+    return penceToPounds(rateTimesDays(rate, readDays(days, "days")));
+  });
+}
+
+/**
+ * Working days from start to end, both included, leaving out weekends and bank holidays (England & Wales unless a region is given).
+ * @customfunction WORKDAYS
+ * @param start First day: an Excel date, "2017-08-31" or "31/08/2017".
+ * @param end Last day: an Excel date, "2017-11-30" or "30/11/2017".
+ * @param [region] Bank holidays of "England & Wales" (default), "Scotland" or "Northern Ireland".
+ * @returns The number of working days, e.g. 66.
+ */
+export function workdays(start: number | string, end: number | string, region?: string): number {
+  return excelCall(() => {
+    const from = readDate(start, "start");
+    const to = readDate(end, "end");
+    if (to < from) return invalidValue(`end (${to}) is before start (${from})`);
+    return workingDaysBetween(from, to, readRegion(region));
+  });
+}
+
+/**
+ * The working day on which a number of days of work ends, starting on start (counted when it is a working day).
+ * @customfunction ENDDATE
+ * @param start First day of the work: an Excel date, "2017-08-31" or "31/08/2017".
+ * @param days Days of work, more than 0; a part day counts as a day.
+ * @param [days_per_week] Days worked a week, more than 0 and at most 5 (default 5).
+ * @param [region] Bank holidays of "England & Wales" (default), "Scotland" or "Northern Ireland".
+ * @returns An Excel date (format the cell as a date).
+ */
+export function enddate(
+  start: number | string,
+  days: number,
+  days_per_week?: number,
+  region?: string,
+): number {
+  return excelCall(() => {
+    const from = readDate(start, "start");
+    const workDays = readNumber(days, "days");
+    if (workDays <= 0) return invalidValue(`days must be more than 0, not ${workDays}`);
+    const perWeek = isBlank(days_per_week) ? 5 : readNumber(days_per_week, "days_per_week");
+    if (perWeek <= 0 || perWeek > 5) {
+      return invalidValue(`days_per_week must be more than 0 and at most 5, not ${perWeek}`);
+    }
+    return isoToExcelSerial(workingDayEnd(from, workDays, readRegion(region), perWeek));
+  });
+}
+
+type AllocationUnit = "pence" | "pounds" | "days";
+
+function readUnit(unit: unknown): AllocationUnit {
+  if (isBlank(unit)) return "pence";
+  const key = typeof unit === "string" ? unit.trim().toLowerCase() : "";
+  if (key === "pence" || key === "penny" || key === "p") return "pence";
+  if (key === "pounds" || key === "pound" || key === "£") return "pounds";
+  if (key === "days" || key === "day" || key === "units" || key === "unit" || key === "whole") return "days";
+  return invalidValue(
+    `unit ${JSON.stringify(unit)} is not known; use "pence" (the default), "pounds" (whole pounds) or "days" (whole days or units)`,
+  );
+}
+
+/**
+ * Splits a total in proportion to weights so the parts add up exactly (largest remainder method), spilled in the shape of the weights.
+ * @customfunction ALLOCATE
+ * @param total The amount to split: pounds (e.g. 346000 or "£346,000") or, with unit "days", a whole number.
+ * @param weights The range to split by, e.g. days per lot; blank cells get a blank part.
+ * @param [unit] "pence" (default: parts to the penny), "pounds" (whole pounds) or "days" (whole days or units).
+ * @returns The parts, one per weight, adding up exactly to the total.
+ */
+export function allocate(total: number | string, weights: unknown[][], unit?: string): unknown[][] {
+  return excelCall(() => {
+    const how = readUnit(unit);
+    let whole: number;
+    if (how === "days") {
+      whole = readNumber(total, "total");
+      if (!Number.isInteger(whole)) {
+        return invalidValue(`total must be a whole number of days or units with unit "days", not ${whole}`);
+      }
+    } else {
+      const pence = readStatedAmount(total, "total").pence;
+      if (how === "pounds" && pence % 100 !== 0) {
+        return invalidValue(`total must be whole pounds with unit "pounds", not ${penceToPounds(pence)}`);
+      }
+      whole = how === "pounds" ? pence / 100 : pence;
+    }
+    const range = asRange(weights);
+    const positions: [number, number][] = [];
+    const shares: number[] = [];
+    range.forEach((row, i) =>
+      row.forEach((cell, j) => {
+        if (isBlank(cell)) return;
+        const where = cellPosition(range, i + 1, j + 1, "weights");
+        if (typeof cell !== "number" || !Number.isFinite(cell)) {
+          return invalidValue(
+            `${where} is ${typeof cell === "string" ? JSON.stringify(cell) : "not a number"}; weights must be numbers`,
+          );
+        }
+        if (cell < 0) return invalidValue(`${where} is ${cell}; weights must be zero or more`);
+        positions.push([i, j]);
+        shares.push(cell);
+      }),
+    );
+    if (shares.length === 0) return invalidValue("weights has no numbers to split the total by");
+    if (shares.every((w) => w === 0))
+      return invalidValue("weights are all zero, so there is no proportion to split by");
+    const parts = largestRemainder(whole, shares);
+    const out: (number | string)[][] = range.map((row) => row.map(() => ""));
+    parts.forEach((part, k) => {
+      const [i, j] = positions[k];
+      out[i][j] = how === "pence" ? penceToPounds(part) : part;
+    });
+    return out;
+  });
+}
+
+/**
+ * The UK financial year (1 April to 31 March) a date falls in.
+ * @customfunction FY
+ * @param date An Excel date, "2017-08-31" or "31/08/2017".
+ * @returns The financial year, e.g. "2017/18".
+ */
+export function fy(date: number | string): string {
+  return excelCall(() => financialYear(readDate(date, "date")));
+}
