@@ -96,3 +96,6 @@ export interface Tolerance {
   /** Relative tolerance in percent of the stated total (default 0). */
   percent: number;
 }
+
+/** The outcome of parsing one value: the value, or a message saying what is wrong with it. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };

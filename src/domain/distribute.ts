@@ -1,0 +1,85 @@
+/**
+ * The largest-remainder method: split a whole-number total (pence, or days) in proportion to
+ * weights so that the parts are whole numbers and add up exactly to the total.
+ */
+
+/**
+ * Split `total` (a whole number, may be negative) by `weights` (non-negative, not all zero).
+ * Each part gets the floor of its exact share; the units left over go one each to the parts
+ * with the largest remainders, ties going to the earlier part (lot order). Parts add up to
+ * `total` exactly. Throws a RangeError for a negative, non-finite or all-zero weight list.
+ */
+export function largestRemainder(total: number, weights: readonly number[]): number[] {
+  if (!Number.isSafeInteger(total))
+    throw new RangeError(`The total to split must be a whole number, got ${total}`);
+  if (weights.length === 0) throw new RangeError("There is nothing to split the total between (no weights)");
+  let sum = 0;
+  let max = 0;
+  let allIntegers = true;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (!Number.isFinite(w) || w < 0) {
+      throw new RangeError(`Weight ${i + 1} is ${w}; weights must be zero or more`);
+    }
+    if (!Number.isInteger(w)) allIntegers = false;
+    sum += w;
+    if (w > max) max = w;
+  }
+  if (sum === 0)
+    throw new RangeError("All the weights are zero, so there is no proportion to split the total by");
+  if (total < 0) return largestRemainder(-total, weights).map((p) => (p === 0 ? 0 : -p));
+
+  const parts = new Array<number>(weights.length);
+  const remainders = new Array<number>(weights.length);
+  let allotted = 0;
+  if (allIntegers && Number.isSafeInteger(sum) && Number.isSafeInteger(total * max)) {
+    // Exact integer arithmetic: share = total × w / sum.
+    for (let i = 0; i < weights.length; i++) {
+      const product = total * weights[i];
+      const part = Math.floor(product / sum);
+      parts[i] = part;
+      remainders[i] = product - part * sum;
+      allotted += part;
+    }
+  } else if (allIntegers && Number.isSafeInteger(sum)) {
+    const bigSum = BigInt(sum);
+    for (let i = 0; i < weights.length; i++) {
+      const product = BigInt(total) * BigInt(weights[i]);
+      const part = product / bigSum;
+      parts[i] = Number(part);
+      remainders[i] = Number(product - part * bigSum) / sum;
+      allotted += parts[i];
+    }
+  } else {
+    for (let i = 0; i < weights.length; i++) {
+      const share = (total * weights[i]) / sum;
+      const part = Math.floor(share);
+      parts[i] = part;
+      remainders[i] = share - part;
+      allotted += part;
+    }
+  }
+  let left = total - allotted;
+  if (left === 0) return parts;
+  if (left < 0) {
+    // Floating shares can overshoot by a unit; take it back from the smallest remainders.
+    const order = weights.map((_, i) => i).sort((a, b) => remainders[a] - remainders[b] || b - a);
+    for (const i of order) {
+      if (left === 0) break;
+      if (parts[i] > 0) {
+        parts[i]--;
+        left++;
+      }
+    }
+    return parts;
+  }
+  const order = weights
+    .map((_, i) => i)
+    .filter((i) => weights[i] > 0)
+    .sort((a, b) => remainders[b] - remainders[a] || a - b);
+  for (let k = 0; left > 0; k = (k + 1) % order.length) {
+    parts[order[k]]++;
+    left--;
+  }
+  return parts;
+}

@@ -1,0 +1,5 @@
+/** The engine's public API: everything the task pane, Excel adapter, functions and CLI call. */
+export * from "./types";
+export * from "./money";
+export * from "./distribute";
+export * from "./calendar";
