@@ -1,0 +1,160 @@
+/**
+ * The check command's options as values: money in pence, ISO dates, a region, percentages.
+ * Pure: each problem is an InputError whose path is the option (`--stated-total`).
+ */
+
+import { readTableDate } from "../domain/lots-table";
+import { parseMoney } from "../domain/money";
+import type {
+  InputError,
+  IsoDate,
+  Pence,
+  Region,
+  Result,
+  StatedAmount,
+  Tender,
+  Tolerance,
+} from "../domain/types";
+import type { CheckFlags } from "./args";
+
+/** Tender-level values given as options; each replaces the file's own value. */
+export interface TenderOverrides {
+  title?: string;
+  buyer?: string;
+  statedTotal?: StatedAmount;
+  dayRate?: Pence;
+  closingDate?: IsoDate;
+  startDate?: IsoDate;
+  endDate?: IsoDate;
+  region?: Region;
+  vatRate?: number;
+}
+
+export interface CheckOptions {
+  overrides: TenderOverrides;
+  /** Present when `--tolerance` or `--tolerance-percent` was given. */
+  tolerance?: Tolerance;
+  daysPerWeek?: number;
+}
+
+const REGION_WORDS: Record<string, Region> = {
+  "gb-eng": "GB-ENG",
+  "gb-sct": "GB-SCT",
+  "gb-nir": "GB-NIR",
+  england: "GB-ENG",
+  wales: "GB-ENG",
+  "england-and-wales": "GB-ENG",
+  scotland: "GB-SCT",
+  "northern-ireland": "GB-NIR",
+  ni: "GB-NIR",
+};
+
+/** A region code or name: GB-ENG (England & Wales), GB-SCT (Scotland), GB-NIR (Northern Ireland). */
+export function readRegion(text: string): Region | undefined {
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[\s_]+/g, "-");
+  return REGION_WORDS[key];
+}
+
+/** A plain number, optionally followed by %: "20", "17.5%", "0.5". */
+function readNumber(text: string): number | undefined {
+  const t = text.trim().replace(/%$/, "").trim();
+  if (!/^\d+(\.\d+)?$|^\.\d+$/.test(t)) return undefined;
+  return Number(t);
+}
+
+/** Turn the flags into values, collecting a problem for each bad one. */
+export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
+  const errors: InputError[] = [];
+  const overrides: TenderOverrides = {};
+  const options: CheckOptions = { overrides };
+  const bad = (flag: string, message: string): void => {
+    errors.push({ path: `--${flag}`, message });
+  };
+
+  if (flags.title !== undefined) overrides.title = flags.title.trim();
+  if (flags.buyer !== undefined) overrides.buyer = flags.buyer.trim();
+
+  const money = (flag: string, text: string | undefined, allowZero: boolean): StatedAmount | undefined => {
+    if (text === undefined) return undefined;
+    const parsed = parseMoney(text);
+    if (!parsed.ok) {
+      bad(flag, parsed.error);
+      return undefined;
+    }
+    if (parsed.value.pence < 0 || (!allowZero && parsed.value.pence === 0)) {
+      bad(flag, `must be ${allowZero ? "£0 or more" : "more than £0"} (got "${text}")`);
+      return undefined;
+    }
+    return parsed.value;
+  };
+  overrides.statedTotal = money("stated-total", flags.statedTotal, false);
+  overrides.dayRate = money("day-rate", flags.dayRate, false)?.pence;
+
+  const date = (flag: string, text: string | undefined): IsoDate | undefined => {
+    if (text === undefined) return undefined;
+    const got = readTableDate(text);
+    if (!got.ok) {
+      bad(flag, got.message);
+      return undefined;
+    }
+    return got.value;
+  };
+  overrides.closingDate = date("closing", flags.closing);
+  overrides.startDate = date("start", flags.start);
+  overrides.endDate = date("end", flags.end);
+
+  if (flags.region !== undefined) {
+    const region = readRegion(flags.region);
+    if (region === undefined) {
+      bad(
+        "region",
+        `"${flags.region}" is not a bank-holiday region; use GB-ENG (England & Wales), GB-SCT (Scotland) or GB-NIR (Northern Ireland)`,
+      );
+    } else {
+      overrides.region = region;
+    }
+  }
+
+  const percent = (flag: string, text: string | undefined): number | undefined => {
+    if (text === undefined) return undefined;
+    const n = readNumber(text);
+    if (n === undefined || n > 100) {
+      bad(flag, `"${text}" is not a percentage from 0 to 100; write it like 20 or 17.5`);
+      return undefined;
+    }
+    return n;
+  };
+  overrides.vatRate = percent("vat", flags.vat);
+
+  const absolute = money("tolerance", flags.tolerance, true);
+  const relative = percent("tolerance-percent", flags.tolerancePercent);
+  if (absolute !== undefined || relative !== undefined) {
+    options.tolerance = { absolute: absolute?.pence ?? 0, percent: relative ?? 0 };
+  }
+
+  if (flags.daysPerWeek !== undefined) {
+    const n = readNumber(flags.daysPerWeek);
+    if (n === undefined || n <= 0 || n > 7) {
+      bad(
+        "days-per-week",
+        `"${flags.daysPerWeek}" is not a number of days a week from more than 0 up to 7; write it like 5 or 2.5`,
+      );
+    } else {
+      options.daysPerWeek = n;
+    }
+  }
+
+  for (const key of Object.keys(overrides) as (keyof TenderOverrides)[]) {
+    if (overrides[key] === undefined) delete overrides[key];
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: options };
+}
+
+/** The tender with the options' values in place of its own. */
+export function applyOverrides(tender: Tender, overrides: TenderOverrides): Tender {
+  return { ...tender, ...overrides };
+}
