@@ -1,0 +1,179 @@
+/**
+ * The tender as the user is editing it in the Review step: every field is the text in its box, so a
+ * half-typed value never throws. `draftToInput` turns it into the tender file shape that the engine's
+ * `parseTender` validates, and the engine's `InputError` paths (`lots[2].days`) map back to the boxes.
+ */
+import type { InputError, IsoDate, Region, Tender } from "../domain/types";
+import { formatShortDate, parseUkDate, penceToEntry } from "./en-gb";
+
+export interface LotDraft {
+  /** Stable React key; not part of the tender. */
+  key: string;
+  name: string;
+  dayRate: string;
+  days: string;
+  statedValue: string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface TenderDraft {
+  title: string;
+  buyer: string;
+  statedTotal: string;
+  dayRate: string;
+  closingDate: string;
+  startDate: string;
+  endDate: string;
+  region: Region;
+  vatRate: string;
+  lots: LotDraft[];
+}
+
+export type TenderField = Exclude<keyof TenderDraft, "lots">;
+export type LotField = Exclude<keyof LotDraft, "key">;
+
+let nextKey = 1;
+function newKey(): string {
+  nextKey += 1;
+  return `lot-${nextKey}`;
+}
+
+export function emptyLot(name = ""): LotDraft {
+  return { key: newKey(), name, dayRate: "", days: "", statedValue: "", startDate: "", endDate: "" };
+}
+
+export function emptyDraft(): TenderDraft {
+  return {
+    title: "",
+    buyer: "",
+    statedTotal: "",
+    dayRate: "",
+    closingDate: "",
+    startDate: "",
+    endDate: "",
+    region: "GB-ENG",
+    vatRate: "20",
+    lots: [emptyLot()],
+  };
+}
+
+const money = (p: number | undefined): string => (p === undefined ? "" : penceToEntry(p));
+const date = (d: IsoDate | undefined): string => (d === undefined ? "" : formatShortDate(d));
+const count = (n: number | undefined): string => (n === undefined ? "" : String(n));
+
+/** The boxes filled in from a tender (money as plain pounds, dates as dd/mm/yyyy). */
+export function tenderToDraft(tender: Tender): TenderDraft {
+  return {
+    title: tender.title,
+    buyer: tender.buyer,
+    statedTotal: money(tender.statedTotal?.pence),
+    dayRate: money(tender.dayRate),
+    closingDate: date(tender.closingDate),
+    startDate: date(tender.startDate),
+    endDate: date(tender.endDate),
+    region: tender.region,
+    vatRate: count(tender.vatRate),
+    lots: tender.lots.map((lot) => ({
+      key: newKey(),
+      name: lot.name,
+      dayRate: money(lot.dayRate),
+      days: count(lot.days),
+      statedValue: money(lot.statedValue),
+      startDate: date(lot.startDate),
+      endDate: date(lot.endDate),
+    })),
+  };
+}
+
+/** The tender file shape (`parseTender`'s input) built from the boxes, plus date problems found here. */
+export interface DraftInput {
+  input: Record<string, unknown>;
+  /** Dates that are not real dates in day/month/year order; the engine never sees them. */
+  errors: InputError[];
+}
+
+const DATE_HINT = "write it as day/month/year, for example 31/07/2017";
+
+/**
+ * Build the engine's input from the boxes. Empty boxes are left out; numbers stay text for the
+ * engine to parse (it knows `£107,520` and `£1.2m`), except days, a plain number.
+ */
+export function draftToInput(draft: TenderDraft): DraftInput {
+  const errors: InputError[] = [];
+  const put = (target: Record<string, unknown>, key: string, value: string) => {
+    const v = value.trim();
+    if (v !== "") target[key] = v;
+  };
+  const putDate = (target: Record<string, unknown>, key: string, value: string, path: string) => {
+    const v = value.trim();
+    if (v === "") return;
+    const parsed = parseUkDate(v);
+    if (parsed === undefined) errors.push({ path, message: `"${v}" is not a date: ${DATE_HINT}.` });
+    else target[key] = parsed;
+  };
+  const putNumber = (target: Record<string, unknown>, key: string, value: string) => {
+    const v = value.trim().replace(/,/g, "");
+    if (v === "") return;
+    target[key] = /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : value.trim();
+  };
+
+  const input: Record<string, unknown> = { currency: "GBP", region: draft.region };
+  input.title = draft.title.trim();
+  input.buyer = draft.buyer.trim();
+  put(input, "statedTotal", draft.statedTotal);
+  put(input, "dayRate", draft.dayRate);
+  putDate(input, "closingDate", draft.closingDate, "closingDate");
+  putDate(input, "startDate", draft.startDate, "startDate");
+  putDate(input, "endDate", draft.endDate, "endDate");
+  putNumber(input, "vatRate", draft.vatRate);
+  input.lots = draft.lots.map((lot, i) => {
+    const out: Record<string, unknown> = { name: lot.name.trim() };
+    put(out, "dayRate", lot.dayRate);
+    putNumber(out, "days", lot.days);
+    put(out, "statedValue", lot.statedValue);
+    putDate(out, "startDate", lot.startDate, `lots[${i}].startDate`);
+    putDate(out, "endDate", lot.endDate, `lots[${i}].endDate`);
+    return out;
+  });
+  return { input, errors };
+}
+
+/** Messages keyed by field path, for showing each beside its box. */
+export function errorsByPath(errors: readonly InputError[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const e of errors) {
+    const list = map.get(e.path) ?? [];
+    list.push(e.message);
+    map.set(e.path, list);
+  }
+  return map;
+}
+
+const TENDER_FIELDS: readonly TenderField[] = [
+  "title",
+  "buyer",
+  "statedTotal",
+  "dayRate",
+  "closingDate",
+  "startDate",
+  "endDate",
+  "region",
+  "vatRate",
+];
+const LOT_FIELDS: readonly LotField[] = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"];
+
+/**
+ * The box an error path belongs to, or undefined when no single box shows it (e.g. `lots` itself).
+ *
+ * @example
+ * fieldOfPath("lots[2].days"); // → { lot: 2, field: "days" }
+ */
+export function fieldOfPath(path: string): { lot?: number; field: TenderField | LotField } | undefined {
+  const lot = /^lots\[(\d+)\]\.(\w+)$/.exec(path);
+  if (lot) {
+    const field = lot[2] as LotField;
+    return LOT_FIELDS.includes(field) ? { lot: Number(lot[1]), field } : undefined;
+  }
+  return TENDER_FIELDS.includes(path as TenderField) ? { field: path as TenderField } : undefined;
+}

@@ -1,0 +1,113 @@
+/**
+ * The pane's state and the one reducer that changes it. Pure: tested without React.
+ */
+import type { Region } from "../domain/types";
+import { emptyLot, type LotField, type TenderDraft, type TenderField } from "./draft";
+
+export type Step = "start" | "review" | "build" | "check" | "export";
+
+export const STEPS: readonly { id: Step; label: string }[] = [
+  { id: "start", label: "Start" },
+  { id: "review", label: "Review" },
+  { id: "build", label: "Build" },
+  { id: "check", label: "Check" },
+  { id: "export", label: "Export" },
+];
+
+export type PhasingView = "month" | "quarter" | "financialYear";
+
+export interface BuildOptions {
+  /** Show and export totals including VAT at `vatRate`; off means no VAT is charged. */
+  vatOn: boolean;
+  /** Tolerance before a difference against the stated total is an error: pounds, as typed. */
+  toleranceAmount: string;
+  /** Tolerance in percent of the stated total, as typed. */
+  tolerancePercent: string;
+  phasingView: PhasingView;
+}
+
+export const DEFAULT_OPTIONS: BuildOptions = {
+  vatOn: true,
+  toleranceAmount: "0",
+  tolerancePercent: "0",
+  phasingView: "month",
+};
+
+export interface PaneState {
+  step: Step;
+  /** The tender being reviewed; null until one has been started or read. */
+  draft: TenderDraft | null;
+  /** Where the tender came from, in words: "the DfE 2017 example", "budget.csv". */
+  source: string;
+  /** Things the user should confirm about what was read, e.g. fields a notice did not give. */
+  sourceNotes: string[];
+  options: BuildOptions;
+  /** The allocation has been built at least once; from then on it follows every edit. */
+  built: boolean;
+}
+
+export const INITIAL_STATE: PaneState = {
+  step: "start",
+  draft: null,
+  source: "",
+  sourceNotes: [],
+  options: DEFAULT_OPTIONS,
+  built: false,
+};
+
+export type PaneAction =
+  | { type: "loaded"; draft: TenderDraft; source: string; notes?: string[] }
+  | { type: "editTender"; field: TenderField; value: string }
+  | { type: "editLot"; index: number; field: LotField; value: string }
+  | { type: "addLot" }
+  | { type: "removeLot"; index: number }
+  | { type: "setOptions"; options: Partial<BuildOptions> }
+  | { type: "built" }
+  | { type: "goTo"; step: Step };
+
+/** Which steps can be opened: Review and Build once there is a tender, Check and Export once built. */
+export function stepEnabled(state: PaneState, step: Step): boolean {
+  if (step === "start") return true;
+  if (step === "review" || step === "build") return state.draft !== null;
+  return state.draft !== null && state.built;
+}
+
+export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  switch (action.type) {
+    case "loaded":
+      return {
+        ...state,
+        draft: action.draft,
+        source: action.source,
+        sourceNotes: action.notes ?? [],
+        built: false,
+        step: "review",
+      };
+    case "editTender": {
+      if (!state.draft) return state;
+      const value = action.field === "region" ? (action.value as Region) : action.value;
+      return { ...state, draft: { ...state.draft, [action.field]: value } };
+    }
+    case "editLot": {
+      if (!state.draft || !state.draft.lots[action.index]) return state;
+      const lots = state.draft.lots.map((lot, i) =>
+        i === action.index ? { ...lot, [action.field]: action.value } : lot,
+      );
+      return { ...state, draft: { ...state.draft, lots } };
+    }
+    case "addLot":
+      if (!state.draft) return state;
+      return { ...state, draft: { ...state.draft, lots: [...state.draft.lots, emptyLot()] } };
+    case "removeLot": {
+      if (!state.draft || state.draft.lots.length <= 1) return state;
+      const lots = state.draft.lots.filter((_, i) => i !== action.index);
+      return { ...state, draft: { ...state.draft, lots } };
+    }
+    case "setOptions":
+      return { ...state, options: { ...state.options, ...action.options } };
+    case "built":
+      return { ...state, built: true };
+    case "goTo":
+      return stepEnabled(state, action.step) ? { ...state, step: action.step } : state;
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Runs one piece of slow work at a time (reading a file, writing to Excel, making an .xlsx) and keeps
+ * what the pane shows about it: what is in progress, what went wrong and what to do next, or what
+ * was done. Failures are shown to the user, never swallowed.
+ */
+import { useCallback, useRef, useState } from "react";
+
+export interface PaneProblem {
+  /** Short title, e.g. "Could not read budget.xlsx". */
+  title: string;
+  /** What went wrong, in plain words. */
+  detail: string;
+  /** What to do next. */
+  next: string;
+}
+
+export interface TaskState {
+  /** What is in progress ("Reading budget.xlsx…"), or null when idle. */
+  busy: string | null;
+  problem: PaneProblem | null;
+  /** What the last piece of work did, for a success message. */
+  done: string | null;
+}
+
+/** An expected failure with its own advice; anything else thrown is reported with the task's advice. */
+export class PaneError extends Error {
+  constructor(
+    readonly title: string,
+    readonly detail: string,
+    readonly next: string,
+  ) {
+    super(`${title}: ${detail}`);
+    this.name = "PaneError";
+  }
+}
+
+export interface TaskFailure {
+  title: string;
+  next: string;
+}
+
+export interface Task {
+  state: TaskState;
+  /**
+   * Run `work` unless something else is running. `work` returns the success message (or nothing).
+   * Resolves true when it finished without a problem.
+   */
+  run: (busyLabel: string, failure: TaskFailure, work: () => Promise<string | void>) => Promise<boolean>;
+  dismiss: () => void;
+  /** Show a problem found without running anything (e.g. the tender has input errors). */
+  report: (problem: PaneProblem) => void;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return typeof error === "string" ? error : "An unexpected error happened.";
+}
+
+export function useTask(): Task {
+  const [state, setState] = useState<TaskState>({ busy: null, problem: null, done: null });
+  const running = useRef(false);
+
+  const run = useCallback(
+    async (busyLabel: string, failure: TaskFailure, work: () => Promise<string | void>): Promise<boolean> => {
+      if (running.current) return false;
+      running.current = true;
+      setState({ busy: busyLabel, problem: null, done: null });
+      try {
+        const done = await work();
+        setState({ busy: null, problem: null, done: done ?? null });
+        return true;
+      } catch (error) {
+        const problem: PaneProblem =
+          error instanceof PaneError
+            ? { title: error.title, detail: error.detail, next: error.next }
+            : { title: failure.title, detail: describe(error), next: failure.next };
+        setState({ busy: null, problem, done: null });
+        return false;
+      } finally {
+        running.current = false;
+      }
+    },
+    [],
+  );
+
+  const dismiss = useCallback(() => setState((s) => ({ ...s, problem: null, done: null })), []);
+  const report = useCallback((problem: PaneProblem) => setState({ busy: null, problem, done: null }), []);
+
+  return { state, run, dismiss, report };
+}
