@@ -5,6 +5,7 @@
 
 import { readTableDate } from "../domain/lots-table";
 import { parseMoney } from "../domain/money";
+import { parseRegion, parseVatRate } from "../domain/tender";
 import type {
   InputError,
   IsoDate,
@@ -35,28 +36,6 @@ export interface CheckOptions {
   /** Present when `--tolerance` or `--tolerance-percent` was given. */
   tolerance?: Tolerance;
   daysPerWeek?: number;
-}
-
-const REGION_WORDS: Record<string, Region> = {
-  "gb-eng": "GB-ENG",
-  "gb-sct": "GB-SCT",
-  "gb-nir": "GB-NIR",
-  england: "GB-ENG",
-  wales: "GB-ENG",
-  "england-and-wales": "GB-ENG",
-  scotland: "GB-SCT",
-  "northern-ireland": "GB-NIR",
-  ni: "GB-NIR",
-};
-
-/** A region code or name: GB-ENG (England & Wales), GB-SCT (Scotland), GB-NIR (Northern Ireland). */
-export function readRegion(text: string): Region | undefined {
-  const key = text
-    .trim()
-    .toLowerCase()
-    .replace(/&/g, "and")
-    .replace(/[\s_]+/g, "-");
-  return REGION_WORDS[key];
 }
 
 /** A plain number, optionally followed by %: "20", "17.5%", "0.5". */
@@ -108,15 +87,14 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
   overrides.endDate = date("end", flags.end);
 
   if (flags.region !== undefined) {
-    const region = readRegion(flags.region);
-    if (region === undefined) {
-      bad(
-        "region",
-        `"${flags.region}" is not a bank-holiday region; use GB-ENG (England & Wales), GB-SCT (Scotland) or GB-NIR (Northern Ireland)`,
-      );
-    } else {
-      overrides.region = region;
-    }
+    const region = parseRegion(flags.region);
+    if (region.ok) overrides.region = region.value;
+    else bad("region", region.error);
+  }
+  if (flags.vat !== undefined) {
+    const vat = parseVatRate(flags.vat);
+    if (vat.ok) overrides.vatRate = vat.value;
+    else bad("vat", vat.error);
   }
 
   const percent = (flag: string, text: string | undefined): number | undefined => {
@@ -128,7 +106,6 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
     }
     return n;
   };
-  overrides.vatRate = percent("vat", flags.vat);
 
   const absolute = money("tolerance", flags.tolerance, true);
   const relative = percent("tolerance-percent", flags.tolerancePercent);

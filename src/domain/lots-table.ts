@@ -10,7 +10,9 @@
  */
 
 import { excelSerialToIso, isExcelDateSerial } from "./calendar";
+import { tenderMessages } from "./messages";
 import { parseMoney } from "./money";
+import { parseDays } from "./tender";
 import type { InputError, IsoDate, Lot, Pence, Result } from "./types";
 
 /** A cell as CSV or a worksheet gives it. */
@@ -130,36 +132,17 @@ function readMoney(v: CellValue, what: string): CellRead<Pence> {
 }
 
 function readDays(v: CellValue): CellRead<number> {
-  if (isEmpty(v)) return { ok: true, value: undefined };
-  let n: number;
-  if (typeof v === "number") {
-    n = v;
-  } else if (typeof v === "string") {
+  if (v === null || v === undefined || isEmpty(v)) return { ok: true, value: undefined };
+  let input: unknown = v;
+  if (typeof v === "string") {
     const t = v
       .trim()
       .replace(/\s*days?$/i, "")
       .trim();
-    if (!/^-?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$|^-?\.\d+$/.test(t)) {
-      return {
-        ok: false,
-        message: `${show(v)} is not a number of days; write it as a number such as 40 or 12.5`,
-      };
-    }
-    n = Number(t.replace(/,/g, ""));
-  } else {
-    return { ok: false, message: `${v} is not a number of days; write it as a number such as 40 or 12.5` };
+    input = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, "") : t;
   }
-  if (!Number.isFinite(n)) {
-    return {
-      ok: false,
-      message: `${show(v)} is not a number of days; write it as a number such as 40 or 12.5`,
-    };
-  }
-  if (n < 0)
-    return { ok: false, message: `days cannot be negative (${show(v)}); write the days of work, such as 40` };
-  if (n === 0)
-    return { ok: false, message: `days must be more than 0; leave the cell empty if the days are not known` };
-  return { ok: true, value: n };
+  const parsed = parseDays(input);
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, message: parsed.error };
 }
 
 const MONTHS = [
@@ -412,6 +395,11 @@ export function readLotsTableLayout(
       } else if (got.value !== undefined) {
         (lot as unknown as Record<string, number | string>)[column] = got.value;
       }
+    }
+    if (errors.length > before) continue;
+    if (lot.days === undefined && lot.statedValue === undefined) {
+      errors.push({ path: rowRef(r), message: tenderMessages.lotNothingToValue(lot.name) });
+      continue;
     }
     lots.push(lot);
     lotRows.push(r);

@@ -1,5 +1,5 @@
 import { ExitCode, parseArgs } from "../../src/cli/args";
-import { readCheckOptions, readRegion } from "../../src/cli/options";
+import { readCheckOptions } from "../../src/cli/options";
 
 function command(argv: string[]) {
   const r = parseArgs(argv);
@@ -180,13 +180,7 @@ describe("readCheckOptions", () => {
     expect(r.errors[0].message).toMatch(/more than one decimal point/);
     expect(r.errors[1].message).toMatch(/more than £0/);
     expect(r.errors[2].message).toMatch(/February 2019 has 28 days/);
-    expect(r.errors[3].message).toMatch(/GB-ENG \(England & Wales\)/);
-  });
-
-  it("knows the regions by code or name", () => {
-    expect(
-      ["gb-eng", "Wales", "England and Wales", "GB-SCT", "northern ireland", "NI"].map(readRegion),
-    ).toEqual(["GB-ENG", "GB-ENG", "GB-ENG", "GB-SCT", "GB-NIR", "GB-NIR"]);
-    expect(readRegion("Cornwall")).toBeUndefined();
+    expect(r.errors[3].message).toMatch(/"GB-ENG" \(England & Wales\)/);
+    expect(r.errors[4].message).toMatch(/120% is not a VAT rate/);
   });
 });

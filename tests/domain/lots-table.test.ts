@@ -100,7 +100,7 @@ describe("readLotsTable on worksheet values", () => {
     );
     expect(bad).toEqual({
       ok: false,
-      errors: [{ path: "Tender!B8", message: expect.stringMatching(/days cannot be negative/) }],
+      errors: [{ path: "Tender!B8", message: expect.stringMatching(/-3 days is negative/) }],
     });
   });
 
@@ -194,7 +194,7 @@ describe("readLotsTable errors name the row and column", () => {
     ]);
     expect(errors[0].message).toMatch(/more than one decimal point/);
     expect(errors[1].message).toMatch(/February 2019 has 28 days/);
-    expect(errors[3].message).toMatch(/cannot be negative/);
+    expect(errors[3].message).toMatch(/-4 days is negative/);
     expect(errors[4].message).toMatch(/no name/);
   });
 
@@ -293,14 +293,38 @@ describe("readLotsTable errors name the row and column", () => {
     expect(e.message).toMatch(/"Total" row is not a lot/);
   });
 
-  it("rejects zero days and a zero day rate", () => {
+  it("rejects a zero day rate and days in thousandths, but takes zero days and 1,000 days", () => {
     const errors = errorsFrom([
       ["Lot", "Day rate", "Days"],
-      ["Barnet", "0", "0"],
+      ["Barnet", "0", "2.125"],
     ]);
     expect(errors.map((e) => e.message)).toEqual([
       expect.stringMatching(/day rate must be more than £0/),
-      expect.stringMatching(/days must be more than 0/),
+      expect.stringMatching(/more than 2 decimal places/),
+    ]);
+    expect(
+      lotsFrom([
+        ["Lot", "Days"],
+        ["Barnet", "0"],
+        ["Kirklees", "1,000 days"],
+      ]),
+    ).toEqual([
+      { name: "Barnet", days: 0 },
+      { name: "Kirklees", days: 1000 },
+    ]);
+  });
+
+  it("needs days or a stated value for each lot", () => {
+    expect(
+      errorsFrom([
+        ["Lot", "Day rate", "Days"],
+        ["Barnet", "960", ""],
+      ]),
+    ).toEqual([
+      {
+        path: "row 2",
+        message: 'Lot "Barnet" has neither days nor a stated value; give at least one of them',
+      },
     ]);
   });
 });
