@@ -1,0 +1,240 @@
+/**
+ * TENDER.* called the way Excel calls them: numbers, strings, date serials, optional arguments
+ * left out (null or undefined), and ranges as 2-D arrays with "" for blank cells.
+ */
+import { allocate, enddate, fy, value, workdays } from "../../src/functions/functions";
+import { excelError } from "./helpers";
+
+const VALUE_ERROR = "#VALUE!";
+
+describe("TENDER.VALUE", () => {
+  it("multiplies the day rate by the days exactly to the penny", () => {
+    expect(value(960, 112)).toBe(107520);
+    expect(value(960, 51)).toBe(48960);
+    expect(value(960, 99)).toBe(95040);
+    expect(value(452.5, 2.5)).toBe(1131.25);
+  });
+
+  it("rounds a part penny half away from zero, like Excel's ROUND", () => {
+    expect(value(333.33, 0.5)).toBe(166.67); // 166.665
+    expect(value(0.01, 0.5)).toBe(0.01); // half a penny
+    expect(value(0.03, 0.5)).toBe(0.02); // 1.5p
+    expect(value(412.35, 0.1)).toBe(41.24); // 41.235
+  });
+
+  it("reads a day rate typed as text the way procurement people write it", () => {
+    expect(value("£960", 112)).toBe(107520);
+    expect(value("£1,250.50", 3)).toBe(3751.5);
+  });
+
+  it("takes a computed day rate at the figure Excel shows (15 significant digits)", () => {
+    expect(value(0.1 + 0.2, 10)).toBe(3); // the cell shows 0.3
+  });
+
+  it("counts zero days as nothing", () => {
+    expect(value(960, 0)).toBe(0);
+  });
+
+  it("answers a bad day rate with #VALUE! and says what is wrong", () => {
+    expect(excelError(() => value(0, 10))).toEqual({
+      code: VALUE_ERROR,
+      message: "day_rate must be a positive amount",
+    });
+    expect(excelError(() => value(-960, 10)).message).toBe("day_rate must be a positive amount");
+    expect(excelError(() => value("", 10)).message).toMatch(/^day_rate is empty/);
+    expect(excelError(() => value(null as unknown as number, 10)).message).toMatch(/^day_rate is empty/);
+    expect(excelError(() => value("nine hundred", 10)).message).toMatch(
+      /^day_rate: "nine hundred" is not an amount of money/,
+    );
+    expect(excelError(() => value(960.123, 10)).message).toMatch(
+      /^day_rate: "960.123" has more than 2 decimal/,
+    );
+    expect(excelError(() => value(true as unknown as number, 10)).message).toBe(
+      "day_rate must be an amount of money, not TRUE",
+    );
+  });
+
+  it("answers bad days with #VALUE! naming days", () => {
+    expect(excelError(() => value(960, -1))).toEqual({
+      code: VALUE_ERROR,
+      message: "days must be zero or more, not -1",
+    });
+    expect(excelError(() => value(960, "lots" as unknown as number)).message).toBe(
+      'days must be a number, not "lots"',
+    );
+    expect(excelError(() => value(960, Number.NaN)).message).toBe("days must be a number, not NaN");
+  });
+});
+
+describe("TENDER.WORKDAYS", () => {
+  it("counts England & Wales working days, both ends included", () => {
+    expect(workdays("2017-08-31", "2017-11-30")).toBe(66);
+    expect(workdays("2017-01-01", "2017-12-31")).toBe(252);
+  });
+
+  it("accepts Excel date serials and UK day/month/year text alike", () => {
+    // 42978 is 31 August 2017, 43069 is 30 November 2017.
+    expect(workdays(42978, 43069)).toBe(66);
+    expect(workdays("31/08/2017", "30/11/2017")).toBe(66);
+    expect(workdays("1/1/2017", 43100)).toBe(252);
+    expect(workdays(42978.75, 43069.2)).toBe(66); // a time of day is ignored
+  });
+
+  it("uses another region's bank holidays when asked", () => {
+    // Scotland 2017: 2 and 3 January, St Andrew's Day, no Easter Monday; NI: St Patrick's and 12 July.
+    expect(workdays("2017-01-01", "2017-12-31", "Scotland")).toBe(251);
+    expect(workdays("2017-01-01", "2017-12-31", "GB-NIR")).toBe(250);
+    expect(workdays("2017-08-31", "2017-11-30", "scotland")).toBe(65);
+    expect(workdays("2017-01-01", "2017-12-31", "England & Wales")).toBe(252);
+  });
+
+  it("treats a left-out or blank region as England & Wales", () => {
+    expect(workdays("2017-01-01", "2017-12-31", undefined)).toBe(252);
+    expect(workdays("2017-01-01", "2017-12-31", null as unknown as string)).toBe(252);
+    expect(workdays("2017-01-01", "2017-12-31", "")).toBe(252);
+  });
+
+  it("counts a single bank holiday or weekend as no working days", () => {
+    expect(workdays("2017-08-28", "2017-08-28")).toBe(0); // summer bank holiday
+    expect(workdays("2017-09-02", "2017-09-03")).toBe(0);
+    expect(workdays("2017-09-04", "2017-09-04")).toBe(1);
+  });
+
+  it("answers dates it cannot read with #VALUE! naming the argument", () => {
+    expect(excelError(() => workdays("2019-02-30", "2019-03-31"))).toEqual({
+      code: VALUE_ERROR,
+      message: 'start: "2019-02-30" is not a real calendar date',
+    });
+    expect(excelError(() => workdays("2019-02-01", "31/02/2019")).message).toBe(
+      'end: "31/02/2019" is not a real calendar date',
+    );
+    expect(excelError(() => workdays("next week", 43069)).message).toBe(
+      'start: "next week" is not a date; write it as an Excel date, 2017-08-31 or 31/08/2017',
+    );
+    expect(excelError(() => workdays("", 43069)).message).toMatch(/^start is empty/);
+    expect(excelError(() => workdays(0, 43069)).message).toMatch(/^start: 0 is not an Excel date/);
+    expect(excelError(() => workdays(60, 43069)).message).toMatch(/29 February 1900 never existed/);
+  });
+
+  it("says so when the end is before the start", () => {
+    expect(excelError(() => workdays("2017-11-30", "2017-08-31")).message).toBe(
+      "end (2017-08-31) is before start (2017-11-30)",
+    );
+  });
+
+  it("names the regions it knows when given another", () => {
+    const e = excelError(() => workdays("2017-01-01", "2017-12-31", "France"));
+    expect(e.code).toBe(VALUE_ERROR);
+    expect(e.message).toMatch(/^region "France" is not a UK bank-holiday region; use "England & Wales"/);
+  });
+});
+
+describe("TENDER.ENDDATE", () => {
+  it("returns the Excel date on which the days of work end", () => {
+    // 66 working days from 31 August 2017 end on 30 November 2017 (serial 43069).
+    expect(enddate("2017-08-31", 66)).toBe(43069);
+    expect(enddate(42978, 1)).toBe(42978);
+    // Friday 25 August 2017 + 2 days: the Monday is the summer bank holiday, so Tuesday 29th.
+    expect(enddate("25/08/2017", 2)).toBe(42976);
+  });
+
+  it("spreads work at fewer days a week", () => {
+    expect(enddate("2017-08-31", 33, 2.5)).toBe(43069);
+    expect(enddate("2017-08-31", 13.2, 1)).toBe(43069);
+  });
+
+  it("uses another region's bank holidays when asked", () => {
+    // St Andrew's Day (30 November) is a Scottish bank holiday: the 66th day is 1 December.
+    expect(enddate("2017-08-31", 66, null as unknown as number, "Scotland")).toBe(43070);
+    expect(enddate("2017-08-31", 66, undefined, "GB-ENG")).toBe(43069);
+  });
+
+  it("answers bad arguments with #VALUE! naming the argument", () => {
+    expect(excelError(() => enddate("2017-08-31", 0)).message).toBe("days must be more than 0, not 0");
+    expect(excelError(() => enddate("2017-08-31", 10, 6)).message).toBe(
+      "days_per_week must be more than 0 and at most 5, not 6",
+    );
+    expect(excelError(() => enddate("2017-08-31", 10, 0)).code).toBe(VALUE_ERROR);
+    expect(excelError(() => enddate("31-08-2017", 10)).message).toMatch(/^start: "31-08-2017" is not a date/);
+  });
+});
+
+describe("TENDER.ALLOCATE", () => {
+  it("splits a budget to the penny by days, the parts adding up exactly", () => {
+    const parts = allocate(346000, [[112], [51], [99], [99]]);
+    expect(parts).toEqual([[107346.26], [48880.88], [94886.43], [94886.43]]);
+    const pence = parts.flat().map((p) => Math.round((p as number) * 100));
+    expect(pence.reduce((a, b) => a + b, 0)).toBe(34600000);
+  });
+
+  it("splits in whole pounds or whole days when asked, ties going to the earlier row", () => {
+    expect(allocate("£346,000", [[112], [51], [99], [99]], "pounds")).toEqual([
+      [107346],
+      [48881],
+      [94887],
+      [94886],
+    ]);
+    expect(allocate(10, [[1], [1], [1]], "days")).toEqual([[4], [3], [3]]);
+  });
+
+  it("spills in the shape of the weights: a row for a row", () => {
+    expect(allocate(1, [[1, 1, 1]])).toEqual([[0.34, 0.33, 0.33]]);
+  });
+
+  it("gives a blank part for a blank weight and splits between the rest", () => {
+    expect(allocate(10, [[3], [""], [2.5], [null]], "days")).toEqual([[5], [""], [5], [""]]);
+    expect(allocate(10, [[3], [""], [0], [2.5]])).toEqual([[5.45], [""], [0], [4.55]]);
+  });
+
+  it("answers text in the weights with #VALUE! naming the cell", () => {
+    expect(excelError(() => allocate(100, [[1], [""], ["two"]]))).toEqual({
+      code: VALUE_ERROR,
+      message: 'row 3 of weights is "two"; weights must be numbers',
+    });
+    expect(
+      excelError(() =>
+        allocate(100, [
+          [1, 2],
+          [3, "x"],
+        ]),
+      ).message,
+    ).toBe('row 2, column 2 of weights is "x"; weights must be numbers');
+  });
+
+  it("answers bad totals, weights and units with #VALUE!", () => {
+    expect(excelError(() => allocate(100, [[1], [-1]])).message).toBe(
+      "row 2 of weights is -1; weights must be zero or more",
+    );
+    expect(excelError(() => allocate(100, [[0], [0]])).message).toBe(
+      "weights are all zero, so there is no proportion to split by",
+    );
+    expect(excelError(() => allocate(100, [[""], [""]])).message).toBe(
+      "weights has no numbers to split the total by",
+    );
+    expect(excelError(() => allocate(10.5, [[1]], "days")).message).toBe(
+      'total must be a whole number of days or units with unit "days", not 10.5',
+    );
+    expect(excelError(() => allocate(10.5, [[1]], "pounds")).message).toBe(
+      'total must be whole pounds with unit "pounds", not 10.5',
+    );
+    expect(excelError(() => allocate(100, [[1]], "hours")).message).toMatch(/^unit "hours" is not known/);
+    expect(excelError(() => allocate("lots", [[1]])).message).toMatch(/^total: "lots" is not an amount/);
+  });
+});
+
+describe("TENDER.FY", () => {
+  it("names the UK financial year of a date", () => {
+    expect(fy(42978)).toBe("2017/18");
+    expect(fy("2017-03-31")).toBe("2016/17");
+    expect(fy("01/04/2017")).toBe("2017/18");
+    expect(fy("1999-12-31")).toBe("1999/00");
+  });
+
+  it("answers a blank or a non-date with #VALUE!", () => {
+    expect(excelError(() => fy(""))).toEqual({
+      code: VALUE_ERROR,
+      message: "date is empty; give a date: an Excel date, 2017-08-31 or 31/08/2017",
+    });
+    expect(excelError(() => fy("FY17")).code).toBe(VALUE_ERROR);
+  });
+});
