@@ -1,0 +1,281 @@
+/**
+ * Money and days in a sentence, and what each amount is for.
+ *
+ * Every "£" figure is found; each is then read from its neighbours: a day rate ("a day rate of
+ * £720", "£850 a day"), some other rate ("£15 / month": never a tender amount), the stated total
+ * ("A total of £346,000 has been set aside", "worth £212,400 in total", "the £1.2m contract"), a
+ * lot's value ("£107,520 in Barnet", "Croydon (£402,500)"), spending that is not a tender amount
+ * ("an extra £5.1m into improving children's social care"), or an amount with no cue.
+ */
+import { parseMoney } from "../money";
+import type { StatedAmount } from "../types";
+import { nameBefore, namesAfter } from "./places";
+
+export type AmountRole = "dayRate" | "otherRate" | "total" | "lot" | "spending" | "uncued";
+
+export interface MoneyMention {
+  /** The figure as written, e.g. "£107,520" or "£1.2m". */
+  written: string;
+  /** The figure in the form the tender file takes ("£1.2m", "£107,520"). */
+  normalised: string;
+  amount: StatedAmount;
+  start: number;
+  end: number;
+}
+
+export interface ClassifiedAmount extends MoneyMention {
+  role: AmountRole;
+  /** Lot names the amount is tied to (role "lot", or a day rate tied to a lot). */
+  names: string[];
+  /** One amount for each named lot ("in both Reading and Worcestershire"). */
+  each: boolean;
+  /** How sure the reading is, 0–1. */
+  confidence: number;
+  /** Why: the cue that decided the role, in plain words. */
+  cue: string;
+}
+
+export interface DaysMention {
+  days: number;
+  start: number;
+  end: number;
+  names: string[];
+  each: boolean;
+  confidence: number;
+}
+
+const MONEY =
+  /(?:£|\bGBP\s?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|billion|thousand|mn|bn|m|k)\b)?|\b(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|thousand|m|k))?\s+(?:pounds|GBP)\b/gi;
+
+/** Every money figure in the sentence that the engine's money reader accepts. */
+export function findMoney(s: string): MoneyMention[] {
+  const out: MoneyMention[] = [];
+  MONEY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = MONEY.exec(s)) !== null) {
+    const whole = m[1] ?? m[4];
+    const frac = m[2] ?? m[5] ?? "";
+    const suffixRaw = m[3] ?? m[6];
+    const suffix =
+      suffixRaw === undefined
+        ? ""
+        : /^(million|mn|m)$/i.test(suffixRaw)
+          ? "m"
+          : /^(billion|bn)$/i.test(suffixRaw)
+            ? "bn"
+            : "k";
+    const normalised = `£${whole}${frac}${suffix}`;
+    const parsed = parseMoney(normalised);
+    if (!parsed.ok || parsed.value.pence <= 0) continue;
+    out.push({ written: m[0], normalised, amount: parsed.value, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+const DAY_RATE_AFTER =
+  /^\s*(?:\(?ex(?:cluding|\.)?\s+VAT\)?\s*)?(?:a|per|\/|each)\s*(?:day|diem)\b|^\s*daily\b/i;
+const DAY_RATE_BEFORE =
+  /\b(?:day|daily)\s+rates?\s*(?:of|is|was|will\s+be|at|:|=|set\s+at)?\s*(?:up\s+to|around|about|approximately|of)?\s*$/i;
+const OTHER_RATE_AFTER =
+  /^\s*(?:a|an|per|\/|each)\s*(?:hour|hr|week|month|year|annum|head|person|pupil|child|user|seat|session|visit)\b|^\s*(?:hourly|weekly|monthly|annually|a\s+year)\b|^\s*p\.?a\.?\b/i;
+const TOTAL_BEFORE =
+  /\b(?:total(?:ling)?|combined|overall|aggregate|in\s+all|budget|envelope|worth|(?:contract|estimated|total|maximum|overall|indicative)\s+value|value\s+of\s+(?:the\s+)?(?:contract|tender|framework|work)s?|valued\s+at|set\s+aside)\b[^£.;,]{0,30}$|^\s*(?:value|budget|total)\s*[:=–—-]?\s*$/i;
+const TOTAL_AFTER =
+  /^\s*(?:in\s+total|in\s+all|overall|altogether|all\s+told|total|has\s+\S+\s+set\s+aside|(?:has|have)\s+been\s+(?:set\s+aside|allocated|budgeted|earmarked)|is\s+(?:available|set\s+aside|budgeted))\b|^\s*(?:contract|contracts|tender|framework|programme|commission|budget|deal|opportunity)\b/i;
+const SPENDING =
+  /\b(?:extra|additional|invest(?:ed|ing|ment)?|spen[dt]|spending|funding|grant|overspen[dt]|deficit|savings?|cuts?|salary|salaries|paid\s+to|cost\s+the|into\s+improving|allocated\s+an?)\b/i;
+const TENDER_WORDS =
+  /\b(?:tenders?|contracts?|lots?|bids?|bidders?|suppliers?|procure(?:ment|d)?|commissioners?|consultan(?:t|ts|cy)|framework|invitation|applications?|applicants?|day\s+rate|set\s+aside|worth|value|budget|appoint(?:ed|ment)?|opportunit(?:y|ies)|advisers?|services)\b/i;
+
+/** Words that make a whole text a tender notice, not just a report that mentions money. */
+const NOTICE_WORDS =
+  /\b(?:tenders?|tendering|contracts?|lot\s+\d|bids?|bidders?|procure(?:ment|d)?|invitation\s+to|day\s+rate|closing\s+date|framework|suppliers?|set\s+aside)\b/i;
+
+/** True when the sentence speaks of a tender or contract at all. */
+export function hasTenderWords(s: string): boolean {
+  return TENDER_WORDS.test(s);
+}
+
+/** True when the text as a whole reads as a tender notice. */
+export function isNoticeText(text: string): boolean {
+  return NOTICE_WORDS.test(text);
+}
+
+/**
+ * Reads what an amount is for from the words around it. `inNotice`: the text as a whole is a tender
+ * notice, so an amount tied to a place counts even where its own sentence names no contract
+ * ("The work is split as £481,000 for Lancashire, …").
+ */
+export function classifyAmount(s: string, m: MoneyMention, inNotice = false): ClassifiedAmount {
+  const before = s.slice(0, m.start);
+  const after = s.slice(m.end);
+  const base = { ...m, names: [] as string[], each: false };
+  if (DAY_RATE_AFTER.test(after) || DAY_RATE_BEFORE.test(before)) {
+    const tied = tiedNames(s, m.start, m.end, true);
+    return {
+      ...base,
+      role: "dayRate",
+      names: tied?.names ?? [],
+      each: tied?.each ?? false,
+      confidence: 0.9,
+      cue: "a day rate",
+    };
+  }
+  if (OTHER_RATE_AFTER.test(after)) {
+    return { ...base, role: "otherRate", confidence: 0.9, cue: "a rate that is not per day" };
+  }
+  const near = s.slice(Math.max(0, m.start - 40), Math.min(s.length, m.end + 40));
+  const tenderish = hasTenderWords(s);
+  const spending = SPENDING.test(near);
+  const tied = tiedNames(s, m.start, m.end, false);
+  const borrowed = !tenderish && inNotice && tied !== null;
+  if ((!tenderish && !borrowed) || (spending && !/\btotal\b/i.test(near))) {
+    return {
+      ...base,
+      role: "spending",
+      confidence: 0.6,
+      cue: tenderish ? "spending, not a tender amount" : "no tender or contract in the sentence",
+    };
+  }
+  if (tied !== null && (tied.after || borrowed)) {
+    const confidence = borrowed ? Math.min(tied.confidence, 0.7) : tied.confidence;
+    return { ...base, role: "lot", names: tied.names, each: tied.each, confidence, cue: tied.cue };
+  }
+  if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before)) {
+    return { ...base, role: "total", confidence: 0.9, cue: "a stated total" };
+  }
+  if (tied !== null) {
+    return {
+      ...base,
+      role: "lot",
+      names: tied.names,
+      each: tied.each,
+      confidence: tied.confidence,
+      cue: tied.cue,
+    };
+  }
+  return { ...base, role: "uncued", confidence: 0.5, cue: "no cue around the amount" };
+}
+
+interface Tie {
+  names: string[];
+  /** Tied by a preposition after the figure ("in Barnet") rather than a name before it. */
+  after: boolean;
+  each: boolean;
+  confidence: number;
+  cue: string;
+}
+
+/** The lot names an amount or number of days (from `start` to `end`) is tied to, if any. */
+function tiedNames(s: string, start: number, end: number, rate: boolean): Tie | null {
+  // "£95,040 in both Reading and Worcestershire", "£86,400 for Sandwell"; for a rate, skip "a day".
+  let afterPos = end;
+  if (rate) {
+    const unit = /^\s*(?:a|per|\/|each)\s*(?:day|diem)\b/i.exec(s.slice(end));
+    if (unit !== null) afterPos = end + unit[0].length;
+  }
+  const after = namesAfter(s, afterPos);
+  if (after !== null) {
+    const both = after.names.length > 1;
+    return {
+      names: after.names,
+      after: true,
+      each: after.each,
+      confidence: both && !after.each ? 0.5 : 0.9,
+      cue: both && !after.each ? "one amount for several places, read as each" : "an amount for a place",
+    };
+  }
+  // "Croydon (£402,500)", "Barnet: £107,520", "Lot 2 – £40,000".
+  const before = nameBefore(s, start);
+  if (before !== null) {
+    const bracketed = /\(\s*$/.test(s.slice(0, start));
+    if (bracketed && !/^\s*(?:[a-z/ ]{0,25})?\)/i.test(s.slice(end))) return null;
+    return {
+      names: [before.name],
+      after: false,
+      each: true,
+      confidence: 0.85,
+      cue: "an amount beside a place",
+    };
+  }
+  return null;
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+
+function wordsToNumber(w: string): number | null {
+  const parts = w.toLowerCase().split(/[-\s]+/);
+  let total = 0;
+  for (const p of parts) {
+    const v = NUMBER_WORDS[p];
+    if (v === undefined) return null;
+    total += v;
+  }
+  return total;
+}
+
+const DAYS =
+  /\b(\d{1,4}(?:\.5)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\s+(?:working\s+|consultancy\s+|commissioner\s+)?days?\b/gi;
+/** Days that count time rather than work: "within 10 days", "30 days' notice". */
+const NOT_WORK_BEFORE = /\b(?:within|after|before|every|in|last|next|past|than|by)\s+(?:the\s+)?$/i;
+const NOT_WORK_AFTER =
+  /^(?:['’]s?)?\s*(?:notice|of\s+(?:receipt|the\s+date|award|notification|publication)|from|after|before|later|earlier|ago|prior|following|in\s+advance)\b/i;
+const WORK_BEFORE =
+  /\b(?:for|up\s+to|upto|of|estimated|approximately|approx\.?|around|about|maximum(?:\s+of)?|max\.?|totalling|requires?|needs?|involves?|over)\s+$|[(:–—-]\s*$/i;
+
+/** Numbers of days of work in the sentence ("for up to 60 days", "Barnet (112 days)", "40 days"). */
+export function findDays(s: string): DaysMention[] {
+  const out: DaysMention[] = [];
+  DAYS.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = DAYS.exec(s)) !== null) {
+    const before = s.slice(0, m.index);
+    const after = s.slice(m.index + m[0].length);
+    if (NOT_WORK_BEFORE.test(before) || NOT_WORK_AFTER.test(after)) continue;
+    // "a three-month review", "5 days a week": not days of work.
+    if (/^\s*(?:a|per)\s+week\b/i.test(after)) continue;
+    const n = /^\d/.test(m[1]) ? Number(m[1]) : wordsToNumber(m[1]);
+    if (n === null || !(n > 0)) continue;
+    const strong = WORK_BEFORE.test(before);
+    if (!strong && !hasTenderWords(s)) continue;
+    const tie = tiedNames(s, m.index, m.index + m[0].length, false);
+    const each = /\beach\b|\bper\s+(?:lot|council|commissioner|contract|authority)\b/i.test(s);
+    out.push({
+      days: n,
+      start: m.index,
+      end: m.index + m[0].length,
+      names: tie?.names ?? [],
+      each: tie?.each ?? each,
+      confidence: strong ? 0.85 : 0.6,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,121 @@
+/**
+ * Who is buying and what the tender is called: the buyer ("Department for Education", "DfE",
+ * "Sandwell Council") and the title (a "Title:" field, else the headline: the first non-empty line).
+ */
+import type { Sentence } from "./sentences";
+import { nonEmptyLines } from "./sentences";
+
+export interface Found {
+  value: string;
+  sentence: string;
+  confidence: number;
+}
+
+/** Short names of central government buyers, as the press and notices write them. */
+const ACRONYMS: Record<string, string> = {
+  DfE: "Department for Education",
+  DHSC: "Department of Health and Social Care",
+  DWP: "Department for Work and Pensions",
+  DfT: "Department for Transport",
+  DCMS: "Department for Culture, Media and Sport",
+  Defra: "Department for Environment, Food and Rural Affairs",
+  DEFRA: "Department for Environment, Food and Rural Affairs",
+  MoJ: "Ministry of Justice",
+  MoD: "Ministry of Defence",
+  MOD: "Ministry of Defence",
+  MHCLG: "Ministry of Housing, Communities and Local Government",
+  DLUHC: "Department for Levelling Up, Housing and Communities",
+  HMRC: "HM Revenue and Customs",
+  FCDO: "Foreign, Commonwealth and Development Office",
+  BEIS: "Department for Business, Energy and Industrial Strategy",
+  DESNZ: "Department for Energy Security and Net Zero",
+  DSIT: "Department for Science, Innovation and Technology",
+  DBT: "Department for Business and Trade",
+  DCLG: "Department for Communities and Local Government",
+};
+
+const ORG_WORD = "[A-Z][A-Za-z'’-]*";
+const ORG_TAIL = `(?:(?:,\\s*|\\s+and\\s+|\\s+&\\s+|\\s+)${ORG_WORD})*`;
+const ORGANISATION = new RegExp(
+  [
+    `\\b(?:Department|Ministry)\\s+(?:for|of)\\s+(?:the\\s+)?${ORG_WORD}${ORG_TAIL}`,
+    `\\b(?:Home|Cabinet|Foreign,\\s+Commonwealth\\s+and\\s+Development|Scotland|Wales|Northern\\s+Ireland)\\s+Office\\b`,
+    `\\bHM\\s+(?:Treasury|Revenue\\s+(?:and|&)\\s+Customs|Prison\\s+and\\s+Probation\\s+Service|Land\\s+Registry)`,
+    `\\b(?:Scottish|Welsh)\\s+Government\\b`,
+    `\\bNHS\\s+${ORG_WORD}(?:\\s+(?:and\\s+)?${ORG_WORD})*`,
+    `\\b(?:${ORG_WORD}\\s+){1,4}(?:Metropolitan\\s+Borough\\s+|Borough\\s+|County\\s+|City\\s+|District\\s+)?Council\\b`,
+    `\\b(?:${Object.keys(ACRONYMS).join("|")})\\b`,
+  ].join("|"),
+  "g",
+);
+
+/** Wording that makes the organisation in a sentence the buyer. */
+const BUYING =
+  /\b(?:will\s+appoint|is\s+(?:seeking|looking|inviting|procuring|tendering|commissioning)|seeks|invites|wishes\s+to|intends\s+to|plans\s+to|has\s+(?:issued|published|launched)|on\s+behalf\s+of|tender(?:s|ing)?\s+(?:from|by|for)|wants\s+to)\b/i;
+const BUYER_LABEL =
+  /^(?:buyer|contracting\s+authority|authority|organisation|organization|purchaser|commissioning\s+body|client|awarding\s+body)\s*[:–-]\s*(.+)$/i;
+const TITLE_LABEL = /^(?:title|tender\s+title|contract\s+title|notice\s+title|opportunity)\s*[:–-]\s*(.+)$/i;
+
+/** The full name an organisation mention stands for ("DfE" → "Department for Education"). */
+function fullName(mention: string): string {
+  const trimmed = mention.replace(/^The\s+/, "").trim();
+  return ACRONYMS[trimmed] ?? trimmed;
+}
+
+function organisations(s: string): string[] {
+  ORGANISATION.lastIndex = 0;
+  const out: string[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = ORGANISATION.exec(s)) !== null) {
+    // "Department for Education will": the tail must not swallow the next sentence's capitals.
+    const name = m[0].replace(/(?:\s+(?:The|This|It|A|An|In|On|At|As))+$/, "");
+    out.push(fullName(name));
+  }
+  return out;
+}
+
+/** The buyer: a labelled field, else the organisation doing the buying, else the one most named. */
+export function findBuyer(sentences: readonly Sentence[]): Found | null {
+  for (const s of sentences) {
+    const label = BUYER_LABEL.exec(s.text);
+    if (label !== null) {
+      const value = fullName(label[1].replace(/[.;]$/, ""));
+      if (value.length > 0) return { value, sentence: s.text, confidence: 0.95 };
+    }
+  }
+  for (const s of sentences) {
+    if (!BUYING.test(s.text)) continue;
+    const orgs = organisations(s.text);
+    if (orgs.length > 0) return { value: orgs[0], sentence: s.text, confidence: 0.85 };
+  }
+  const counts = new Map<string, { n: number; sentence: string }>();
+  for (const s of sentences) {
+    for (const org of organisations(s.text)) {
+      const seen = counts.get(org);
+      counts.set(org, { n: (seen?.n ?? 0) + 1, sentence: seen?.sentence ?? s.text });
+    }
+  }
+  let best: { value: string; n: number; sentence: string } | null = null;
+  for (const [value, { n, sentence }] of counts) {
+    if (best === null || n > best.n) best = { value, n, sentence };
+  }
+  return best === null ? null : { value: best.value, sentence: best.sentence, confidence: 0.5 };
+}
+
+/** The title: a "Title:" field, else the headline (the first non-empty line). */
+export function findTitle(text: string, sentences: readonly Sentence[]): Found | null {
+  for (const s of sentences) {
+    const label = TITLE_LABEL.exec(s.text);
+    if (label !== null && label[1].trim().length > 0) {
+      return { value: label[1].trim(), sentence: s.text, confidence: 0.95 };
+    }
+  }
+  const first = nonEmptyLines(text)[0];
+  if (first === undefined) return null;
+  const headline = first.replace(/\s+/g, " ");
+  // A first line that is a whole paragraph is not a headline: keep it, but say so.
+  if (headline.length > 150) {
+    return { value: `${headline.slice(0, 120).replace(/\s+\S*$/, "")}…`, sentence: first, confidence: 0.3 };
+  }
+  return { value: headline, sentence: first, confidence: 0.7 };
+}

@@ -1,0 +1,205 @@
+/**
+ * Dates in a notice: the article's own date line, the closing date, the start and the end.
+ *
+ * chrono-node's en.GB parser reads the dates (day before month: "3/4/2018" is 3 April). Only dates
+ * with a stated day and month count; the day, month and year are read from the parsed components,
+ * never from a `Date`, so no time zone can move the day. A year left out is taken from the article's
+ * date line (or the caller's reference date) and rolled on a year when the date would otherwise
+ * fall before it: a tender's closing date and start lie after the notice is written.
+ */
+import * as chrono from "chrono-node";
+import type { IsoDate } from "../types";
+import type { Sentence } from "./sentences";
+import { nonEmptyLines } from "./sentences";
+
+export type DateRole = "closingDate" | "startDate" | "endDate";
+
+export interface Reference {
+  date: IsoDate;
+  /** Where the reference came from, in words ("the article's date line …"). */
+  source: string;
+  fromDateLine: boolean;
+}
+
+export interface DateMention {
+  role: DateRole;
+  date: IsoDate;
+  /** The date as written in the text. */
+  written: string;
+  sentence: string;
+  confidence: number;
+  /** True when the text gave the year. */
+  yearStated: boolean;
+}
+
+export interface UndatedMention {
+  role: DateRole;
+  written: string;
+  sentence: string;
+}
+
+const CLOSING =
+  /closing\s+date|\bclos(?:e|es|ing)\b|deadline|submit(?:ted)?\b|submissions?|returned\s+(?:by|before|no\s+later)|received\s+(?:by|before|no\s+later)|responses?\s+(?:by|are\s+due|must)|no\s+later\s+than|(?:tenders?|bids?|quotes?|quotations?)\s+(?:are\s+)?due|apply\s+by|applications?\s+(?:by|must|are\s+due)|expressions?\s+of\s+interest/gi;
+const START =
+  /commenc\w*|\bstart\w*|\bbegin\w*|\bruns?\s+from|running\s+from|take\s+up\s+(?:their|the|his|her|its)?\s*posts?|in\s+post\s+(?:from|by)|\bfrom\b|effective|go(?:es)?\s+live/gi;
+const END =
+  /\buntil\b|\btill\b|\bend(?:s|ing)?\b|finish\w*|expir\w*|conclud\w*|complet\w*|\bthrough\b|\bto\s*$/gi;
+
+/**
+ * chrono reads "from 11 June" as eleven o'clock in June; blanking the "from" (same length, so
+ * positions still match the sentence) leaves "11 June" to be read as a date.
+ */
+function maskForChrono(text: string): string {
+  return text.replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z])/gi, "    ");
+}
+
+/** The role the last cue in `segment` gives a date that follows it, with its position. */
+function lastCue(segment: string): { role: DateRole; at: number } | null {
+  let best: { role: DateRole; at: number } | null = null;
+  const pairs: [RegExp, DateRole][] = [
+    [CLOSING, "closingDate"],
+    [START, "startDate"],
+    [END, "endDate"],
+  ];
+  for (const [re, role] of pairs) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(segment)) !== null) {
+      if (best === null || m.index > best.at) best = { role, at: m.index };
+      if (m[0].length === 0) re.lastIndex++;
+    }
+  }
+  return best;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, "0");
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function iso(year: number, month: number, day: number): IsoDate | null {
+  if (!Number.isInteger(year) || year < 1900 || year > 2999) return null;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
+}
+
+function referenceInstant(ref: Reference | null): Date {
+  // Midday UTC, so that the reference is the same calendar day in every time zone.
+  const [y, m, d] = (ref?.date ?? "2000-01-01").split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, d, 12));
+}
+
+interface CalendarParts {
+  day: number;
+  month: number;
+  year: number | null;
+}
+
+function parts(c: chrono.ParsedComponents): CalendarParts | null {
+  if (!c.isCertain("day") || !c.isCertain("month")) return null;
+  const day = c.get("day");
+  const month = c.get("month");
+  if (day === null || month === null) return null;
+  const year = c.isCertain("year") ? c.get("year") : null;
+  return { day, month, year };
+}
+
+/** The date, taking a missing year from the reference and rolling it on past the reference. */
+function resolve(p: CalendarParts, ref: Reference | null, notBefore: IsoDate | null): IsoDate | null {
+  if (p.year !== null) return iso(p.year, p.month, p.day);
+  if (ref === null) return null;
+  const refYear = Number(ref.date.slice(0, 4));
+  const floor = notBefore !== null && notBefore > ref.date ? notBefore : ref.date;
+  for (let year = refYear; year <= refYear + 4; year++) {
+    const candidate = iso(year, p.month, p.day);
+    if (candidate !== null && candidate >= floor) return candidate;
+  }
+  return null;
+}
+
+const CUE_WORDS = new RegExp(`${CLOSING.source}|${START.source}|${END.source}`, "i");
+
+/**
+ * The article's own date line near the top ("| 26 July 2017", "Tuesday, September 19, 2017"): a
+ * short line, not a sentence, holding a full date and no closing or start wording.
+ */
+export function findDateLine(text: string): { date: IsoDate; line: string } | null {
+  const lines = nonEmptyLines(text).slice(0, 12);
+  for (const line of lines) {
+    if (line.length > 80 || /[.!?]$/.test(line) || CUE_WORDS.test(line)) continue;
+    for (const r of chrono.en.GB.parse(maskForChrono(line), referenceInstant(null))) {
+      const p = parts(r.start);
+      if (p === null || p.year === null) continue;
+      const date = iso(p.year, p.month, p.day);
+      if (date !== null) return { date, line };
+    }
+  }
+  return null;
+}
+
+/** Closing, start and end dates in the sentences, in reading order. */
+export function findTenderDates(
+  sentences: readonly Sentence[],
+  ref: Reference | null,
+): { dates: DateMention[]; undated: UndatedMention[] } {
+  const dates: DateMention[] = [];
+  const undated: UndatedMention[] = [];
+  const instant = referenceInstant(ref);
+  for (const s of sentences) {
+    const results = chrono.en.GB.parse(maskForChrono(s.text), instant);
+    let segmentStart = 0;
+    for (const r of results) {
+      const segment = s.text.slice(segmentStart, r.index);
+      segmentStart = r.index + r.text.length;
+      const p = parts(r.start);
+      if (p === null) continue;
+      const e = r.end !== undefined && r.end !== null ? parts(r.end) : null;
+      // "1 September to 30 November 2017": the year written once, at the end of the range.
+      if (p.year === null && e !== null && e.year !== null) {
+        p.year = p.month > e.month || (p.month === e.month && p.day > e.day) ? e.year - 1 : e.year;
+      }
+      let cue = lastCue(segment);
+      if (cue === null) {
+        // "31 July is the closing date", "(deadline)".
+        const tail = s.text.slice(r.index + r.text.length, r.index + r.text.length + 30);
+        if (/^\s*(?:\(|is\s+the\s+|,\s*the\s+)?(?:closing\s+date|deadline)/i.test(tail)) {
+          cue = { role: "closingDate", at: 0 };
+        }
+      }
+      if (cue === null) continue;
+      const previousStart = [...dates].reverse().find((d) => d.role === "startDate")?.date ?? null;
+      const role = cue.role;
+      const date = resolve(p, ref, role === "endDate" ? previousStart : null);
+      const yearStated = p.year !== null;
+      if (date === null) {
+        undated.push({ role, written: r.text, sentence: s.text });
+      } else {
+        const confidence = yearStated ? 0.9 : ref?.fromDateLine ? 0.8 : 0.65;
+        dates.push({ role, date, written: r.text, sentence: s.text, confidence, yearStated });
+      }
+      // "runs from 1 September to 30 November 2017": the end of a range.
+      if (e !== null && role === "startDate") {
+        const endDate = resolve(e, ref, date);
+        if (endDate === null) {
+          undated.push({ role: "endDate", written: r.text, sentence: s.text });
+        } else {
+          const endYearStated = e.year !== null;
+          const confidence = endYearStated ? 0.9 : ref?.fromDateLine ? 0.8 : 0.65;
+          dates.push({
+            role: "endDate",
+            date: endDate,
+            written: r.text,
+            sentence: s.text,
+            confidence,
+            yearStated: endYearStated,
+          });
+        }
+      }
+    }
+  }
+  return { dates, undated };
+}
