@@ -3,3 +3,5 @@ export * from "./types";
 export * from "./money";
 export * from "./distribute";
 export * from "./calendar";
+export * from "./tender";
+export * from "./allocation";

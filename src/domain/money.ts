@@ -105,6 +105,11 @@ export function roundToUnit(p: Pence, unit: Pence): Pence {
 
 /** Greatest common divisor of whole numbers (signs ignored); gcd() = 0, gcd(0, n) = |n|. */
 export function gcd(...values: number[]): number {
+  return gcdOf(values);
+}
+
+/** `gcd` of a list, however long. */
+export function gcdOf(values: readonly number[]): number {
   let g = 0;
   for (const v of values) {
     if (!Number.isSafeInteger(v)) throw new RangeError(`gcd needs whole numbers, got ${v}`);
