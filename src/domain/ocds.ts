@@ -1,0 +1,736 @@
+/**
+ * Open Contracting Data Standard 1.1: a tender as a release package, and a release or release
+ * package (ours, or what UK Contracts Finder and Find a Tender publish) back into a tender.
+ *
+ * Where each part of the tender goes:
+ *
+ * | tender model | OCDS |
+ * |---|---|
+ * | title | `tender.title` |
+ * | buyer | `parties[]` (roles `["buyer"]`) and `buyer` {id, name} |
+ * | statedTotal (else the computed total) | `tender.value`, `planning.budget.amount` |
+ * | closingDate | `tender.tenderPeriod.endDate` |
+ * | startDate, endDate | `tender.contractPeriod` |
+ * | lots[i].name, statedValue (else computed), startDate, endDate | `tender.lots[i]` (lots extension): `title`, `value`, `contractPeriod` |
+ * | a lot's day rate × days | `tender.items[]`: `unit` {scheme "UNCEFACT", id "DAY", value = day rate}, `quantity` = days, `relatedLot` |
+ * | region, vatRate, the tender's default day rate, the stated total's precision | `tender.tenderBudget` (see `TenderBudgetFields`) |
+ * | whether a lot's value, day rate and days were stated or worked out | `tender.lots[i].tenderBudget` |
+ *
+ * OCDS allows extra fields on every object; the `tenderBudget` fields are ours and ignored by
+ * other readers. Dates are written as the start of the day in UTC ("2017-07-31T00:00:00Z"),
+ * amounts as JSON numbers in pounds, currency "GBP".
+ *
+ * Reading a date-time back, the calendar date is the one in UK time (Europe/London) at that
+ * instant, so "2017-07-30T23:00:00Z" (midnight BST) is 31 July 2017, as a UK publisher meant it.
+ */
+
+import { dayOfWeek, fromDayNumber, isValidIsoDate, toDayNumber } from "./calendar";
+import { allocate, type Allocation } from "./allocation";
+import { parseMoney, penceToPounds } from "./money";
+import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseDays, parseRegion, parseVatRate } from "./tender";
+import type { InputError, IsoDate, Lot, Pence, Region, Result, Tender } from "./types";
+
+export const OCDS_VERSION = "1.1";
+/** The lots extension (tender.lots, items[].relatedLot), as listed in a package's `extensions`. */
+export const LOTS_EXTENSION_URL =
+  "https://raw.githubusercontent.com/open-contracting-extensions/ocds_lots_extension/v1.1.5/extension.json";
+/**
+ * The prefix of the ocids Tender Budget makes up when none is given. It is not a prefix
+ * registered with the Open Contracting Partnership: a publisher passes its own `ocid`.
+ */
+export const OCID_PREFIX = "ocds-tenderbudget-";
+
+export interface OcdsValue {
+  amount: number;
+  currency: "GBP";
+}
+
+/** Full date-times with an offset, e.g. "2017-07-31T00:00:00Z". */
+export interface OcdsPeriod {
+  startDate?: string;
+  endDate?: string;
+}
+
+export interface OcdsUnit {
+  scheme: "UNCEFACT";
+  id: "DAY";
+  name: "Day";
+  /** The day rate. */
+  value?: OcdsValue;
+}
+
+export interface OcdsItem {
+  id: string;
+  description: string;
+  /** Days of work. */
+  quantity?: number;
+  unit: OcdsUnit;
+  relatedLot: string;
+}
+
+/** Ours, on each lot: where its figures came from. */
+export interface TenderBudgetLotFields {
+  /** "statedValue": `value` is the value the tender states; "computed": day rate × days. */
+  valueSource?: "statedValue" | "computed";
+  /** The lot's own day rate, the tender's default, or one inferred from the stated values. */
+  dayRateSource?: "lot" | "tender" | "inferred";
+  /** "lot": the tender states the days; "inferred": worked out from the stated value and rate. */
+  daysSource?: "lot" | "inferred";
+}
+
+export interface OcdsLot {
+  id: string;
+  title: string;
+  value?: OcdsValue;
+  contractPeriod?: OcdsPeriod;
+  tenderBudget: TenderBudgetLotFields;
+}
+
+/** Ours, on `tender`: what the tender model holds that OCDS has no field for. */
+export interface TenderBudgetFields {
+  /** Bank-holiday region of the working-day calendar. */
+  region: Region;
+  /** VAT rate in percent; every amount in the release is ex-VAT. */
+  vatRate: number;
+  /** "statedTotal": `tender.value` is the total the tender states; "computed": the lots added up. */
+  valueSource?: "statedTotal" | "computed";
+  /** The unit the stated total was stated to, in pounds (£346,000 → 1000). */
+  statedTotalPrecision?: number;
+  /** The tender's default day rate in pounds, for lots without their own. */
+  dayRate?: number;
+}
+
+export interface OcdsTender {
+  id: string;
+  title: string;
+  mainProcurementCategory: "services";
+  value?: OcdsValue;
+  tenderPeriod?: OcdsPeriod;
+  contractPeriod?: OcdsPeriod;
+  lots: OcdsLot[];
+  items: OcdsItem[];
+  tenderBudget: TenderBudgetFields;
+}
+
+export interface OcdsOrganization {
+  id: string;
+  name: string;
+  roles: string[];
+}
+
+export interface Release {
+  ocid: string;
+  id: string;
+  date: string;
+  tag: ["tender"];
+  initiationType: "tender";
+  language: "en";
+  parties: OcdsOrganization[];
+  buyer: { id: string; name: string };
+  planning?: { budget: { amount: OcdsValue } };
+  tender: OcdsTender;
+}
+
+export interface ReleasePackage {
+  uri: string;
+  version: typeof OCDS_VERSION;
+  extensions: string[];
+  publishedDate: string;
+  publisher: { name: string };
+  releases: [Release];
+}
+
+export interface OcdsExportOptions {
+  /** The contracting process's ocid; default `OCID_PREFIX` + a hash of the buyer and title. */
+  ocid?: string;
+  /**
+   * When the package is published: `YYYY-MM-DD` or a date-time with an offset. Default: now
+   * (pass it for output that does not change from run to run).
+   */
+  publishedDate?: string;
+  /** The package's URI; default `urn:tender-budget:<ocid>`. */
+  uri?: string;
+  /** Who publishes the package; default the buyer. */
+  publisher?: string;
+  /** The tender's allocation when already worked out; default `allocate(tender)`. */
+  allocation?: Allocation;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Export
+
+/** FNV-1a over UTF-16 code units, 32 bits. */
+function fnv1a(text: string, seed: number): number {
+  let h = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h >>> 0;
+}
+
+function hash16(text: string): string {
+  const hex = (n: number): string => n.toString(16).padStart(8, "0");
+  return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x9e3779b9));
+}
+
+/** The ocid Tender Budget gives a tender: the same buyer and title always give the same ocid. */
+export function defaultOcid(tender: Pick<Tender, "buyer" | "title">): string {
+  return OCID_PREFIX + hash16(`${tender.buyer}\u0000${tender.title}`);
+}
+
+function money(p: Pence): OcdsValue {
+  return { amount: penceToPounds(p), currency: "GBP" };
+}
+
+/** "2017-07-31" → "2017-07-31T00:00:00Z". */
+export function isoToOcdsDateTime(date: IsoDate): string {
+  return `${date}T00:00:00Z`;
+}
+
+function period(start: IsoDate | undefined, end: IsoDate | undefined): OcdsPeriod | undefined {
+  if (start === undefined && end === undefined) return undefined;
+  const p: OcdsPeriod = {};
+  if (start !== undefined) p.startDate = isoToOcdsDateTime(start);
+  if (end !== undefined) p.endDate = isoToOcdsDateTime(end);
+  return p;
+}
+
+function publishedDateTime(given: string | undefined): string {
+  if (given === undefined) return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+  if (/^\d{4}-\d{2}-\d{2}$/.test(given)) return isoToOcdsDateTime(given);
+  if (!DATE_TIME.test(given) || DATE_TIME.exec(given)?.[7] === undefined) {
+    throw new RangeError(
+      `publishedDate must be YYYY-MM-DD or a date-time with an offset such as 2017-07-31T09:00:00Z, got "${given}"`,
+    );
+  }
+  return given;
+}
+
+/** The figures of one lot after allocation: what is stated and what was worked out. */
+interface LotFigures {
+  value?: Pence;
+  valueSource?: "statedValue" | "computed";
+  dayRate?: Pence;
+  dayRateSource?: "lot" | "tender" | "inferred";
+  days?: number;
+  daysSource?: "lot" | "inferred";
+}
+
+function lotFigures(tender: Tender, allocation: Allocation, index: number): LotFigures {
+  const lot = tender.lots[index];
+  const line = allocation.lines[index];
+  const f: LotFigures = {};
+  if (lot.statedValue !== undefined) {
+    f.value = lot.statedValue;
+    f.valueSource = "statedValue";
+  } else if (line?.value !== undefined) {
+    f.value = line.value;
+    f.valueSource = "computed";
+  }
+  if (lot.dayRate !== undefined) {
+    f.dayRate = lot.dayRate;
+    f.dayRateSource = "lot";
+  } else if (tender.dayRate !== undefined) {
+    f.dayRate = tender.dayRate;
+    f.dayRateSource = "tender";
+  } else if (line?.dayRate !== undefined) {
+    f.dayRate = line.dayRate;
+    f.dayRateSource = "inferred";
+  }
+  if (lot.days !== undefined) {
+    f.days = lot.days;
+    f.daysSource = "lot";
+  } else if (line?.days !== undefined) {
+    f.days = line.days;
+    f.daysSource = "inferred";
+  }
+  return f;
+}
+
+/**
+ * The tender as an OCDS 1.1 release package with one release (tag "tender"), valid against the
+ * release package schema with the lots extension. Everything the tender model holds can be read
+ * back by `ocdsToTender`.
+ */
+export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): ReleasePackage {
+  const allocation = options.allocation ?? allocate(tender);
+  const ocid = options.ocid ?? defaultOcid(tender);
+  if (ocid.trim() === "") throw new RangeError("ocid must not be empty");
+  const published = publishedDateTime(options.publishedDate);
+  const buyerId = `buyer-${hash16(tender.buyer).slice(0, 8)}`;
+
+  const lots: OcdsLot[] = [];
+  const items: OcdsItem[] = [];
+  tender.lots.forEach((lot, i) => {
+    const id = String(i + 1);
+    const f = lotFigures(tender, allocation, i);
+    const extra: TenderBudgetLotFields = {};
+    const ocdsLot: OcdsLot = { id, title: lot.name, tenderBudget: extra };
+    if (f.value !== undefined) {
+      ocdsLot.value = money(f.value);
+      extra.valueSource = f.valueSource;
+    }
+    const contractPeriod = period(lot.startDate, lot.endDate);
+    if (contractPeriod) ocdsLot.contractPeriod = contractPeriod;
+    lots.push(ocdsLot);
+
+    if (f.dayRate !== undefined || f.days !== undefined) {
+      const unit: OcdsUnit = { scheme: "UNCEFACT", id: "DAY", name: "Day" };
+      if (f.dayRate !== undefined) {
+        unit.value = money(f.dayRate);
+        extra.dayRateSource = f.dayRateSource;
+      }
+      const item: OcdsItem = {
+        id: `lot-${id}-days`,
+        description: `Days of work: ${lot.name}`,
+        unit,
+        relatedLot: id,
+      };
+      if (f.days !== undefined) {
+        item.quantity = f.days;
+        extra.daysSource = f.daysSource;
+      }
+      items.push(item);
+    }
+  });
+
+  const tenderBudget: TenderBudgetFields = { region: tender.region, vatRate: tender.vatRate };
+  let total: Pence | undefined;
+  if (tender.statedTotal !== undefined) {
+    total = tender.statedTotal.pence;
+    tenderBudget.valueSource = "statedTotal";
+    tenderBudget.statedTotalPrecision = penceToPounds(tender.statedTotal.precision);
+  } else if (allocation.lines.every((line) => line.value !== undefined)) {
+    total = allocation.total;
+    tenderBudget.valueSource = "computed";
+  }
+  if (tender.dayRate !== undefined) tenderBudget.dayRate = penceToPounds(tender.dayRate);
+
+  const ocdsTender: OcdsTender = {
+    id: ocid,
+    title: tender.title,
+    mainProcurementCategory: "services",
+    lots,
+    items,
+    tenderBudget,
+  };
+  if (total !== undefined) ocdsTender.value = money(total);
+  if (tender.closingDate !== undefined)
+    ocdsTender.tenderPeriod = { endDate: isoToOcdsDateTime(tender.closingDate) };
+  const contractPeriod = period(tender.startDate, tender.endDate);
+  if (contractPeriod) ocdsTender.contractPeriod = contractPeriod;
+
+  const release: Release = {
+    ocid,
+    id: `${ocid}-tender`,
+    date: published,
+    tag: ["tender"],
+    initiationType: "tender",
+    language: "en",
+    parties: [{ id: buyerId, name: tender.buyer, roles: ["buyer"] }],
+    buyer: { id: buyerId, name: tender.buyer },
+    tender: ocdsTender,
+  };
+  if (total !== undefined) release.planning = { budget: { amount: money(total) } };
+
+  return {
+    uri: options.uri ?? `urn:tender-budget:${ocid}`,
+    version: OCDS_VERSION,
+    extensions: [LOTS_EXTENSION_URL],
+    publishedDate: published,
+    publisher: { name: options.publisher ?? tender.buyer },
+    releases: [release],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
+
+const MIN_DAY = toDayNumber("0001-01-02");
+const MAX_DAY = toDayNumber("9999-12-30");
+
+/** Minutes since the epoch (UTC) at which UK summer time starts and ends in a year (since 1996). */
+function britishSummerTime(year: number): [number, number] {
+  const lastSunday = (month: number): number => {
+    const last = `${String(year).padStart(4, "0")}-${month === 3 ? "03" : "10"}-31`;
+    return toDayNumber(last) - dayOfWeek(last);
+  };
+  return [lastSunday(3) * 1440 + 60, lastSunday(10) * 1440 + 60];
+}
+
+/**
+ * The UK calendar date an OCDS date-time falls on ("2017-07-30T23:00:00Z" → "2017-07-31").
+ * A bare date, or a date-time without an offset, is taken as written.
+ */
+export function ocdsDateTimeToIso(text: string): IsoDate | undefined {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  if (!isValidIsoDate(date)) return undefined;
+  if (m[4] === undefined || m[7] === undefined) return date;
+  const hours = Number(m[4]);
+  const minutes = Number(m[5]);
+  if (hours > 24 || minutes > 59) return undefined;
+  let offset = 0;
+  if (m[7].toUpperCase() !== "Z") {
+    const o = /^([+-])(\d{2}):?(\d{2})$/.exec(m[7]) as RegExpExecArray;
+    offset = (o[1] === "-" ? -1 : 1) * (Number(o[2]) * 60 + Number(o[3]));
+  }
+  const utc = toDayNumber(date) * 1440 + hours * 60 + minutes - offset;
+  const utcDay = Math.floor(utc / 1440);
+  if (utcDay < MIN_DAY || utcDay > MAX_DAY) return undefined;
+  const [bstStart, bstEnd] = britishSummerTime(Number(fromDayNumber(utcDay).slice(0, 4)));
+  const uk = utc + (utc >= bstStart && utc < bstEnd ? 60 : 0);
+  const ukDay = Math.floor(uk / 1440);
+  return ukDay < MIN_DAY || ukDay > MAX_DAY ? undefined : fromDayNumber(ukDay);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+type Json = Record<string, unknown>;
+
+function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function nonEmptyText(v: unknown): string | undefined {
+  return typeof v === "string" && v.trim() !== "" ? v : undefined;
+}
+
+class Reader {
+  readonly errors: InputError[] = [];
+
+  fail(path: string, message: string): undefined {
+    this.errors.push({ path, message });
+    return undefined;
+  }
+
+  /** An amount in pounds as whole pence; `positive` rejects zero too. */
+  pounds(v: unknown, path: string, what: string, positive: boolean): Pence | undefined {
+    if (v === undefined || v === null) return undefined;
+    if (typeof v !== "number" || !Number.isFinite(v)) {
+      return this.fail(
+        path,
+        `the ${what} must be a number of pounds such as 107520, not ${JSON.stringify(v)}`,
+      );
+    }
+    const parsed = parseMoney(v);
+    if (!parsed.ok) return this.fail(path, `the ${what} ${v} cannot be used: ${parsed.error}`);
+    const p = parsed.value.pence;
+    if (positive ? p <= 0 : p < 0) {
+      return this.fail(path, `the ${what} must be more than £0${positive ? "" : " or £0"} (it is ${v})`);
+    }
+    return p;
+  }
+
+  /** A Value object {amount, currency} in pounds sterling. */
+  value(v: unknown, path: string, what: string, positive: boolean): Pence | undefined {
+    if (v === undefined || v === null) return undefined;
+    if (!isObject(v)) return this.fail(path, `the ${what} must be an object {amount, currency}`);
+    const currency = v.currency;
+    if (currency !== undefined && currency !== null && currency !== "GBP") {
+      return this.fail(
+        `${path}.currency`,
+        `the ${what} is in ${JSON.stringify(currency)}; Tender Budget works in pounds sterling (GBP) — convert the figures first`,
+      );
+    }
+    return this.pounds(v.amount, `${path}.amount`, what, positive);
+  }
+
+  date(v: unknown, path: string, what: string): IsoDate | undefined {
+    if (v === undefined || v === null) return undefined;
+    const iso = typeof v === "string" ? ocdsDateTimeToIso(v) : undefined;
+    if (iso === undefined) {
+      return this.fail(
+        path,
+        `the ${what} ${JSON.stringify(v)} is not a date; write a date-time such as "2017-07-31T00:00:00Z"`,
+      );
+    }
+    return iso;
+  }
+
+  period(v: unknown, path: string, what: string): { start?: IsoDate; end?: IsoDate } {
+    if (v === undefined || v === null) return {};
+    if (!isObject(v)) {
+      this.fail(path, `the ${what} must be an object {startDate, endDate}`);
+      return {};
+    }
+    return {
+      start: this.date(v.startDate, `${path}.startDate`, `${what} start date`),
+      end: this.date(v.endDate, `${path}.endDate`, `${what} end date`),
+    };
+  }
+}
+
+/** The release to read: the release itself, or the latest (by `date`) release with a tender in a package. */
+function pickRelease(json: unknown, r: Reader): { release: Json; path: string } | undefined {
+  if (!isObject(json))
+    return r.fail("(file)", "an OCDS file must hold a JSON object: a release or a release package");
+  if (json.releases === undefined) {
+    if (json.tender === undefined && json.ocid === undefined) {
+      return r.fail(
+        "(file)",
+        "this is not an OCDS release or release package: it has neither `releases` nor `tender`; export the notice as OCDS JSON",
+      );
+    }
+    return { release: json, path: "" };
+  }
+  if (!Array.isArray(json.releases) || json.releases.length === 0) {
+    return r.fail(
+      "releases",
+      "the release package holds no releases; it needs at least one release with a tender",
+    );
+  }
+  let best: { release: Json; path: string; date: string } | undefined;
+  json.releases.forEach((rel, i) => {
+    if (!isObject(rel) || !isObject(rel.tender)) return;
+    const date = typeof rel.date === "string" ? rel.date : "";
+    if (best === undefined || date > best.date) best = { release: rel, path: `releases[${i}].`, date };
+  });
+  if (best === undefined) {
+    return r.fail(
+      "releases",
+      "no release in the package has a `tender` section; Tender Budget reads tenders",
+    );
+  }
+  return best;
+}
+
+function buyerName(release: Json): string | undefined {
+  if (isObject(release.buyer) && nonEmptyText(release.buyer.name)) return release.buyer.name as string;
+  const parties = Array.isArray(release.parties) ? release.parties.filter(isObject) : [];
+  const byRole = (role: string): Json | undefined =>
+    parties.find((p) => Array.isArray(p.roles) && p.roles.includes(role) && nonEmptyText(p.name));
+  if (isObject(release.buyer) && release.buyer.id !== undefined) {
+    const byId = parties.find((p) => p.id === (release.buyer as Json).id && nonEmptyText(p.name));
+    if (byId) return byId.name as string;
+  }
+  const party = byRole("buyer") ?? byRole("procuringEntity");
+  if (party) return party.name as string;
+  const tender = release.tender;
+  if (isObject(tender) && isObject(tender.procuringEntity) && nonEmptyText(tender.procuringEntity.name)) {
+    return tender.procuringEntity.name as string;
+  }
+  return undefined;
+}
+
+function isDayUnit(unit: unknown): unit is Json {
+  if (!isObject(unit)) return false;
+  if (typeof unit.id === "string" && unit.id.toUpperCase() === "DAY") return true;
+  return (
+    typeof unit.name === "string" && /^(day|days|per day|man[- ]day|person[- ]day)s?$/i.test(unit.name.trim())
+  );
+}
+
+/**
+ * Read an OCDS release or release package into a tender. Accepts Tender Budget's own export
+ * (losing nothing) and what others publish: UK Contracts Finder and Find a Tender releases,
+ * with or without lots, with or without day-rate items. A notice without lots becomes a tender
+ * with one lot, the whole contract. Amounts must be in GBP. Every problem names the OCDS field.
+ */
+export function ocdsToTender(json: unknown): Result<Tender> {
+  const r = new Reader();
+  const picked = pickRelease(json, r);
+  if (!picked) return { ok: false, errors: r.errors };
+  const { release, path: at } = picked;
+  const t = release.tender;
+  if (!isObject(t)) {
+    return {
+      ok: false,
+      errors: [{ path: `${at}tender`, message: "the release has no tender section to read" }],
+    };
+  }
+  const tp = `${at}tender`;
+  const ext = isObject(t.tenderBudget) ? t.tenderBudget : undefined;
+
+  const title = nonEmptyText(t.title) ?? nonEmptyText(t.description);
+  if (title === undefined) r.fail(`${tp}.title`, "the tender has no title; give it one in tender.title");
+  const buyer = buyerName(release);
+  if (buyer === undefined) {
+    r.fail(
+      `${at}buyer.name`,
+      "no buyer is named (buyer, a party with role buyer, or tender.procuringEntity)",
+    );
+  }
+
+  // Region, VAT rate and the tender's default day rate: ours, when the file is ours.
+  let region: Region = DEFAULT_REGION;
+  let vatRate = DEFAULT_VAT_RATE;
+  let defaultDayRate: Pence | undefined;
+  let valueIsStated = true;
+  let statedPrecision: Pence | undefined;
+  if (ext) {
+    if (ext.region !== undefined && ext.region !== null) {
+      const parsed = parseRegion(ext.region);
+      if (parsed.ok) region = parsed.value;
+      else r.fail(`${tp}.tenderBudget.region`, parsed.error);
+    }
+    if (ext.vatRate !== undefined && ext.vatRate !== null) {
+      const parsed = parseVatRate(ext.vatRate);
+      if (parsed.ok) vatRate = parsed.value;
+      else r.fail(`${tp}.tenderBudget.vatRate`, parsed.error);
+    }
+    defaultDayRate = r.pounds(ext.dayRate, `${tp}.tenderBudget.dayRate`, "day rate", true);
+    valueIsStated = ext.valueSource !== "computed";
+    statedPrecision = r.pounds(
+      ext.statedTotalPrecision,
+      `${tp}.tenderBudget.statedTotalPrecision`,
+      "precision of the stated total",
+      true,
+    );
+  }
+
+  const tender: Tender = {
+    title: title ?? "",
+    buyer: buyer ?? "",
+    currency: "GBP",
+    region,
+    vatRate,
+    lots: [],
+  };
+  if (defaultDayRate !== undefined) tender.dayRate = defaultDayRate;
+
+  const value = r.value(t.value, `${tp}.value`, "tender value", true);
+  if (value !== undefined && valueIsStated) {
+    const inferred = parseMoney(penceToPounds(value));
+    tender.statedTotal = {
+      pence: value,
+      precision: statedPrecision ?? (inferred.ok ? inferred.value.precision : 1),
+    };
+  }
+  if (isObject(t.tenderPeriod)) {
+    const closing = r.date(t.tenderPeriod.endDate, `${tp}.tenderPeriod.endDate`, "closing date");
+    if (closing !== undefined) tender.closingDate = closing;
+  } else if (t.tenderPeriod !== undefined && t.tenderPeriod !== null) {
+    r.fail(`${tp}.tenderPeriod`, "the tender period must be an object {startDate, endDate}");
+  }
+  const contract = r.period(t.contractPeriod, `${tp}.contractPeriod`, "contract");
+  if (contract.start !== undefined) tender.startDate = contract.start;
+  if (contract.end !== undefined) tender.endDate = contract.end;
+
+  // Lots, or the whole contract as one lot.
+  const rawLots = t.lots;
+  const lotIds: string[] = [];
+  if (rawLots !== undefined && rawLots !== null && !Array.isArray(rawLots)) {
+    r.fail(`${tp}.lots`, "tender.lots must be a list of lots");
+  }
+  const lotList = Array.isArray(rawLots) ? rawLots : [];
+  const lotExt: (Json | undefined)[] = [];
+  lotList.forEach((raw, i) => {
+    const lp = `${tp}.lots[${i}]`;
+    if (!isObject(raw)) {
+      r.fail(lp, "each lot must be an object with an id and a title");
+      return;
+    }
+    const id = raw.id === undefined || raw.id === null ? String(i + 1) : String(raw.id);
+    if (lotIds.includes(id)) r.fail(`${lp}.id`, `two lots have the id "${id}"; give each lot its own id`);
+    lotIds.push(id);
+    const le = isObject(raw.tenderBudget) ? raw.tenderBudget : undefined;
+    lotExt.push(le);
+    const name = nonEmptyText(raw.title) ?? nonEmptyText(raw.description) ?? `Lot ${id}`;
+    const lot: Lot = { name };
+    const lotValue = r.value(raw.value, `${lp}.value`, `value of lot "${name}"`, true);
+    if (lotValue !== undefined && le?.valueSource !== "computed") lot.statedValue = lotValue;
+    const lotPeriod = r.period(raw.contractPeriod, `${lp}.contractPeriod`, `lot "${name}" contract`);
+    if (lotPeriod.start !== undefined) lot.startDate = lotPeriod.start;
+    if (lotPeriod.end !== undefined) lot.endDate = lotPeriod.end;
+    tender.lots.push(lot);
+  });
+  const wholeContract = lotList.length === 0;
+  if (wholeContract) {
+    const lot: Lot = { name: title ?? "Whole contract" };
+    if (tender.statedTotal !== undefined) lot.statedValue = tender.statedTotal.pence;
+    tender.lots.push(lot);
+    lotIds.push("");
+    lotExt.push(undefined);
+  }
+
+  // Day-rate items: unit DAY, value = day rate, quantity = days.
+  const seenItemFor = new Set<number>();
+  const rawItems = Array.isArray(t.items) ? t.items : [];
+  rawItems.forEach((item, i) => {
+    const ip = `${tp}.items[${i}]`;
+    if (!isObject(item) || !isDayUnit(item.unit)) return;
+    let index: number;
+    if (item.relatedLot !== undefined && item.relatedLot !== null && !wholeContract) {
+      index = lotIds.indexOf(String(item.relatedLot));
+      if (index < 0) {
+        r.fail(
+          `${ip}.relatedLot`,
+          `this item belongs to lot "${String(item.relatedLot)}", which tender.lots does not list`,
+        );
+        return;
+      }
+    } else if (tender.lots.length === 1) {
+      index = 0;
+    } else {
+      r.fail(
+        `${ip}.relatedLot`,
+        `this day-rate item says neither which lot it belongs to nor is there only one lot; give it a relatedLot`,
+      );
+      return;
+    }
+    if (seenItemFor.has(index)) {
+      r.fail(
+        ip,
+        `lot "${tender.lots[index].name}" has more than one day-rate item; Tender Budget holds one day rate and one number of days per lot`,
+      );
+      return;
+    }
+    seenItemFor.add(index);
+    const lot = tender.lots[index];
+    const le = lotExt[index];
+    const unit = item.unit as Json;
+    const rate = r.value(unit.value, `${ip}.unit.value`, `day rate of lot "${lot.name}"`, true);
+    const rateSource = le?.dayRateSource;
+    if (rate !== undefined && (rateSource === undefined || rateSource === "lot")) lot.dayRate = rate;
+    // Days Tender Budget worked out are not the tender's: they are worked out again on reading.
+    if (item.quantity !== undefined && item.quantity !== null && le?.daysSource !== "inferred") {
+      const parsed = typeof item.quantity === "number" ? parseDays(item.quantity) : undefined;
+      if (parsed === undefined || !parsed.ok || parsed.value === 0) {
+        r.fail(
+          `${ip}.quantity`,
+          `the days of lot "${lot.name}" must be a number of days more than 0` +
+            (parsed !== undefined && !parsed.ok
+              ? ` (${parsed.error})`
+              : `, not ${JSON.stringify(item.quantity)}`),
+        );
+      } else {
+        lot.days = parsed.value;
+      }
+    }
+  });
+
+  // What every tender needs: distinct lot names, and each lot's value or days.
+  const seenNames = new Map<string, number>();
+  tender.lots.forEach((lot, i) => {
+    const lp = wholeContract ? `${tp}.value` : `${tp}.lots[${i}]`;
+    const key = lot.name.trim().toLowerCase().replace(/\s+/g, " ");
+    const first = seenNames.get(key);
+    if (first !== undefined) {
+      r.fail(
+        `${lp}.title`,
+        `two lots are called "${lot.name.trim()}" (also ${tp}.lots[${first}]); give each lot its own title`,
+      );
+    } else {
+      seenNames.set(key, i);
+    }
+    const lotHasErrors = r.errors.some((e) => e.path.startsWith(`${lp}.`) || e.path === lp);
+    if (lot.days === undefined && lot.statedValue === undefined && !lotHasErrors) {
+      r.fail(
+        wholeContract ? lp : `${lp}.value`,
+        wholeContract
+          ? "the notice gives neither a value nor days of work, so there is nothing to budget; it needs tender.value or a day-rate item with a quantity"
+          : `lot "${lot.name}" has neither a value nor days of work; give the lot a value, or a day-rate item (unit DAY) with a quantity`,
+      );
+    }
+  });
+
+  if (r.errors.length > 0) return { ok: false, errors: r.errors };
+  return { ok: true, value: tender };
+}
