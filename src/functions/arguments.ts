@@ -191,9 +191,14 @@ export function nonBlankCells(range: unknown[][]): RangeCell[] {
 
 /**
  * The amounts in a range, in pence: numbers are pounds, text such as "£107,520" is read as money,
- * blank cells are skipped. Anything else stops with #VALUE! naming the cell.
+ * blank cells are skipped. Anything else (and a negative amount, unless allowed) stops with
+ * #VALUE! naming the cell.
  */
-export function readMoneyRange(value: unknown, name: string): Pence[] {
+export function readMoneyRange(
+  value: unknown,
+  name: string,
+  options: { allowNegative?: boolean } = {},
+): Pence[] {
   const range = asRange(value);
   return nonBlankCells(range).map((cell) => {
     const where = cellPosition(range, cell.row, cell.column, name);
@@ -202,6 +207,9 @@ export function readMoneyRange(value: unknown, name: string): Pence[] {
     }
     const parsed = parseMoney(typeof cell.value === "number" ? asShown(cell.value) : cell.value);
     if (!parsed.ok) return invalidValue(`${where}: ${parsed.error}`);
+    if (parsed.value.pence < 0 && !options.allowNegative) {
+      return invalidValue(`${where} is ${describe(cell.value)}; amounts must not be negative`);
+    }
     return parsed.value.pence;
   });
 }

@@ -8,6 +8,8 @@
  */
 import {
   financialYear,
+  formatMoney,
+  inferDayRate,
   isoToExcelSerial,
   largestRemainder,
   penceToPounds,
@@ -21,8 +23,10 @@ import {
   excelCall,
   invalidValue,
   isBlank,
+  notAvailable,
   readDate,
   readDays,
+  readMoneyRange,
   readNumber,
   readPositiveMoney,
   readRegion,
@@ -84,6 +88,32 @@ export function enddate(
       return invalidValue(`days_per_week must be more than 0 and at most 5, not ${perWeek}`);
     }
     return isoToExcelSerial(workingDayEnd(from, workDays, readRegion(region), perWeek));
+  });
+}
+
+/**
+ * The day rate implied by a range of stated values: their greatest common divisor, when that is a plausible day rate (£300 to £3,000); otherwise #N/A with the reason.
+ * @customfunction DAYRATE
+ * @param values Stated values in pounds, e.g. 107520, 48960, 95040, 95040 or "£107,520"; blank cells are skipped.
+ * @returns The day rate in pounds, e.g. 960.
+ */
+export function dayrate(values: unknown[][]): number {
+  return excelCall(() => {
+    const amounts = readMoneyRange(values, "values");
+    if (amounts.length === 0)
+      return invalidValue("values has no amounts; give the stated values of the lots");
+    const found = inferDayRate(amounts);
+    if (found.ok) return penceToPounds(found.rate);
+    const band = `${formatMoney(found.band.min, { omitZeroPence: true })} to ${formatMoney(found.band.max, { omitZeroPence: true })}`;
+    if (found.reason === "too-few-values") {
+      return notAvailable(
+        `A day rate needs at least two stated values above zero; values has ${found.valueCount}`,
+      );
+    }
+    const divisor = formatMoney(found.gcd);
+    return notAvailable(
+      `No plausible day rate: the largest amount that divides every value is ${divisor}, ${found.reason === "below-band" ? "below" : "above"} the plausible range of ${band} a day`,
+    );
   });
 }
 

@@ -2,10 +2,11 @@
  * TENDER.* called the way Excel calls them: numbers, strings, date serials, optional arguments
  * left out (null or undefined), and ranges as 2-D arrays with "" for blank cells.
  */
-import { allocate, enddate, fy, value, workdays } from "../../src/functions/functions";
+import { allocate, dayrate, enddate, fy, value, workdays } from "../../src/functions/functions";
 import { excelError } from "./helpers";
 
 const VALUE_ERROR = "#VALUE!";
+const NA_ERROR = "#N/A";
 
 describe("TENDER.VALUE", () => {
   it("multiplies the day rate by the days exactly to the penny", () => {
@@ -156,6 +157,52 @@ describe("TENDER.ENDDATE", () => {
     );
     expect(excelError(() => enddate("2017-08-31", 10, 0)).code).toBe(VALUE_ERROR);
     expect(excelError(() => enddate("31-08-2017", 10)).message).toMatch(/^start: "31-08-2017" is not a date/);
+  });
+});
+
+describe("TENDER.DAYRATE", () => {
+  const dfe = [[107520], [48960], [95040], [95040]];
+
+  it("finds the DfE tender's £960 day rate from its four stated values", () => {
+    expect(dayrate(dfe)).toBe(960);
+    expect(dayrate([[107520, 48960, 95040, 95040]])).toBe(960);
+  });
+
+  it("skips blank cells and reads amounts pasted as text", () => {
+    expect(dayrate([["£107,520"], [""], [null], ["£48,960.00"], [95040]])).toBe(960);
+    expect(dayrate([[0], [107520], [48960]])).toBe(960); // a zero is no stated value
+  });
+
+  it("answers #N/A with the reason when no plausible day rate divides the values", () => {
+    expect(excelError(() => dayrate([[1000], [1001]]))).toEqual({
+      code: NA_ERROR,
+      message:
+        "No plausible day rate: the largest amount that divides every value is £1.00, below the plausible range of £300 to £3,000 a day",
+    });
+    expect(excelError(() => dayrate([[6000], [12000]])).message).toBe(
+      "No plausible day rate: the largest amount that divides every value is £6,000.00, above the plausible range of £300 to £3,000 a day",
+    );
+    expect(excelError(() => dayrate([[107520], [""]]))).toEqual({
+      code: NA_ERROR,
+      message: "A day rate needs at least two stated values above zero; values has 1",
+    });
+  });
+
+  it("answers text, negative amounts or an empty range with #VALUE! naming the cell", () => {
+    expect(excelError(() => dayrate([[107520], ["Barnet"], [95040]]))).toEqual({
+      code: VALUE_ERROR,
+      message:
+        'row 2 of values: "Barnet" is not an amount of money; write it like 107520, £107,520, £107,520.00, £1.2m or £346k',
+    });
+    expect(excelError(() => dayrate([[107520, -48960]])).message).toBe(
+      "column 2 of values is -48960; amounts must not be negative",
+    );
+    expect(excelError(() => dayrate([[107520], [true]])).message).toBe(
+      "row 2 of values is TRUE, not an amount of money",
+    );
+    expect(excelError(() => dayrate([[""], [""]])).message).toBe(
+      "values has no amounts; give the stated values of the lots",
+    );
   });
 });
 
