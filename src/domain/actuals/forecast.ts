@@ -1,0 +1,148 @@
+/**
+ * The forecast: at the rate money was spent over the last three months before the as-of date,
+ * when the allocation runs out, and whether that is before the contract ends.
+ *
+ * The burn rate is the spend on work dated within the window (an invoice's work is placed at the end
+ * of its period, else at its invoice date) divided by the window's calendar days; the window is the
+ * three calendar months up to and including the as-of date, or from the contract start when that
+ * is later. The money left is spent at that rate from the day after the as-of date; the allocation
+ * runs out on the day the rate has spent it all.
+ */
+import { addDays, daysInMonth, formatLongDate, toDayNumber } from "../calendar";
+import { formatMoney, roundHalfAwayFromZero } from "../money";
+import type { IsoDate, Pence } from "../types";
+
+export interface Forecast {
+  /** First and last day of the window the burn rate was measured over (absent when there is none). */
+  windowStart?: IsoDate;
+  windowEnd?: IsoDate;
+  /** Spent on work dated within the window. */
+  windowSpend: Pence;
+  /** The burn rate as money a month (a third of the three months' spend at the window's rate). */
+  burnPerMonth: Pence;
+  /** The day the allocation runs out at that rate; the day it ran out if it has; null when no forecast. */
+  forecastExhaustionDate: IsoDate | null;
+  /** True when the allocation has already been used up. */
+  exhausted: boolean;
+  /** The end the forecast is compared with: the contract end, else the planned end of the phasing. */
+  endDate?: IsoDate;
+  endSource?: "contract" | "phasing";
+  /** True when the allocation runs out (or ran out) before `endDate`: the flag to act on. */
+  exhaustsBeforeEnd: boolean;
+  /** The forecast in plain words. */
+  note: string;
+}
+
+export interface ForecastInput {
+  /** What the forecast is for, in messages: "Barnet", "The tender". */
+  name: string;
+  allocated: Pence;
+  spent: Pence;
+  /** Spend by work date, for the lines counted to the as-of date. */
+  spend: readonly { date: IsoDate | undefined; amount: Pence }[];
+  /** The date the allocation was used up, when it has been. */
+  exhaustedOn?: IsoDate;
+  asOf?: IsoDate;
+  start?: IsoDate;
+  end?: IsoDate;
+  endSource?: "contract" | "phasing";
+}
+
+/** The same day three calendar months earlier, or that month's last day when it is shorter. */
+export function threeMonthsBefore(date: IsoDate): IsoDate {
+  let year = Number(date.slice(0, 4));
+  let month = Number(date.slice(5, 7)) - 3;
+  if (month < 1) {
+    month += 12;
+    year -= 1;
+  }
+  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+/** ⌈a × b ÷ c⌉ for whole numbers, exactly (c > 0). */
+function ceilMulDiv(a: number, b: number, c: number): number {
+  const n = BigInt(a) * BigInt(b);
+  const d = BigInt(c);
+  const q = n / d;
+  return Number(n % d === 0n ? q : q + 1n);
+}
+
+export function forecastExhaustion(input: ForecastInput): Forecast {
+  const { name, allocated, spent, asOf, start, end, endSource } = input;
+  const base = {
+    windowSpend: 0,
+    burnPerMonth: 0,
+    ...(end !== undefined ? { endDate: end, endSource } : {}),
+  };
+  const endWords = (date: IsoDate): string =>
+    end === undefined
+      ? ""
+      : date < end
+        ? `, before the ${endSource === "contract" ? "contract ends" : "planned end of the work"} on ${formatLongDate(end)}`
+        : `, not before the ${endSource === "contract" ? "contract ends" : "planned end of the work"} on ${formatLongDate(end)}`;
+
+  if (spent >= allocated && (allocated > 0 || spent > 0)) {
+    const on = input.exhaustedOn;
+    return {
+      ...base,
+      forecastExhaustionDate: on ?? null,
+      exhausted: true,
+      exhaustsBeforeEnd: on !== undefined && end !== undefined && on < end,
+      note: `${name} has used up its allocation${on !== undefined ? ` (on ${formatLongDate(on)}${endWords(on)})` : ""}.`,
+    };
+  }
+  if (asOf === undefined) {
+    return {
+      ...base,
+      forecastExhaustionDate: null,
+      exhausted: false,
+      exhaustsBeforeEnd: false,
+      note: `No invoices and no as-of date, so no forecast for ${name}.`,
+    };
+  }
+  const threeBefore = threeMonthsBefore(asOf);
+  let windowStart = addDays(threeBefore, 1);
+  if (start !== undefined && start > windowStart) windowStart = start;
+  if (windowStart > asOf) {
+    return {
+      ...base,
+      forecastExhaustionDate: null,
+      exhausted: false,
+      exhaustsBeforeEnd: false,
+      note: `The contract for ${name} starts after ${formatLongDate(asOf)}, so there is no spend to forecast from.`,
+    };
+  }
+  const windowDays = toDayNumber(asOf) - toDayNumber(windowStart) + 1;
+  const fullDays = toDayNumber(asOf) - toDayNumber(threeBefore);
+  let windowSpend = 0;
+  for (const s of input.spend) {
+    if (s.date !== undefined && s.date >= windowStart && s.date <= asOf) windowSpend += s.amount;
+  }
+  const burnPerMonth = roundHalfAwayFromZero((windowSpend * fullDays) / (3 * windowDays));
+  const window = { windowStart, windowEnd: asOf, windowSpend, burnPerMonth };
+  const since = `${formatLongDate(windowStart)} to ${formatLongDate(asOf)}`;
+  if (windowSpend <= 0) {
+    return {
+      ...base,
+      ...window,
+      forecastExhaustionDate: null,
+      exhausted: false,
+      exhaustsBeforeEnd: false,
+      note: `Nothing was spent on ${name} from ${since}, so there is no burn rate to forecast from.`,
+    };
+  }
+  const remaining = allocated - spent;
+  const date = addDays(asOf, ceilMulDiv(remaining, windowDays, windowSpend));
+  const before = end !== undefined && date < end;
+  return {
+    ...base,
+    ...window,
+    forecastExhaustionDate: date,
+    exhausted: false,
+    exhaustsBeforeEnd: before,
+    note:
+      `At ${formatMoney(burnPerMonth)} a month (the rate from ${since}), the ${formatMoney(remaining)} left ` +
+      `for ${name} runs out on ${formatLongDate(date)}${endWords(date)}.`,
+  };
+}

@@ -1,0 +1,385 @@
+/**
+ * Read an actuals table — one invoice per row under a header row — from CSV records or from the
+ * values of the workbook's Actuals table.
+ *
+ * Columns are recognised by their header words, whatever the case and spacing: Lot/Council/
+ * Authority; Invoice number/Invoice no/Invoice; Invoice date/Date; Period start/From; Period end/To;
+ * Days/Days worked; Amount/Net/Amount ex VAT; VAT. Lot, Invoice number, Days and Amount are
+ * required, and a date to place the work in time (Invoice date or Period end). Money is read as
+ * people type it (`£9,600.00`, `9600`); dates as `31/08/2017`, `2017-08-31`, `31 August 2017` or
+ * Excel serial numbers. Every problem names the cell through the caller's `ref` and says what to do;
+ * nothing is returned unless every row reads cleanly.
+ */
+import { parseCsv } from "../csv";
+import { parseMoney } from "../money";
+import { type CellValue, csvCellRef, csvRowRef, readTableDate } from "../lots-table";
+import type { InputError, Pence, Result } from "../types";
+import { ACTUALS_COLUMN_LABELS, type ActualLine, type ActualsColumn, isValidDays } from "./model";
+
+export interface ActualsTableOptions {
+  /**
+   * Names a cell in messages. `row` and `col` are 0-based indices into the `rows` given to the
+   * reader; `header` is that column's header text ("" beyond the header). For CSV use `csvCellRef`
+   * from lots-table (`row 4, column "Days"`); the workbook passes e.g. `Actuals!F7`.
+   */
+  ref: (row: number, col: number, header: string) => string;
+  /** Names a whole row, for problems not tied to one cell. Defaults to `row N` (1-based). */
+  rowRef?: (row: number) => string;
+  /** What to call the table in messages about it as a whole. Default "the actuals table". */
+  tableName?: string;
+  /** Skip columns whose header is not recognised instead of rejecting them. Default false. */
+  ignoreUnknownColumns?: boolean;
+}
+
+/** Where the table was found: the header row, the column of each field, the row of each line. */
+export interface ActualsTableLayout {
+  headerRow: number;
+  columns: Partial<Record<ActualsColumn, number>>;
+  /** `lineRows[i]` is the index in `rows` that `lines[i]` (finding path `actuals[i]`) was read from. */
+  lineRows: number[];
+  lines: ActualLine[];
+}
+
+/** The header words of each column. */
+export const ACTUALS_COLUMN_HEADERS: Record<ActualsColumn, readonly string[]> = {
+  lot: ["Lot", "Lot name", "Council", "Authority", "Local authority", "Commissioner"],
+  invoiceNumber: ["Invoice number", "Invoice no", "Invoice no.", "Invoice", "Invoice ref", "Invoice reference"],
+  invoiceDate: ["Invoice date", "Date"],
+  periodStart: ["Period start", "Period from", "From", "Work from", "Start"],
+  periodEnd: ["Period end", "Period to", "To", "Work to", "End"],
+  days: ["Days", "Days worked", "Days claimed", "Number of days", "No. of days"],
+  amount: ["Amount", "Net", "Net amount", "Amount ex VAT", "Invoice amount"],
+  vat: ["VAT", "VAT amount"],
+};
+
+const KNOWN_HEADERS = `"Lot", "Invoice number", "Invoice date", "Period start", "Period end", "Days", "Amount", "VAT"`;
+
+/** Lower case, without units in brackets, "£", "ex VAT" or anything but letters and digits. */
+function headerKey(text: string): string {
+  const key = text
+    .toLowerCase()
+    .replace(/\([^)]*\)|\[[^\]]*\]/g, "")
+    .replace(/[^a-z0-9]/g, "");
+  return key.replace(/(exvat|exclvat|excvat|excludingvat)$/, "") || key;
+}
+
+const HEADER_KEYS = new Map<string, ActualsColumn>();
+for (const [column, words] of Object.entries(ACTUALS_COLUMN_HEADERS) as [ActualsColumn, readonly string[]][]) {
+  for (const w of words) HEADER_KEYS.set(headerKey(w), column);
+}
+
+/** The field an actuals header names, or undefined when it names none. */
+export function recogniseActualsHeader(text: string): ActualsColumn | undefined {
+  const key = headerKey(text);
+  return key === "" ? undefined : HEADER_KEYS.get(key);
+}
+
+/** Headers of amounts that include VAT: not read, with a message saying what to give instead. */
+function isGrossHeader(text: string): boolean {
+  const key = text.toLowerCase().replace(/[^a-z]/g, "");
+  return /incvat|inclvat|includingvat|gross/.test(key) || key === "total" || key === "totalamount";
+}
+
+function cellText(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v.trim() : String(v);
+}
+
+function isEmpty(v: CellValue): boolean {
+  return cellText(v) === "";
+}
+
+function show(v: CellValue): string {
+  return typeof v === "string" ? `"${v.trim()}"` : String(v);
+}
+
+type CellRead<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
+
+function readMoneyCell(v: CellValue, what: string, example: string): CellRead<Pence> {
+  if (isEmpty(v)) return { ok: true, value: undefined };
+  if (typeof v === "boolean") {
+    return { ok: false, message: `${v} is not an amount of money; write the ${what} like ${example}` };
+  }
+  const parsed = parseMoney(typeof v === "string" ? v.trim() : (v as number));
+  if (!parsed.ok) {
+    return { ok: false, message: parsed.error };
+  }
+  if (parsed.value.pence < 0) {
+    return {
+      ok: false,
+      message: `the ${what} cannot be negative (${show(v)}); correct the original invoice line instead of adding a credit`,
+    };
+  }
+  return { ok: true, value: parsed.value.pence };
+}
+
+const DAYS_HINT = "write the days worked as a number such as 10, 4.5 or 0.25";
+
+function readDaysCell(v: CellValue): CellRead<number> {
+  if (isEmpty(v)) return { ok: true, value: undefined };
+  let n: number;
+  if (typeof v === "number") {
+    n = v;
+  } else if (typeof v === "string") {
+    const t = v
+      .trim()
+      .replace(/\s*days?$/i, "")
+      .trim();
+    if (!/^-?(\d+(\.\d+)?|\.\d+)$/.test(t)) {
+      return { ok: false, message: `${show(v)} is not a number of days; ${DAYS_HINT}` };
+    }
+    n = Number(t);
+  } else {
+    return { ok: false, message: `${v} is not a number of days; ${DAYS_HINT}` };
+  }
+  if (!Number.isFinite(n)) return { ok: false, message: `${show(v)} is not a number of days; ${DAYS_HINT}` };
+  if (n < 0) {
+    return {
+      ok: false,
+      message: `days cannot be negative (${show(v)}); correct the original invoice line instead of adding a credit`,
+    };
+  }
+  if (n === 0) {
+    return { ok: false, message: `days must be more than 0; an invoice line claims the days worked` };
+  }
+  if (!isValidDays(n)) {
+    return {
+      ok: false,
+      message: `${show(v)} has more than two decimal places; give days to the hundredth at most (4.5, 0.25)`,
+    };
+  }
+  return { ok: true, value: Math.round(n * 100) / 100 };
+}
+
+const TOTAL_NAMES = new Set(["total", "totals", "grandtotal", "sum", "subtotal"]);
+
+/** Read an actuals table into invoice lines. See `readActualsTableLayout` for where each came from. */
+export function readActualsTable(
+  rows: readonly (readonly CellValue[])[],
+  options: ActualsTableOptions,
+): Result<ActualLine[]> {
+  const read = readActualsTableLayout(rows, options);
+  return read.ok ? { ok: true, value: read.value.lines } : read;
+}
+
+/** Read an actuals table and say where it was: header row, columns and the row of each line. */
+export function readActualsTableLayout(
+  rows: readonly (readonly CellValue[])[],
+  options: ActualsTableOptions,
+): Result<ActualsTableLayout> {
+  const tableName = options.tableName ?? "the actuals table";
+  const rowRef = options.rowRef ?? csvRowRef;
+  const errors: InputError[] = [];
+
+  const recognisedIn = (row: readonly CellValue[]): number =>
+    row.filter((c) => typeof c === "string" && recogniseActualsHeader(c) !== undefined).length;
+  let headerRow = rows.findIndex((r) => recognisedIn(r) >= 2);
+  if (headerRow < 0) headerRow = rows.findIndex((r) => recognisedIn(r) >= 1);
+  if (headerRow < 0) {
+    const empty = rows.every((r) => r.every(isEmpty));
+    return {
+      ok: false,
+      errors: [
+        {
+          path: tableName,
+          message: empty
+            ? `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per invoice`
+            : `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
+        },
+      ],
+    };
+  }
+
+  const header = rows[headerRow];
+  let width = header.length;
+  while (width > 0 && isEmpty(header[width - 1])) width--;
+  const headerText = (c: number): string => (c < width ? cellText(header[c]) : "");
+  const columns: Partial<Record<ActualsColumn, number>> = {};
+  for (let c = 0; c < width; c++) {
+    const h = header[c];
+    if (isEmpty(h)) {
+      if (rows.slice(headerRow + 1).some((r) => !isEmpty(r[c]))) {
+        errors.push({
+          path: options.ref(headerRow, c, ""),
+          message: `this column has values but no header; head it with one of ${KNOWN_HEADERS}, or remove it`,
+        });
+      }
+      continue;
+    }
+    const column = typeof h === "string" ? recogniseActualsHeader(h) : undefined;
+    if (column === undefined) {
+      if (typeof h === "string" && isGrossHeader(h) && !options.ignoreUnknownColumns) {
+        errors.push({
+          path: options.ref(headerRow, c, cellText(h)),
+          message: `${show(h)} looks like an amount including VAT; give the amount excluding VAT in a column headed "Amount" (and the VAT in a "VAT" column), and remove this one`,
+        });
+      } else if (!options.ignoreUnknownColumns) {
+        errors.push({
+          path: options.ref(headerRow, c, cellText(h)),
+          message: `${show(h)} is not a column of an actuals table; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
+        });
+      }
+      continue;
+    }
+    const earlier = columns[column];
+    if (earlier !== undefined) {
+      errors.push({
+        path: options.ref(headerRow, c, cellText(h)),
+        message: `a second ${ACTUALS_COLUMN_LABELS[column]} column (the first is headed "${headerText(earlier)}"); keep only one`,
+      });
+      continue;
+    }
+    columns[column] = c;
+  }
+  const required: [ActualsColumn, string][] = [
+    ["lot", `column for the lot of each invoice; add a column headed "Lot"`],
+    ["invoiceNumber", `column for the invoice numbers; add a column headed "Invoice number"`],
+    ["days", `column for the days worked; add a column headed "Days"`],
+    ["amount", `column for the amount invoiced ex VAT; add a column headed "Amount"`],
+  ];
+  for (const [column, what] of required) {
+    if (columns[column] === undefined) errors.push({ path: rowRef(headerRow), message: `${tableName} has no ${what}` });
+  }
+  if (columns.invoiceDate === undefined && columns.periodEnd === undefined) {
+    errors.push({
+      path: rowRef(headerRow),
+      message: `${tableName} has no dates; add an "Invoice date" column, or "Period start" and "Period end" columns for the work invoiced`,
+    });
+  }
+  if ((columns.periodStart === undefined) !== (columns.periodEnd === undefined)) {
+    const missing = columns.periodStart === undefined ? "Period start" : "Period end";
+    errors.push({
+      path: rowRef(headerRow),
+      message: `${tableName} has a period column without its pair; add a "${missing}" column (or remove the other)`,
+    });
+  }
+  if (errors.length > 0) return { ok: false, errors };
+
+  const lines: ActualLine[] = [];
+  const lineRows: number[] = [];
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every(isEmpty)) continue;
+    const before = errors.length;
+    for (let c = width; c < row.length; c++) {
+      if (!isEmpty(row[c])) {
+        errors.push({
+          path: options.ref(r, c, ""),
+          message: `${show(row[c])} is beyond the last column of the header (${rowRef(r)} has more values than the header has columns); remove it, or give the column a header`,
+        });
+      }
+    }
+    if (row.length < width) {
+      errors.push({
+        path: rowRef(r),
+        message: `${rowRef(r)} has ${row.length} value${row.length === 1 ? "" : "s"} but the header has ${width} columns; give every row one value per column (leave a value empty between commas: ,,)`,
+      });
+    }
+    if (errors.length > before) continue;
+
+    const at = (column: ActualsColumn): string => {
+      const c = columns[column] as number;
+      return options.ref(r, c, headerText(c));
+    };
+    const cell = (column: ActualsColumn): CellValue => {
+      const c = columns[column];
+      return c === undefined ? undefined : row[c];
+    };
+    const fail = (column: ActualsColumn, message: string): void => {
+      errors.push({ path: at(column), message });
+    };
+
+    // Lot
+    const lotCell = cell("lot");
+    let lot = "";
+    if (typeof lotCell === "boolean") fail("lot", `${lotCell} is not a lot name; write the lot invoiced`);
+    else if (isEmpty(lotCell)) fail("lot", `no lot given; write the lot this invoice is for (e.g. the council)`);
+    else {
+      lot = cellText(lotCell).replace(/\s+/g, " ");
+      if (TOTAL_NAMES.has(lot.toLowerCase().replace(/[^a-z]/g, ""))) {
+        fail("lot", `a "${lot}" row is not an invoice; remove it (the totals are worked out for you)`);
+      }
+    }
+
+    // Invoice number
+    const numberCell = cell("invoiceNumber");
+    let invoiceNumber = "";
+    if (typeof numberCell === "boolean") {
+      fail("invoiceNumber", `${numberCell} is not an invoice number; write the number on the invoice`);
+    } else if (isEmpty(numberCell)) {
+      fail("invoiceNumber", `no invoice number given; write the number on the invoice`);
+    } else {
+      invoiceNumber = cellText(numberCell).replace(/\s+/g, " ");
+    }
+
+    const line: ActualLine = { lot, invoiceNumber, days: 0, amount: 0 };
+
+    // Dates
+    for (const column of ["invoiceDate", "periodStart", "periodEnd"] as const) {
+      if (columns[column] === undefined) continue;
+      const got = readTableDate(cell(column));
+      if (!got.ok) fail(column, got.message);
+      else if (got.value !== undefined) line[column] = got.value;
+    }
+    const dateErrors = errors.length;
+    if (columns.periodStart !== undefined && dateErrors === before) {
+      if (line.periodStart !== undefined && line.periodEnd === undefined) {
+        fail("periodEnd", `the period has a start but no end; give the last day of the work invoiced`);
+      } else if (line.periodStart === undefined && line.periodEnd !== undefined) {
+        fail("periodStart", `the period has an end but no start; give the first day of the work invoiced`);
+      } else if (line.periodStart !== undefined && line.periodEnd !== undefined && line.periodEnd < line.periodStart) {
+        fail(
+          "periodEnd",
+          `the period ends (${formatUk(line.periodEnd)}) before it starts (${formatUk(line.periodStart)}); check the two dates`,
+        );
+      }
+    }
+    if (dateErrors === before && line.invoiceDate === undefined && line.periodEnd === undefined) {
+      fail(
+        columns.invoiceDate !== undefined ? "invoiceDate" : "periodEnd",
+        columns.invoiceDate !== undefined
+          ? `no invoice date given; write the date on the invoice (31/08/2017)`
+          : `no period given; write the first and last day of the work invoiced`,
+      );
+    }
+
+    // Days, amount, VAT
+    const days = readDaysCell(cell("days"));
+    if (!days.ok) fail("days", days.message);
+    else if (days.value === undefined) fail("days", `no days given; write the days worked (10, 4.5)`);
+    else line.days = days.value;
+
+    const amount = readMoneyCell(cell("amount"), "amount", "9600 or £9,600.00");
+    if (!amount.ok) fail("amount", amount.message);
+    else if (amount.value === undefined) fail("amount", `no amount given; write the amount invoiced ex VAT (£9,600.00)`);
+    else line.amount = amount.value;
+
+    if (columns.vat !== undefined) {
+      const vat = readMoneyCell(cell("vat"), "VAT", "1920 or £1,920.00");
+      if (!vat.ok) fail("vat", vat.message);
+      else if (vat.value !== undefined) line.vat = vat.value;
+    }
+
+    if (errors.length > before) continue;
+    lines.push(line);
+    lineRows.push(r);
+  }
+
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, value: { headerRow, columns, lineRows, lines } };
+}
+
+/**
+ * Read invoices from CSV text (RFC 4180): problems name the row and column, `row 4, column "Days"`,
+ * counting rows from 1 as a spreadsheet does (the header is row 1).
+ */
+export function readActualsCsv(text: string): Result<ActualLine[]> {
+  const parsed = parseCsv(text);
+  if (!parsed.ok) return parsed;
+  return readActualsTable(parsed.value, { ref: csvCellRef, rowRef: csvRowRef, tableName: "the invoices file" });
+}
+
+/** 2017-08-31 → 31/08/2017, the way the table's users write dates. */
+export function formatUk(date: string): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}
