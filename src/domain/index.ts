@@ -5,3 +5,4 @@ export * from "./distribute";
 export * from "./calendar";
 export * from "./tender";
 export * from "./allocation";
+export * from "./reconcile";

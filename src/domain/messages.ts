@@ -3,6 +3,9 @@
  * understands, naming what is wrong and what to do.
  */
 
+import { formatLongDate } from "./calendar";
+import { formatMoney, formatPrecision, roundHalfAwayFromZero } from "./money";
+
 const q = (s: string): string => JSON.stringify(s);
 
 export const moneyMessages = {
@@ -82,4 +85,120 @@ export const tenderMessages = {
   daysDecimals: (value: number): string =>
     `${value} days has more than 2 decimal places; give days like 2.5 or 0.25`,
   tooLarge: (what: string): string => `${what} is too large to work out exactly to the penny`,
+};
+
+/** Days for people: 112 → "112", 2.5 → "2.5", 50.5416… → "50.54". */
+export function formatDays(days: number): string {
+  return String(Math.round(days * 100) / 100);
+}
+
+/** "a", "a and b", "a, b and c". */
+export function listInWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+
+const money = (p: number): string => formatMoney(p);
+const pounds = (p: number): string => formatMoney(p, { omitZeroPence: true });
+const lotName = (name: string): string => `Lot ${JSON.stringify(name)}`;
+const dayWord = (days: number): string => `${formatDays(days)} ${days === 1 ? "day" : "days"}`;
+
+export const findingMessages = {
+  totalMismatch: (
+    total: number,
+    stated: number,
+    precision: number,
+    roundedTotal: number,
+    percent: number,
+  ): string => {
+    const diff = total - stated;
+    const side = diff > 0 ? "more" : "less";
+    const pct = `${diff > 0 ? "+" : "-"}${Math.abs(roundHalfAwayFromZero(percent, 2)).toFixed(2)}%`;
+    const rounding =
+      precision > 1
+        ? ` This is not a rounding: to the stated figure's ${formatPrecision(precision)} precision, ${pounds(total)} would be ${pounds(roundedTotal)}.`
+        : "";
+    return `The lots add up to ${pounds(total)}, ${money(Math.abs(diff))} ${side} than the ${pounds(stated)} stated (${pct}).${rounding}`;
+  },
+  totalWithinTolerance: (total: number, stated: number): string => {
+    const diff = total - stated;
+    return `The lots add up to ${pounds(total)}, ${money(Math.abs(diff))} ${diff > 0 ? "more" : "less"} than the ${pounds(stated)} stated, which is within the tolerance allowed.`;
+  },
+  totalRounded: (total: number, stated: number, precision: number): string =>
+    `The stated total of ${pounds(stated)} is the lots' total of ${pounds(total)} rounded to the nearest ${formatPrecision(precision)}, the precision it was stated to; the exact total is ${money(total)}.`,
+  lotValueMismatch: (
+    name: string,
+    rate: number,
+    rateSource: string,
+    days: number,
+    value: number,
+    stated: number,
+  ): string => {
+    const diff = value - stated;
+    const source =
+      rateSource === "inferred"
+        ? " (the inferred day rate)"
+        : rateSource === "tender"
+          ? " (the tender's day rate)"
+          : "";
+    return `${lotName(name)}: ${money(rate)} a day${source} × ${dayWord(days)} = ${money(value)}, but its stated value is ${money(stated)} (${money(Math.abs(diff))} ${diff > 0 ? "more" : "less"}). Check the day rate, the days or the stated value.`;
+  },
+  daysNotWhole: (name: string, stated: number, rate: number, days: number): string =>
+    `${lotName(name)}: its stated value of ${money(stated)} is ${formatDays(days)} days at ${money(rate)} a day, not a whole number of days.`,
+  closingNotBeforeStart: (closing: string, start: string): string =>
+    `The closing date (${formatLongDate(closing)}) is not before the start date (${formatLongDate(start)}); bids must close before the work starts.`,
+  lotStartsBeforeClosing: (name: string, start: string, closing: string): string =>
+    `${lotName(name)} starts on ${formatLongDate(start)}, before bids close on ${formatLongDate(closing)}.`,
+  endBeforeStart: (what: string, end: string, start: string): string =>
+    `${what} ends on ${formatLongDate(end)}, before it starts on ${formatLongDate(start)}.`,
+  lotStartsBeforeTender: (name: string, start: string, tenderStart: string): string =>
+    `${lotName(name)} starts on ${formatLongDate(start)}, before the contract starts on ${formatLongDate(tenderStart)}.`,
+  lotEndsAfterTender: (name: string, end: string, tenderEnd: string): string =>
+    `${lotName(name)} ends on ${formatLongDate(end)}, after the contract ends on ${formatLongDate(tenderEnd)}.`,
+  capacity: (
+    name: string,
+    days: number,
+    available: number,
+    start: string,
+    end: string,
+    region: string,
+  ): string =>
+    `${lotName(name)} has ${dayWord(days)} of work but there are only ${available} working days from ${formatLongDate(start)} to ${formatLongDate(end)} (weekends and ${region} bank holidays excluded).`,
+  nonWorkingStart: (what: string, date: string, reason: "weekend" | "bank holiday", region: string): string =>
+    `${what}, ${formatLongDate(date)}, is not a working day: it is ${reason === "weekend" ? "a weekend" : `a bank holiday in ${region}`}.`,
+  rateImplausible: (what: string, rate: number, min: number, max: number): string =>
+    `${what} of ${money(rate)} a day is ${rate < min ? "below" : "above"} the plausible range of ${pounds(min)} to ${pounds(max)} a day; check it is a day rate in pounds.`,
+  rateInferred: (rate: number, count: number, min: number, max: number, days: readonly number[]): string => {
+    const daysText =
+      days.length === 0
+        ? ""
+        : days.length <= 12
+          ? ` At that rate the lots' stated values are ${listInWords(days.map(formatDays))} days.`
+          : ` Days are worked out from the stated values of ${days.length} lots at that rate.`;
+    return `No day rate was given, so it is inferred as ${pounds(rate)} a day: the greatest common divisor of the ${count} stated lot values, which lies in the plausible range of ${pounds(min)} to ${pounds(max)} a day.${daysText}`;
+  },
+  noPlausibleRate: (
+    reason: "too-few-values" | "below-band" | "above-band",
+    divisor: number,
+    min: number,
+    max: number,
+  ): string => {
+    if (reason === "too-few-values") {
+      return "No day rate was given and it cannot be inferred: that needs the stated values of at least two lots. Give the day rate.";
+    }
+    const where = reason === "below-band" ? "below" : "above";
+    return `No day rate was given and none can be inferred: the largest amount all the stated lot values are whole multiples of is ${money(divisor)}, ${where} the plausible range of ${pounds(min)} to ${pounds(max)} a day. Give the day rate.`;
+  },
+  lotNotValued: (name: string, days: number): string =>
+    `${lotName(name)} has ${dayWord(days)} but no day rate and no stated value, so its value cannot be worked out and is left out of the total. Give its day rate or stated value.`,
+};
+
+export const phasingMessages = {
+  noStart: (name: string): string =>
+    `${lotName(name)} has no start date (and the tender none), so its value is not phased. Give a start date.`,
+  noDays: (name: string): string =>
+    `${lotName(name)} has no days (given or worked out from a day rate), so its value is not phased. Give its days or day rate.`,
+  noValue: (name: string): string => `${lotName(name)} has no value, so there is nothing to phase.`,
+  tooLong: (name: string, years: number): string =>
+    `${lotName(name)} would run for more than ${years} years at this pace, so it is not phased. Check its days.`,
 };

@@ -1,0 +1,226 @@
+/**
+ * Reconciliation: what is wrong with (or worth knowing about) a tender's figures and dates, as
+ * findings {code, severity, message, path}. Errors first, then warnings, then information; within
+ * each, tender-level findings first and then lot by lot.
+ */
+import type { Allocation } from "./allocation";
+import { compareIso, dayOfWeek, isWorkingDay, regionName, workingDaysBetween } from "./calendar";
+import { findingMessages as m } from "./messages";
+import { roundToUnit } from "./money";
+import type { Finding, FindingCode, Severity, Tender, Tolerance } from "./types";
+
+export const ZERO_TOLERANCE: Readonly<Tolerance> = Object.freeze({ absolute: 0, percent: 0 });
+
+export interface ReconcileOptions {
+  /** How far the lots may be from a stated figure before it is an error (default zero). */
+  tolerance?: Tolerance;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Whether `diff` is within the tolerance of `stated`: at most the larger of the absolute and percent allowances. */
+export function withinTolerance(diff: number, stated: number, tolerance: Tolerance): boolean {
+  const size = Math.abs(diff);
+  return size <= tolerance.absolute || size * 100 <= tolerance.percent * Math.abs(stated);
+}
+
+function checkTolerance(tolerance: Tolerance): void {
+  if (!Number.isSafeInteger(tolerance.absolute) || tolerance.absolute < 0) {
+    throw new RangeError(`tolerance.absolute must be whole pence, 0 or more, got ${tolerance.absolute}`);
+  }
+  if (!Number.isFinite(tolerance.percent) || tolerance.percent < 0) {
+    throw new RangeError(`tolerance.percent must be 0 or more, got ${tolerance.percent}`);
+  }
+}
+
+/** Reconcile a tender against its allocation (from `allocate(tender)`). Changes neither. */
+export function reconcile(tender: Tender, allocation: Allocation, options: ReconcileOptions = {}): Finding[] {
+  const tolerance = options.tolerance ?? ZERO_TOLERANCE;
+  checkTolerance(tolerance);
+  const findings: Finding[] = [];
+  const add = (code: FindingCode, severity: Severity, path: string, message: string): void => {
+    findings.push({ code, severity, message, path });
+  };
+  const band = allocation.rateBand;
+  const region = regionName(tender.region);
+
+  // The stated total.
+  const stated = tender.statedTotal;
+  if (stated !== undefined) {
+    const total = allocation.total;
+    const diff = total - stated.pence;
+    if (diff !== 0) {
+      const rounded = stated.precision > 1 ? roundToUnit(total, stated.precision) : total;
+      if (stated.precision > 1 && rounded === stated.pence) {
+        add("TOTAL_ROUNDED", "info", "statedTotal", m.totalRounded(total, stated.pence, stated.precision));
+      } else if (withinTolerance(diff, stated.pence, tolerance)) {
+        add("TOTAL_MISMATCH", "info", "statedTotal", m.totalWithinTolerance(total, stated.pence));
+      } else {
+        const percent = stated.pence === 0 ? 100 : (diff / stated.pence) * 100;
+        add(
+          "TOTAL_MISMATCH",
+          "error",
+          "statedTotal",
+          m.totalMismatch(total, stated.pence, stated.precision, rounded, percent),
+        );
+      }
+    }
+  }
+
+  // The day rate: inferred, not inferable, or implausible.
+  const inference = allocation.rateInference;
+  if (inference?.ok) {
+    const inferredDays: number[] = [];
+    for (const line of allocation.lines) {
+      if (line.daysSource === "inferred" && line.days !== undefined) inferredDays.push(line.days);
+    }
+    add(
+      "RATE_INFERRED",
+      "info",
+      "dayRate",
+      m.rateInferred(inference.rate, inference.valueCount, band.min, band.max, inferredDays),
+    );
+  } else if (inference && !inference.ok) {
+    add(
+      "NO_PLAUSIBLE_RATE",
+      "warning",
+      "dayRate",
+      m.noPlausibleRate(inference.reason, inference.gcd, band.min, band.max),
+    );
+  }
+  if (tender.dayRate !== undefined && (tender.dayRate < band.min || tender.dayRate > band.max)) {
+    add(
+      "RATE_IMPLAUSIBLE",
+      "warning",
+      "dayRate",
+      m.rateImplausible("The day rate", tender.dayRate, band.min, band.max),
+    );
+  }
+
+  // The tender's dates.
+  if (
+    tender.closingDate !== undefined &&
+    tender.startDate !== undefined &&
+    compareIso(tender.closingDate, tender.startDate) >= 0
+  ) {
+    add("DATE_ORDER", "error", "closingDate", m.closingNotBeforeStart(tender.closingDate, tender.startDate));
+  }
+  if (
+    tender.startDate !== undefined &&
+    tender.endDate !== undefined &&
+    compareIso(tender.endDate, tender.startDate) < 0
+  ) {
+    add("DATE_ORDER", "error", "endDate", m.endBeforeStart("The contract", tender.endDate, tender.startDate));
+  }
+  if (tender.startDate !== undefined) nonWorkingStart("startDate", "The start date", tender.startDate);
+
+  function nonWorkingStart(path: string, what: string, date: string): void {
+    if (isWorkingDay(date, tender.region)) return;
+    const weekday = dayOfWeek(date);
+    const reason = weekday === 0 || weekday === 6 ? "weekend" : "bank holiday";
+    add("NON_WORKING_START", "warning", path, m.nonWorkingStart(what, date, reason, region));
+  }
+
+  // Lot by lot.
+  for (const line of allocation.lines) {
+    const lot = tender.lots[line.index];
+    const at = `lots[${line.index}]`;
+    const name = lot.name;
+
+    if (lot.dayRate !== undefined && (lot.dayRate < band.min || lot.dayRate > band.max)) {
+      add(
+        "RATE_IMPLAUSIBLE",
+        "warning",
+        `${at}.dayRate`,
+        m.rateImplausible(`Lot ${JSON.stringify(name)}'s day rate`, lot.dayRate, band.min, band.max),
+      );
+    }
+    if (line.value === undefined && lot.days !== undefined) {
+      add("NO_PLAUSIBLE_RATE", "warning", `${at}.dayRate`, m.lotNotValued(name, lot.days));
+    }
+    if (
+      line.valueSource === "computed" &&
+      line.variance !== undefined &&
+      line.variance !== 0 &&
+      line.statedValue !== undefined &&
+      !withinTolerance(line.variance, line.statedValue, tolerance)
+    ) {
+      add(
+        "LOT_VALUE_MISMATCH",
+        "error",
+        `${at}.statedValue`,
+        m.lotValueMismatch(
+          name,
+          line.dayRate as number,
+          line.dayRateSource as string,
+          line.days as number,
+          line.value as number,
+          line.statedValue,
+        ),
+      );
+    }
+    if (
+      line.daysSource === "inferred" &&
+      line.statedValue !== undefined &&
+      line.dayRate !== undefined &&
+      line.statedValue % line.dayRate !== 0
+    ) {
+      add(
+        "DAYS_NOT_WHOLE",
+        "warning",
+        `${at}.statedValue`,
+        m.daysNotWhole(name, line.statedValue, line.dayRate, line.days as number),
+      );
+    }
+
+    // Dates: the lot's own against the tender's.
+    if (lot.startDate !== undefined) {
+      if (tender.closingDate !== undefined && compareIso(lot.startDate, tender.closingDate) <= 0) {
+        add(
+          "DATE_ORDER",
+          "error",
+          `${at}.startDate`,
+          m.lotStartsBeforeClosing(name, lot.startDate, tender.closingDate),
+        );
+      } else if (tender.startDate !== undefined && compareIso(lot.startDate, tender.startDate) < 0) {
+        add(
+          "DATE_ORDER",
+          "warning",
+          `${at}.startDate`,
+          m.lotStartsBeforeTender(name, lot.startDate, tender.startDate),
+        );
+      }
+      nonWorkingStart(`${at}.startDate`, `Lot ${JSON.stringify(name)}'s start date`, lot.startDate);
+    }
+    const start = line.startDate;
+    const end = line.endDate;
+    let ordered = true;
+    if (start !== undefined && end !== undefined && compareIso(end, start) < 0) {
+      ordered = false;
+      if (lot.startDate !== undefined || lot.endDate !== undefined) {
+        const path = lot.endDate !== undefined ? `${at}.endDate` : `${at}.startDate`;
+        add("DATE_ORDER", "error", path, m.endBeforeStart(`Lot ${JSON.stringify(name)}`, end, start));
+      }
+    }
+    if (
+      lot.endDate !== undefined &&
+      tender.endDate !== undefined &&
+      compareIso(lot.endDate, tender.endDate) > 0
+    ) {
+      add("DATE_ORDER", "warning", `${at}.endDate`, m.lotEndsAfterTender(name, lot.endDate, tender.endDate));
+    }
+
+    // Capacity: the days must fit in the working days between start and end.
+    if (ordered && start !== undefined && end !== undefined && line.days !== undefined && line.days > 0) {
+      const available = workingDaysBetween(start, end, tender.region);
+      if (line.days > available) {
+        add("CAPACITY", "error", `${at}.days`, m.capacity(name, line.days, available, start, end, region));
+      }
+    }
+  }
+
+  return findings
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+    .map(({ f }) => f);
+}
