@@ -136,7 +136,10 @@ export function checkLines(
     const to = line.periodEnd;
     if (plan.start !== undefined && from !== undefined && from < plan.start) {
       const field = line.periodStart !== undefined ? "periodStart" : "invoiceDate";
-      const what = field === "periodStart" ? `is for work from ${formatLongDate(from)}` : `is dated ${formatLongDate(from)}`;
+      const what =
+        field === "periodStart"
+          ? `is for work from ${formatLongDate(from)}`
+          : `is dated ${formatLongDate(from)}`;
       findings.push({
         code: "INVOICE_OUTSIDE_PERIOD",
         severity: "warning",
@@ -185,7 +188,10 @@ function formatDayCount(days: number): string {
  * ACTUAL_OVER_BUDGET for each lot whose days used or money spent to date exceed its allocation,
  * by how much, naming the invoice line that first took it over.
  */
-export function overBudgetFindings(positions: readonly LotPosition[], lines: readonly ActualLine[]): Finding[] {
+export function overBudgetFindings(
+  positions: readonly LotPosition[],
+  lines: readonly ActualLine[],
+): Finding[] {
   const findings: Finding[] = [];
   for (const p of positions) {
     if (!p.overBudget || p.exceededBy === undefined) continue;

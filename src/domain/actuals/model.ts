@@ -27,14 +27,7 @@ export interface ActualLine {
 
 /** The fields an actuals table can hold, one column each. */
 export type ActualsColumn =
-  | "lot"
-  | "invoiceNumber"
-  | "invoiceDate"
-  | "periodStart"
-  | "periodEnd"
-  | "days"
-  | "amount"
-  | "vat";
+  "lot" | "invoiceNumber" | "invoiceDate" | "periodStart" | "periodEnd" | "days" | "amount" | "vat";
 
 /** The column names used in messages and in the Actuals table the add-in creates, in order. */
 export const ACTUALS_COLUMN_LABELS: Record<ActualsColumn, string> = {

@@ -208,11 +208,15 @@ export function totalPosition(
   let exhaustedOn: IsoDate | undefined;
   for (const i of counted) {
     running += lines[i].amount;
-    if (exhaustedOn === undefined && allocatedValue > 0 && running >= allocatedValue) exhaustedOn = workDate(lines[i]);
+    if (exhaustedOn === undefined && allocatedValue > 0 && running >= allocatedValue)
+      exhaustedOn = workDate(lines[i]);
   }
   const starts = plans.map((p) => p.start).filter((d): d is IsoDate => d !== undefined);
   const ends = plans.map((p) => endOf(p));
-  const knownEnds = ends.filter((e) => e.end !== undefined) as { end: IsoDate; endSource: "contract" | "phasing" }[];
+  const knownEnds = ends.filter((e) => e.end !== undefined) as {
+    end: IsoDate;
+    endSource: "contract" | "phasing";
+  }[];
   const latest =
     knownEnds.length === plans.length && knownEnds.length > 0
       ? knownEnds.reduce((a, b) => (b.end > a.end ? b : a))
@@ -227,7 +231,10 @@ export function totalPosition(
     ...(asOf !== undefined ? { asOf } : {}),
     ...(starts.length > 0 ? { start: starts.reduce((a, b) => (b < a ? b : a)) } : {}),
     ...(latest !== undefined
-      ? { end: latest.end, endSource: knownEnds.every((e) => e.endSource === "contract") ? "contract" : "phasing" }
+      ? {
+          end: latest.end,
+          endSource: knownEnds.every((e) => e.endSource === "contract") ? "contract" : "phasing",
+        }
       : {}),
   });
   const totals: PositionFigures = {

@@ -43,7 +43,14 @@ export interface ActualsTableLayout {
 /** The header words of each column. */
 export const ACTUALS_COLUMN_HEADERS: Record<ActualsColumn, readonly string[]> = {
   lot: ["Lot", "Lot name", "Council", "Authority", "Local authority", "Commissioner"],
-  invoiceNumber: ["Invoice number", "Invoice no", "Invoice no.", "Invoice", "Invoice ref", "Invoice reference"],
+  invoiceNumber: [
+    "Invoice number",
+    "Invoice no",
+    "Invoice no.",
+    "Invoice",
+    "Invoice ref",
+    "Invoice reference",
+  ],
   invoiceDate: ["Invoice date", "Date"],
   periodStart: ["Period start", "Period from", "From", "Work from", "Start"],
   periodEnd: ["Period end", "Period to", "To", "Work to", "End"],
@@ -64,7 +71,10 @@ function headerKey(text: string): string {
 }
 
 const HEADER_KEYS = new Map<string, ActualsColumn>();
-for (const [column, words] of Object.entries(ACTUALS_COLUMN_HEADERS) as [ActualsColumn, readonly string[]][]) {
+for (const [column, words] of Object.entries(ACTUALS_COLUMN_HEADERS) as [
+  ActualsColumn,
+  readonly string[],
+][]) {
   for (const w of words) HEADER_KEYS.set(headerKey(w), column);
 }
 
@@ -216,7 +226,7 @@ export function readActualsTableLayout(
       } else if (!options.ignoreUnknownColumns) {
         errors.push({
           path: options.ref(headerRow, c, cellText(h)),
-          message: `${show(h)} is not a column of an actuals table; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
+          message: `${show(h)} is not a column of ${tableName}; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
         });
       }
       continue;
@@ -238,7 +248,8 @@ export function readActualsTableLayout(
     ["amount", `column for the amount invoiced ex VAT; add a column headed "Amount"`],
   ];
   for (const [column, what] of required) {
-    if (columns[column] === undefined) errors.push({ path: rowRef(headerRow), message: `${tableName} has no ${what}` });
+    if (columns[column] === undefined)
+      errors.push({ path: rowRef(headerRow), message: `${tableName} has no ${what}` });
   }
   if (columns.invoiceDate === undefined && columns.periodEnd === undefined) {
     errors.push({
@@ -293,11 +304,13 @@ export function readActualsTableLayout(
     const lotCell = cell("lot");
     let lot = "";
     if (typeof lotCell === "boolean") fail("lot", `${lotCell} is not a lot name; write the lot invoiced`);
-    else if (isEmpty(lotCell)) fail("lot", `no lot given; write the lot this invoice is for (e.g. the council)`);
+    else if (isEmpty(lotCell))
+      fail("lot", `no lot given; write the lot this invoice is for (e.g. the council)`);
     else {
       lot = cellText(lotCell).replace(/\s+/g, " ");
       if (TOTAL_NAMES.has(lot.toLowerCase().replace(/[^a-z]/g, ""))) {
         fail("lot", `a "${lot}" row is not an invoice; remove it (the totals are worked out for you)`);
+        continue;
       }
     }
 
@@ -327,7 +340,11 @@ export function readActualsTableLayout(
         fail("periodEnd", `the period has a start but no end; give the last day of the work invoiced`);
       } else if (line.periodStart === undefined && line.periodEnd !== undefined) {
         fail("periodStart", `the period has an end but no start; give the first day of the work invoiced`);
-      } else if (line.periodStart !== undefined && line.periodEnd !== undefined && line.periodEnd < line.periodStart) {
+      } else if (
+        line.periodStart !== undefined &&
+        line.periodEnd !== undefined &&
+        line.periodEnd < line.periodStart
+      ) {
         fail(
           "periodEnd",
           `the period ends (${formatUk(line.periodEnd)}) before it starts (${formatUk(line.periodStart)}); check the two dates`,
@@ -351,7 +368,8 @@ export function readActualsTableLayout(
 
     const amount = readMoneyCell(cell("amount"), "amount", "9600 or £9,600.00");
     if (!amount.ok) fail("amount", amount.message);
-    else if (amount.value === undefined) fail("amount", `no amount given; write the amount invoiced ex VAT (£9,600.00)`);
+    else if (amount.value === undefined)
+      fail("amount", `no amount given; write the amount invoiced ex VAT (£9,600.00)`);
     else line.amount = amount.value;
 
     if (columns.vat !== undefined) {
@@ -376,7 +394,11 @@ export function readActualsTableLayout(
 export function readActualsCsv(text: string): Result<ActualLine[]> {
   const parsed = parseCsv(text);
   if (!parsed.ok) return parsed;
-  return readActualsTable(parsed.value, { ref: csvCellRef, rowRef: csvRowRef, tableName: "the invoices file" });
+  return readActualsTable(parsed.value, {
+    ref: csvCellRef,
+    rowRef: csvRowRef,
+    tableName: "the invoices file",
+  });
 }
 
 /** 2017-08-31 → 31/08/2017, the way the table's users write dates. */
