@@ -6,3 +6,4 @@ export * from "./calendar";
 export * from "./tender";
 export * from "./allocation";
 export * from "./reconcile";
+export * from "./phasing";
