@@ -1,0 +1,168 @@
+/**
+ * Sheet plans: what a command puts on a sheet, as plain data. The Office.js host, the in-memory host
+ * and the .xlsx writer all apply the same plan, so a layout is decided once, here, with no Office calls.
+ *
+ * Rows and columns are 0-based. Every formula comes in two spellings: `structured` (Excel Table
+ * references such as `=[@[Day rate]]*[@Days]`, used inside Excel and by the in-memory host) and `a1`
+ * (plain cell references, used in .xlsx files so that any spreadsheet program computes them).
+ */
+import type { Rect } from "../a1";
+
+export type Scalar = string | number | boolean | null;
+
+/** The kinds of sheet the add-in creates, and owns. */
+export type SheetKind = "tender" | "allocation" | "phasing" | "summary";
+
+export const SHEET_TITLES: Record<SheetKind, string> = {
+  tender: "Tender",
+  allocation: "Allocation",
+  phasing: "Phasing",
+  summary: "Tender summary",
+};
+
+export interface Formula {
+  structured: string;
+  a1: string;
+}
+
+export interface CellStyle {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  fontColor?: string;
+  fill?: string;
+  wrap?: boolean;
+  align?: "left" | "right" | "center";
+}
+
+export interface CellPlan {
+  row: number;
+  col: number;
+  /** The value, or for a formula cell the value the engine computed (cached result). */
+  value: Scalar;
+  formula?: Formula;
+  numberFormat?: string;
+  style?: CellStyle;
+}
+
+export interface TableColumnPlan {
+  header: string;
+  numberFormat?: string;
+  /** A calculated column: the same structured formula on every row; `a1(row)` spells it for a 0-based sheet row. */
+  formula?: { structured: string; a1: (row: number) => string };
+  /** The totals-row cell of this column. */
+  total?: { label?: string; formula?: Formula; value: Scalar; numberFormat?: string };
+  width?: number;
+}
+
+export interface TablePlan {
+  name: string;
+  /** Header row, 0-based. Data rows follow; the totals row (if any) follows the data. */
+  row: number;
+  col: number;
+  columns: TableColumnPlan[];
+  /** One entry per column per data row; for calculated columns the engine's value. */
+  rows: Scalar[][];
+  showTotals: boolean;
+  style: string;
+}
+
+export type ValidationRule =
+  | { type: "decimal"; min: number; max?: number }
+  | { type: "date"; min: number; max: number }
+  | { type: "list"; values: string[] };
+
+export interface ValidationPlan {
+  rect: Rect;
+  rule: ValidationRule;
+  prompt: { title: string; message: string };
+  error: { title: string; message: string };
+}
+
+export interface ConditionalFormatPlan {
+  rect: Rect;
+  /** True for a cell to be formatted; relative to the top-left cell of `rect`, anchored with $ where needed. */
+  formula: Formula;
+  fill: string;
+  fontColor: string;
+}
+
+export interface ChartPlan {
+  type: "bar" | "column";
+  title: string;
+  /** The category labels (one column of data cells). */
+  categories: Rect;
+  /** The values (one column of data cells, same rows). */
+  values: Rect;
+  seriesName: string;
+  /** Top-left cell the chart is placed at. */
+  anchor: { row: number; col: number };
+  /** Size in columns and rows. */
+  size: { cols: number; rows: number };
+}
+
+export interface PrintPlan {
+  area: Rect;
+  fitToWidth: boolean;
+  landscape: boolean;
+  /** Centre header (the tender title) and right header (the date it was produced, dd/mm/yyyy). */
+  header: { center: string; right: string };
+}
+
+export interface SheetPlan {
+  kind: SheetKind;
+  /** The sheet's name (already made unique by the host). */
+  name: string;
+  cells: CellPlan[];
+  tables: TablePlan[];
+  validations: ValidationPlan[];
+  conditionalFormats: ConditionalFormatPlan[];
+  charts: ChartPlan[];
+  /** Column widths in characters, from column A. */
+  columnWidths: number[];
+  freezeRows?: number;
+  print?: PrintPlan;
+}
+
+/** Number formats (en-US pattern syntax, as Excel's API and file format expect). */
+export const FORMATS = {
+  money: "£#,##0.00",
+  date: "dd/mm/yyyy",
+  days: "#,##0.##",
+  percent: "0.00%",
+  vat: "0.0%",
+  text: "@",
+  general: "General",
+} as const;
+
+/** The rectangle a table covers: header, data rows and totals row. */
+export function tableRect(t: TablePlan): Rect {
+  const dataRows = Math.max(t.rows.length, 1);
+  return {
+    r0: t.row,
+    c0: t.col,
+    r1: t.row + dataRows + (t.showTotals ? 1 : 0),
+    c1: t.col + t.columns.length - 1,
+  };
+}
+
+/** The data rows (at least one row, as Excel tables always have). */
+export function tableBodyRect(t: TablePlan): Rect {
+  const dataRows = Math.max(t.rows.length, 1);
+  return { r0: t.row + 1, c0: t.col, r1: t.row + dataRows, c1: t.col + t.columns.length - 1 };
+}
+
+export function columnOf(t: TablePlan, header: string): number {
+  const i = t.columns.findIndex((c) => c.header === header);
+  if (i < 0) throw new RangeError(`table ${t.name} has no column "${header}"`);
+  return t.col + i;
+}
+
+/** Structured reference to a column header, quoting names with spaces or special characters: `[@[Day rate]]`. */
+export function thisRow(header: string): string {
+  return /^[A-Za-z0-9_]+$/.test(header) ? `[@${header}]` : `[@[${header}]]`;
+}
+
+export function wholeColumn(table: string, header: string): string {
+  return `${table}[${header.replace(/([[\]#'])/g, "'$1")}]`;
+}

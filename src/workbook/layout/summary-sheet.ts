@@ -1,0 +1,132 @@
+/**
+ * The "Tender summary" sheet: one printable page (print area, fit to width, a header with the tender's
+ * title and the date) with the key figures, the findings and the allocation.
+ */
+import { formatLongDate, isoToExcelSerial } from "../../domain/calendar";
+import { penceToPounds } from "../../domain/money";
+import type { IsoDate } from "../../domain/types";
+import { FORMATS, type CellPlan, type Scalar, type SheetPlan } from "./plan";
+import { REGION_LABELS } from "./tender-sheet";
+import type { ReportView } from "./view";
+
+const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" } as const;
+
+/** `where(path)` names the cell a finding points at (e.g. `Tender!B5`), when known. */
+export function summarySheetPlan(
+  view: ReportView,
+  options: { sheet: string; today: IsoDate; where?: (path: string) => string | undefined },
+): SheetPlan {
+  const cells: CellPlan[] = [];
+  let row = 0;
+  const put = (col: number, value: Scalar, extra: Partial<CellPlan> = {}): void => {
+    cells.push({ row, col, value, ...extra });
+  };
+  const t = view.tender;
+  put(0, "Tender summary", { style: { bold: true, fontSize: 14 } });
+  row++;
+  put(0, t.title, { style: { bold: true, wrap: false } });
+  row++;
+  put(0, t.buyer);
+  row++;
+  put(0, `Produced ${formatLongDate(options.today)}`, { style: { italic: true, fontColor: "#605E5C" } });
+  row += 2;
+
+  put(0, "Key figures", { style: { bold: true, fontSize: 12 } });
+  row++;
+  const figure = (label: string, value: Scalar, numberFormat?: string): void => {
+    put(0, label);
+    put(1, value, numberFormat ? { numberFormat } : {});
+    row++;
+  };
+  const stated = view.statedTotal;
+  figure("Stated total", stated === undefined ? "not stated" : penceToPounds(stated), FORMATS.money);
+  figure("Allocated total (ex VAT)", penceToPounds(view.total), FORMATS.money);
+  if (stated !== undefined) {
+    figure(
+      "Variance",
+      penceToPounds(view.total - stated),
+      `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`,
+    );
+    figure("Variance %", stated === 0 ? "" : (view.total - stated) / stated, "+0.00%;-0.00%;0.00%");
+  }
+  figure(`VAT at ${t.vatRate}%`, penceToPounds(view.vat), FORMATS.money);
+  figure("Total inc VAT", penceToPounds(view.totalIncVat), FORMATS.money);
+  if (view.inferredDayRate !== undefined) {
+    figure("Day rate (inferred)", penceToPounds(view.inferredDayRate), FORMATS.money);
+  } else if (t.dayRate !== undefined) {
+    figure("Default day rate", penceToPounds(t.dayRate), FORMATS.money);
+  }
+  figure("Lots", view.lines.length, "0");
+  if (t.closingDate) figure("Closing date", isoToExcelSerial(t.closingDate), FORMATS.date);
+  if (t.startDate) figure("Start date", isoToExcelSerial(t.startDate), FORMATS.date);
+  if (t.endDate) figure("End date", isoToExcelSerial(t.endDate), FORMATS.date);
+  figure("Bank holidays", REGION_LABELS[t.region]);
+  row++;
+
+  put(0, `Findings (${view.findings.length})`, { style: { bold: true, fontSize: 12 } });
+  row++;
+  if (view.findings.length === 0) {
+    put(0, "No findings: the lots add up and the dates are in order.");
+    row++;
+  } else {
+    for (const [i, h] of ["Severity", "Finding", "Where"].entries())
+      put(i === 2 ? 5 : i, h, { style: { bold: true } });
+    row++;
+    for (const f of view.findings) {
+      put(0, SEVERITY_LABEL[f.severity], { style: { bold: f.severity === "error" } });
+      put(1, f.message, { style: { wrap: false } });
+      put(5, options.where?.(f.path) ?? f.path);
+      row++;
+    }
+  }
+  row++;
+
+  put(0, "Allocation", { style: { bold: true, fontSize: 12 } });
+  row++;
+  const headers = ["Lot", "Day rate", "Days", "Value", "Stated value", "Variance"];
+  headers.forEach((h, i) => put(i, h, { style: { bold: true, align: i === 0 ? "left" : "right" } }));
+  row++;
+  const signed = `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`;
+  for (const l of view.lines) {
+    put(0, l.name);
+    put(1, l.dayRate === undefined ? null : penceToPounds(l.dayRate), { numberFormat: FORMATS.money });
+    put(2, l.days ?? null, { numberFormat: FORMATS.days });
+    put(3, penceToPounds(l.value), { numberFormat: FORMATS.money });
+    put(4, l.statedValue === undefined ? null : penceToPounds(l.statedValue), {
+      numberFormat: FORMATS.money,
+    });
+    put(5, l.statedValue === undefined ? null : penceToPounds(l.value - l.statedValue), {
+      numberFormat: signed,
+    });
+    row++;
+  }
+  put(0, "Total", { style: { bold: true } });
+  put(3, penceToPounds(view.total), { numberFormat: FORMATS.money, style: { bold: true } });
+  const statedSum = view.lines.reduce((s, l) => s + (l.statedValue ?? 0), 0);
+  if (view.lines.some((l) => l.statedValue !== undefined)) {
+    put(4, penceToPounds(statedSum), { numberFormat: FORMATS.money, style: { bold: true } });
+  }
+  const lastRow = row;
+
+  return {
+    kind: "summary",
+    name: options.sheet,
+    cells,
+    tables: [],
+    validations: [],
+    conditionalFormats: [],
+    charts: [],
+    columnWidths: [26, 16, 10, 16, 16, 16],
+    print: {
+      area: { r0: 0, c0: 0, r1: lastRow, c1: 5 },
+      fitToWidth: true,
+      landscape: false,
+      header: { center: t.title, right: formatDmy(options.today) },
+    },
+  };
+}
+
+/** 2017-08-31 → 31/08/2017. */
+export function formatDmy(date: IsoDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+}

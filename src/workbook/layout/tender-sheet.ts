@@ -1,0 +1,521 @@
+/**
+ * The "Tender" sheet: a labelled block of tender-level fields and an Excel Table of lots.
+ * `tenderSheetPlan` lays it out; `readTenderGrid` reads it back from the cell values any host gives,
+ * naming the cell of every problem (`Tender!B5: "abc" is not an amount`).
+ */
+import { cellAddress, qualified, type Rect } from "../a1";
+import { isoToExcelSerial } from "../../domain/calendar";
+import { readLotsTableLayout, readTableDate, type CellValue, type LotsColumn } from "../../domain/lots-table";
+import { parseMoney, penceToPounds } from "../../domain/money";
+import { parseTender } from "../../domain/tender";
+import type { InputError, Lot, Region, Result, Tender } from "../../domain/types";
+import {
+  FORMATS,
+  type CellPlan,
+  type Scalar,
+  type SheetPlan,
+  type TablePlan,
+  type ValidationPlan,
+} from "./plan";
+
+export const REGION_LABELS: Record<Region, string> = {
+  "GB-ENG": "England & Wales",
+  "GB-SCT": "Scotland",
+  "GB-NIR": "Northern Ireland",
+};
+
+export type TenderField =
+  | "title"
+  | "buyer"
+  | "statedTotal"
+  | "dayRate"
+  | "closingDate"
+  | "startDate"
+  | "endDate"
+  | "region"
+  | "vatRate";
+
+interface FieldSpec {
+  field: TenderField;
+  label: string;
+  kind: "text" | "money" | "date" | "region" | "vat";
+  hint: string;
+}
+
+/** The tender-level fields, one row each from row 3, label in column A and value in column B. */
+export const TENDER_FIELDS: readonly FieldSpec[] = [
+  { field: "title", label: "Title", kind: "text", hint: "What the tender is for" },
+  { field: "buyer", label: "Buyer", kind: "text", hint: "The contracting authority" },
+  { field: "statedTotal", label: "Stated total", kind: "money", hint: "The total the tender states, ex VAT" },
+  { field: "dayRate", label: "Default day rate", kind: "money", hint: "For lots without their own day rate" },
+  { field: "closingDate", label: "Closing date", kind: "date", hint: "dd/mm/yyyy" },
+  { field: "startDate", label: "Start date", kind: "date", hint: "dd/mm/yyyy" },
+  { field: "endDate", label: "End date", kind: "date", hint: "dd/mm/yyyy (optional)" },
+  {
+    field: "region",
+    label: "Bank holidays",
+    kind: "region",
+    hint: "England & Wales, Scotland or Northern Ireland",
+  },
+  { field: "vatRate", label: "VAT rate", kind: "vat", hint: "Figures are ex VAT; 20% unless stated" },
+];
+
+/** 0-based row of the first field (row 3 in Excel). */
+export const FIELDS_ROW = 2;
+/** 0-based row of the lots table header (row 13 in Excel). */
+export const LOTS_HEADER_ROW = FIELDS_ROW + TENDER_FIELDS.length + 2;
+export const LOTS_HEADERS = ["Lot", "Day rate", "Days", "Stated value", "Start date", "End date"] as const;
+
+/** The headline case: the DfE's 2017 tender for children's services commissioners at four councils. */
+export const DFE_EXAMPLE: Tender = {
+  title: "Children's services commissioners: Barnet, Kirklees, Reading and Worcestershire",
+  buyer: "Department for Education",
+  currency: "GBP",
+  statedTotal: { pence: 34_600_000, precision: 100_000 },
+  closingDate: "2017-07-31",
+  startDate: "2017-08-31",
+  region: "GB-ENG",
+  vatRate: 20,
+  lots: [
+    { name: "Barnet", statedValue: 10_752_000 },
+    { name: "Kirklees", statedValue: 4_896_000 },
+    { name: "Reading", statedValue: 9_504_000 },
+    { name: "Worcestershire", statedValue: 9_504_000 },
+  ],
+};
+
+const money = (p: number | undefined): Scalar => (p === undefined ? null : penceToPounds(p));
+const date = (d: string | undefined): Scalar => (d === undefined ? null : isoToExcelSerial(d));
+
+function fieldValue(t: Tender | undefined, f: TenderField): Scalar {
+  if (!t) {
+    if (f === "region") return REGION_LABELS["GB-ENG"];
+    if (f === "vatRate") return 0.2;
+    return null;
+  }
+  switch (f) {
+    case "title":
+      return t.title;
+    case "buyer":
+      return t.buyer;
+    case "statedTotal":
+      return money(t.statedTotal?.pence);
+    case "dayRate":
+      return money(t.dayRate);
+    case "closingDate":
+      return date(t.closingDate);
+    case "startDate":
+      return date(t.startDate);
+    case "endDate":
+      return date(t.endDate);
+    case "region":
+      return REGION_LABELS[t.region];
+    case "vatRate":
+      return t.vatRate / 100;
+  }
+}
+
+const FORMAT_OF: Record<FieldSpec["kind"], string> = {
+  text: FORMATS.text,
+  money: FORMATS.money,
+  date: FORMATS.date,
+  region: FORMATS.text,
+  vat: FORMATS.vat,
+};
+
+function lotRow(l: Lot): Scalar[] {
+  return [l.name, money(l.dayRate), l.days ?? null, money(l.statedValue), date(l.startDate), date(l.endDate)];
+}
+
+/** Excel's date limits for validation: 01/01/2000 to 31/12/2099. */
+const MIN_DATE = 36526;
+const MAX_DATE = 73415;
+
+/** The Tender sheet, empty (with defaults) or filled from a tender. */
+export function tenderSheetPlan(
+  tender: Tender | undefined,
+  names: { sheet: string; table: string },
+): SheetPlan {
+  const cells: CellPlan[] = [
+    { row: 0, col: 0, value: "Tender", style: { bold: true, fontSize: 14 } },
+    {
+      row: 0,
+      col: 2,
+      value: "Fill in the tender and one row per lot, then check it with Tender Budget.",
+      style: { italic: true, fontColor: "#605E5C" },
+    },
+  ];
+  const validations: ValidationPlan[] = [];
+  TENDER_FIELDS.forEach((spec, i) => {
+    const row = FIELDS_ROW + i;
+    cells.push({ row, col: 0, value: spec.label, style: { bold: true } });
+    cells.push({ row, col: 1, value: fieldValue(tender, spec.field), numberFormat: FORMAT_OF[spec.kind] });
+    cells.push({ row, col: 2, value: spec.hint, style: { italic: true, fontColor: "#605E5C" } });
+    const rect: Rect = { r0: row, c0: 1, r1: row, c1: 1 };
+    if (spec.kind === "money") {
+      validations.push({
+        rect,
+        rule: { type: "decimal", min: 0 },
+        prompt: { title: spec.label, message: `${spec.hint}. In pounds, e.g. 346000.` },
+        error: { title: spec.label, message: "Enter an amount in pounds of £0 or more." },
+      });
+    } else if (spec.kind === "date") {
+      validations.push({
+        rect,
+        rule: { type: "date", min: MIN_DATE, max: MAX_DATE },
+        prompt: { title: spec.label, message: "A date, dd/mm/yyyy." },
+        error: { title: spec.label, message: "Enter a real date between 2000 and 2099, dd/mm/yyyy." },
+      });
+    } else if (spec.kind === "region") {
+      validations.push({
+        rect,
+        rule: { type: "list", values: Object.values(REGION_LABELS) },
+        prompt: { title: spec.label, message: "Whose bank holidays count as non-working days." },
+        error: { title: spec.label, message: "Choose England & Wales, Scotland or Northern Ireland." },
+      });
+    } else if (spec.kind === "vat") {
+      validations.push({
+        rect,
+        rule: { type: "decimal", min: 0, max: 1 },
+        prompt: { title: spec.label, message: "A percentage, e.g. 20%." },
+        error: { title: spec.label, message: "Enter a percentage from 0% to 100%." },
+      });
+    }
+  });
+  cells.push({ row: LOTS_HEADER_ROW - 1, col: 0, value: "Lots", style: { bold: true, fontSize: 12 } });
+
+  const lots = tender?.lots ?? [];
+  const table: TablePlan = {
+    name: names.table,
+    row: LOTS_HEADER_ROW,
+    col: 0,
+    columns: [
+      { header: "Lot", numberFormat: FORMATS.text, width: 28 },
+      { header: "Day rate", numberFormat: FORMATS.money, width: 14 },
+      { header: "Days", numberFormat: FORMATS.days, width: 10 },
+      { header: "Stated value", numberFormat: FORMATS.money, width: 16 },
+      { header: "Start date", numberFormat: FORMATS.date, width: 12 },
+      { header: "End date", numberFormat: FORMATS.date, width: 12 },
+    ],
+    rows: lots.length > 0 ? lots.map(lotRow) : [[null, null, null, null, null, null]],
+    showTotals: false,
+    style: "TableStyleMedium2",
+  };
+  const body = { r0: LOTS_HEADER_ROW + 1, r1: LOTS_HEADER_ROW + Math.max(lots.length, 1) };
+  const colRect = (c: number): Rect => ({ r0: body.r0, c0: c, r1: body.r1, c1: c });
+  validations.push(
+    {
+      rect: colRect(1),
+      rule: { type: "decimal", min: 0 },
+      prompt: {
+        title: "Day rate",
+        message: "This lot's own day rate in pounds; leave empty to use the default.",
+      },
+      error: { title: "Day rate", message: "Enter an amount in pounds of £0 or more." },
+    },
+    {
+      rect: colRect(2),
+      rule: { type: "decimal", min: 0 },
+      prompt: { title: "Days", message: "Days of work for this lot; half days allowed (12.5)." },
+      error: { title: "Days", message: "Enter a number of days, 0 or more." },
+    },
+    {
+      rect: colRect(3),
+      rule: { type: "decimal", min: 0 },
+      prompt: { title: "Stated value", message: "The value the tender states for this lot, ex VAT." },
+      error: { title: "Stated value", message: "Enter an amount in pounds of £0 or more." },
+    },
+    {
+      rect: { r0: body.r0, c0: 4, r1: body.r1, c1: 5 },
+      rule: { type: "date", min: MIN_DATE, max: MAX_DATE },
+      prompt: { title: "Date", message: "A date, dd/mm/yyyy; leave empty to use the tender's dates." },
+      error: { title: "Date", message: "Enter a real date between 2000 and 2099, dd/mm/yyyy." },
+    },
+  );
+
+  return {
+    kind: "tender",
+    name: names.sheet,
+    cells,
+    tables: [table],
+    validations,
+    conditionalFormats: [],
+    charts: [],
+    columnWidths: [28, 16, 16, 16, 12, 12],
+    freezeRows: 0,
+  };
+}
+
+/** Where each part of a tender was read from, so findings can point at their cells. */
+export interface TenderSource {
+  sheet: string;
+  /** Address (without sheet) of each tender-level field's value cell. */
+  fields: Partial<Record<TenderField, string>>;
+  /** 0-based sheet row of each lot, in lot order. */
+  lotRows: number[];
+  /** 0-based sheet column of each lot field. */
+  lotColumns: Partial<Record<LotsColumn, number>>;
+  /** 0-based sheet row of the lots table header. */
+  headerRow: number;
+}
+
+const LOT_FIELDS: readonly LotsColumn[] = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"];
+
+/**
+ * The cell a finding's or an error's path refers to (`statedTotal`, `lots[2].days`, `lots[2]`),
+ * qualified with the sheet name, or undefined when the path names nothing on the sheet.
+ */
+export function locatePath(source: TenderSource, path: string): string | undefined {
+  const field = source.fields[path as TenderField];
+  if (field) return qualified(source.sheet, field);
+  const m = /^lots\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (m) {
+    const row = source.lotRows[Number(m[1])];
+    if (row === undefined) return undefined;
+    const f = (m[2] ?? "name") as LotsColumn;
+    const col = LOT_FIELDS.includes(f) ? source.lotColumns[f] : undefined;
+    const c = col ?? source.lotColumns.name ?? 0;
+    return qualified(source.sheet, cellAddress(row, c));
+  }
+  if (path === "lots")
+    return qualified(source.sheet, cellAddress(source.headerRow, source.lotColumns.name ?? 0));
+  return undefined;
+}
+
+function text(v: CellValue): string {
+  if (v === null || v === undefined) return "";
+  return typeof v === "string" ? v.trim() : String(v);
+}
+
+const normal = (s: string): string => s.toLowerCase().replace(/[^a-z]/g, "");
+
+/** Pounds for the tender parser: numbers stay numbers, text goes as typed ("£1.2m"). */
+function moneyInput(v: CellValue, at: string, errors: InputError[]): string | number | undefined {
+  if (text(v) === "") return undefined;
+  if (typeof v === "boolean") {
+    errors.push({ path: at, message: `${v} is not an amount; write it in pounds, e.g. 346000 or £346,000` });
+    return undefined;
+  }
+  const parsed = parseMoney(typeof v === "string" ? v.trim() : (v as number));
+  if (!parsed.ok) {
+    errors.push({ path: at, message: `"${text(v)}" is not an amount: ${parsed.error}` });
+    return undefined;
+  }
+  return typeof v === "string" ? v.trim() : (v as number);
+}
+
+function dateInput(v: CellValue, at: string, errors: InputError[]): string | undefined {
+  const d = readTableDate(v);
+  if (!d.ok) {
+    errors.push({ path: at, message: d.message });
+    return undefined;
+  }
+  return d.value;
+}
+
+function regionInput(v: CellValue, at: string, errors: InputError[]): Region | undefined {
+  const t = text(v);
+  if (t === "") return undefined;
+  for (const [code, label] of Object.entries(REGION_LABELS) as [Region, string][]) {
+    if (
+      t.toUpperCase() === code ||
+      normal(t) === normal(label) ||
+      (code === "GB-ENG" && /^england$/i.test(t))
+    ) {
+      return code;
+    }
+  }
+  errors.push({
+    path: at,
+    message: `"${t}" is not a bank-holiday region; choose England & Wales, Scotland or Northern Ireland`,
+  });
+  return undefined;
+}
+
+function vatInput(v: CellValue, at: string, errors: InputError[]): number | undefined {
+  if (text(v) === "") return undefined;
+  let n: number;
+  if (typeof v === "number") {
+    // A cell formatted as a percentage holds 0.2 for 20%; a plain 20 means 20%.
+    n = v <= 1 ? Math.round(v * 100 * 1e9) / 1e9 : v;
+  } else {
+    const m = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text(v));
+    if (!m) {
+      errors.push({ path: at, message: `"${text(v)}" is not a VAT rate; write a percentage such as 20%` });
+      return undefined;
+    }
+    n = Number(m[1]);
+  }
+  if (!(n >= 0 && n <= 100)) {
+    errors.push({ path: at, message: `${text(v)} is not a VAT rate; write a percentage from 0% to 100%` });
+    return undefined;
+  }
+  return n;
+}
+
+export interface GridOrigin {
+  /** 0-based sheet row and column of grid[0][0]. */
+  row: number;
+  col: number;
+}
+
+/**
+ * Read a tender from a Tender sheet's values (`grid[r][c]` is the cell at origin + (r, c); dates may
+ * be Excel serial numbers). Every problem is an InputError whose path is the cell, e.g. `Tender!B5`.
+ */
+export function readTenderGrid(
+  grid: readonly (readonly CellValue[])[],
+  sheet: string,
+  origin: GridOrigin = { row: 0, col: 0 },
+): Result<{ tender: Tender; source: TenderSource }> {
+  const errors: InputError[] = [];
+  const at = (r: number, c: number): string => qualified(sheet, cellAddress(origin.row + r, origin.col + c));
+  const labelCol = 0 - origin.col;
+  const cell = (r: number, c: number): CellValue => grid[r]?.[c];
+
+  // Tender-level fields: found by their label in column A, value in column B.
+  const fieldRow = new Map<TenderField, number>();
+  const lotsHeader = grid.findIndex(
+    (row) => normal(text(row[labelCol])) === "lot" && normal(text(row[labelCol + 1])) !== "",
+  );
+  const fieldEnd = lotsHeader < 0 ? grid.length : lotsHeader;
+  for (let r = 0; r < fieldEnd; r++) {
+    const label = normal(text(cell(r, labelCol)));
+    const spec = TENDER_FIELDS.find((s) => normal(s.label) === label);
+    if (spec && !fieldRow.has(spec.field)) fieldRow.set(spec.field, r);
+  }
+  const fields: Partial<Record<TenderField, string>> = {};
+  const input: Record<string, unknown> = { currency: "GBP" };
+  for (const spec of TENDER_FIELDS) {
+    const r = fieldRow.get(spec.field);
+    if (r === undefined) {
+      if (spec.field === "title" || spec.field === "buyer") {
+        errors.push({
+          path: qualified(sheet, "A:A"),
+          message: `no "${spec.label}" row; put the label "${spec.label}" in column A and its value in column B`,
+        });
+      }
+      continue;
+    }
+    const address = cellAddress(origin.row + r, origin.col + labelCol + 1);
+    fields[spec.field] = address;
+    const v = cell(r, labelCol + 1);
+    const where = qualified(sheet, address);
+    switch (spec.kind) {
+      case "text":
+        input[spec.field] = text(v);
+        break;
+      case "money":
+        input[spec.field] = moneyInput(v, where, errors);
+        break;
+      case "date":
+        input[spec.field] = dateInput(v, where, errors);
+        break;
+      case "region":
+        input[spec.field] = regionInput(v, where, errors);
+        break;
+      case "vat":
+        input[spec.field] = vatInput(v, where, errors);
+        break;
+    }
+  }
+
+  if (lotsHeader < 0) {
+    errors.push({
+      path: qualified(sheet, "A:A"),
+      message: `no lots table; put a header row starting "Lot" (${LOTS_HEADERS.join(", ")}) below the tender fields`,
+    });
+    return { ok: false, errors };
+  }
+  // The lots table runs from its header to the first empty row.
+  let end = lotsHeader + 1;
+  while (end < grid.length && grid[end].some((v) => text(v) !== "")) end++;
+  const tableRows = grid.slice(lotsHeader, end).map((row) => row.slice(labelCol));
+  const lots = readLotsTableLayout(tableRows, {
+    ref: (r, c) => at(lotsHeader + r, labelCol + c),
+    rowRef: (r) => `${sheet} row ${origin.row + lotsHeader + r + 1}`,
+    tableName: `the lots table on ${sheet}`,
+  });
+  if (!lots.ok) errors.push(...lots.errors);
+  if (errors.length > 0 || !lots.ok) return { ok: false, errors };
+
+  const layout = lots.value;
+  const source: TenderSource = {
+    sheet,
+    fields,
+    lotRows: layout.lotRows.map((r) => origin.row + lotsHeader + r),
+    lotColumns: Object.fromEntries(
+      Object.entries(layout.columns).map(([k, c]) => [k, origin.col + labelCol + (c as number)]),
+    ) as Partial<Record<LotsColumn, number>>,
+    headerRow: origin.row + lotsHeader + layout.headerRow,
+  };
+  input.lots = layout.lots.map((l) => ({
+    name: l.name,
+    dayRate: l.dayRate === undefined ? undefined : penceToPounds(l.dayRate),
+    days: l.days,
+    statedValue: l.statedValue === undefined ? undefined : penceToPounds(l.statedValue),
+    startDate: l.startDate,
+    endDate: l.endDate,
+  }));
+  for (const k of Object.keys(input)) if (input[k] === undefined) delete input[k];
+  const parsed = parseTender(input);
+  if (!parsed.ok) {
+    return {
+      ok: false,
+      errors: parsed.errors.map((e) => ({
+        path: locatePath(source, e.path) ?? `${sheet}: ${e.path}`,
+        message: e.message,
+      })),
+    };
+  }
+  return { ok: true, value: { tender: parsed.value, source } };
+}
+
+/** Tender-level fields for a tender read from a bare lots table (no header block). */
+export interface TenderDefaults {
+  title?: string;
+  buyer?: string;
+}
+
+/**
+ * Read a tender from any lots table (a selection or an Excel Table): only lots, with tender-level
+ * fields from `base` (e.g. the tender kept in the workbook) or defaults.
+ */
+export function readLotsGrid(
+  grid: readonly (readonly CellValue[])[],
+  sheet: string,
+  origin: GridOrigin,
+  base: Partial<Tender> = {},
+): Result<{ tender: Tender; source: TenderSource }> {
+  const at = (r: number, c: number): string => qualified(sheet, cellAddress(origin.row + r, origin.col + c));
+  const read = readLotsTableLayout(grid, {
+    ref: at,
+    rowRef: (r) => `${sheet} row ${origin.row + r + 1}`,
+    tableName: `the lots table on ${sheet}`,
+  });
+  if (!read.ok) return read;
+  const layout = read.value;
+  const source: TenderSource = {
+    sheet,
+    fields: {},
+    lotRows: layout.lotRows.map((r) => origin.row + r),
+    lotColumns: Object.fromEntries(
+      Object.entries(layout.columns).map(([k, c]) => [k, origin.col + (c as number)]),
+    ) as Partial<Record<LotsColumn, number>>,
+    headerRow: origin.row + layout.headerRow,
+  };
+  const tender: Tender = {
+    title: base.title ?? sheet,
+    buyer: base.buyer ?? "",
+    currency: "GBP",
+    region: base.region ?? "GB-ENG",
+    vatRate: base.vatRate ?? 20,
+    ...(base.statedTotal ? { statedTotal: base.statedTotal } : {}),
+    ...(base.dayRate !== undefined ? { dayRate: base.dayRate } : {}),
+    ...(base.closingDate ? { closingDate: base.closingDate } : {}),
+    ...(base.startDate ? { startDate: base.startDate } : {}),
+    ...(base.endDate ? { endDate: base.endDate } : {}),
+    lots: layout.lots,
+  };
+  return { ok: true, value: { tender, source } };
+}

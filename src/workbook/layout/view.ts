@@ -1,0 +1,49 @@
+/**
+ * What the workbook layouts need from an engine report, in one flat shape: one line per lot with
+ * the rate and days actually used, totals, and the findings. `reportView` builds it from `checkTender`.
+ */
+import type { Finding, IsoDate, Pence, Tender, Tolerance } from "../../domain/types";
+
+export interface AllocationLine {
+  name: string;
+  /** The day rate used: the lot's own, the tender's default or the inferred one. */
+  dayRate?: Pence;
+  days?: number;
+  /** rate × days, or the stated value where there is no rate or no days. */
+  value: Pence;
+  statedValue?: Pence;
+  startDate?: IsoDate;
+  endDate?: IsoDate;
+}
+
+export interface PhasingRow {
+  /** "2017-08", "2017/18 Q2", "2017/18". */
+  period: string;
+  /** What people read: "August 2017", "Q2 2017/18 (Jul–Sep)", "2017/18". */
+  label: string;
+  value: Pence;
+}
+
+export interface PhasingView {
+  months: PhasingRow[];
+  quarters: PhasingRow[];
+  financialYears: PhasingRow[];
+  /** The value phased (lots without dates are left out). */
+  total: Pence;
+  /** Lots that could not be phased, and why. */
+  unphased: { lot: string; reason: string }[];
+}
+
+export interface ReportView {
+  tender: Tender;
+  lines: AllocationLine[];
+  total: Pence;
+  totalIncVat: Pence;
+  vat: Pence;
+  statedTotal?: Pence;
+  /** The day rate the engine inferred, when it did. */
+  inferredDayRate?: Pence;
+  tolerance: Tolerance;
+  findings: Finding[];
+  phasing: PhasingView;
+}

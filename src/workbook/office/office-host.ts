@@ -1,0 +1,639 @@
+/**
+ * The WorkbookPort inside Excel, over Office.js. Each command makes a fixed number of context.sync()
+ * calls whatever the number of lots: one to survey the workbook (sheets, the add-in's tags, table names),
+ * one to write; a write of more rows than fit in one request (Excel on the web's 5 MB limit, reached
+ * past ~10,000 lots) goes in further blocks of rows, one sync each. Only the properties a command needs
+ * are loaded, recalculation is suspended while writing, and sheets the add-in did not create are never
+ * written to: it tags its own sheets with a hidden workbook name that follows the sheet if renamed.
+ */
+import { cellAddress, columnLetter, parseAddress, qualified, rangeAddress, type Rect } from "../a1";
+import { allocationSheetPlan } from "../layout/allocation-sheet";
+import { phasingSheetPlan } from "../layout/phasing-sheet";
+import {
+  tableBodyRect,
+  type CellStyle,
+  type Scalar,
+  type SheetKind,
+  type SheetPlan,
+  type TablePlan,
+} from "../layout/plan";
+import { reportView, type CheckedTender } from "../layout/report-view";
+import { summarySheetPlan } from "../layout/summary-sheet";
+import {
+  locatePath,
+  readLotsGrid,
+  readTenderGrid,
+  tenderSheetPlan,
+  type TenderSource,
+} from "../layout/tender-sheet";
+import {
+  failure,
+  type AllocationOptions,
+  type FindingLocation,
+  type ReadTenderOptions,
+  type SheetRef,
+  type SummaryOptions,
+  type WorkbookPort,
+  type WriteOptions,
+} from "../port";
+import {
+  HIGHLIGHT_NAMESPACE,
+  STATE_NAMESPACE,
+  highlightsToXml,
+  stateToXml,
+  xmlToHighlights,
+  xmlToState,
+  type Highlight,
+  type SavedState,
+} from "../state";
+import {
+  chooseTableName,
+  chooseTarget,
+  HIGHLIGHT_FILL,
+  locateFindings,
+  nextHighlights,
+  normalise,
+  type ExistingSheet,
+} from "../targets";
+import { todayIso } from "../today";
+import { blocksOf, DEFAULT_BLOCK_BYTES } from "./blocks";
+import { MIN_EXCEL_API, requirementMessage, type RequirementChecker } from "./requirements";
+import { excelSerialToIso } from "../../domain/calendar";
+import type { Finding, Result, Tender } from "../../domain/types";
+
+export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export interface OfficePortOptions {
+  /** Excel.run, or a stand-in in tests. */
+  run?: ExcelRun;
+  /** Office.context.requirements, or a stand-in in tests. */
+  requirements?: RequirementChecker;
+  today?: () => string;
+  /** Largest block of table rows written in one request, in bytes of serialised values. */
+  blockBytes?: number;
+}
+
+/** The hidden workbook name tagging the add-in's sheet of a kind; it refers to the sheet's A1. */
+export function tagName(kind: SheetKind): string {
+  return `TenderBudget_${kind}`;
+}
+
+const TAG_PREFIX = "TenderBudget_";
+
+/** A selection or table larger than this is not read in one go (Excel on the web's response limit). */
+export const MAX_READ_CELLS = 1_000_000;
+
+/** Text that Excel would take for a formula is written with a leading apostrophe (kept as typed). */
+function safe(v: Scalar): Scalar {
+  return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
+}
+
+const CHAR_POINTS = 5.6;
+
+function applyStyle(range: Excel.Range, style: CellStyle): void {
+  const font = range.format.font;
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.fontSize) font.size = style.fontSize;
+  if (style.fontColor) font.color = style.fontColor;
+  if (style.fill) range.format.fill.color = style.fill;
+  if (style.wrap) range.format.wrapText = true;
+  if (style.align)
+    range.format.horizontalAlignment =
+      style.align === "left" ? "Left" : style.align === "right" ? "Right" : "Center";
+}
+
+/** Queue a table; returns the writes of its data rows, block by block (the first to be queued now). */
+function queueTable(ws: Excel.Worksheet, t: TablePlan, blockBytes: number): (() => void)[] {
+  const width = t.columns.length;
+  const last = t.col + width - 1;
+  ws.getRange(rangeAddress({ r0: t.row, c0: t.col, r1: t.row, c1: last })).values = [
+    t.columns.map((c) => c.header),
+  ];
+  const body = tableBodyRect(t);
+  const table = ws.tables.add(rangeAddress({ r0: t.row, c0: t.col, r1: body.r1, c1: last }), true);
+  table.name = t.name;
+  table.style = t.style;
+
+  // Formats and calculated-column formulas go on the first data row and are copied down: a few bytes
+  // in the request however many rows the table has.
+  const first: Rect = { r0: body.r0, c0: t.col, r1: body.r0, c1: last };
+  ws.getRange(rangeAddress(first)).numberFormat = [t.columns.map((c) => c.numberFormat ?? "General")];
+  const formulaCols: number[] = [];
+  t.columns.forEach((c, i) => {
+    if (c.formula) {
+      formulaCols.push(i);
+      ws.getRange(cellAddress(body.r0, t.col + i)).formulas = [[c.formula.structured]];
+    }
+  });
+  if (body.r1 > body.r0) {
+    const rest = (c0: number, c1: number): Excel.Range =>
+      ws.getRange(rangeAddress({ r0: body.r0 + 1, c0, r1: body.r1, c1 }));
+    rest(t.col, last).copyFrom(ws.getRange(rangeAddress(first)), "Formats");
+    for (const i of formulaCols) {
+      rest(t.col + i, t.col + i).copyFrom(ws.getRange(cellAddress(body.r0, t.col + i)), "Formulas");
+    }
+  }
+  if (t.showTotals) {
+    table.showTotals = true;
+    const r = body.r1 + 1;
+    t.columns.forEach((c, i) => {
+      const cell = ws.getRange(cellAddress(r, t.col + i));
+      if (!c.total) {
+        cell.values = [[""]];
+        return;
+      }
+      if (c.total.formula) cell.formulas = [[c.total.formula.structured]];
+      else cell.values = [[safe(c.total.label ?? c.total.value)]];
+      if (c.total.numberFormat) cell.numberFormat = [[c.total.numberFormat]];
+    });
+  }
+
+  // Constant columns in runs of adjacent columns; calculated columns are left to their formulas.
+  const runs: [number, number][] = [];
+  for (let i = 0; i < width; i++) {
+    if (t.columns[i].formula) continue;
+    const prev = runs[runs.length - 1];
+    if (prev && prev[1] === i - 1) prev[1] = i;
+    else runs.push([i, i]);
+  }
+  const rows = t.rows.length > 0 ? t.rows : [t.columns.map(() => null)];
+  const constantOnly = rows.map((row) => runs.flatMap(([a, b]) => row.slice(a, b + 1)));
+  return blocksOf(constantOnly, blockBytes).map(([s, e]) => () => {
+    for (const [a, b] of runs) {
+      const rect: Rect = { r0: body.r0 + s, c0: t.col + a, r1: body.r0 + e - 1, c1: t.col + b };
+      const values: Scalar[][] = new Array(e - s);
+      for (let r = s; r < e; r++) {
+        const row = rows[r];
+        const out: Scalar[] = new Array(b - a + 1);
+        for (let c = a; c <= b; c++) out[c - a] = safe(row[c] ?? null);
+        values[r - s] = out;
+      }
+      ws.getRange(rangeAddress(rect)).values = values as (string | number | boolean)[][];
+    }
+  });
+}
+
+/** Queue a whole sheet plan on an empty worksheet; returns the later blocks of table rows. */
+export function queuePlan(
+  ws: Excel.Worksheet,
+  plan: SheetPlan,
+  blockBytes = DEFAULT_BLOCK_BYTES,
+): (() => void)[] {
+  plan.columnWidths.forEach((w, i) => {
+    ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * CHAR_POINTS + 5);
+  });
+  for (const c of plan.cells) {
+    const range = ws.getRange(cellAddress(c.row, c.col));
+    if (c.numberFormat) range.numberFormat = [[c.numberFormat]];
+    if (c.formula) range.formulas = [[c.formula.structured]];
+    else range.values = [[safe(c.value) as string | number | boolean]];
+    if (c.style) applyStyle(range, c.style);
+  }
+  const later: (() => void)[] = [];
+  for (const t of plan.tables) {
+    const blocks = queueTable(ws, t, blockBytes);
+    blocks[0]?.();
+    later.push(...blocks.slice(1));
+  }
+  for (const v of plan.validations) {
+    const dv = ws.getRange(rangeAddress(v.rect)).dataValidation;
+    const rule = v.rule;
+    if (rule.type === "decimal") {
+      dv.rule =
+        rule.max === undefined
+          ? { decimal: { formula1: rule.min, operator: "GreaterThanOrEqualTo" } }
+          : { decimal: { formula1: rule.min, formula2: rule.max, operator: "Between" } };
+    } else if (rule.type === "date") {
+      dv.rule = {
+        date: {
+          formula1: excelSerialToIso(rule.min),
+          formula2: excelSerialToIso(rule.max),
+          operator: "Between",
+        },
+      };
+    } else {
+      dv.rule = { list: { inCellDropDown: true, source: rule.values.join(",") } };
+    }
+    dv.prompt = { showPrompt: true, title: v.prompt.title, message: v.prompt.message };
+    dv.errorAlert = { showAlert: true, style: "Stop", title: v.error.title, message: v.error.message };
+  }
+  for (const cf of plan.conditionalFormats) {
+    const format = ws.getRange(rangeAddress(cf.rect)).conditionalFormats.add("Custom");
+    format.custom.rule.formula = cf.formula.structured;
+    format.custom.format.fill.color = cf.fill;
+    format.custom.format.font.color = cf.fontColor;
+  }
+  for (const ch of plan.charts) {
+    const chart = ws.charts.add(
+      ch.type === "bar" ? "BarClustered" : "ColumnClustered",
+      ws.getRange(rangeAddress(ch.values)),
+      "Columns",
+    );
+    chart.title.text = ch.title;
+    chart.legend.visible = false;
+    const series = chart.series.getItemAt(0);
+    series.setXAxisValues(ws.getRange(rangeAddress(ch.categories)));
+    series.name = ch.seriesName;
+    chart.setPosition(
+      cellAddress(ch.anchor.row, ch.anchor.col),
+      cellAddress(ch.anchor.row + ch.size.rows - 1, ch.anchor.col + ch.size.cols - 1),
+    );
+  }
+  if (plan.print) {
+    const p = plan.print;
+    const layout = ws.pageLayout;
+    layout.setPrintArea(rangeAddress(p.area));
+    layout.orientation = p.landscape ? "Landscape" : "Portrait";
+    if (p.fitToWidth) layout.zoom = { horizontalFitToPages: 1 };
+    const esc = (s: string): string => s.replace(/&/g, "&&");
+    layout.headersFooters.defaultForAllPages.centerHeader = esc(p.header.center);
+    layout.headersFooters.defaultForAllPages.rightHeader = esc(p.header.right);
+  }
+  if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
+  return later;
+}
+
+interface Survey {
+  existing: ExistingSheet[];
+  positions: Map<string, number>;
+  tags: Set<string>;
+  tables: { name: string; sheet: string }[];
+}
+
+function loadSurvey(context: Excel.RequestContext): () => Survey {
+  const sheets = context.workbook.worksheets.load("items/name,items/position");
+  const names = context.workbook.names.load("items/name,items/formula");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  return () => {
+    const owners = new Map<string, SheetKind>();
+    const tags = new Set<string>();
+    for (const n of names.items) {
+      if (!n.name.startsWith(TAG_PREFIX)) continue;
+      tags.add(n.name);
+      const kind = n.name.slice(TAG_PREFIX.length) as SheetKind;
+      const target = typeof n.formula === "string" ? parseAddress(n.formula.replace(/^=/, "")) : undefined;
+      if (target?.sheet) owners.set(target.sheet.toLowerCase(), kind);
+    }
+    return {
+      existing: sheets.items.map((s) => {
+        const owner = owners.get(s.name.toLowerCase());
+        return owner ? { name: s.name, owner } : { name: s.name };
+      }),
+      positions: new Map(sheets.items.map((s) => [s.name, s.position])),
+      tags,
+      tables: tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name })),
+    };
+  };
+}
+
+function messageOf(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  return String(e);
+}
+
+export class OfficeWorkbookPort implements WorkbookPort {
+  readonly host = "excel" as const;
+  private source?: TenderSource;
+  private readonly options: OfficePortOptions;
+
+  constructor(options: OfficePortOptions = {}) {
+    this.options = options;
+  }
+
+  private get run(): ExcelRun {
+    return this.options.run ?? ((batch) => Excel.run(batch));
+  }
+
+  private supported(version = MIN_EXCEL_API): boolean {
+    const req =
+      this.options.requirements ?? (typeof Office !== "undefined" ? Office.context?.requirements : undefined);
+    return req !== undefined && req.isSetSupported("ExcelApi", version);
+  }
+
+  /** Check the API version, run a batch, and turn any Office error into a message saying what failed. */
+  private async guarded<T>(
+    what: string,
+    batch: (context: Excel.RequestContext) => Promise<Result<T>>,
+  ): Promise<Result<T>> {
+    if (!this.supported()) return failure("Excel", requirementMessage());
+    try {
+      return await this.run(batch);
+    } catch (e) {
+      return failure(
+        "workbook",
+        `Excel could not ${what}: ${messageOf(e)}. Nothing was changed that needs undoing; try again.`,
+      );
+    }
+  }
+
+  private suspendCalculation(context: Excel.RequestContext): void {
+    if (this.supported("1.6")) context.application.suspendApiCalculationUntilNextSync();
+  }
+
+  /** Survey, then write one plan (replacing the add-in's own sheet of that kind when asked). */
+  private writePlan(
+    kind: SheetKind,
+    what: string,
+    options: WriteOptions,
+    build: (sheet: string, table: (wanted: string) => string) => SheetPlan,
+  ): Promise<Result<SheetRef>> {
+    return this.guarded(what, async (context) => {
+      const survey = loadSurvey(context);
+      await context.sync();
+      const s = survey();
+      const target = chooseTarget(kind, s.existing, options.replace ?? true);
+      const plan = build(target.name, (wanted) => chooseTableName(wanted, s.tables, target.replaces));
+
+      this.suspendCalculation(context);
+      const sheets = context.workbook.worksheets;
+      let ws: Excel.Worksheet;
+      if (target.replaces) {
+        const temporary = chooseTarget(kind, [...s.existing, { name: `${target.name} new` }], false).name;
+        ws = sheets.add(temporary);
+        ws.position = s.positions.get(target.replaces) ?? 0;
+        sheets.getItem(target.replaces).delete();
+        ws.name = target.name;
+      } else {
+        ws = sheets.add(target.name);
+      }
+      const later = queuePlan(ws, plan, this.options.blockBytes);
+      const tag = tagName(kind);
+      if (s.tags.has(tag)) context.workbook.names.getItem(tag).delete();
+      const named = context.workbook.names.add(
+        tag,
+        ws.getRange("A1"),
+        `Sheet created by Tender Budget (${kind})`,
+      );
+      named.visible = false;
+      if (options.activate ?? true) ws.activate();
+      await context.sync();
+      for (const block of later) {
+        this.suspendCalculation(context);
+        block();
+        await context.sync();
+      }
+      return { ok: true, value: { kind, name: target.name, replaced: target.replaces !== undefined } };
+    });
+  }
+
+  createTenderSheet(tender?: Tender): Promise<Result<SheetRef>> {
+    return this.writePlan("tender", "add the Tender sheet", { replace: false }, (sheet, table) =>
+      tenderSheetPlan(tender, { sheet, table: table("TenderLots") }),
+    );
+  }
+
+  writeAllocation(report: CheckedTender, options: AllocationOptions = {}): Promise<Result<SheetRef>> {
+    const view = reportView(report, options.tolerance);
+    return this.writePlan("allocation", "write the Allocation sheet", options, (sheet, table) =>
+      allocationSheetPlan(view, { sheet, table: table("Allocation") }),
+    );
+  }
+
+  writePhasing(report: CheckedTender, options: WriteOptions = {}): Promise<Result<SheetRef>> {
+    const view = reportView(report);
+    return this.writePlan("phasing", "write the Phasing sheet", options, (sheet, table) =>
+      phasingSheetPlan(view, { sheet, tablePrefix: table("Phasing") }),
+    );
+  }
+
+  writeSummary(report: CheckedTender, options: SummaryOptions = {}): Promise<Result<SheetRef>> {
+    const view = reportView(report, options.tolerance);
+    const source = this.source;
+    const today = options.today ?? (this.options.today ?? todayIso)();
+    return this.writePlan("summary", "write the Tender summary sheet", options, (sheet) =>
+      summarySheetPlan(view, { sheet, today, where: source ? (p) => locatePath(source, p) : undefined }),
+    );
+  }
+
+  async readTender(options: ReadTenderOptions): Promise<Result<Tender>> {
+    const read = await this.guarded("read the tender", (context) =>
+      options.from === "selection"
+        ? this.readSelection(context, options.base)
+        : this.readTenderSheet(context),
+    );
+    if (!read.ok) return read;
+    this.source = read.value.source;
+    return { ok: true, value: read.value.tender };
+  }
+
+  private async readTenderSheet(
+    context: Excel.RequestContext,
+  ): Promise<Result<{ tender: Tender; source: TenderSource }>> {
+    const survey = loadSurvey(context);
+    await context.sync();
+    const s = survey();
+    const sheet =
+      s.existing.find((x) => x.owner === "tender") ??
+      s.existing.find((x) => x.name.toLowerCase() === "tender");
+    if (!sheet) {
+      return failure(
+        "workbook",
+        'there is no Tender sheet; add one with "New tender sheet", or select a lots table',
+      );
+    }
+    const used = context.workbook.worksheets
+      .getItem(sheet.name)
+      .getUsedRangeOrNullObject(true)
+      .load("values,rowIndex,columnIndex");
+    await context.sync();
+    if (used.isNullObject) {
+      return failure(
+        qualified(sheet.name, "A1"),
+        `the ${sheet.name} sheet is empty; fill in the tender and its lots`,
+      );
+    }
+    return readTenderGrid(used.values, sheet.name, { row: used.rowIndex, col: used.columnIndex });
+  }
+
+  private async readSelection(
+    context: Excel.RequestContext,
+    base?: Partial<Tender>,
+  ): Promise<Result<{ tender: Tender; source: TenderSource }>> {
+    const selected = context.workbook
+      .getSelectedRange()
+      .load("rowIndex,columnIndex,rowCount,columnCount,cellCount");
+    const sheet = selected.worksheet.load("name");
+    const tables = selected.getTables(false).load("items/name,items/showTotals");
+    const region = selected
+      .getSurroundingRegion()
+      .load("rowIndex,columnIndex,rowCount,columnCount,cellCount");
+    await context.sync();
+
+    let rect: Rect;
+    let count: number;
+    const table = tables.items[0];
+    let range: Excel.Range;
+    if (table) {
+      range = table.getRange();
+      if (table.showTotals) range = range.getResizedRange(-1, 0);
+      count = 0;
+    } else {
+      const single = selected.cellCount === 1;
+      const from = single ? region : selected;
+      rect = {
+        r0: from.rowIndex,
+        c0: from.columnIndex,
+        r1: from.rowIndex + from.rowCount - 1,
+        c1: from.columnIndex + from.columnCount - 1,
+      };
+      count = from.cellCount;
+      if (count > MAX_READ_CELLS) {
+        return failure(
+          qualified(sheet.name, rangeAddress(rect)),
+          `the selection has ${count.toLocaleString("en-GB")} cells; select just the lots table (up to ${MAX_READ_CELLS.toLocaleString("en-GB")} cells)`,
+        );
+      }
+      range = sheet.getRange(rangeAddress(rect));
+    }
+    range.load("values,rowIndex,columnIndex");
+    await context.sync();
+    return readLotsGrid(range.values, sheet.name, { row: range.rowIndex, col: range.columnIndex }, base);
+  }
+
+  /** Sync 1 and 2: the highlight record kept in the workbook and its part (to replace). */
+  private async loadHighlights(
+    context: Excel.RequestContext,
+  ): Promise<
+    Result<{ previous: Highlight[]; parts: Excel.CustomXmlPartScopedCollection; sheets: Set<string> }>
+  > {
+    const parts = context.workbook.customXmlParts.getByNamespace(HIGHLIGHT_NAMESPACE).load("items/id");
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const names = new Set(sheets.items.map((s) => s.name.toLowerCase()));
+    if (parts.items.length === 0) return { ok: true, value: { previous: [], parts, sheets: names } };
+    const xml = parts.items[0].getXml();
+    await context.sync();
+    const read = xmlToHighlights(xml.value);
+    if (!read.ok) return read;
+    return { ok: true, value: { previous: read.value, parts, sheets: names } };
+  }
+
+  private fillOf(context: Excel.RequestContext, address: string): Excel.RangeFill | undefined {
+    const p = parseAddress(address);
+    if (!p?.sheet) return undefined;
+    return context.workbook.worksheets
+      .getItem(p.sheet)
+      .getRange(cellAddress(p.rect.r0, p.rect.c0))
+      .format.fill.load("color,pattern");
+  }
+
+  private static fillValue(fill: Excel.RangeFill | undefined): string | undefined {
+    if (!fill || fill.pattern === "None" || fill.color === undefined) return undefined;
+    return fill.color.toUpperCase();
+  }
+
+  private saveHighlights(
+    context: Excel.RequestContext,
+    parts: Excel.CustomXmlPartScopedCollection,
+    next: Highlight[],
+  ): void {
+    for (const p of parts.items) p.delete();
+    context.workbook.customXmlParts.add(highlightsToXml(next));
+  }
+
+  /** Restore the fill of previously highlighted cells (still ours, still on an existing sheet). */
+  private restore(
+    context: Excel.RequestContext,
+    previous: readonly Highlight[],
+    fills: Map<string, Excel.RangeFill | undefined>,
+    keep: ReadonlySet<string>,
+  ): void {
+    for (const h of previous) {
+      const key = normalise(h.address);
+      if (keep.has(key)) continue;
+      const fill = fills.get(key);
+      if (!fill || OfficeWorkbookPort.fillValue(fill) !== HIGHLIGHT_FILL) continue;
+      if (h.previousFill === undefined) fill.clear();
+      else fill.color = h.previousFill;
+    }
+  }
+
+  showFindings(findings: Finding[]): Promise<Result<FindingLocation[]>> {
+    const source = this.source;
+    return this.guarded("highlight the findings", async (context) => {
+      const loaded = await this.loadHighlights(context);
+      if (!loaded.ok) return loaded;
+      const { previous, parts, sheets } = loaded.value;
+      const { locations, cells } = locateFindings(findings, source);
+      const onSheet = (a: string): boolean => sheets.has((parseAddress(a)?.sheet ?? "").toLowerCase());
+      const fills = new Map<string, Excel.RangeFill | undefined>();
+      for (const a of [...previous.map((h) => h.address), ...cells]) {
+        const key = normalise(a);
+        if (!fills.has(key) && onSheet(a)) fills.set(key, this.fillOf(context, a));
+      }
+      await context.sync();
+      const targets = cells.filter(onSheet);
+      const next = nextHighlights(previous, targets, (a) =>
+        OfficeWorkbookPort.fillValue(fills.get(normalise(a))),
+      );
+      this.restore(context, previous, fills, new Set(next.map((h) => normalise(h.address))));
+      for (const h of next) {
+        const fill = fills.get(normalise(h.address));
+        if (fill) fill.color = HIGHLIGHT_FILL;
+      }
+      this.saveHighlights(context, parts, next);
+      await context.sync();
+      return { ok: true, value: locations };
+    });
+  }
+
+  clearFindings(): Promise<Result<void>> {
+    return this.guarded("remove the highlight", async (context) => {
+      const loaded = await this.loadHighlights(context);
+      if (!loaded.ok) return loaded;
+      const { previous, parts, sheets } = loaded.value;
+      const fills = new Map<string, Excel.RangeFill | undefined>();
+      for (const h of previous) {
+        if (sheets.has((parseAddress(h.address)?.sheet ?? "").toLowerCase())) {
+          fills.set(normalise(h.address), this.fillOf(context, h.address));
+        }
+      }
+      await context.sync();
+      this.restore(context, previous, fills, new Set());
+      this.saveHighlights(context, parts, []);
+      await context.sync();
+      return { ok: true, value: undefined };
+    });
+  }
+
+  selectCell(address: string): Promise<Result<void>> {
+    const p = parseAddress(address);
+    if (!p?.sheet) {
+      return Promise.resolve(failure(address, `"${address}" is not a cell address; write it like Tender!B5`));
+    }
+    const sheetName = p.sheet;
+    return this.guarded(`select ${address}`, async (context) => {
+      const ws = context.workbook.worksheets.getItemOrNullObject(sheetName).load("name");
+      await context.sync();
+      if (ws.isNullObject)
+        return failure(address, `there is no sheet "${sheetName}" in this workbook any more`);
+      ws.activate();
+      ws.getRange(rangeAddress(p.rect)).select();
+      await context.sync();
+      return { ok: true, value: undefined };
+    });
+  }
+
+  saveState(state: SavedState): Promise<Result<void>> {
+    return this.guarded("keep the tender in the workbook", async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
+      await context.sync();
+      for (const part of parts.items) part.delete();
+      context.workbook.customXmlParts.add(stateToXml(state));
+      await context.sync();
+      return { ok: true, value: undefined };
+    });
+  }
+
+  loadState(): Promise<Result<SavedState | undefined>> {
+    return this.guarded<SavedState | undefined>("read the tender kept in the workbook", async (context) => {
+      const parts = context.workbook.customXmlParts.getByNamespace(STATE_NAMESPACE).load("items/id");
+      await context.sync();
+      if (parts.items.length === 0) return { ok: true, value: undefined };
+      const xml = parts.items[0].getXml();
+      await context.sync();
+      return xmlToState(xml.value);
+    });
+  }
+}

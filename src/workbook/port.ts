@@ -1,0 +1,84 @@
+/**
+ * The WorkbookPort: everything Tender Budget does in a workbook, behind one interface. The task pane,
+ * ribbon commands and tests call it the same way whether the workbook is Excel (office/office-host.ts)
+ * or kept in memory (memory/memory-host.ts). Every method resolves to a Result: problems come back as
+ * values naming the cell or sheet and what to do; nothing throws an Office error at the user.
+ */
+import type { Finding, InputError, IsoDate, Result, Tender, Tolerance } from "../domain/types";
+import type { SheetKind } from "./layout/plan";
+import type { CheckedTender } from "./layout/report-view";
+import type { SavedState } from "./state";
+
+export type { SavedState, Choices } from "./state";
+
+/** A sheet the add-in wrote, by its (possibly suffixed) name: "Allocation" or "Allocation (2)". */
+export interface SheetRef {
+  kind: SheetKind;
+  name: string;
+  /** True when the add-in replaced its own earlier sheet of this kind. */
+  replaced: boolean;
+}
+
+export interface ReadTenderOptions {
+  /** The add-in's Tender sheet, or the user's selection / the Excel Table the selection is in. */
+  from: "tender-sheet" | "selection";
+  /** Tender-level fields for a selection, which holds only lots (e.g. the tender kept in the workbook). */
+  base?: Partial<Tender>;
+}
+
+export interface WriteOptions {
+  /**
+   * Replace the add-in's own earlier sheet of this kind (default true). Sheets the add-in did not
+   * create are never touched: a name clash gives "Allocation (2)".
+   */
+  replace?: boolean;
+  /** Make the new sheet the active one (default true). */
+  activate?: boolean;
+}
+
+export interface AllocationOptions extends WriteOptions {
+  /** The tolerance the status and the red variances use (default zero). */
+  tolerance?: Tolerance;
+}
+
+export interface SummaryOptions extends WriteOptions {
+  /** The date printed on the summary (default: today, local calendar date). */
+  today?: IsoDate;
+  tolerance?: Tolerance;
+}
+
+/** A finding and the cell it points at (`Tender!C7`), when the tender was read from the workbook. */
+export interface FindingLocation {
+  finding: Finding;
+  address?: string;
+}
+
+export interface WorkbookPort {
+  /** "excel" inside Excel, "memory" for the in-memory workbook. */
+  readonly host: "excel" | "memory";
+  /** Add a Tender sheet (labelled fields and a lots table), filled from `tender` when given. */
+  createTenderSheet(tender?: Tender): Promise<Result<SheetRef>>;
+  /** Read a tender; every problem names its cell. Remembers where each field came from for showFindings. */
+  readTender(options: ReadTenderOptions): Promise<Result<Tender>>;
+  writeAllocation(report: CheckedTender, options?: AllocationOptions): Promise<Result<SheetRef>>;
+  writePhasing(report: CheckedTender, options?: WriteOptions): Promise<Result<SheetRef>>;
+  writeSummary(report: CheckedTender, options?: SummaryOptions): Promise<Result<SheetRef>>;
+  /**
+   * Highlight the cells the findings point at (in the place the tender was last read from), after
+   * removing the previous highlight; a cell whose fill the user changed since is left alone.
+   */
+  showFindings(findings: Finding[]): Promise<Result<FindingLocation[]>>;
+  /** Remove the add-in's highlight, restoring each cell's own fill. */
+  clearFindings(): Promise<Result<void>>;
+  /** Select a cell such as `Tender!C7` (activating its sheet). */
+  selectCell(address: string): Promise<Result<void>>;
+  /** Keep the tender and choices in the workbook. */
+  saveState(state: SavedState): Promise<Result<void>>;
+  /** What saveState kept, or undefined for a workbook without it. */
+  loadState(): Promise<Result<SavedState | undefined>>;
+}
+
+export function failure<T>(path: string, message: string): Result<T> {
+  const errors: InputError[] = [{ path, message }];
+  return { ok: false, errors };
+}

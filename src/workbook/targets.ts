@@ -1,0 +1,88 @@
+/**
+ * Decisions every host makes the same way before writing: which sheet name to use (never a user's
+ * sheet: a clash gives "Allocation (2)"), which table names are free, and which cells findings highlight.
+ */
+import { parseAddress, uniqueSheetName, uniqueTableName } from "./a1";
+import { SHEET_TITLES, type SheetKind } from "./layout/plan";
+import { locatePath, type TenderSource } from "./layout/tender-sheet";
+import type { Finding } from "../domain/types";
+import type { FindingLocation } from "./port";
+import type { Highlight } from "./state";
+
+export interface ExistingSheet {
+  name: string;
+  /** The kind of sheet when the add-in created it (its tag), else undefined. */
+  owner?: SheetKind;
+}
+
+export interface Target {
+  name: string;
+  /** The add-in's own sheet of this kind that is replaced, when there is one. */
+  replaces?: string;
+}
+
+export function chooseTarget(kind: SheetKind, existing: readonly ExistingSheet[], replace = true): Target {
+  const own = replace ? existing.find((s) => s.owner === kind) : undefined;
+  if (own) return { name: own.name, replaces: own.name };
+  return {
+    name: uniqueSheetName(
+      SHEET_TITLES[kind],
+      existing.map((s) => s.name),
+    ),
+  };
+}
+
+/** A free table name for a sheet, ignoring tables on the sheet being replaced. */
+export function chooseTableName(
+  wanted: string,
+  taken: readonly { name: string; sheet: string }[],
+  replaces?: string,
+): string {
+  return uniqueTableName(
+    wanted,
+    taken.filter((t) => t.sheet !== replaces).map((t) => t.name),
+  );
+}
+
+/** The fill the add-in highlights finding cells with (Excel's "Bad" red). */
+export const HIGHLIGHT_FILL = "#FFC7CE";
+
+/** Each finding with its cell, and the distinct cells to highlight (errors and warnings only). */
+export function locateFindings(
+  findings: readonly Finding[],
+  source: TenderSource | undefined,
+): { locations: FindingLocation[]; cells: string[] } {
+  const locations: FindingLocation[] = [];
+  const cells = new Set<string>();
+  for (const f of findings) {
+    const address = source ? locatePath(source, f.path) : undefined;
+    locations.push(address ? { finding: f, address } : { finding: f });
+    if (address && f.severity !== "info") cells.add(address);
+  }
+  return { locations, cells: [...cells] };
+}
+
+/**
+ * The new highlight record: each new cell with the fill it had before the add-in touched it. A cell that
+ * is highlighted again keeps the fill recorded the first time.
+ */
+export function nextHighlights(
+  previous: readonly Highlight[],
+  cells: readonly string[],
+  currentFill: (address: string) => string | undefined,
+): Highlight[] {
+  const before = new Map(previous.map((h) => [normalise(h.address), h]));
+  return cells.map((address) => {
+    const old = before.get(normalise(address));
+    if (old && currentFill(address)?.toUpperCase() === HIGHLIGHT_FILL) return { ...old, address };
+    const fill = currentFill(address);
+    return fill === undefined ? { address } : { address, previousFill: fill };
+  });
+}
+
+/** `Tender!$B$5` and `tender!b5` are the same cell. */
+export function normalise(address: string): string {
+  const p = parseAddress(address);
+  if (!p) return address;
+  return `${(p.sheet ?? "").toLowerCase()}!${p.rect.r0},${p.rect.c0}`;
+}

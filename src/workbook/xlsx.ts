@@ -1,0 +1,286 @@
+/**
+ * .xlsx files with exceljs: the same sheets the add-in writes in Excel (Tender, Allocation, Phasing,
+ * Tender summary) with live formulas (plain A1 references, so Excel and LibreOffice both compute them),
+ * number formats, validation, conditional formats and print settings; and the reverse, a tender read
+ * from an .xlsx (the add-in's Tender sheet or any sheet holding a lots table).
+ *
+ * exceljs is loaded only when one of these functions runs (a dynamic import), so the task pane pays for
+ * it only when the user opens or saves a file. No Office or DOM types here: the CLI imports this module.
+ */
+import type * as ExcelJS from "exceljs";
+import { cellAddress, rangeAddress, type Rect } from "./a1";
+import { allocationSheetPlan } from "./layout/allocation-sheet";
+import { planCells } from "./layout/cells";
+import { phasingSheetPlan } from "./layout/phasing-sheet";
+import { tableRect, type CellStyle, type Scalar, type SheetPlan, type ValidationPlan } from "./layout/plan";
+import { reportView, type CheckedTender } from "./layout/report-view";
+import { summarySheetPlan } from "./layout/summary-sheet";
+import {
+  locatePath,
+  readLotsGrid,
+  readTenderGrid,
+  tenderSheetPlan,
+  type TenderSource,
+} from "./layout/tender-sheet";
+import { todayIso } from "./today";
+import type { CellValue } from "../domain/lots-table";
+import type { InputError, IsoDate, Result, Tender, Tolerance } from "../domain/types";
+
+type ExcelJSModule = typeof ExcelJS;
+
+let loaded: Promise<ExcelJSModule> | undefined;
+
+/** exceljs, loaded on first use. */
+export function loadExcelJS(): Promise<ExcelJSModule> {
+  loaded ??= import("exceljs").then((m) => {
+    const mod = m as ExcelJSModule & { default?: ExcelJSModule };
+    return mod.Workbook ? mod : (mod.default as ExcelJSModule);
+  });
+  return loaded;
+}
+
+const argb = (hex: string): string => `FF${hex.replace("#", "").toUpperCase()}`;
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle): void {
+  if (style.bold || style.italic || style.fontSize || style.fontColor) {
+    cell.font = {
+      ...(style.bold ? { bold: true } : {}),
+      ...(style.italic ? { italic: true } : {}),
+      ...(style.fontSize ? { size: style.fontSize } : {}),
+      ...(style.fontColor ? { color: { argb: argb(style.fontColor) } } : {}),
+    };
+  }
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.wrap || style.align) {
+    cell.alignment = {
+      ...(style.wrap ? { wrapText: true } : {}),
+      ...(style.align ? { horizontal: style.align } : {}),
+    };
+  }
+}
+
+function validationOf(v: ValidationPlan): ExcelJS.DataValidation {
+  const common = {
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: v.prompt.title,
+    prompt: v.prompt.message,
+    showErrorMessage: true,
+    errorStyle: "stop" as const,
+    errorTitle: v.error.title,
+    error: v.error.message,
+  };
+  switch (v.rule.type) {
+    case "decimal":
+      return v.rule.max === undefined
+        ? { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [v.rule.min] }
+        : { ...common, type: "decimal", operator: "between", formulae: [v.rule.min, v.rule.max] };
+    case "date":
+      return { ...common, type: "date", operator: "between", formulae: [v.rule.min, v.rule.max] };
+    case "list":
+      return { ...common, type: "list", formulae: [`"${v.rule.values.join(",")}"`] };
+  }
+}
+
+function forEachCell(rect: Rect, fn: (address: string) => void): void {
+  for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(cellAddress(r, c));
+}
+
+/** Put one sheet plan on a new exceljs worksheet. */
+export function planToWorksheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(plan.name);
+  plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  for (const c of planCells(plan, "a1")) {
+    const cell = ws.getCell(c.row + 1, c.col + 1);
+    if (c.formula) {
+      const result = c.value === null ? undefined : c.value;
+      cell.value = {
+        formula: c.formula.replace(/^=/, ""),
+        ...(result !== undefined ? { result } : {}),
+      } as ExcelJS.CellFormulaValue;
+    } else {
+      cell.value = c.value;
+    }
+    if (c.numberFormat && c.numberFormat !== "General") cell.numFmt = c.numberFormat;
+    if (c.style) applyStyle(cell, c.style);
+  }
+  for (const t of plan.tables) {
+    const rect = tableRect(t);
+    const headerStyle: CellStyle = { bold: true, fontColor: "#FFFFFF", fill: "#4472C4" };
+    for (let c = rect.c0; c <= rect.c1; c++) applyStyle(ws.getCell(rect.r0 + 1, c + 1), headerStyle);
+    const dataEnd = t.showTotals ? rect.r1 - 1 : rect.r1;
+    ws.autoFilter = rangeAddress({ ...rect, r1: dataEnd });
+  }
+  for (const v of plan.validations) {
+    const dv = validationOf(v);
+    forEachCell(v.rect, (a) => (ws.getCell(a).dataValidation = dv));
+  }
+  plan.conditionalFormats.forEach((cf, i) =>
+    ws.addConditionalFormatting({
+      ref: rangeAddress(cf.rect),
+      rules: [
+        {
+          type: "expression",
+          priority: i + 1,
+          formulae: [cf.formula.a1.replace(/^=/, "")],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill) } },
+            font: { color: { argb: argb(cf.fontColor) } },
+          },
+        },
+      ],
+    }),
+  );
+  if (plan.print) {
+    const p = plan.print;
+    ws.pageSetup = {
+      printArea: rangeAddress(p.area, true),
+      fitToPage: p.fitToWidth,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      orientation: p.landscape ? "landscape" : "portrait",
+      paperSize: 9,
+    };
+    const esc = (s: string): string => s.replace(/&/g, "&&");
+    ws.headerFooter = {
+      oddHeader: `&C${esc(p.header.center)}&R${esc(p.header.right)}`,
+      oddFooter: "&CPage &P of &N",
+    };
+  }
+  if (plan.freezeRows) ws.views = [{ state: "frozen", ySplit: plan.freezeRows }];
+  return ws;
+}
+
+/** An .xlsx holding the given sheet plans, in order. */
+export async function workbookToXlsx(plans: readonly SheetPlan[]): Promise<Uint8Array> {
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
+  wb.creator = "Tender Budget";
+  for (const plan of plans) planToWorksheet(wb, plan);
+  const buffer = await wb.xlsx.writeBuffer();
+  return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
+}
+
+export interface ReportXlsxOptions {
+  tolerance?: Tolerance;
+  /** The date on the summary (default today). */
+  today?: IsoDate;
+  /** Which sheets to include (default all four). */
+  sheets?: readonly ("tender" | "allocation" | "phasing" | "summary")[];
+}
+
+/** The sheet plans for a checked tender: Tender, Allocation, Phasing and Tender summary. */
+export function reportPlans(report: CheckedTender, options: ReportXlsxOptions = {}): SheetPlan[] {
+  const view = reportView(report, options.tolerance);
+  const want = new Set(options.sheets ?? ["tender", "allocation", "phasing", "summary"]);
+  const plans: SheetPlan[] = [];
+  let source: TenderSource | undefined;
+  if (want.has("tender")) {
+    const plan = tenderSheetPlan(report.tender, { sheet: "Tender", table: "TenderLots" });
+    plans.push(plan);
+    const read = readTenderGrid(gridOf(plan), "Tender");
+    if (read.ok) source = read.value.source;
+  }
+  if (want.has("allocation"))
+    plans.push(allocationSheetPlan(view, { sheet: "Allocation", table: "Allocation" }));
+  if (want.has("phasing")) plans.push(phasingSheetPlan(view, { sheet: "Phasing", tablePrefix: "Phasing" }));
+  if (want.has("summary")) {
+    plans.push(
+      summarySheetPlan(view, {
+        sheet: "Tender summary",
+        today: options.today ?? todayIso(),
+        where: source ? (p) => locatePath(source as TenderSource, p) : undefined,
+      }),
+    );
+  }
+  return plans;
+}
+
+/** `tender-budget check FILE --out allocation.xlsx`: the report as a workbook. */
+export async function reportToXlsx(
+  report: CheckedTender,
+  options: ReportXlsxOptions = {},
+): Promise<Uint8Array> {
+  return workbookToXlsx(reportPlans(report, options));
+}
+
+/** The values a plan puts on its sheet, as a grid from A1 (what reading the sheet back would see). */
+function gridOf(plan: SheetPlan): Scalar[][] {
+  const grid: Scalar[][] = [];
+  for (const c of planCells(plan, "a1")) {
+    while (grid.length <= c.row) grid.push([]);
+    grid[c.row][c.col] = c.value;
+  }
+  return grid.map((row) => Array.from(row, (v) => v ?? null));
+}
+
+/** A worksheet cell's value as the lots-table reader takes it (dates as YYYY-MM-DD, formulas as results). */
+function plainValue(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "string" || typeof v === "number" || typeof v === "boolean") return v;
+  if (v instanceof Date) {
+    // exceljs reads date-formatted serials as Dates at UTC midnight.
+    const y = v.getUTCFullYear();
+    const m = String(v.getUTCMonth() + 1).padStart(2, "0");
+    const d = String(v.getUTCDate()).padStart(2, "0");
+    return `${y}-${m}-${d}`;
+  }
+  if ("result" in v) return plainValue((v as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
+  if ("formula" in v || "sharedFormula" in v) return null;
+  if ("richText" in v) return (v as ExcelJS.CellRichTextValue).richText.map((t) => t.text).join("");
+  if ("text" in v) return String((v as ExcelJS.CellHyperlinkValue).text);
+  if ("error" in v) return String((v as ExcelJS.CellErrorValue).error);
+  return null;
+}
+
+function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
+  const grid: CellValue[][] = [];
+  ws.eachRow({ includeEmpty: false }, (row, r) => {
+    while (grid.length < r) grid.push([]);
+    const out: CellValue[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, c) => {
+      while (out.length < c - 1) out.push(null);
+      out[c - 1] = plainValue(cell.value);
+    });
+    grid[r - 1] = out;
+  });
+  const width = Math.max(0, ...grid.map((r) => r.length));
+  return grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+}
+
+/**
+ * A tender from an .xlsx: its "Tender" sheet (labelled fields and a lots table) when it has one, else
+ * the first sheet holding a lots table (lots only, tender-level fields from `base`). Problems name
+ * their cells (`Tender!B5`).
+ */
+export async function xlsxToTender(bytes: Uint8Array, base: Partial<Tender> = {}): Promise<Result<Tender>> {
+  const { Workbook } = await loadExcelJS();
+  const wb = new Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  } catch (e) {
+    const errors: InputError[] = [
+      {
+        path: "file",
+        message: `this file could not be opened as an Excel workbook (.xlsx): ${(e as Error).message}`,
+      },
+    ];
+    return { ok: false, errors };
+  }
+  const sheets = wb.worksheets;
+  const tenderSheet = sheets.find((s) => s.name.toLowerCase() === "tender");
+  if (tenderSheet) {
+    const read = readTenderGrid(worksheetGrid(tenderSheet), tenderSheet.name);
+    return read.ok ? { ok: true, value: read.value.tender } : read;
+  }
+  let firstErrors: InputError[] | undefined;
+  for (const ws of sheets) {
+    const read = readLotsGrid(worksheetGrid(ws), ws.name, { row: 0, col: 0 }, base);
+    if (read.ok) return { ok: true, value: read.value.tender };
+    firstErrors ??= read.errors;
+  }
+  return {
+    ok: false,
+    errors: firstErrors ?? [{ path: "file", message: "this workbook has no sheets; it holds no tender" }],
+  };
+}
