@@ -335,7 +335,7 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): R
   if (total !== undefined) release.planning = { budget: { amount: money(total) } };
 
   return {
-    uri: options.uri ?? `urn:tender-budget:${ocid}`,
+    uri: options.uri ?? `urn:tender-budget:${encodeURIComponent(ocid)}`,
     version: OCDS_VERSION,
     extensions: [LOTS_EXTENSION_URL],
     publishedDate: published,
