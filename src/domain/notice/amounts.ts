@@ -44,6 +44,9 @@ export interface DaysMention {
   confidence: number;
 }
 
+/** Characters either side of a figure that are read for its cues. */
+const WINDOW = 160;
+
 const MONEY =
   /(?:£|\bGBP\s?)\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|billion|thousand|mn|bn|m|k)\b)?|\b(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s?(million|thousand|m|k))?\s+(?:pounds|GBP)\b/gi;
 
@@ -107,9 +110,24 @@ export function isNoticeText(text: string): boolean {
  * ("The work is split as £481,000 for Lancashire, …").
  */
 export function classifyAmount(s: string, m: MoneyMention, inNotice = false): ClassifiedAmount {
-  const before = s.slice(0, m.start);
-  const after = s.slice(m.end);
+  // The words that decide a role lie close to the figure; a window keeps long texts fast.
+  const before = s.slice(Math.max(0, m.start - WINDOW), m.start);
+  const after = s.slice(m.end, m.end + WINDOW);
   const base = { ...m, names: [] as string[], each: false };
+  if (OTHER_RATE_AFTER.test(after)) {
+    return { ...base, role: "otherRate", confidence: 0.9, cue: "a rate that is not per day" };
+  }
+  const near = s.slice(Math.max(0, m.start - 40), Math.min(s.length, m.end + 40));
+  const tenderish = hasTenderWords(s);
+  if (SPENDING.test(near) && !/\btotal\b/i.test(near)) {
+    return { ...base, role: "spending", confidence: 0.6, cue: "spending, not a tender amount" };
+  }
+  // A sentence that names no contract still counts inside a text that is a tender notice
+  // ("The work is split as £481,000 for Lancashire, …"), less surely.
+  if (!tenderish && !inNotice) {
+    return { ...base, role: "spending", confidence: 0.6, cue: "no tender or contract in the sentence" };
+  }
+  const cap = tenderish ? 1 : 0.7;
   if (DAY_RATE_AFTER.test(after) || DAY_RATE_BEFORE.test(before)) {
     const tied = tiedNames(s, m.start, m.end, true);
     return {
@@ -117,42 +135,24 @@ export function classifyAmount(s: string, m: MoneyMention, inNotice = false): Cl
       role: "dayRate",
       names: tied?.names ?? [],
       each: tied?.each ?? false,
-      confidence: 0.9,
+      confidence: Math.min(0.9, cap),
       cue: "a day rate",
     };
   }
-  if (OTHER_RATE_AFTER.test(after)) {
-    return { ...base, role: "otherRate", confidence: 0.9, cue: "a rate that is not per day" };
-  }
-  const near = s.slice(Math.max(0, m.start - 40), Math.min(s.length, m.end + 40));
-  const tenderish = hasTenderWords(s);
-  const spending = SPENDING.test(near);
   const tied = tiedNames(s, m.start, m.end, false);
-  const borrowed = !tenderish && inNotice && tied !== null;
-  if ((!tenderish && !borrowed) || (spending && !/\btotal\b/i.test(near))) {
-    return {
-      ...base,
-      role: "spending",
-      confidence: 0.6,
-      cue: tenderish ? "spending, not a tender amount" : "no tender or contract in the sentence",
-    };
-  }
-  if (tied !== null && (tied.after || borrowed)) {
-    const confidence = borrowed ? Math.min(tied.confidence, 0.7) : tied.confidence;
+  if (tied !== null && tied.after) {
+    const confidence = Math.min(tied.confidence, cap);
     return { ...base, role: "lot", names: tied.names, each: tied.each, confidence, cue: tied.cue };
   }
   if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before)) {
-    return { ...base, role: "total", confidence: 0.9, cue: "a stated total" };
+    return { ...base, role: "total", confidence: Math.min(0.9, cap), cue: "a stated total" };
   }
   if (tied !== null) {
-    return {
-      ...base,
-      role: "lot",
-      names: tied.names,
-      each: tied.each,
-      confidence: tied.confidence,
-      cue: tied.cue,
-    };
+    const confidence = Math.min(tied.confidence, cap);
+    return { ...base, role: "lot", names: tied.names, each: tied.each, confidence, cue: tied.cue };
+  }
+  if (!tenderish) {
+    return { ...base, role: "spending", confidence: 0.6, cue: "no tender or contract in the sentence" };
   }
   return { ...base, role: "uncued", confidence: 0.5, cue: "no cue around the amount" };
 }
@@ -257,8 +257,8 @@ export function findDays(s: string): DaysMention[] {
   DAYS.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = DAYS.exec(s)) !== null) {
-    const before = s.slice(0, m.index);
-    const after = s.slice(m.index + m[0].length);
+    const before = s.slice(Math.max(0, m.index - WINDOW), m.index);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + WINDOW);
     if (NOT_WORK_BEFORE.test(before) || NOT_WORK_AFTER.test(after)) continue;
     // "a three-month review", "5 days a week": not days of work.
     if (/^\s*(?:a|per)\s+week\b/i.test(after)) continue;

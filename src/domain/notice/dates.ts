@@ -5,7 +5,8 @@
  * with a stated day and month count; the day, month and year are read from the parsed components,
  * never from a `Date`, so no time zone can move the day. A year left out is taken from the article's
  * date line (or the caller's reference date) and rolled on a year when the date would otherwise
- * fall before it: a tender's closing date and start lie after the notice is written.
+ * fall before it: a tender's closing date and start lie after the notice is written, and a start
+ * without a year is not put before the closing date, nor an end before the start.
  */
 import * as chrono from "chrono-node";
 import type { IsoDate } from "../types";
@@ -171,9 +172,13 @@ export function findTenderDates(
         }
       }
       if (cue === null) continue;
-      const previousStart = [...dates].reverse().find((d) => d.role === "startDate")?.date ?? null;
       const role = cue.role;
-      const date = resolve(p, ref, role === "endDate" ? previousStart : null);
+      // A year left out follows the order of a tender: closing, then start, then end.
+      const before: DateRole | null =
+        role === "endDate" ? "startDate" : role === "startDate" ? "closingDate" : null;
+      const previous =
+        before === null ? null : ([...dates].reverse().find((d) => d.role === before)?.date ?? null);
+      const date = resolve(p, ref, previous);
       const yearStated = p.year !== null;
       if (date === null) {
         undated.push({ role, written: r.text, sentence: s.text });

@@ -213,7 +213,9 @@ export function namesAfter(s: string, pos: number): NamesFound | null {
  * `pos` is the position of the amount itself.
  */
 export function nameBefore(s: string, pos: number): { name: string; start: number } | null {
-  const head = s.slice(0, pos);
+  // A name sits right before its figure; reading a window keeps long texts fast.
+  const offset = Math.max(0, pos - 160);
+  const head = s.slice(offset, pos);
   const sep = /(\s*(?:\(|:|–|—|-|=)\s*|\s+at\s+|\s+)$/.exec(head);
   if (sep === null) return null;
   const bare = /^\s+$/.test(sep[0]);
@@ -247,10 +249,10 @@ export function nameBefore(s: string, pos: number): { name: string; start: numbe
   // A bare number cannot be a name on its own ("2 (£40,000)").
   if (/^\d+[A-Za-z]?$/.test(raw)) return null;
   // Only "Lot 2 £40,000" style may go without a separator, and only at the start of a sentence.
-  if (bare && !(start === 0 && raw.split(/\s+/).length <= 6)) return null;
+  if (bare && !(start + offset === 0 && raw.split(/\s+/).length <= 6)) return null;
   const name = cleanName(raw);
   if (name.length === 0) return null;
-  return { name, start };
+  return { name, start: start + offset };
 }
 
 /** The name as a key for matching the same lot across sentences. */

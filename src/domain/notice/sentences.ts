@@ -34,6 +34,17 @@ const ABBREVIATIONS = new Set([
   "cllr",
   "prof",
   "est",
+  "jan",
+  "feb",
+  "apr",
+  "jun",
+  "jul",
+  "aug",
+  "sep",
+  "sept",
+  "oct",
+  "nov",
+  "dec",
 ]);
 
 const BULLET = /^\s*(?:[-•*–·▪]|\d{1,2}[.)]\s|\(?[a-z]\)\s)/;
