@@ -7,3 +7,4 @@ export * from "./tender";
 export * from "./allocation";
 export * from "./reconcile";
 export * from "./phasing";
+export * from "./check";
