@@ -467,6 +467,17 @@ class Reader {
   }
 }
 
+/**
+ * True when parsed JSON is an OCDS release package (`releases`) or a release (`ocid` or
+ * `tender` with `tag`), rather than a tender file: lets a caller choose `ocdsToTender` or
+ * `parseTender` for a `.json` file.
+ */
+export function looksLikeOcds(json: unknown): boolean {
+  if (!isObject(json)) return false;
+  if (Array.isArray(json.releases)) return true;
+  return typeof json.ocid === "string" || (isObject(json.tender) && json.tag !== undefined);
+}
+
 /** The release to read: the release itself, or the latest (by `date`) release with a tender in a package. */
 function pickRelease(json: unknown, r: Reader): { release: Json; path: string } | undefined {
   if (!isObject(json))

@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { allocate } from "../../src/domain/allocation";
 import {
   defaultOcid,
+  looksLikeOcds,
   LOTS_EXTENSION_URL,
   ocdsDateTimeToIso,
   ocdsToTender,
@@ -127,6 +128,21 @@ describe("the DfE 2017 tender as OCDS", () => {
   test("a bad publishedDate is a misuse and throws", () => {
     expect(() => tenderToOcds(dfeTender(), { publishedDate: "31/07/2017" })).toThrow(/publishedDate/);
   });
+});
+
+test("the shipped example file exports as a valid package with the £346,000 total and 112/51/99/99 days", () => {
+  const file = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../examples/dfe-commissioners-2017.json"), "utf8"),
+  );
+  const parsed = parseTender(file);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const json = throughJson(parsed.value);
+  expect(releasePackageErrors(json)).toEqual([]);
+  const release = (json as { releases: { tender: { value: unknown; items: { quantity: number }[] } }[] })
+    .releases[0];
+  expect(release.tender.value).toEqual({ amount: 346000, currency: "GBP" });
+  expect(release.tender.items.map((i) => i.quantity)).toEqual([112, 51, 99, 99]);
+  expect(imported(json)).toEqual(parsed.value);
 });
 
 describe("a tender without a stated total", () => {
@@ -287,6 +303,19 @@ describe("importing what Contracts Finder publishes", () => {
     const two = { ...pkg, releases: [pkg.releases[0], older] };
     expect(imported(two).statedTotal?.pence).toBe(346_000_00);
   });
+});
+
+test("looksLikeOcds tells an OCDS file from a tender file", () => {
+  const pkg = throughJson(dfeTender()) as { releases: unknown[] };
+  expect(looksLikeOcds(pkg)).toBe(true);
+  expect(looksLikeOcds(pkg.releases[0])).toBe(true);
+  expect(looksLikeOcds(readFixture("contracts-finder-single-lot.json"))).toBe(true);
+  const file = JSON.parse(
+    fs.readFileSync(path.resolve(__dirname, "../../examples/dfe-commissioners-2017.json"), "utf8"),
+  );
+  expect(looksLikeOcds(file)).toBe(false);
+  expect(looksLikeOcds([pkg])).toBe(false);
+  expect(looksLikeOcds("{}")).toBe(false);
 });
 
 describe("OCDS date-times as UK calendar dates", () => {
