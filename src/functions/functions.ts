@@ -7,6 +7,9 @@
  * return a number, text or a spilled array. Problems are Excel errors with a message, never text.
  */
 import {
+  allocate as allocateTender,
+  DEFAULT_REGION,
+  DEFAULT_VAT_RATE,
   financialYear,
   formatMoney,
   inferDayRate,
@@ -15,10 +18,13 @@ import {
   penceToPounds,
   rateTimesDays,
   workingDayEnd,
+  reconcile as reconcileTender,
   workingDaysBetween,
 } from "../domain";
+import type { Tender, Tolerance } from "../domain";
 import {
   asRange,
+  asShown,
   cellPosition,
   excelCall,
   invalidValue,
@@ -181,6 +187,63 @@ export function allocate(total: number | string, weights: unknown[][], unit?: st
       out[i][j] = how === "pence" ? penceToPounds(part) : part;
     });
     return out;
+  });
+}
+
+function readTolerance(value: unknown): Tolerance {
+  if (isBlank(value)) return { absolute: 0, percent: 0 };
+  const hint = 'give pounds such as 600 or "£600", or a percentage as text such as "0.5%"';
+  if (typeof value === "string" && value.trim().endsWith("%")) {
+    const text = value.trim().slice(0, -1).trim();
+    const percent = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(percent)) {
+      return invalidValue(`tolerance ${JSON.stringify(value)} is not a percentage; ${hint}`);
+    }
+    return { absolute: 0, percent };
+  }
+  if (typeof value === "number" && Number.isFinite(value) && !Number.isInteger(asShown(value) * 100)) {
+    return invalidValue(`tolerance ${value} is not whole pence; ${hint}`);
+  }
+  const amount = readStatedAmount(value, "tolerance");
+  if (amount.pence < 0) return invalidValue(`tolerance must be zero or more; ${hint}`);
+  return { absolute: amount.pence, percent: 0 };
+}
+
+/**
+ * Checks that values add up to a stated total: "OK", "Rounded" (the stated total is their sum rounded to the precision it was stated to, e.g. £1.2m) or "Mismatch: +£560.00".
+ * @customfunction RECONCILE
+ * @param values The lots' values in pounds, e.g. 107520 or "£107,520"; blank cells are skipped.
+ * @param stated_total The total the tender states, e.g. 346000, "£346,000" or "£1.2m".
+ * @param [tolerance] How far off is still OK: pounds (e.g. 600) or a percentage as text (e.g. "0.5%"); default none.
+ * @returns "OK", "Rounded" or "Mismatch: " and the difference, e.g. "Mismatch: +£560.00".
+ */
+export function reconcile(
+  values: unknown[][],
+  stated_total: number | string,
+  tolerance?: number | string,
+): string {
+  return excelCall(() => {
+    const amounts = readMoneyRange(values, "values", { allowNegative: true });
+    if (amounts.length === 0) return invalidValue("values has no amounts; give the values of the lots");
+    const statedTotal = readStatedAmount(stated_total, "stated_total");
+    if (statedTotal.pence <= 0) return invalidValue("stated_total must be a positive amount");
+    const tender: Tender = {
+      title: "TENDER.RECONCILE",
+      buyer: "",
+      currency: "GBP",
+      statedTotal,
+      region: DEFAULT_REGION,
+      vatRate: DEFAULT_VAT_RATE,
+      lots: amounts.map((pence, i) => ({ name: `value ${i + 1}`, statedValue: pence })),
+    };
+    const allocation = allocateTender(tender);
+    const findings = reconcileTender(tender, allocation, { tolerance: readTolerance(tolerance) });
+    const total = findings.find((f) => f.path === "statedTotal" && f.code.startsWith("TOTAL_"));
+    if (total?.code === "TOTAL_ROUNDED") return "Rounded";
+    if (total?.code === "TOTAL_MISMATCH" && total.severity === "error") {
+      return `Mismatch: ${formatMoney(allocation.total - statedTotal.pence, { signed: true })}`;
+    }
+    return "OK";
   });
 }
 

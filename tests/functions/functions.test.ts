@@ -2,7 +2,7 @@
  * TENDER.* called the way Excel calls them: numbers, strings, date serials, optional arguments
  * left out (null or undefined), and ranges as 2-D arrays with "" for blank cells.
  */
-import { allocate, dayrate, enddate, fy, value, workdays } from "../../src/functions/functions";
+import { allocate, dayrate, enddate, fy, reconcile, value, workdays } from "../../src/functions/functions";
 import { excelError } from "./helpers";
 
 const VALUE_ERROR = "#VALUE!";
@@ -266,6 +266,73 @@ describe("TENDER.ALLOCATE", () => {
     );
     expect(excelError(() => allocate(100, [[1]], "hours")).message).toMatch(/^unit "hours" is not known/);
     expect(excelError(() => allocate("lots", [[1]])).message).toMatch(/^total: "lots" is not an amount/);
+  });
+});
+
+describe("TENDER.RECONCILE", () => {
+  const dfe = [[107520], [48960], [95040], [95040]];
+
+  it("finds the DfE tender's lots £560 over its stated £346,000", () => {
+    expect(reconcile(dfe, 346000)).toBe("Mismatch: +£560.00");
+    expect(reconcile(dfe, "£346,000")).toBe("Mismatch: +£560.00");
+    expect(reconcile([[107520, 48960, 95040, 95040]], 346000)).toBe("Mismatch: +£560.00");
+  });
+
+  it("says OK when the values add up exactly", () => {
+    expect(reconcile(dfe, 346560)).toBe("OK");
+    expect(reconcile(dfe, "£346,560.00")).toBe("OK");
+  });
+
+  it("says Rounded when the stated total is the sum rounded to the precision it was stated to", () => {
+    expect(reconcile([[600000], [602500]], "£1.2m")).toBe("Rounded");
+    expect(reconcile(dfe, 347000)).toBe("Rounded"); // £346,560 to the nearest £1,000
+    expect(reconcile(dfe, "£346.6k")).toBe("Rounded"); // to the nearest £100
+    // Stated to the penny, a figure is not a rounding of anything.
+    expect(reconcile(dfe, "£347,000.00")).toBe("Mismatch: -£440.00");
+  });
+
+  it("gives a shortfall with a minus sign", () => {
+    expect(reconcile(dfe, 347500)).toBe("Mismatch: -£940.00");
+  });
+
+  it("allows a tolerance in pounds or as a percentage", () => {
+    expect(reconcile(dfe, 346000, 560)).toBe("OK");
+    expect(reconcile(dfe, 346000, "£560")).toBe("OK");
+    expect(reconcile(dfe, 346000, 559.99)).toBe("Mismatch: +£560.00");
+    expect(reconcile(dfe, 346000, "0.5%")).toBe("OK"); // £560 is 0.16% of £346,000
+    expect(reconcile(dfe, 346000, "0.1%")).toBe("Mismatch: +£560.00");
+    expect(reconcile(dfe, 346000, "")).toBe("Mismatch: +£560.00");
+    expect(reconcile(dfe, 346000, null as unknown as number)).toBe("Mismatch: +£560.00");
+  });
+
+  it("skips blank cells, reads amounts pasted as text and counts credits", () => {
+    expect(reconcile([["£107,520"], [""], [null], [48960], ["95,040"], [95040]], 346000)).toBe(
+      "Mismatch: +£560.00",
+    );
+    expect(reconcile([[1000], [-100]], 900)).toBe("OK");
+  });
+
+  it("answers text and bad totals or tolerances with #VALUE! naming the argument or cell", () => {
+    expect(excelError(() => reconcile([[107520], ["Kirklees"]], 346000))).toEqual({
+      code: VALUE_ERROR,
+      message:
+        'row 2 of values: "Kirklees" is not an amount of money; write it like 107520, £107,520, £107,520.00, £1.2m or £346k',
+    });
+    expect(excelError(() => reconcile([[""]], 346000)).message).toBe(
+      "values has no amounts; give the values of the lots",
+    );
+    expect(excelError(() => reconcile(dfe, "")).message).toMatch(/^stated_total is empty/);
+    expect(excelError(() => reconcile(dfe, 0)).message).toBe("stated_total must be a positive amount");
+    expect(excelError(() => reconcile(dfe, "£1.2.3m")).message).toMatch(
+      /^stated_total: "£1.2.3m" has more than one/,
+    );
+    expect(excelError(() => reconcile(dfe, 346000, 0.005)).message).toBe(
+      'tolerance 0.005 is not whole pence; give pounds such as 600 or "£600", or a percentage as text such as "0.5%"',
+    );
+    expect(excelError(() => reconcile(dfe, 346000, -5)).message).toMatch(/^tolerance must be zero or more/);
+    expect(excelError(() => reconcile(dfe, 346000, "half%")).message).toMatch(
+      /^tolerance "half%" is not a percentage/,
+    );
   });
 });
 
