@@ -86,14 +86,27 @@ function forEachCell(rect: Rect, fn: (address: string) => void): void {
   for (let r = rect.r0; r <= rect.r1; r++) for (let c = rect.c0; c <= rect.c1; c++) fn(cellAddress(r, c));
 }
 
+export interface XlsxWriteOptions {
+  /**
+   * Store each formula's value as computed by the engine alongside the formula (default true), so
+   * viewers that do not calculate still show figures. False leaves the calculating to the spreadsheet.
+   */
+  cachedResults?: boolean;
+}
+
 /** Put one sheet plan on a new exceljs worksheet. */
-export function planToWorksheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.Worksheet {
+export function planToWorksheet(
+  wb: ExcelJS.Workbook,
+  plan: SheetPlan,
+  options: XlsxWriteOptions = {},
+): ExcelJS.Worksheet {
+  const cached = options.cachedResults ?? true;
   const ws = wb.addWorksheet(plan.name);
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   for (const c of planCells(plan, "a1")) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
     if (c.formula) {
-      const result = c.value === null ? undefined : c.value;
+      const result = c.value === null || !cached ? undefined : c.value;
       cell.value = {
         formula: c.formula.replace(/^=/, ""),
         ...(result !== undefined ? { result } : {}),
@@ -152,16 +165,19 @@ export function planToWorksheet(wb: ExcelJS.Workbook, plan: SheetPlan): ExcelJS.
 }
 
 /** An .xlsx holding the given sheet plans, in order. */
-export async function workbookToXlsx(plans: readonly SheetPlan[]): Promise<Uint8Array> {
+export async function workbookToXlsx(
+  plans: readonly SheetPlan[],
+  options: XlsxWriteOptions = {},
+): Promise<Uint8Array> {
   const { Workbook } = await loadExcelJS();
   const wb = new Workbook();
   wb.creator = "Tender Budget";
-  for (const plan of plans) planToWorksheet(wb, plan);
+  for (const plan of plans) planToWorksheet(wb, plan, options);
   const buffer = await wb.xlsx.writeBuffer();
   return buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer as ArrayBuffer);
 }
 
-export interface ReportXlsxOptions {
+export interface ReportXlsxOptions extends XlsxWriteOptions {
   tolerance?: Tolerance;
   /** The date on the summary (default today). */
   today?: IsoDate;
@@ -201,7 +217,7 @@ export async function reportToXlsx(
   report: CheckedTender,
   options: ReportXlsxOptions = {},
 ): Promise<Uint8Array> {
-  return workbookToXlsx(reportPlans(report, options));
+  return workbookToXlsx(reportPlans(report, options), options);
 }
 
 /** The values a plan puts on its sheet, as a grid from A1 (what reading the sheet back would see). */

@@ -11,6 +11,8 @@ export interface CheckedTender {
   allocation: Allocation;
   findings: Finding[];
   phasing: Phasing;
+  /** The options the check used; its tolerance is the default for the sheets. */
+  options?: { tolerance: Tolerance };
 }
 
 const QUARTER_MONTHS = ["Apr–Jun", "Jul–Sep", "Oct–Dec", "Jan–Mar"];
@@ -56,7 +58,7 @@ export function reportView(
     total: a.total,
     vat: a.vat,
     totalIncVat: a.totalIncVat,
-    tolerance,
+    tolerance: tolerance ?? report.options?.tolerance ?? { absolute: 0, percent: 0 },
     findings: report.findings,
     phasing: {
       months,

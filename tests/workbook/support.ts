@@ -1,0 +1,28 @@
+/** Shared fixtures for the workbook tests: the engine's report for a tender, and generated tenders. */
+import { checkTender, type Report } from "../../src/domain/check";
+import type { Lot, Tender, Tolerance } from "../../src/domain/types";
+
+/** The engine's report for a tender. */
+export function check(tender: Tender, tolerance?: Tolerance): Report {
+  return checkTender(tender, tolerance ? { tolerance } : {});
+}
+
+/** A tender of `n` lots with day rates, days and stated values (every 7th lot overstated by £10). */
+export function generatedTender(n: number): Tender {
+  const lots: Lot[] = [];
+  for (let i = 0; i < n; i++) {
+    const rate = 45_000 + (i % 20) * 5_000;
+    const days = 10 + (i % 37) + (i % 2 === 0 ? 0.5 : 0);
+    const value = Math.round(rate * days);
+    lots.push({ name: `Lot ${i + 1}`, dayRate: rate, days, statedValue: i % 7 === 0 ? value + 1000 : value });
+  }
+  return {
+    title: `Generated tender of ${n} lots`,
+    buyer: "Test Council",
+    currency: "GBP",
+    region: "GB-ENG",
+    vatRate: 20,
+    startDate: "2025-04-01",
+    lots,
+  };
+}

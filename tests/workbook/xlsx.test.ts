@@ -1,0 +1,176 @@
+/**
+ * The .xlsx the CLI and the pane save: it opens with exceljs, holds live formulas and formats, and a
+ * spreadsheet program computes from it the same totals as the engine (LibreOffice, headless).
+ */
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import { ALLOCATION_HEADER_ROW, RECON } from "../../src/workbook/layout/allocation-sheet";
+import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { reportToXlsx, xlsxToTender } from "../../src/workbook/xlsx";
+import { check } from "./support";
+
+async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return wb;
+}
+
+/** The value of a cell: a formula's result, or the constant. */
+function valueOf(ws: ExcelJS.Worksheet, address: string): unknown {
+  const v = ws.getCell(address).value;
+  if (v !== null && typeof v === "object" && "formula" in v) return (v as ExcelJS.CellFormulaValue).result;
+  return v;
+}
+
+const B = (row0: number): string => `B${row0 + 1}`;
+
+describe("reportToXlsx", () => {
+  const report = check(DFE_EXAMPLE);
+
+  test("writes the four sheets with formulas, formats and the engine's figures", async () => {
+    const wb = await open(await reportToXlsx(report, { today: "2017-07-26" }));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tender", "Allocation", "Phasing", "Tender summary"]);
+    const alloc = wb.getWorksheet("Allocation")!;
+    const total = alloc.getCell(B(RECON.total));
+    expect(total.value).toEqual({ formula: "SUM($D$18:$D$21)", result: 346560 });
+    expect(total.numFmt).toBe("£#,##0.00");
+    expect(valueOf(alloc, B(RECON.statedTotal))).toBe(346000);
+    expect(valueOf(alloc, B(RECON.variance))).toBe(560);
+    expect(valueOf(alloc, B(RECON.status))).toBe("Does not reconcile");
+    expect(valueOf(alloc, B(RECON.totalIncVat))).toBe(415872);
+    const firstLot = ALLOCATION_HEADER_ROW + 2;
+    expect(alloc.getCell(`A${firstLot}`).value).toBe("Barnet");
+    expect(alloc.getCell(`B${firstLot}`).value).toBe(960);
+    expect(alloc.getCell(`C${firstLot}`).value).toBe(112);
+    expect(alloc.getCell(`D${firstLot}`).value).toEqual({
+      formula: `IF(COUNT(B${firstLot},C${firstLot})=2,ROUND(B${firstLot}*C${firstLot},2),N(F${firstLot}))`,
+      result: 107520,
+    });
+    expect(alloc.getCell(`H${firstLot}`).numFmt).toBe("dd/mm/yyyy");
+    // Written as the serial 42978; exceljs reads a date-formatted serial back as a Date at UTC midnight.
+    expect(alloc.getCell(`H${firstLot}`).value).toEqual(new Date(Date.UTC(2017, 7, 31)));
+
+    const summary = wb.getWorksheet("Tender summary")!;
+    expect(summary.pageSetup.printArea).toMatch(/^A1:F\d+$/);
+    expect(summary.pageSetup.fitToWidth).toBe(1);
+    expect(summary.headerFooter.oddHeader).toBe(
+      "&CChildren's services commissioners: Barnet, Kirklees, Reading and Worcestershire&R26/07/2017",
+    );
+    const tender = wb.getWorksheet("Tender")!;
+    expect(tender.getCell("B5").value).toBe(346000);
+    expect(tender.getCell("B5").numFmt).toBe("£#,##0.00");
+    expect(tender.getCell("B7").value).toEqual(new Date(Date.UTC(2017, 6, 31)));
+  });
+
+  test("the .xlsx reads back into the same tender", async () => {
+    const read = await xlsxToTender(await reportToXlsx(report));
+    expect(read).toEqual({ ok: true, value: DFE_EXAMPLE });
+  });
+
+  test("a cell that is not an amount is reported by its address, and nothing else is read", async () => {
+    const wb = await open(await reportToXlsx(report, { sheets: ["tender"] }));
+    wb.getWorksheet("Tender")!.getCell("B5").value = "abc";
+    wb.getWorksheet("Tender")!.getCell("C15").value = -3;
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+    const read = await xlsxToTender(bytes);
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.errors.map((e) => e.path)).toEqual(["Tender!B5", "Tender!C15"]);
+    expect(read.errors[0].message).toMatch(/"abc" is not an amount/);
+    expect(read.errors[1].message).toMatch(/negative/);
+  });
+
+  test("a file that is not a workbook is an error, not an exception", async () => {
+    const read = await xlsxToTender(new TextEncoder().encode("Lot,Days\nBarnet,3\n"));
+    expect(read.ok).toBe(false);
+    if (!read.ok) expect(read.errors[0].message).toMatch(/could not be opened as an Excel workbook/);
+  });
+});
+
+function sofficeAvailable(): boolean {
+  return spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
+}
+
+const haveSoffice = sofficeAvailable();
+if (!haveSoffice && !process.env.CI) {
+  // Visible in the test output: the LibreOffice check did not run on this machine.
+  process.stderr.write("SKIPPED: LibreOffice (soffice) is not installed; the recalculation test needs it.\n");
+}
+const withLibreOffice = haveSoffice || process.env.CI ? describe : describe.skip;
+
+withLibreOffice("LibreOffice computes the workbook's formulas", () => {
+  jest.setTimeout(180_000);
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "tender-budget-lo-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Recalculate an .xlsx with LibreOffice (a fresh profile each run) and open the result. */
+  async function recalculated(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
+    const input = join(dir, `${name}.xlsx`);
+    const outDir = join(dir, `${name}-out`);
+    writeFileSync(input, bytes);
+    execFileSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${join(dir, `${name}-profile`)}`,
+        "--headless",
+        "--convert-to",
+        "xlsx",
+        "--outdir",
+        outDir,
+        input,
+      ],
+      { stdio: "pipe", timeout: 120_000 },
+    );
+    return open(readFileSync(join(outDir, `${name}.xlsx`)));
+  }
+
+  test("the headline DfE case: total £346,560, variance +£560, status and VAT as the engine says", async () => {
+    // No cached results: every figure below is LibreOffice's own calculation.
+    const wb = await recalculated(await reportToXlsx(report(), { cachedResults: false }), "dfe");
+    const alloc = wb.getWorksheet("Allocation")!;
+    const engine = report().allocation;
+    expect(engine.total).toBe(34_656_000);
+    expect(valueOf(alloc, B(RECON.total))).toBe(346560);
+    expect(valueOf(alloc, B(RECON.variance))).toBe(560);
+    expect(valueOf(alloc, B(RECON.variance))).toBe(engine.variance! / 100);
+    expect(valueOf(alloc, B(RECON.variancePercent))).toBeCloseTo(engine.variancePercent! / 100, 12);
+    expect(valueOf(alloc, B(RECON.status))).toBe("Does not reconcile");
+    expect(valueOf(alloc, B(RECON.vat))).toBe(engine.vat / 100);
+    expect(valueOf(alloc, B(RECON.totalIncVat))).toBe(engine.totalIncVat / 100);
+    const totals = ALLOCATION_HEADER_ROW + 2 + engine.lines.length;
+    expect(valueOf(alloc, `D${totals}`)).toBe(346560);
+    expect(valueOf(alloc, `C${totals}`)).toBe(361);
+    engine.lines.forEach((line, i) => {
+      const row = ALLOCATION_HEADER_ROW + 2 + i;
+      expect(valueOf(alloc, `D${row}`)).toBe(line.value! / 100);
+      expect(valueOf(alloc, `E${row}`)).toBeCloseTo(line.share, 12);
+    });
+  });
+
+  test("changing days in the sheet changes value, total and status as the engine would", async () => {
+    const bytes = await reportToXlsx(report(), { cachedResults: false });
+    const wb = await open(bytes);
+    const firstLot = ALLOCATION_HEADER_ROW + 2;
+    // Barnet 112 → 111.5 days: the engine's figure for the same change.
+    wb.getWorksheet("Allocation")!.getCell(`C${firstLot}`).value = 111.5;
+    const changed = check({
+      ...DFE_EXAMPLE,
+      dayRate: 96_000,
+      lots: DFE_EXAMPLE.lots.map((l, i) => ({ ...l, days: [111.5, 51, 99, 99][i] })),
+    });
+    const out = await recalculated(new Uint8Array(await wb.xlsx.writeBuffer()), "changed");
+    const alloc = out.getWorksheet("Allocation")!;
+    expect(changed.allocation.total).toBe(34_608_000);
+    expect(valueOf(alloc, B(RECON.total))).toBe(changed.allocation.total / 100);
+    expect(valueOf(alloc, B(RECON.variance))).toBe(80);
+    expect(valueOf(alloc, `G${firstLot}`)).toBe(changed.allocation.lines[0].variance! / 100);
+  });
+
+  const report = () => check(DFE_EXAMPLE);
+});
