@@ -27,7 +27,11 @@ const cell: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 12 }),
 );
 
-/** Dates within a lifetime of tenders: serials 2000–2030 and text, plus junk. */
+/**
+ * Dates within a lifetime of tenders (serials 2000–2030 and text), serials that are not dates,
+ * and any other cell contents. Spans of centuries are slow on first use (bank holidays are
+ * worked out year by year), not wrong: that is a benchmark's business, not this test's.
+ */
 const date: fc.Arbitrary<unknown> = fc.oneof(
   fc.integer({ min: 36526, max: 47484 }),
   fc.double({ min: 36526, max: 47484, noNaN: true }),
@@ -40,7 +44,8 @@ const date: fc.Arbitrary<unknown> = fc.oneof(
     .chain(({ y, m, d }) =>
       fc.constantFrom(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`, `${d}/${m}/${y}`),
     ),
-  cell,
+  fc.constantFrom(0, -1, 0.5, 60, 60.5, 2958466, Number.NaN, Number.POSITIVE_INFINITY, -0),
+  cell.filter((v) => typeof v !== "number"),
 );
 
 /** Small day counts: long spans are slow, not wrong, and a benchmark's business. */
