@@ -9,8 +9,9 @@ const read = (name: string): string => readFileSync(join(fixtures, name), "utf8"
 describe("readActualsCsv on the DfE invoices", () => {
   test("reads every line of the headline invoice set into pence, ISO dates and days", () => {
     const result = readActualsCsv(read("dfe-2017-invoices.csv"));
+    if (result.ok) expect(result.value.lineRows[19]).toBe(20);
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    const lines = result.value;
+    const lines = result.value.lines;
     expect(lines).toHaveLength(20);
     expect(lines[0]).toEqual({
       lot: "Barnet",
@@ -29,8 +30,8 @@ describe("readActualsCsv on the DfE invoices", () => {
   test("reads the invoice set with problems: the problems are for the checks, not the reader", () => {
     const result = readActualsCsv(read("dfe-2017-invoices-with-problems.csv"));
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.value).toHaveLength(22);
-    expect(result.value[0]).toMatchObject({
+    expect(result.value.lines).toHaveLength(22);
+    expect(result.value.lines[0]).toMatchObject({
       lot: "Kirklees",
       periodStart: "2017-08-14",
       days: 5,

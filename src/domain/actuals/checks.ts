@@ -53,6 +53,11 @@ function likelyLot(name: string, plans: readonly LotPlan[]): LotPlan | undefined
   return containing.length === 1 ? containing[0] : undefined;
 }
 
+/** How messages name an invoice line when the caller gives no `lineRef`: "invoice line 4" (from 1). */
+export function defaultLineRef(index: number): string {
+  return `invoice line ${index + 1}`;
+}
+
 /** The plan of each line's lot (undefined for a lot the tender does not have). */
 export function matchLots(plans: readonly LotPlan[], lines: readonly ActualLine[]): (LotPlan | undefined)[] {
   const byKey = new Map(plans.map((p) => [p.key, p]));
@@ -67,6 +72,7 @@ export function checkLines(
   plans: readonly LotPlan[],
   lines: readonly ActualLine[],
   region: Region,
+  lineRef: (index: number) => string = defaultLineRef,
 ): Finding[] {
   const findings: Finding[] = [];
   const matched = matchLots(plans, lines);
@@ -100,14 +106,14 @@ export function checkLines(
 
     const repeats = seen.get(`${matchKey(line.lot)}\u0000${matchKey(line.invoiceNumber)}`) ?? [];
     if (repeats.length > 1 && repeats[0] !== i) {
-      const where = repeats.map((k) => k + 1);
+      const where = repeats.map((k) => lineRef(k));
       const list = `${where.slice(0, -1).join(", ")} and ${where[where.length - 1]}`;
       findings.push({
         code: "DUPLICATE_INVOICE",
         severity: "error",
         message:
           `Invoice ${line.invoiceNumber} for ${plan?.lot ?? line.lot} is entered ${repeats.length} times ` +
-          `(invoice lines ${list}); enter each invoice once and remove the copy. ` +
+          `(${list}); enter each invoice once and remove the copy. ` +
           `The position counts every line as entered.`,
         path: path("invoiceNumber"),
       });
@@ -191,6 +197,7 @@ function formatDayCount(days: number): string {
 export function overBudgetFindings(
   positions: readonly LotPosition[],
   lines: readonly ActualLine[],
+  lineRef: (index: number) => string = defaultLineRef,
 ): Finding[] {
   const findings: Finding[] = [];
   for (const p of positions) {
@@ -215,7 +222,7 @@ export function overBudgetFindings(
       severity: "error",
       message:
         `${p.lot} is over its allocation: ${parts.join(" and ")}. It first went over with invoice ` +
-        `${line.invoiceNumber}; agree a change to the contract before paying more.`,
+        `${line.invoiceNumber} (${lineRef(p.exceededBy)}); agree a change to the contract before paying more.`,
       path: `actuals[${p.exceededBy}].${daysOver ? "days" : "amount"}`,
     });
   }

@@ -82,17 +82,23 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
         ? `, before the ${endSource === "contract" ? "contract ends" : "planned end of the work"} on ${formatLongDate(end)}`
         : `, not before the ${endSource === "contract" ? "contract ends" : "planned end of the work"} on ${formatLongDate(end)}`;
 
-  if (spent >= allocated && (allocated > 0 || spent > 0)) {
+  const usedUp = (window: Partial<Forecast>): Forecast => {
     const on = input.exhaustedOn;
+    const over = spent - allocated;
     return {
       ...base,
+      ...window,
       forecastExhaustionDate: on ?? null,
       exhausted: true,
       exhaustsBeforeEnd: on !== undefined && end !== undefined && on < end,
-      note: `${name} has used up its allocation${on !== undefined ? ` (on ${formatLongDate(on)}${endWords(on)})` : ""}.`,
+      note:
+        `${name} has used up its allocation${on !== undefined ? ` (on ${formatLongDate(on)}${endWords(on)})` : ""}` +
+        (over > 0 ? ` and is ${formatMoney(over)} over.` : "."),
     };
-  }
+  };
+  const used = spent >= allocated && (allocated > 0 || spent > 0);
   if (asOf === undefined) {
+    if (used) return usedUp({});
     return {
       ...base,
       forecastExhaustionDate: null,
@@ -105,6 +111,7 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
   let windowStart = addDays(threeBefore, 1);
   if (start !== undefined && start > windowStart) windowStart = start;
   if (windowStart > asOf) {
+    if (used) return usedUp({});
     return {
       ...base,
       forecastExhaustionDate: null,
@@ -122,6 +129,7 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
   const burnPerMonth = roundHalfAwayFromZero((windowSpend * fullDays) / (3 * windowDays));
   const window = { windowStart, windowEnd: asOf, windowSpend, burnPerMonth };
   const since = `${formatLongDate(windowStart)} to ${formatLongDate(asOf)}`;
+  if (used) return usedUp(window);
   if (windowSpend <= 0) {
     return {
       ...base,

@@ -4,6 +4,7 @@
  */
 import { endOfMonth, monthOf, workingDaysBetween } from "../calendar";
 import type { Allocation } from "../allocation";
+import type { Phasing } from "../phasing";
 import { roundHalfAwayFromZero } from "../money";
 import type { IsoDate, Pence, Region, Tender } from "../types";
 import { matchKey } from "./model";
@@ -30,7 +31,7 @@ export interface LotPlan {
 }
 
 /** One lot's phased budget: value per month and, when known, the day the phased work ends. */
-export interface LotPhasing {
+export interface LotPhasedBudget {
   months: ReadonlyMap<string, Pence>;
   plannedEnd?: IsoDate;
 }
@@ -39,7 +40,7 @@ export interface LotPhasing {
 export function planLots(
   tender: Tender,
   allocation: Allocation,
-  phasingOf: (index: number) => LotPhasing | undefined,
+  phasingOf: (index: number) => LotPhasedBudget | undefined,
 ): LotPlan[] {
   return allocation.lines.map((line) => {
     const phasing = phasingOf(line.index);
@@ -59,6 +60,18 @@ export function planLots(
     if (phasing?.plannedEnd !== undefined) plan.plannedEnd = phasing.plannedEnd;
     return plan;
   });
+}
+
+/** The engine's phasing as each lot's phased budget, by the lot's position in the tender. */
+export function phasedBudgets(phasing: Phasing): (index: number) => LotPhasedBudget | undefined {
+  const byIndex = new Map<number, LotPhasedBudget>();
+  for (const lot of phasing.lots) {
+    byIndex.set(lot.index, {
+      months: new Map(lot.months.map((m) => [m.month, m.value])),
+      plannedEnd: lot.endDate,
+    });
+  }
+  return (index) => byIndex.get(index);
 }
 
 /**

@@ -389,16 +389,22 @@ export function readActualsTableLayout(
 
 /**
  * Read invoices from CSV text (RFC 4180): problems name the row and column, `row 4, column "Days"`,
- * counting rows from 1 as a spreadsheet does (the header is row 1).
+ * counting rows from 1 as a spreadsheet does (the header is row 1). The layout's `lineRows` give
+ * each line's row; `csvLineRef(layout)` names lines that way in findings.
  */
-export function readActualsCsv(text: string): Result<ActualLine[]> {
+export function readActualsCsv(text: string): Result<ActualsTableLayout> {
   const parsed = parseCsv(text);
   if (!parsed.ok) return parsed;
-  return readActualsTable(parsed.value, {
+  return readActualsTableLayout(parsed.value, {
     ref: csvCellRef,
     rowRef: csvRowRef,
     tableName: "the invoices file",
   });
+}
+
+/** Names invoice line `index` by its CSV row, `row 5`, for `checkActuals`'s `lineRef`. */
+export function csvLineRef(layout: ActualsTableLayout): (index: number) => string {
+  return (index) => csvRowRef(layout.lineRows[index]);
 }
 
 /** 2017-08-31 → 31/08/2017, the way the table's users write dates. */
