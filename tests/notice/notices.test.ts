@@ -142,6 +142,21 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
       { name: "Norfolk", statedValue: "£70,800" },
     ],
   },
+  "13-contracts-finder-form.txt": {
+    ...base,
+    title: "Commissioners for children's services in four local authorities",
+    buyer: "Department for Education",
+    statedTotal: "£346,000",
+    closingDate: "2017-07-31",
+    startDate: "2017-08-31",
+    endDate: "2017-11-30",
+    lots: [
+      { name: "Barnet", statedValue: "£107,520", days: 112 },
+      { name: "Kirklees", statedValue: "£48,960", days: 51 },
+      { name: "Reading", statedValue: "£95,040", days: 99 },
+      { name: "Worcestershire", statedValue: "£95,040", days: 99 },
+    ],
+  },
 };
 
 describe("notices in other wordings", () => {
@@ -258,6 +273,31 @@ describe("phrase families", () => {
     expect(r.fields.startDate?.sentence).toBe(
       "The deadline for responses is 9am on 15/01/2024 and the contract runs from 1 March 2024 until 28 February 2027.",
     );
+  });
+
+  test("'Lot 1 (£107,520): Barnet' names the lot after the place; 'respectively' gives days lot by lot", () => {
+    const r = reading(parseNotice(notice("13-contracts-finder-form.txt")));
+    expect(r.lots[0].name).toEqual({
+      value: "Barnet",
+      sentence: "Lot 1 (£107,520): Barnet",
+      confidence: 0.85,
+    });
+    expect(r.lots.map((l) => l.days?.confidence)).toEqual([0.75, 0.75, 0.75, 0.75]);
+    expect(r.fields.statedTotal?.sentence).toBe("Value of contract: £346,000");
+    expect(r.fields.closingDate?.sentence).toBe("Closing: 31 July 2017, 12pm");
+  });
+
+  test("days given 'respectively' for a different number of lots are left out, with a note", () => {
+    const r = reading(
+      parseNotice(
+        "Two lots\n\nThe contract is worth £20,000 for Leeds and £10,000 for York, for 20, 10 and 5 days respectively.",
+      ),
+    );
+    expect(r.input.lots).toEqual([
+      { name: "Leeds", statedValue: "£20,000" },
+      { name: "York", statedValue: "£10,000" },
+    ]);
+    expect(r.notes[0]).toMatch(/^The days 20, 10, 5 are given “respectively” but there are 2 lots/);
   });
 
   describe("no date line and no year", () => {

@@ -99,6 +99,12 @@ describe("places", () => {
     // Without a separator, only a name that opens the line counts.
     expect(nameBefore("Barnet £107,520", 7)?.name).toBe("Barnet");
     expect(nameBefore("In Barnet £107,520", 10)).toBeNull();
+    // A lot number counts only after "Lot".
+    expect(nameBefore("Lot 1 (£107,520)", 7)?.name).toBe("Lot 1");
+    expect(nameBefore("Phase 2 (£40,000)", 9)).toBeNull();
+    expect(nameBefore("For 2 (£40,000)", 7)).toBeNull();
+    // A word that closes a clause is not part of the name.
+    expect(nameBefore("It went to Kirklees, (£5)", 22)).toBeNull();
   });
 });
 

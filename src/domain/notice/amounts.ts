@@ -9,7 +9,7 @@
  */
 import { parseMoney } from "../money";
 import type { StatedAmount } from "../types";
-import { nameBefore, namesAfter } from "./places";
+import { nameBefore, namesAfter, readName } from "./places";
 
 export type AmountRole = "dayRate" | "otherRate" | "total" | "lot" | "spending" | "uncued";
 
@@ -189,9 +189,17 @@ function tiedNames(s: string, start: number, end: number, rate: boolean): Tie | 
   const before = nameBefore(s, start);
   if (before !== null) {
     const bracketed = /\(\s*$/.test(s.slice(0, start));
-    if (bracketed && !/^\s*(?:[a-z/ ]{0,25})?\)/i.test(s.slice(end))) return null;
+    const close = /^\s*(?:[a-z/ ]{0,25})?\)/i.exec(s.slice(end));
+    if (bracketed && close === null) return null;
+    // "Lot 1 (£107,520): Barnet": the place named after a numbered lot names it.
+    let name = before.name;
+    if (/^Lot\s+\d+[A-Za-z]?$/.test(name)) {
+      const tail = /^\s*[:–—-]\s*/.exec(s.slice(end + (close?.[0].length ?? 0)));
+      const place = tail === null ? null : readName(s, end + (close?.[0].length ?? 0) + tail[0].length);
+      if (place !== null) name = place.name;
+    }
     return {
-      names: [before.name],
+      names: [name],
       after: false,
       each: true,
       confidence: 0.85,
@@ -250,6 +258,21 @@ const NOT_WORK_AFTER =
   /^(?:['’]s?)?\s*(?:notice|of\s+(?:receipt|the\s+date|award|notification|publication)|from|after|before|later|earlier|ago|prior|following|in\s+advance)\b/i;
 const WORK_BEFORE =
   /\b(?:for|up\s+to|upto|of|estimated|approximately|approx\.?|around|about|maximum(?:\s+of)?|max\.?|totalling|requires?|needs?|involves?|over)\s+$|[(:–—-]\s*$/i;
+
+const DAYS_LIST =
+  /\b((?:\d{1,4}(?:\.5)?\s*,\s*)+\d{1,4}(?:\.5)?\s*,?\s+and\s+\d{1,4}(?:\.5)?)\s+(?:working\s+)?days\b(?=[^.;]*\brespectively\b)/i;
+
+/**
+ * A list of days given lot by lot: "an estimated 112, 51, 99 and 99 days respectively". Returns the
+ * numbers in order and where the list lies in the sentence, or null.
+ */
+export function findDaysList(s: string): { days: number[]; start: number; end: number } | null {
+  const m = DAYS_LIST.exec(s);
+  if (m === null) return null;
+  const days = m[1].split(/\s*,\s*(?:and\s+)?|\s+and\s+/).map(Number);
+  if (days.some((d) => !(d > 0))) return null;
+  return { days, start: m.index, end: m.index + m[0].length };
+}
 
 /** Numbers of days of work in the sentence ("for up to 60 days", "Barnet (112 days)", "40 days"). */
 export function findDays(s: string): DaysMention[] {

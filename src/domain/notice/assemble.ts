@@ -5,7 +5,7 @@
 import { formatMoney } from "../money";
 import type { IsoDate, Region } from "../types";
 import type { ClassifiedAmount, DaysMention } from "./amounts";
-import { classifyAmount, findDays, findMoney, isNoticeText } from "./amounts";
+import { classifyAmount, findDays, findDaysList, findMoney, isNoticeText } from "./amounts";
 import { findBuyer, findTitle } from "./buyer";
 import type { DateMention, DateRole, Reference } from "./dates";
 import { findDateLine, findTenderDates } from "./dates";
@@ -73,11 +73,17 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
   // ---- amounts and days -------------------------------------------------------------------
   const amounts: Sourced<ClassifiedAmount>[] = [];
   const days: Sourced<DaysMention>[] = [];
+  const dayLists: Sourced<number[]>[] = [];
   const inNotice = isNoticeText(text);
   for (const s of sentences) {
     for (const m of findMoney(s.text))
       amounts.push({ item: classifyAmount(s.text, m, inNotice), sentence: s.text });
-    for (const d of findDays(s.text)) days.push({ item: d, sentence: s.text });
+    const list = findDaysList(s.text);
+    if (list !== null) dayLists.push({ item: list.days, sentence: s.text });
+    for (const d of findDays(s.text)) {
+      if (list !== null && d.start >= list.start && d.end <= list.end) continue;
+      days.push({ item: d, sentence: s.text });
+    }
   }
   for (const { item, sentence } of amounts) {
     if (item.role === "otherRate" || item.role === "spending") {
@@ -213,6 +219,20 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
   }
 
   const lotList = [...lots.values()];
+  // "112, 51, 99 and 99 days respectively": one number for each lot, in the lots' order.
+  for (const { item, sentence } of dayLists) {
+    if (item.length !== lotList.length) {
+      notes.push(
+        `The days ${item.join(", ")} are given “respectively” but there are ${lotList.length} lots; they were left out (${quote(sentence)}).`,
+      );
+      continue;
+    }
+    lotList.forEach((lot, i) => {
+      if (lot.input.days !== undefined) return;
+      lot.input.days = item[i];
+      lot.sources.days = { value: item[i], sentence, confidence: 0.75 };
+    });
+  }
   for (const entry of loose) {
     const { item, sentence } = entry;
     const targets =

@@ -144,7 +144,7 @@ function isNameWord(word: string): boolean {
 }
 
 /** Reads one name starting exactly at `pos`; returns it and where it ends, or null. */
-function readName(s: string, pos: number): { name: string; end: number } | null {
+export function readName(s: string, pos: number): { name: string; end: number } | null {
   const rest = s.slice(pos);
   for (const compound of COMPOUND_NAMES) {
     if (rest.startsWith(compound) && !/^[A-Za-z]/.test(rest.slice(compound.length))) {
@@ -220,24 +220,28 @@ export function nameBefore(s: string, pos: number): { name: string; start: numbe
   if (sep === null) return null;
   const bare = /^\s+$/.test(sep[0]);
   const beforeSep = head.slice(0, head.length - sep[0].length);
-  // Walk back over capitalised words and connectors.
-  const tokens = beforeSep.split(/(\s+)/);
+  // Walk back over capitalised words, connectors and a lot number ("Lot 2").
+  const tokens: { text: string; at: number }[] = [];
+  const word = /\S+/g;
+  let w: RegExpExecArray | null;
+  while ((w = word.exec(beforeSep)) !== null) tokens.push({ text: w[0], at: w.index });
   let start = beforeSep.length;
   let taken = 0;
   for (let i = tokens.length - 1; i >= 0; i--) {
-    const t = tokens[i];
-    if (/^\s+$/.test(t) || t.length === 0) continue;
-    const clean = t.replace(/^[("“‘]+/, "");
-    if (/^[A-Z]/.test(clean) || /^\d+[A-Za-z]?$/.test(clean)) {
-      if (!isNameWord(clean.replace(/[,.;]+$/, ""))) break;
-      if (/[,;.]$/.test(t) && taken > 0) break;
-      if (/[,;.]$/.test(t)) break;
-      start = beforeSep.lastIndexOf(t, start - 1) + (t.length - clean.length);
+    const t = tokens[i].text;
+    const lead = /^[("“‘]*/.exec(t)?.[0].length ?? 0;
+    const clean = t.slice(lead);
+    // A word that ends a clause ("contracts," "Kirklees.") is not part of the name.
+    if (/[,;.)]$/.test(t)) break;
+    const lotNumber = /^\d+[A-Za-z]?$/.test(clean) && i > 0 && /^lot$/i.test(tokens[i - 1].text);
+    if ((/^[A-Z]/.test(clean) && isNameWord(clean)) || lotNumber) {
+      start = tokens[i].at + lead;
       taken++;
+      if (lead > 0) break;
       continue;
     }
-    if (taken > 0 && CONNECTORS.has(t) && i > 1) {
-      start = beforeSep.lastIndexOf(t, start - 1);
+    if (taken > 0 && CONNECTORS.has(t) && i > 0) {
+      start = tokens[i].at;
       continue;
     }
     break;
