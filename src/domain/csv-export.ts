@@ -335,16 +335,9 @@ export function csvToTender(csvText: string): Result<Tender> {
   };
   const get = (f: TenderField): string => details.get(f)?.value ?? "";
 
-  for (const f of ["Title", "Buyer"] as const) {
-    const v = get(f);
-    if (v.trim() === "") {
-      errors.push({
-        path: pathOf(f),
-        message: `the tender's ${f === "Title" ? "title" : "buyer"} is missing; put a "${f}" row above the lots table with the ${f === "Title" ? "title" : "buyer's name"} in column 2`,
-      });
-    } else if (f === "Title") tender.title = v;
-    else tender.buyer = v;
-  }
+  // Like a tender file, a tender may have no title or buyer yet: they are then empty.
+  tender.title = get("Title");
+  tender.buyer = get("Buyer");
   const currency = get("Currency").trim();
   if (currency !== "" && currency.toUpperCase() !== "GBP") {
     errors.push({

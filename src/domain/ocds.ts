@@ -125,8 +125,9 @@ export interface Release {
   tag: ["tender"];
   initiationType: "tender";
   language: "en";
-  parties: OcdsOrganization[];
-  buyer: { id: string; name: string };
+  /** The buyer, with role "buyer" (left out while the tender names no buyer). */
+  parties?: OcdsOrganization[];
+  buyer?: { id: string; name: string };
   planning?: { budget: { amount: OcdsValue } };
   tender: OcdsTender;
 }
@@ -150,7 +151,7 @@ export interface OcdsExportOptions {
   publishedDate?: string;
   /** The package's URI; default `urn:tender-budget:<ocid>`. */
   uri?: string;
-  /** Who publishes the package; default the buyer. */
+  /** Who publishes the package; default the buyer (or "Tender Budget" when none is named). */
   publisher?: string;
   /** The tender's allocation when already worked out; default `allocate(tender)`. */
   allocation?: Allocation;
@@ -328,10 +329,13 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): R
     tag: ["tender"],
     initiationType: "tender",
     language: "en",
-    parties: [{ id: buyerId, name: tender.buyer, roles: ["buyer"] }],
-    buyer: { id: buyerId, name: tender.buyer },
     tender: ocdsTender,
   };
+  if (tender.buyer.trim() !== "") {
+    // OCDS requires the buyer's name to be non-empty: a tender without a buyer yet has neither.
+    release.parties = [{ id: buyerId, name: tender.buyer, roles: ["buyer"] }];
+    release.buyer = { id: buyerId, name: tender.buyer };
+  }
   if (total !== undefined) release.planning = { budget: { amount: money(total) } };
 
   return {
@@ -339,7 +343,7 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): R
     version: OCDS_VERSION,
     extensions: [LOTS_EXTENSION_URL],
     publishedDate: published,
-    publisher: { name: options.publisher ?? tender.buyer },
+    publisher: { name: options.publisher ?? (tender.buyer.trim() === "" ? "Tender Budget" : tender.buyer) },
     releases: [release],
   };
 }
@@ -468,20 +472,37 @@ class Reader {
 }
 
 /**
- * True when parsed JSON is an OCDS release package (`releases`) or a release (`ocid` or
+ * True when parsed JSON is an OCDS release or record package (`releases`, `records`) or a release (`ocid` or
  * `tender` with `tag`), rather than a tender file: lets a caller choose `ocdsToTender` or
  * `parseTender` for a `.json` file.
  */
 export function looksLikeOcds(json: unknown): boolean {
   if (!isObject(json)) return false;
-  if (Array.isArray(json.releases)) return true;
+  if (Array.isArray(json.releases) || Array.isArray(json.records)) return true;
   return typeof json.ocid === "string" || (isObject(json.tender) && json.tag !== undefined);
 }
 
-/** The release to read: the release itself, or the latest (by `date`) release with a tender in a package. */
+/**
+ * The release to read: the release itself; the latest (by `date`) release with a tender in a
+ * release package; the first record's compiled release in a record package.
+ */
 function pickRelease(json: unknown, r: Reader): { release: Json; path: string } | undefined {
   if (!isObject(json))
     return r.fail("(file)", "an OCDS file must hold a JSON object: a release or a release package");
+  if (json.releases === undefined && Array.isArray(json.records)) {
+    // A record package: each record's compiled release is the latest state of its process.
+    const i = json.records.findIndex((rec) => isObject(rec) && isObject(rec.compiledRelease));
+    if (i < 0) {
+      return r.fail(
+        "records",
+        "no record in the record package has a compiledRelease to read the tender from",
+      );
+    }
+    return {
+      release: (json.records[i] as Json).compiledRelease as Json,
+      path: `records[${i}].compiledRelease.`,
+    };
+  }
   if (json.releases === undefined) {
     if (json.tender === undefined && json.ocid === undefined) {
       return r.fail(
@@ -559,15 +580,13 @@ export function ocdsToTender(json: unknown): Result<Tender> {
   const tp = `${at}tender`;
   const ext = isObject(t.tenderBudget) ? t.tenderBudget : undefined;
 
-  const title = nonEmptyText(t.title) ?? nonEmptyText(t.description);
-  if (title === undefined) r.fail(`${tp}.title`, "the tender has no title; give it one in tender.title");
-  const buyer = buyerName(release);
-  if (buyer === undefined) {
-    r.fail(
-      `${at}buyer.name`,
-      "no buyer is named (buyer, a party with role buyer, or tender.procuringEntity)",
-    );
+  // Like a tender file, a tender may have no title or buyer yet: they are then empty.
+  let title = "";
+  if (typeof t.title === "string") title = t.title;
+  else if (t.title !== undefined && t.title !== null) {
+    r.fail(`${tp}.title`, `the tender's title must be text, not ${JSON.stringify(t.title)}`);
   }
+  const buyer = buyerName(release) ?? "";
 
   // Region, VAT rate and the tender's default day rate: ours, when the file is ours.
   let region: Region = DEFAULT_REGION;
@@ -597,8 +616,8 @@ export function ocdsToTender(json: unknown): Result<Tender> {
   }
 
   const tender: Tender = {
-    title: title ?? "",
-    buyer: buyer ?? "",
+    title,
+    buyer,
     currency: "GBP",
     region,
     vatRate,
@@ -645,7 +664,7 @@ export function ocdsToTender(json: unknown): Result<Tender> {
     lotExt.push(le);
     const name = nonEmptyText(raw.title) ?? nonEmptyText(raw.description) ?? `Lot ${id}`;
     const lot: Lot = { name };
-    const lotValue = r.value(raw.value, `${lp}.value`, `value of lot "${name}"`, true);
+    const lotValue = r.value(raw.value, `${lp}.value`, `value of lot "${name}"`, false);
     if (lotValue !== undefined && le?.valueSource !== "computed") lot.statedValue = lotValue;
     const lotPeriod = r.period(raw.contractPeriod, `${lp}.contractPeriod`, `lot "${name}" contract`);
     if (lotPeriod.start !== undefined) lot.startDate = lotPeriod.start;
@@ -654,7 +673,7 @@ export function ocdsToTender(json: unknown): Result<Tender> {
   });
   const wholeContract = lotList.length === 0;
   if (wholeContract) {
-    const lot: Lot = { name: title ?? "Whole contract" };
+    const lot: Lot = { name: title.trim() === "" ? "Whole contract" : title };
     if (tender.statedTotal !== undefined) lot.statedValue = tender.statedTotal.pence;
     tender.lots.push(lot);
     lotIds.push("");
@@ -703,10 +722,10 @@ export function ocdsToTender(json: unknown): Result<Tender> {
     // Days Tender Budget worked out are not the tender's: they are worked out again on reading.
     if (item.quantity !== undefined && item.quantity !== null && le?.daysSource !== "inferred") {
       const parsed = typeof item.quantity === "number" ? parseDays(item.quantity) : undefined;
-      if (parsed === undefined || !parsed.ok || parsed.value === 0) {
+      if (parsed === undefined || !parsed.ok) {
         r.fail(
           `${ip}.quantity`,
-          `the days of lot "${lot.name}" must be a number of days more than 0` +
+          `the days of lot "${lot.name}" must be a number of days, 0 or more` +
             (parsed !== undefined && !parsed.ok
               ? ` (${parsed.error})`
               : `, not ${JSON.stringify(item.quantity)}`),

@@ -99,8 +99,8 @@ const statedTotal = fc
 export const tenderArb: fc.Arbitrary<Tender> = fc
   .record(
     {
-      title: trickyText,
-      buyer: trickyText,
+      title: fc.oneof({ weight: 5, arbitrary: trickyText }, { weight: 1, arbitrary: fc.constant("") }),
+      buyer: fc.oneof({ weight: 5, arbitrary: trickyText }, { weight: 1, arbitrary: fc.constant("") }),
       statedTotal,
       dayRate,
       closingDate: isoDate,

@@ -271,6 +271,17 @@ describe("the tender as CSV, and back", () => {
     });
   });
 
+  test("a bare lots table reads as a tender with the defaults", () => {
+    expect(readBack('Council,Stated value,Start date\r\nBarnet,"£107,520",31/08/2017\r\n')).toEqual({
+      title: "",
+      buyer: "",
+      currency: "GBP",
+      region: "GB-ENG",
+      vatRate: 20,
+      lots: [{ name: "Barnet", statedValue: 107_520_00, startDate: "2017-08-31" }],
+    });
+  });
+
   describe("problems name the row and column", () => {
     const good = tenderToCsv(dfeTender());
     const errorsOf = (csv: string) => {
@@ -279,25 +290,29 @@ describe("the tender as CSV, and back", () => {
       return r.errors;
     };
 
-    test("missing title, a detail that is not one, bad money, a bad date, a bad region", () => {
+    test("a detail that is not one, bad money, a bad date, a bad region, a bad VAT rate", () => {
       const csv = good
-        .replace(/Title,[^\r]*\r\n/, "")
         .replace("Stated total,346000.00", "Stated total,1.2.3")
         .replace("Closing date,2017-07-31", "Closing date,2017-02-30")
         .replace("Region,GB-ENG", "Region,Wales and Scotland")
+        .replace("VAT rate (%),20", "VAT rate (%),0.2")
         .replace("Currency,GBP", "Colour,GBP");
       const errors = errorsOf(csv);
       expect(errors.map((e) => e.path)).toEqual([
-        "row 2, column 1",
-        "Title",
-        "row 3 (Stated total)",
-        "row 6 (Closing date)",
-        "row 9 (Region)",
+        "row 3, column 1",
+        "row 4 (Stated total)",
+        "row 7 (Closing date)",
+        "row 10 (Region)",
+        "row 11 (VAT rate (%))",
       ]);
       expect(errors[0].message).toMatch(/"Colour" is not a tender detail/);
-      expect(errors[1].message).toMatch(/title is missing/);
-      expect(errors[2].message).toMatch(/"1.2.3" is not an amount/);
-      expect(errors[3].message).toMatch(/February 2017 has 28 days/);
+      expect(errors[1].message).toMatch(/"1.2.3" is not an amount/);
+      expect(errors[2].message).toMatch(/February 2017 has 28 days/);
+    });
+
+    test("without a Title or Buyer row the tender has an empty title or buyer, as in a tender file", () => {
+      const read = readBack(good.replace(/Title,[^\r]*\r\n/, "").replace(/Buyer,[^\r]*\r\n/, ""));
+      expect(read).toEqual({ ...dfeTender(), title: "", buyer: "" });
     });
 
     test("a lot cell names its row and column header", () => {
