@@ -36,6 +36,8 @@ export interface CheckOptions {
   /** Present when `--tolerance` or `--tolerance-percent` was given. */
   tolerance?: Tolerance;
   daysPerWeek?: number;
+  /** `--as-of`: the date the contract position is taken at. */
+  asOf?: IsoDate;
 }
 
 /** A plain number, optionally followed by %: "20", "17.5%", "0.5". */
@@ -85,6 +87,11 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
   overrides.closingDate = date("closing", flags.closing);
   overrides.startDate = date("start", flags.start);
   overrides.endDate = date("end", flags.end);
+  const asOf = date("as-of", flags.asOf);
+  if (asOf !== undefined) options.asOf = asOf;
+  if (flags.asOf !== undefined && flags.actuals === undefined) {
+    bad("as-of", "is the date of the contract position; use it with --actuals invoices.csv");
+  }
 
   if (flags.region !== undefined) {
     const region = parseRegion(flags.region);

@@ -1,0 +1,204 @@
+/**
+ * `tender-budget`: check a tender outside Excel with the same engine.
+ *
+ *   tender-budget check FILE [--json] [options]
+ *
+ * `main` never exits the process and never prints a stack trace for bad input (only with DEBUG
+ * set, for an unexpected failure); it returns the exit status for bin/tender-budget.js to set.
+ */
+
+import { join, resolve } from "node:path";
+import { ExitCode, parseArgs, type CheckFlags } from "./args";
+import { type CliIo, fileProblem, type ResolvedIo, resolveIo } from "./io";
+import { loadActuals, loadTender } from "./load";
+import { planOutputs } from "./outputs";
+import { applyOverrides, readCheckOptions } from "./options";
+import { formatActuals, formatReport } from "./report-text";
+import { actualsToJson, checkActuals, csvLineRef, type ActualsTableLayout } from "../domain/actuals";
+import { checkTender, hasErrors, reportToJson, type Report } from "../domain/check";
+import type { InputError } from "../domain/types";
+
+export { ExitCode } from "./args";
+export type { CliIo } from "./io";
+
+const PROGRAM = "tender-budget";
+/** At most this many input problems are listed; the rest are counted. */
+const MAX_LISTED_ERRORS = 50;
+
+export const USAGE = `Usage: ${PROGRAM} check FILE [options]
+
+Check a tender: work out each lot's value from its day rate and days, reconcile the lots with
+the stated total, and list the findings.
+
+FILE
+  tender.json          a tender file (title, buyer, statedTotal, dayRate, dates, lots)
+  lots.csv             a lots table with headers such as Lot (or Council), Day rate, Days,
+                       Stated value, Start date, End date; tender-level values from the options
+
+Options
+  --json                    print the report as JSON (money in pounds, dates YYYY-MM-DD)
+  --stated-total AMOUNT     the tender's stated total, e.g. 346000 or "£1.2m"
+  --day-rate AMOUNT         the default day rate for lots without their own, e.g. 960
+  --closing DATE            closing date for bids (31/07/2017 or 2017-07-31)
+  --start DATE              contract start date
+  --end DATE                contract end date
+  --region REGION           bank holidays: GB-ENG (England & Wales, default), GB-SCT, GB-NIR
+  --vat PERCENT             VAT rate in percent (default 20); figures are ex VAT
+  --tolerance AMOUNT        accept a difference from the stated total up to this amount
+  --tolerance-percent P     ... or up to this percentage of the stated total
+  --days-per-week N         days worked a week, for phasing (default 5)
+  --title TEXT, --buyer TEXT   name the tender and its buyer (for a lots table)
+  -h, --help                show this help
+  -V, --version             show the version
+
+Options given with a .json file replace the file's own values.
+
+Exit status
+  0  no finding is an error
+  1  the reconciliation found errors (e.g. the lots do not add up to the stated total)
+  2  the input is invalid; the message names the field, or the CSV row and column
+`;
+
+/** Print input problems, one a line: `  path: message`. */
+function printErrors(io: ResolvedIo, heading: string, errors: readonly InputError[]): void {
+  const lines = [`${PROGRAM}: ${heading}`];
+  for (const e of errors.slice(0, MAX_LISTED_ERRORS)) {
+    // "lots.csv is empty" names its file already; "row 3, column "Days": ..." needs the path.
+    lines.push(e.message.startsWith(e.path) ? `  ${e.message}` : `  ${e.path}: ${e.message}`);
+  }
+  if (errors.length > MAX_LISTED_ERRORS) {
+    lines.push(`  ... and ${errors.length - MAX_LISTED_ERRORS} more problems`);
+  }
+  io.stderr.write(lines.join("\n") + "\n");
+}
+
+async function readVersion(io: ResolvedIo): Promise<string> {
+  // lib/cli/main.js and src/cli/main.ts both sit two folders below package.json.
+  const bytes = await io.readFile(join(__dirname, "..", "..", "package.json"));
+  const pkg: unknown = JSON.parse(new TextDecoder().decode(bytes));
+  const version =
+    typeof pkg === "object" && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+  return typeof version === "string" ? version : "unknown";
+}
+
+async function readInput(io: ResolvedIo, file: string): Promise<Uint8Array | undefined> {
+  try {
+    return await io.readFile(file);
+  } catch (e) {
+    io.stderr.write(`${PROGRAM}: ${fileProblem(e, file, true)}\n`);
+    return undefined;
+  }
+}
+
+const samePath = (a: string, b: string): boolean => resolve(a) === resolve(b);
+
+async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promise<ExitCode> {
+  const options = readCheckOptions(flags);
+  if (!options.ok) {
+    printErrors(io, "some options are not valid:", options.errors);
+    return ExitCode.InvalidInput;
+  }
+  const outputs = planOutputs(flags.out, file, samePath);
+  if (!outputs.ok) {
+    printErrors(io, "some outputs cannot be written:", outputs.errors);
+    return ExitCode.InvalidInput;
+  }
+
+  const bytes = await readInput(io, file);
+  if (bytes === undefined) return ExitCode.InvalidInput;
+  const loaded = await loadTender(file, bytes);
+  if (!loaded.ok) {
+    printErrors(io, `${file} cannot be checked:`, loaded.errors);
+    return ExitCode.InvalidInput;
+  }
+
+  let invoices: ActualsTableLayout | undefined;
+  if (flags.actuals !== undefined) {
+    const actualsBytes = await readInput(io, flags.actuals);
+    if (actualsBytes === undefined) return ExitCode.InvalidInput;
+    const read = loadActuals(flags.actuals, actualsBytes);
+    if (!read.ok) {
+      printErrors(io, `${flags.actuals} cannot be checked:`, read.errors);
+      return ExitCode.InvalidInput;
+    }
+    invoices = read.value;
+  }
+
+  const { overrides, tolerance, daysPerWeek, asOf } = options.value;
+  const tender = applyOverrides(loaded.value.tender, overrides);
+  const report = checkTender(tender, {
+    ...(tolerance ? { tolerance } : {}),
+    ...(daysPerWeek !== undefined ? { daysPerWeek } : {}),
+  });
+  const actuals =
+    invoices === undefined
+      ? undefined
+      : checkActuals(tender, report.allocation, report.phasing, invoices.lines, {
+          ...(asOf !== undefined ? { asOf } : {}),
+          lineRef: csvLineRef(invoices),
+        });
+  // The invoice findings join the report's findings (their paths name the invoice rows).
+  const combined: Report = actuals
+    ? { ...report, findings: [...report.findings, ...actuals.findings] }
+    : report;
+
+  const rendered: { file: string; data: string | Uint8Array; holds: string }[] = [];
+  for (const { file: out, format } of outputs.value) {
+    rendered.push({ file: out, data: await format.render(combined, { tolerance }), holds: format.holds });
+  }
+  for (const out of rendered) {
+    try {
+      await io.writeFile(out.file, out.data);
+    } catch (e) {
+      io.stderr.write(`${PROGRAM}: ${fileProblem(e, out.file, false)}\n`);
+      return ExitCode.InvalidInput;
+    }
+    io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${out.holds}\n`);
+  }
+
+  const { notes, missing } = loaded.value;
+  if (flags.json) {
+    const json = {
+      ...reportToJson(combined),
+      ...(actuals ? { actuals: actualsToJson(actuals) } : {}),
+      ...(missing !== undefined ? { notice: { missing, notes } } : {}),
+    };
+    io.stdout.write(JSON.stringify(json, null, 2) + "\n");
+  } else {
+    io.stdout.write(formatReport(combined, notes, missing ?? []));
+    if (actuals) io.stdout.write(formatActuals(actuals));
+  }
+  return hasErrors(combined) ? ExitCode.Findings : ExitCode.Ok;
+}
+
+/** Run the command line. Resolves to the exit status; never rejects. */
+export async function main(argv: readonly string[], ioIn: CliIo): Promise<number> {
+  const io = resolveIo(ioIn);
+  try {
+    const args = parseArgs(argv);
+    if (!args.ok) {
+      io.stderr.write(`${PROGRAM}: ${args.error}\n`);
+      return ExitCode.InvalidInput;
+    }
+    const command = args.value;
+    if (command.kind === "help") {
+      io.stdout.write(USAGE);
+      return ExitCode.Ok;
+    }
+    if (command.kind === "version") {
+      io.stdout.write(`${PROGRAM} ${await readVersion(io)}\n`);
+      return ExitCode.Ok;
+    }
+    return await runCheck(io, command.file, command.flags);
+  } catch (e) {
+    // A failure of the program itself, not of the input: say so plainly; details only on request.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`${PROGRAM}: unexpected failure: ${message}\n`);
+    if (io.env.DEBUG) {
+      io.stderr.write(`${e instanceof Error && e.stack ? e.stack : String(e)}\n`);
+    } else {
+      io.stderr.write("Set DEBUG=1 to see the details, and please report this.\n");
+    }
+    return ExitCode.InvalidInput;
+  }
+}

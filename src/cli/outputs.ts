@@ -1,0 +1,91 @@
+/**
+ * `--out FILE`: write the checked tender in the format its name asks for. Every name is
+ * checked before anything is worked out or written, so a bad name writes nothing.
+ */
+
+import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/csv-export";
+import { reportToJson, type Report } from "../domain/check";
+import { tenderToOcds } from "../domain/ocds";
+import type { InputError, Result, Tolerance } from "../domain/types";
+import { reportToXlsx } from "../workbook/xlsx";
+
+export interface OutputContext {
+  tolerance?: Tolerance;
+}
+
+export interface OutputFormat {
+  /** The end of the file name, lower case: ".ocds.json". Longer suffixes are tried first. */
+  suffix: string;
+  /** What the file holds, for help and messages. */
+  holds: string;
+  render: (report: Report, context: OutputContext) => Promise<string | Uint8Array>;
+}
+
+const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n";
+
+/** The formats `--out` writes, by the end of the file name. */
+export const OUTPUT_FORMATS: readonly OutputFormat[] = [
+  {
+    suffix: ".ocds.json",
+    holds: "the tender as an OCDS 1.1 release package",
+    render: async (report) => json(tenderToOcds(report.tender, { allocation: report.allocation })),
+  },
+  {
+    suffix: ".tender.csv",
+    holds: "the tender (its details, then the lots) as CSV, which check reads back",
+    render: async (report) => tenderToCsv(report.tender),
+  },
+  {
+    suffix: ".findings.csv",
+    holds: "the findings as CSV",
+    render: async (report) => findingsToCsv(report.findings),
+  },
+  {
+    suffix: ".csv",
+    holds: "the allocation table as CSV (UTF-8, opens in Excel)",
+    render: async (report) => allocationToCsv(report),
+  },
+  {
+    suffix: ".json",
+    holds: "the report as JSON (what --json prints)",
+    render: async (report) => json(reportToJson(report)),
+  },
+  {
+    suffix: ".xlsx",
+    holds: "a workbook with the Tender, Allocation, Phasing and Tender summary sheets, formulas live",
+    render: async (report, context) =>
+      reportToXlsx(report, context.tolerance ? { tolerance: context.tolerance } : {}),
+  },
+];
+
+export function outputFormatOf(file: string): OutputFormat | undefined {
+  const name = file.toLowerCase();
+  return OUTPUT_FORMATS.find((f) => name.endsWith(f.suffix) && name.length > f.suffix.length);
+}
+
+/** Check the `--out` names: a known format each, no name twice, none the input file itself. */
+export function planOutputs(
+  outs: readonly string[],
+  input: string,
+  samePath: (a: string, b: string) => boolean,
+): Result<{ file: string; format: OutputFormat }[]> {
+  const errors: InputError[] = [];
+  const planned: { file: string; format: OutputFormat }[] = [];
+  for (const file of outs) {
+    const format = outputFormatOf(file);
+    if (format === undefined) {
+      const known = OUTPUT_FORMATS.map((f) => f.suffix).join(", ");
+      errors.push({
+        path: "--out",
+        message: `cannot tell what to write to "${file}"; end its name with ${known}`,
+      });
+    } else if (samePath(file, input)) {
+      errors.push({ path: "--out", message: `"${file}" is the file being checked; write to another file` });
+    } else if (planned.some((p) => samePath(p.file, file))) {
+      errors.push({ path: "--out", message: `"${file}" is given twice; give each output once` });
+    } else {
+      planned.push({ file, format });
+    }
+  }
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: planned };
+}
