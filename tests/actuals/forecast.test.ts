@@ -131,3 +131,19 @@ describe("forecastExhaustion", () => {
     expect(early.note).toMatch(/starts after 1 August 2017/);
   });
 });
+
+test("a trickle of spend (1p in a day, 31p a month) gives no date more than 100 years ahead", () => {
+  const f = forecastExhaustion({
+    name: "Lot 1",
+    allocated: 23_255_567,
+    spent: 1,
+    spend: [{ date: "2017-08-31", amount: 1 }],
+    asOf: "2017-08-31",
+    start: "2017-08-31",
+  });
+  expect(f.forecastExhaustionDate).toBeNull();
+  expect(f.note).toBe(
+    "At £0.31 a month (the rate from 31 August 2017 to 31 August 2017), the £232,555.66 left for Lot 1 " +
+      "would last more than 100 years.",
+  );
+});

@@ -48,6 +48,10 @@ export interface ForecastInput {
   endSource?: "contract" | "phasing";
 }
 
+/** Forecasts further ahead than this are not dated: the rate says the money lasts indefinitely. */
+export const MAX_FORECAST_YEARS = 100;
+const MAX_FORECAST_DAYS = Math.round(MAX_FORECAST_YEARS * 365.25);
+
 /** The same day three calendar months earlier, or that month's last day when it is shorter. */
 export function threeMonthsBefore(date: IsoDate): IsoDate {
   let year = Number(date.slice(0, 4));
@@ -141,7 +145,20 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
     };
   }
   const remaining = allocated - spent;
-  const date = addDays(asOf, ceilMulDiv(remaining, windowDays, windowSpend));
+  const daysToGo = ceilMulDiv(remaining, windowDays, windowSpend);
+  if (daysToGo > MAX_FORECAST_DAYS) {
+    return {
+      ...base,
+      ...window,
+      forecastExhaustionDate: null,
+      exhausted: false,
+      exhaustsBeforeEnd: false,
+      note:
+        `At ${formatMoney(burnPerMonth)} a month (the rate from ${since}), the ${formatMoney(remaining)} left ` +
+        `for ${name} would last more than ${MAX_FORECAST_YEARS} years.`,
+    };
+  }
+  const date = addDays(asOf, daysToGo);
   const before = end !== undefined && date < end;
   return {
     ...base,
