@@ -645,7 +645,10 @@ export function ocdsToTender(json: unknown): Result<Tender> {
 
   // Lots, or the whole contract as one lot.
   const rawLots = t.lots;
-  const lotIds: string[] = [];
+  /** Lot id → index in tender.lots. */
+  const lotIndex = new Map<string, number>();
+  /** Lots with a problem already reported, so no follow-on message is added for them. */
+  const lotsWithErrors = new Set<number>();
   if (rawLots !== undefined && rawLots !== null && !Array.isArray(rawLots)) {
     r.fail(`${tp}.lots`, "tender.lots must be a list of lots");
   }
@@ -653,13 +656,17 @@ export function ocdsToTender(json: unknown): Result<Tender> {
   const lotExt: (Json | undefined)[] = [];
   lotList.forEach((raw, i) => {
     const lp = `${tp}.lots[${i}]`;
+    const errorsBefore = r.errors.length;
     if (!isObject(raw)) {
       r.fail(lp, "each lot must be an object with an id and a title");
+      tender.lots.push({ name: `Lot ${i + 1}` });
+      lotExt.push(undefined);
+      lotsWithErrors.add(i);
       return;
     }
     const id = raw.id === undefined || raw.id === null ? String(i + 1) : String(raw.id);
-    if (lotIds.includes(id)) r.fail(`${lp}.id`, `two lots have the id "${id}"; give each lot its own id`);
-    lotIds.push(id);
+    if (lotIndex.has(id)) r.fail(`${lp}.id`, `two lots have the id "${id}"; give each lot its own id`);
+    else lotIndex.set(id, i);
     const le = isObject(raw.tenderBudget) ? raw.tenderBudget : undefined;
     lotExt.push(le);
     const name = nonEmptyText(raw.title) ?? nonEmptyText(raw.description) ?? `Lot ${id}`;
@@ -670,13 +677,13 @@ export function ocdsToTender(json: unknown): Result<Tender> {
     if (lotPeriod.start !== undefined) lot.startDate = lotPeriod.start;
     if (lotPeriod.end !== undefined) lot.endDate = lotPeriod.end;
     tender.lots.push(lot);
+    if (r.errors.length > errorsBefore) lotsWithErrors.add(i);
   });
   const wholeContract = lotList.length === 0;
   if (wholeContract) {
     const lot: Lot = { name: title.trim() === "" ? "Whole contract" : title };
     if (tender.statedTotal !== undefined) lot.statedValue = tender.statedTotal.pence;
     tender.lots.push(lot);
-    lotIds.push("");
     lotExt.push(undefined);
   }
 
@@ -688,14 +695,15 @@ export function ocdsToTender(json: unknown): Result<Tender> {
     if (!isObject(item) || !isDayUnit(item.unit)) return;
     let index: number;
     if (item.relatedLot !== undefined && item.relatedLot !== null && !wholeContract) {
-      index = lotIds.indexOf(String(item.relatedLot));
-      if (index < 0) {
+      const found = lotIndex.get(String(item.relatedLot));
+      if (found === undefined) {
         r.fail(
           `${ip}.relatedLot`,
           `this item belongs to lot "${String(item.relatedLot)}", which tender.lots does not list`,
         );
         return;
       }
+      index = found;
     } else if (tender.lots.length === 1) {
       index = 0;
     } else {
@@ -713,6 +721,7 @@ export function ocdsToTender(json: unknown): Result<Tender> {
       return;
     }
     seenItemFor.add(index);
+    const itemErrorsBefore = r.errors.length;
     const lot = tender.lots[index];
     const le = lotExt[index];
     const unit = item.unit as Json;
@@ -734,6 +743,7 @@ export function ocdsToTender(json: unknown): Result<Tender> {
         lot.days = parsed.value;
       }
     }
+    if (r.errors.length > itemErrorsBefore) lotsWithErrors.add(index);
   });
 
   // What every tender needs: distinct lot names, and each lot's value or days.
@@ -750,8 +760,7 @@ export function ocdsToTender(json: unknown): Result<Tender> {
     } else {
       seenNames.set(key, i);
     }
-    const lotHasErrors = r.errors.some((e) => e.path.startsWith(`${lp}.`) || e.path === lp);
-    if (lot.days === undefined && lot.statedValue === undefined && !lotHasErrors) {
+    if (lot.days === undefined && lot.statedValue === undefined && !lotsWithErrors.has(i)) {
       r.fail(
         wholeContract ? lp : `${lp}.value`,
         wholeContract
