@@ -116,7 +116,7 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
   },
   "09-hard-wrapped-email.txt": {
     ...base,
-    title: "Re: Commissioning support for Birmingham and Solihull",
+    title: "Commissioning support for Birmingham and Solihull",
     buyer: "NHS Birmingham and Solihull",
     statedTotal: "£800,000",
     dayRate: "£1,000",
@@ -298,6 +298,47 @@ describe("phrase families", () => {
       { name: "York", statedValue: "£10,000" },
     ]);
     expect(r.notes[0]).toMatch(/^The days 20, 10, 5 are given “respectively” but there are 2 lots/);
+  });
+
+  test("a range of values is not taken as the stated total, and says so", () => {
+    const r = reading(
+      parseNotice(
+        "Coaching\n\nThe contract value is between £50,000 and £60,000, £720 a day for Leeds Council.",
+      ),
+    );
+    expect(r.input.statedTotal).toBeUndefined();
+    expect(r.missing).toContain("no stated total found");
+    expect(r.notes.slice(0, 2)).toEqual([
+      "£50,000 was not read as a tender amount (one end of a range of values): “The contract value is between £50,000 and £60,000, £720 a day for Leeds Council.”.",
+      "£60,000 was not read as a tender amount (one end of a range of values): “The contract value is between £50,000 and £60,000, £720 a day for Leeds Council.”.",
+    ]);
+    expect(r.input.lots).toEqual([{ name: "Leeds", dayRate: "£720" }]);
+    expect(r.missing).toContain("no days found for Leeds");
+  });
+
+  test("an amount with its place in brackets after it", () => {
+    const r = reading(
+      parseNotice("Lots\n\nThe tender has two lots: £107,520 (Barnet) and £48,960 (Kirklees)."),
+    );
+    expect(r.input.lots).toEqual([
+      { name: "Barnet", statedValue: "£107,520" },
+      { name: "Kirklees", statedValue: "£48,960" },
+    ]);
+  });
+
+  test("an email: headers are not the title, the subject is; a London borough is the buyer", () => {
+    const text =
+      "From: procurement@example.org\nSent: 3 March 2021\nSubject: RE: Interim adviser for Barnet\n\n" +
+      "The London Borough of Barnet is seeking an interim adviser at £800 a day for 30 days.";
+    const r = reading(parseNotice(text));
+    expect(r.fields.title).toEqual({
+      value: "Interim adviser for Barnet",
+      sentence: "Subject: RE: Interim adviser for Barnet",
+      confidence: 0.8,
+    });
+    expect(r.input.buyer).toBe("London Borough of Barnet");
+    expect(r.input.lots).toEqual([{ name: "Barnet", days: 30 }]);
+    expect(r.input.dayRate).toBe("£800");
   });
 
   describe("no date line and no year", () => {

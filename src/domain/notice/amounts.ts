@@ -11,7 +11,7 @@ import { parseMoney } from "../money";
 import type { StatedAmount } from "../types";
 import { nameBefore, namesAfter, readName } from "./places";
 
-export type AmountRole = "dayRate" | "otherRate" | "total" | "lot" | "spending" | "uncued";
+export type AmountRole = "dayRate" | "otherRate" | "range" | "total" | "lot" | "spending" | "uncued";
 
 export interface MoneyMention {
   /** The figure as written, e.g. "£107,520" or "£1.2m". */
@@ -127,6 +127,14 @@ export function classifyAmount(s: string, m: MoneyMention, inNotice = false): Cl
   if (!tenderish && !inNotice) {
     return { ...base, role: "spending", confidence: 0.6, cue: "no tender or contract in the sentence" };
   }
+  // "between £50,000 and £60,000", "£50,000 to £60,000", "£50k–£60k": a range is not one figure.
+  if (
+    (/\bbetween\s*$/i.test(before) && /^\s*(?:and|to|-|–)\s*(?:£|GBP)/i.test(after)) ||
+    /^\s*(?:to|-|–)\s*(?:£|GBP)/i.test(after) ||
+    /(?:£|GBP\s?)[\d,.]+\s?(?:m|k|million|thousand)?\s*(?:and|to|-|–)\s*$/i.test(before)
+  ) {
+    return { ...base, role: "range", confidence: 0.9, cue: "one end of a range of values" };
+  }
   const cap = tenderish ? 1 : 0.7;
   if (DAY_RATE_AFTER.test(after) || DAY_RATE_BEFORE.test(before)) {
     const tied = tiedNames(s, m.start, m.end, true);
@@ -184,6 +192,20 @@ function tiedNames(s: string, start: number, end: number, rate: boolean): Tie | 
       confidence: both && !after.each ? 0.5 : 0.9,
       cue: both && !after.each ? "one amount for several places, read as each" : "an amount for a place",
     };
+  }
+  // "£107,520 (Barnet)".
+  const bracket = /^\s*\(\s*/.exec(s.slice(afterPos));
+  if (bracket !== null) {
+    const inside = readName(s, afterPos + bracket[0].length);
+    if (inside !== null && /^\s*\)/.test(s.slice(inside.end))) {
+      return {
+        names: [inside.name],
+        after: true,
+        each: true,
+        confidence: 0.85,
+        cue: "an amount with its place in brackets",
+      };
+    }
   }
   // "Croydon (£402,500)", "Barnet: £107,520", "Lot 2 – £40,000".
   const before = nameBefore(s, start);

@@ -86,13 +86,15 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
     }
   }
   for (const { item, sentence } of amounts) {
-    if (item.role === "otherRate" || item.role === "spending") {
+    if (item.role === "otherRate" || item.role === "spending" || item.role === "range") {
       notes.push(
         `${item.written} was not read as a tender amount (${item.cue}): ${quote(sentence, item.written)}.`,
       );
     }
   }
-  const tenderAmounts = amounts.filter((a) => a.item.role !== "otherRate" && a.item.role !== "spending");
+  const tenderAmounts = amounts.filter(
+    (a) => a.item.role !== "otherRate" && a.item.role !== "spending" && a.item.role !== "range",
+  );
   if (tenderAmounts.length === 0) return { ok: false, error: NO_TENDER_AMOUNTS, notes };
 
   const fields: Partial<Record<NoticeField, FieldSource>> = {};

@@ -1,6 +1,7 @@
 /**
  * Who is buying and what the tender is called: the buyer ("Department for Education", "DfE",
- * "Sandwell Council") and the title (a "Title:" field, else the headline: the first non-empty line).
+ * "Sandwell Council") and the title (a "Title:" field, an email's subject, else the headline: the
+ * first non-empty line that is not an email header or web-page furniture).
  */
 import type { Sentence } from "./sentences";
 import { nonEmptyLines } from "./sentences";
@@ -42,6 +43,7 @@ const ORGANISATION = new RegExp(
     `\\b(?:Home|Cabinet|Foreign,\\s+Commonwealth\\s+and\\s+Development|Scotland|Wales|Northern\\s+Ireland)\\s+Office\\b`,
     `\\bHM\\s+(?:Treasury|Revenue\\s+(?:and|&)\\s+Customs|Prison\\s+and\\s+Probation\\s+Service|Land\\s+Registry)`,
     `\\b(?:Scottish|Welsh)\\s+Government\\b`,
+    `\\b(?:London|Royal)\\s+Borough\\s+of\\s+${ORG_WORD}(?:\\s+(?:upon\\s+)?${ORG_WORD})*`,
     `\\bNHS\\s+${ORG_WORD}(?:\\s+(?:and\\s+)?${ORG_WORD})*`,
     `\\b(?:${ORG_WORD}\\s+){1,4}(?:Metropolitan\\s+Borough\\s+|Borough\\s+|County\\s+|City\\s+|District\\s+)?Council\\b`,
     `\\b(?:${Object.keys(ACRONYMS).join("|")})\\b`,
@@ -55,6 +57,10 @@ const BUYING =
 const BUYER_LABEL =
   /^(?:buyer|contracting\s+authority|authority|organisation|organization|purchaser|commissioning\s+body|client|awarding\s+body)\s*[:–-]\s*(.+)$/i;
 const TITLE_LABEL = /^(?:title|tender\s+title|contract\s+title|notice\s+title|opportunity)\s*[:–-]\s*(.+)$/i;
+const SUBJECT_LABEL = /^(?:subject|re)\s*:\s*(?:(?:re|fw|fwd)\s*:\s*)*(.+)$/i;
+/** Lines at the top of an email or web page that are not its headline. */
+const NOT_HEADLINE =
+  /^(?:from|to|cc|bcc|sent|date)\s*:|^your browser|cookies|^(?:dear|hi|hello)\b|^(?:skip to|menu|home\s*[|>])/i;
 
 /** The full name an organisation mention stands for ("DfE" → "Department for Education"). */
 function fullName(mention: string): string {
@@ -102,7 +108,7 @@ export function findBuyer(sentences: readonly Sentence[]): Found | null {
   return best === null ? null : { value: best.value, sentence: best.sentence, confidence: 0.5 };
 }
 
-/** The title: a "Title:" field, else the headline (the first non-empty line). */
+/** The title: a "Title:" field, else an email's subject, else the headline. */
 export function findTitle(text: string, sentences: readonly Sentence[]): Found | null {
   for (const s of sentences) {
     const label = TITLE_LABEL.exec(s.text);
@@ -110,7 +116,14 @@ export function findTitle(text: string, sentences: readonly Sentence[]): Found |
       return { value: label[1].trim(), sentence: s.text, confidence: 0.95 };
     }
   }
-  const first = nonEmptyLines(text)[0];
+  for (const s of sentences) {
+    const subject = SUBJECT_LABEL.exec(s.text);
+    if (subject !== null && subject[1].trim().length > 0) {
+      return { value: subject[1].trim(), sentence: s.text, confidence: 0.8 };
+    }
+  }
+  const lines = nonEmptyLines(text);
+  const first = lines.find((l) => !NOT_HEADLINE.test(l)) ?? lines[0];
   if (first === undefined) return null;
   const headline = first.replace(/\s+/g, " ");
   // A first line that is a whole paragraph is not a headline: keep it, but say so.
