@@ -84,7 +84,8 @@ const TAG_PREFIX = "TenderBudget_";
 export const MAX_READ_CELLS = 1_000_000;
 
 /** Text that Excel would take for a formula is written with a leading apostrophe (kept as typed). */
-function safe(v: Scalar): Scalar {
+function safe(v: Scalar): string | number | boolean {
+  if (v === null) return "";
   return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
 }
 
@@ -162,14 +163,14 @@ function queueTable(ws: Excel.Worksheet, t: TablePlan, blockBytes: number): (() 
   return blocksOf(constantOnly, blockBytes).map(([s, e]) => () => {
     for (const [a, b] of runs) {
       const rect: Rect = { r0: body.r0 + s, c0: t.col + a, r1: body.r0 + e - 1, c1: t.col + b };
-      const values: Scalar[][] = new Array(e - s);
+      const values: (string | number | boolean)[][] = new Array(e - s);
       for (let r = s; r < e; r++) {
         const row = rows[r];
-        const out: Scalar[] = new Array(b - a + 1);
+        const out: (string | number | boolean)[] = new Array(b - a + 1);
         for (let c = a; c <= b; c++) out[c - a] = safe(row[c] ?? null);
         values[r - s] = out;
       }
-      ws.getRange(rangeAddress(rect)).values = values as (string | number | boolean)[][];
+      ws.getRange(rangeAddress(rect)).values = values;
     }
   });
 }
@@ -187,7 +188,7 @@ export function queuePlan(
     const range = ws.getRange(cellAddress(c.row, c.col));
     if (c.numberFormat) range.numberFormat = [[c.numberFormat]];
     if (c.formula) range.formulas = [[c.formula.structured]];
-    else range.values = [[safe(c.value) as string | number | boolean]];
+    else range.values = [[safe(c.value)]];
     if (c.style) applyStyle(range, c.style);
   }
   const later: (() => void)[] = [];
@@ -322,7 +323,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     } catch (e) {
       return failure(
         "workbook",
-        `Excel could not ${what}: ${messageOf(e)}. Nothing was changed that needs undoing; try again.`,
+        `Excel could not ${what}: ${messageOf(e)}. Check the workbook, then try again.`,
       );
     }
   }

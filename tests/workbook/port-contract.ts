@@ -1,0 +1,207 @@
+/**
+ * The WorkbookPort contract: what every host (Office.js, in memory) must do, run against each of them.
+ * A host under test is reached through a small driver that plays the user (their own sheets, selection
+ * and fills) and reads back cell values.
+ */
+import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import type { WorkbookPort } from "../../src/workbook/port";
+import { HIGHLIGHT_FILL } from "../../src/workbook/targets";
+import { check } from "./support";
+
+export interface HostDriver {
+  port: WorkbookPort;
+  /** A sheet the user made, values from A1. */
+  addUserSheet(name: string, rows: (string | number)[][]): void;
+  /** Make a range an Excel Table (header in its first row). */
+  addTable(address: string, name: string): void;
+  select(address: string): void;
+  /** The user typing a value into a cell. */
+  type(address: string, value: string | number): void;
+  selection(): string | undefined;
+  value(address: string): unknown;
+  fill(address: string): string | undefined;
+  setFill(address: string, color: string): void;
+  sheetNames(): string[];
+}
+
+export function portContract(name: string, makeDriver: () => HostDriver): void {
+  describe(`${name}: the WorkbookPort contract`, () => {
+    test("a Tender sheet made from the DfE tender reads back as the same tender", async () => {
+      const d = makeDriver();
+      expect(await d.port.createTenderSheet(DFE_EXAMPLE)).toEqual({
+        ok: true,
+        value: { kind: "tender", name: "Tender", replaced: false },
+      });
+      expect(d.value("Tender!A5")).toBe("Stated total");
+      expect(d.value("Tender!B5")).toBe(346000);
+      expect(d.value("Tender!A15")).toBe("Barnet");
+      expect(d.value("Tender!D15")).toBe(107520);
+      expect(await d.port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: DFE_EXAMPLE });
+    });
+
+    test("an empty Tender sheet has the defaults and the lots table header", async () => {
+      const d = makeDriver();
+      await d.port.createTenderSheet();
+      expect(d.value("Tender!B10")).toBe("England & Wales");
+      expect(d.value("Tender!B11")).toBe(0.2);
+      expect(["Tender!A14", "Tender!B14", "Tender!C14", "Tender!D14"].map(d.value)).toEqual([
+        "Lot",
+        "Day rate",
+        "Days",
+        "Stated value",
+      ]);
+    });
+
+    test("every problem in the Tender sheet is reported by its cell", async () => {
+      const d = makeDriver();
+      await d.port.createTenderSheet(DFE_EXAMPLE);
+      d.addUserSheet("Scratch", [["x"]]);
+      // The user types over cells of the Tender sheet the add-in made.
+      d.type("Tender!B5", "abc");
+      d.type("Tender!C16", -4);
+      d.type("Tender!E17", "31/02/2018");
+      const read = await d.port.readTender({ from: "tender-sheet" });
+      expect(read.ok).toBe(false);
+      if (read.ok) return;
+      expect(read.errors.map((e) => e.path)).toEqual(["Tender!B5", "Tender!C16", "Tender!E17"]);
+      expect(read.errors[0].message).toContain('"abc" is not an amount');
+      expect(read.errors[2].message).toContain("February 2018 has 28 days");
+    });
+
+    test("reading from a selection inside the user's own table reads that table, naming its cells", async () => {
+      const d = makeDriver();
+      d.addUserSheet("Councils", [
+        ["Notes"],
+        [],
+        ["Council", "Rate", "Estimated days", "Budget"],
+        ["Barnet", 960, 112, 107520],
+        ["Kirklees", 960, 51, 48960],
+      ]);
+      d.addTable("Councils!A3:D5", "Councils");
+      d.select("Councils!B4");
+      const read = await d.port.readTender({ from: "selection", base: { title: "DfE", buyer: "DfE" } });
+      expect(read).toEqual({
+        ok: true,
+        value: expect.objectContaining({
+          title: "DfE",
+          lots: [
+            { name: "Barnet", dayRate: 96_000, days: 112, statedValue: 10_752_000 },
+            { name: "Kirklees", dayRate: 96_000, days: 51, statedValue: 4_896_000 },
+          ],
+        }),
+      });
+      d.addUserSheet("Bad", [
+        ["Lot", "Days"],
+        ["Reading", "ninety"],
+      ]);
+      d.select("Bad!A1");
+      const bad = await d.port.readTender({ from: "selection" });
+      expect(bad).toEqual({
+        ok: false,
+        errors: [{ path: "Bad!B2", message: expect.stringMatching(/days.*"ninety"|"ninety".*days/) }],
+      });
+    });
+
+    test("the Allocation sheet never overwrites the user's sheet of the same name, and replaces only its own", async () => {
+      const d = makeDriver();
+      d.addUserSheet("Allocation", [["My own notes", 42]]);
+      const report = check(DFE_EXAMPLE);
+      expect(await d.port.writeAllocation(report)).toEqual({
+        ok: true,
+        value: { kind: "allocation", name: "Allocation (2)", replaced: false },
+      });
+      expect(d.value("Allocation!A1")).toBe("My own notes");
+      expect(d.value("Allocation!B1")).toBe(42);
+      expect(d.value("'Allocation (2)'!A18")).toBe("Barnet");
+      expect(d.value("'Allocation (2)'!B5")).toBe(346000);
+      const again = await d.port.writeAllocation(report);
+      expect(again).toEqual({
+        ok: true,
+        value: { kind: "allocation", name: "Allocation (2)", replaced: true },
+      });
+      expect(d.sheetNames().filter((n) => n.startsWith("Allocation"))).toEqual([
+        "Allocation",
+        "Allocation (2)",
+      ]);
+      const beside = await d.port.writeAllocation(report, { replace: false });
+      expect(beside.ok && beside.value.name).toBe("Allocation (3)");
+      expect(d.value("Allocation!A1")).toBe("My own notes");
+    });
+
+    test("findings highlight their cells; the next check removes the highlight and restores the user's fill", async () => {
+      const d = makeDriver();
+      await d.port.createTenderSheet(DFE_EXAMPLE);
+      await d.port.readTender({ from: "tender-sheet" });
+      d.setFill("Tender!B5", "#FFFF00"); // the user's own yellow on the stated total
+      d.setFill("Tender!A1", "#00B050"); // and green on the title
+      const report = check(DFE_EXAMPLE);
+      const shown = await d.port.showFindings(report.findings);
+      expect(shown.ok).toBe(true);
+      if (!shown.ok) return;
+      expect(shown.value.map((l) => [l.finding.code, l.address])).toEqual([
+        ["TOTAL_MISMATCH", "Tender!B5"],
+        ["RATE_INFERRED", "Tender!B6"],
+      ]);
+      expect(d.fill("Tender!B5")).toBe(HIGHLIGHT_FILL);
+      expect(d.fill("Tender!B6")).toBeUndefined(); // information is not highlighted
+      // Checking again with the same findings keeps the user's yellow as the fill to restore.
+      await d.port.showFindings(report.findings);
+      await d.port.showFindings([]);
+      expect(d.fill("Tender!B5")).toBe("#FFFF00");
+      expect(d.fill("Tender!A1")).toBe("#00B050");
+    });
+
+    test("a highlighted cell the user has since filled themselves is left alone", async () => {
+      const d = makeDriver();
+      await d.port.createTenderSheet(DFE_EXAMPLE);
+      await d.port.readTender({ from: "tender-sheet" });
+      await d.port.showFindings(check(DFE_EXAMPLE).findings);
+      expect(d.fill("Tender!B5")).toBe(HIGHLIGHT_FILL);
+      d.setFill("Tender!B5", "#0070C0");
+      expect(await d.port.clearFindings()).toEqual({ ok: true, value: undefined });
+      expect(d.fill("Tender!B5")).toBe("#0070C0");
+    });
+
+    test("selectCell selects a finding's cell; an unknown sheet is an error", async () => {
+      const d = makeDriver();
+      await d.port.createTenderSheet(DFE_EXAMPLE);
+      expect(await d.port.selectCell("Tender!B5")).toEqual({ ok: true, value: undefined });
+      expect(d.selection()).toBe("Tender!B5");
+      const missing = await d.port.selectCell("Gone!A1");
+      expect(missing.ok).toBe(false);
+      if (!missing.ok) expect(missing.errors[0].message).toContain('no sheet "Gone"');
+    });
+
+    test("the tender and choices kept in the workbook come back", async () => {
+      const d = makeDriver();
+      expect(await d.port.loadState()).toEqual({ ok: true, value: undefined });
+      const state = { tender: DFE_EXAMPLE, choices: { phasing: "quarter", tolerancePounds: 500 } };
+      expect(await d.port.saveState(state)).toEqual({ ok: true, value: undefined });
+      expect(await d.port.saveState(state)).toEqual({ ok: true, value: undefined });
+      expect(await d.port.loadState()).toEqual({ ok: true, value: state });
+    });
+
+    test("phasing and summary sheets carry the engine's figures", async () => {
+      const d = makeDriver();
+      const report = check({
+        ...DFE_EXAMPLE,
+        dayRate: 96_000,
+        lots: [{ name: "Barnet", days: 112, statedValue: 10_752_000 }],
+      });
+      const phased = await d.port.writePhasing(report);
+      expect(phased).toEqual({ ok: true, value: { kind: "phasing", name: "Phasing", replaced: false } });
+      // Barnet: 112 days from 31/08/2017 at 5 days a week, by month.
+      expect(d.value("Phasing!A5")).toBe("August 2017");
+      const months = report.phasing.months;
+      expect(months.reduce((s, m) => s + m.value, 0)).toBe(10_752_000);
+      expect(d.value("Phasing!B5")).toBe(months[0].value / 100);
+      const summary = await d.port.writeSummary(report, { today: "2017-07-26" });
+      expect(summary).toEqual({
+        ok: true,
+        value: { kind: "summary", name: "Tender summary", replaced: false },
+      });
+      expect(d.value("'Tender summary'!A1")).toBe("Tender summary");
+      expect(d.value("'Tender summary'!A4")).toBe("Produced 26 July 2017");
+    });
+  });
+}
