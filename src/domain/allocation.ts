@@ -120,48 +120,64 @@ export function allocate(tender: Tender, options: AllocateOptions = {}): Allocat
     }
   }
 
-  const lines: AllocationLine[] = new Array(lots.length);
+  const lines: AllocationLine[] = [];
   let total = 0;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i];
-    const line: AllocationLine = { index: i, lot: lot.name, share: 0 };
+    let dayRate: Pence | undefined;
+    let dayRateSource: DayRateSource | undefined;
     if (lot.dayRate !== undefined) {
-      line.dayRate = lot.dayRate;
-      line.dayRateSource = "lot";
+      dayRate = lot.dayRate;
+      dayRateSource = "lot";
     } else if (tender.dayRate !== undefined) {
-      line.dayRate = tender.dayRate;
-      line.dayRateSource = "tender";
+      dayRate = tender.dayRate;
+      dayRateSource = "tender";
     } else if (inferredDayRate !== undefined) {
-      line.dayRate = inferredDayRate;
-      line.dayRateSource = "inferred";
+      dayRate = inferredDayRate;
+      dayRateSource = "inferred";
     }
-    if (lot.statedValue !== undefined) line.statedValue = lot.statedValue;
-    const rate = line.dayRate;
+    const stated = lot.statedValue;
+    let days: number | undefined;
+    let daysSource: AllocationLine["daysSource"];
+    let value: Pence | undefined;
+    let valueSource: AllocationLine["valueSource"];
+    let variance: Pence | undefined;
     if (lot.days !== undefined) {
-      line.days = lot.days;
-      line.daysSource = "lot";
-      if (rate !== undefined) {
-        line.value = rateTimesDays(rate, lot.days);
-        line.valueSource = "computed";
-        if (lot.statedValue !== undefined) line.variance = line.value - lot.statedValue;
-      } else if (lot.statedValue !== undefined) {
-        line.value = lot.statedValue;
-        line.valueSource = "statedValue";
+      days = lot.days;
+      daysSource = "lot";
+      if (dayRate !== undefined) {
+        value = rateTimesDays(dayRate, lot.days);
+        valueSource = "computed";
+        if (stated !== undefined) variance = value - stated;
+      } else if (stated !== undefined) {
+        value = stated;
+        valueSource = "statedValue";
       }
-    } else if (lot.statedValue !== undefined) {
-      line.value = lot.statedValue;
-      line.valueSource = "statedValue";
-      if (rate !== undefined && rate > 0) {
-        line.days = lot.statedValue / rate;
-        line.daysSource = "inferred";
+    } else if (stated !== undefined) {
+      value = stated;
+      valueSource = "statedValue";
+      if (dayRate !== undefined && dayRate > 0) {
+        days = stated / dayRate;
+        daysSource = "inferred";
       }
     }
-    const start = lot.startDate ?? tender.startDate;
-    const end = lot.endDate ?? tender.endDate;
-    if (start !== undefined) line.startDate = start;
-    if (end !== undefined) line.endDate = end;
-    if (line.value !== undefined) total += line.value;
-    lines[i] = line;
+    // Every line has every key (absent ones undefined), so all lines share one shape.
+    lines.push({
+      index: i,
+      lot: lot.name,
+      dayRate,
+      dayRateSource,
+      days,
+      daysSource,
+      value,
+      valueSource,
+      statedValue: stated,
+      variance,
+      share: 0,
+      startDate: lot.startDate ?? tender.startDate,
+      endDate: lot.endDate ?? tender.endDate,
+    });
+    if (value !== undefined) total += value;
   }
   if (total !== 0) {
     for (const line of lines) if (line.value !== undefined) line.share = line.value / total;

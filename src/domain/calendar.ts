@@ -49,15 +49,37 @@ function parts(date: IsoDate): [number, number, number] {
   return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
 }
 
+// Tenders repeat the same few dates many times: remember their day numbers (bounded).
+const dayNumberCache = new Map<string, number>();
+const DAY_NUMBER_CACHE_LIMIT = 20_000;
+
 /** Whole days since 1970-01-01 (proleptic Gregorian calendar). */
 export function toDayNumber(date: IsoDate): number {
+  const cached = dayNumberCache.get(date);
+  if (cached !== undefined) return cached;
   const [year, m, d] = parts(date);
   const y = m <= 2 ? year - 1 : year;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;
   const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
   const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
+  const dayNumber = era * 146097 + doe - 719468;
+  if (dayNumberCache.size >= DAY_NUMBER_CACHE_LIMIT) dayNumberCache.clear();
+  dayNumberCache.set(date, dayNumber);
+  return dayNumber;
+}
+
+/** The calendar year of a day number, by arithmetic alone. */
+function yearOfDayNumber(dayNumber: number): number {
+  const z = dayNumber + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
 }
 
 function pad(n: number, width: number): string {
@@ -89,8 +111,8 @@ export function addDays(date: IsoDate, days: number): IsoDate {
 
 /** -1, 0 or 1 as `a` is before, the same as, or after `b`. */
 export function compareIso(a: IsoDate, b: IsoDate): -1 | 0 | 1 {
-  parts(a);
-  parts(b);
+  toDayNumber(a);
+  toDayNumber(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -131,14 +153,15 @@ const REGION_STATES: Record<Region, string> = { "GB-ENG": "ENG", "GB-SCT": "SCT"
 const holidaySources = new Map<Region, Holidays>();
 interface YearHolidays {
   dates: ReadonlySet<IsoDate>;
+  numbers: ReadonlySet<number>;
   /** Day numbers of the weekday bank holidays, ascending. */
   dayNumbers: readonly number[];
 }
-const holidayCache = new Map<string, YearHolidays>();
+const holidayCache = new Map<Region, Map<number, YearHolidays>>();
 
 function yearHolidays(region: Region, year: number): YearHolidays {
-  const key = `${region}:${year}`;
-  const cached = holidayCache.get(key);
+  let byYear = holidayCache.get(region);
+  const cached = byYear?.get(year);
   if (cached) return cached;
   if (!(region in REGION_STATES))
     throw new RangeError(`Unknown bank-holiday region: ${JSON.stringify(region)}`);
@@ -158,8 +181,13 @@ function yearHolidays(region: Region, year: number): YearHolidays {
     if (weekday === 0 || weekday === 6) continue;
     dates.add(date);
   }
-  const entry: YearHolidays = { dates, dayNumbers: [...dates].map(toDayNumber).sort((a, b) => a - b) };
-  holidayCache.set(key, entry);
+  const dayNumbers = [...dates].map(toDayNumber).sort((a, b) => a - b);
+  const entry: YearHolidays = { dates, numbers: new Set(dayNumbers), dayNumbers };
+  if (!byYear) {
+    byYear = new Map();
+    holidayCache.set(region, byYear);
+  }
+  byYear.set(year, entry);
   return entry;
 }
 
@@ -171,8 +199,7 @@ export function bankHolidays(region: Region, year: number): ReadonlySet<IsoDate>
 function isWorkingDayNumber(dayNumber: number, region: Region): boolean {
   const weekday = weekdayOfNumber(dayNumber);
   if (weekday === 0 || weekday === 6) return false;
-  const date = fromDayNumber(dayNumber);
-  return !yearHolidays(region, Number(date.slice(0, 4))).dates.has(date);
+  return !yearHolidays(region, yearOfDayNumber(dayNumber)).numbers.has(dayNumber);
 }
 
 /** A weekday that is not a bank holiday in the region. */
@@ -195,8 +222,8 @@ function weekdaysBetweenNumbers(a: number, b: number): number {
 function workingDaysBetweenNumbers(a: number, b: number, region: Region): number {
   if (b < a) return 0;
   let count = weekdaysBetweenNumbers(a, b);
-  const firstYear = Number(fromDayNumber(a).slice(0, 4));
-  const lastYear = Number(fromDayNumber(b).slice(0, 4));
+  const firstYear = yearOfDayNumber(a);
+  const lastYear = yearOfDayNumber(b);
   for (let year = firstYear; year <= lastYear; year++) {
     for (const h of yearHolidays(region, year).dayNumbers) {
       if (h >= a && h <= b) count--;

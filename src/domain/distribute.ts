@@ -29,16 +29,16 @@ export function largestRemainder(total: number, weights: readonly number[]): num
     throw new RangeError("All the weights are zero, so there is no proportion to split the total by");
   if (total < 0) return largestRemainder(-total, weights).map((p) => (p === 0 ? 0 : -p));
 
-  const parts = new Array<number>(weights.length);
-  const remainders = new Array<number>(weights.length);
+  const parts: number[] = [];
+  const remainders: number[] = [];
   let allotted = 0;
   if (allIntegers && Number.isSafeInteger(sum) && Number.isSafeInteger(total * max)) {
     // Exact integer arithmetic: share = total × w / sum.
     for (let i = 0; i < weights.length; i++) {
       const product = total * weights[i];
       const part = Math.floor(product / sum);
-      parts[i] = part;
-      remainders[i] = product - part * sum;
+      parts.push(part);
+      remainders.push(product - part * sum);
       allotted += part;
     }
   } else if (allIntegers && Number.isSafeInteger(sum)) {
@@ -46,16 +46,16 @@ export function largestRemainder(total: number, weights: readonly number[]): num
     for (let i = 0; i < weights.length; i++) {
       const product = BigInt(total) * BigInt(weights[i]);
       const part = product / bigSum;
-      parts[i] = Number(part);
-      remainders[i] = Number(product - part * bigSum) / sum;
-      allotted += parts[i];
+      parts.push(Number(part));
+      remainders.push(Number(product - part * bigSum) / sum);
+      allotted += Number(part);
     }
   } else {
     for (let i = 0; i < weights.length; i++) {
       const share = (total * weights[i]) / sum;
       const part = Math.floor(share);
-      parts[i] = part;
-      remainders[i] = share - part;
+      parts.push(part);
+      remainders.push(share - part);
       allotted += part;
     }
   }

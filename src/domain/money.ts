@@ -83,6 +83,16 @@ export function rateTimesDays(rate: Pence, days: number): Pence {
     const product = rate * days;
     if (Number.isSafeInteger(product)) return product;
   }
+  // Days to at most 2 decimals (half and quarter days) in plain integer arithmetic.
+  const hundredths = Math.round(days * 100);
+  if (hundredths / 100 === days) {
+    const product = rate * hundredths;
+    if (Math.abs(product) < 2 ** 46) {
+      const q = Math.trunc(product / 100);
+      const r = Math.abs(product - q * 100);
+      return r * 2 >= 100 ? q + Math.sign(product) : q;
+    }
+  }
   const d = toDecimal(days);
   const product = divRoundHalfAway(BigInt(rate) * d.digits, 10n ** BigInt(d.scale));
   return toSafeNumber(d.negative ? -product : product, "rate × days");

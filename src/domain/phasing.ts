@@ -12,7 +12,7 @@ import type { Allocation } from "./allocation";
 import { endOfMonth, financialQuarter, financialYear, workingDayEnd, workingDaysBetween } from "./calendar";
 import { largestRemainder } from "./distribute";
 import { phasingMessages as m } from "./messages";
-import type { IsoDate, Pence, Tender } from "./types";
+import type { IsoDate, Pence, Region, Tender } from "./types";
 
 export interface PhasingOptions {
   /** Days worked a week, more than 0 and at most 5 (default 5). */
@@ -71,6 +71,29 @@ function nextMonthStart(month: string): IsoDate {
     : `${month.slice(0, 4)}-${String(mo + 1).padStart(2, "0")}-01`;
 }
 
+interface Spread {
+  months: { month: string; days: number }[];
+  endDate: IsoDate;
+}
+
+/** Days of work month by month from `start` at `daysPerWeek`, over the region's working days. */
+function spreadDays(start: IsoDate, days: number, region: Region, daysPerWeek: number): Spread | "too-long" {
+  const months: { month: string; days: number }[] = [];
+  let remaining = days;
+  const epsilon = 1e-9 * Math.max(1, days);
+  let from: IsoDate = start;
+  while (remaining > epsilon) {
+    if (months.length > MAX_PHASING_YEARS * 12) return "too-long";
+    const monthEnd = endOfMonth(from);
+    const capacity = (workingDaysBetween(from, monthEnd, region) * daysPerWeek) / 5;
+    const take = Math.min(remaining, capacity);
+    if (take > 0) months.push({ month: from.slice(0, 7), days: take });
+    remaining -= take;
+    from = nextMonthStart(from.slice(0, 7));
+  }
+  return { months, endDate: workingDayEnd(start, days, region, daysPerWeek) };
+}
+
 /** Phase each lot of an allocation; the months of each lot add up to its value exactly. */
 export function phase(tender: Tender, allocation: Allocation, options: PhasingOptions = {}): Phasing {
   const daysPerWeek = options.daysPerWeek ?? 5;
@@ -82,6 +105,7 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
   const unphased: UnphasedLot[] = [];
   const byMonth = new Map<string, Pence>();
   let total = 0;
+  const spreads = new Map<string, Spread | "too-long">();
 
   for (const line of allocation.lines) {
     const at = `lots[${line.index}]`;
@@ -99,24 +123,14 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
       continue;
     }
     const days = line.days;
-    const months: { month: string; days: number }[] = [];
-    let remaining = days;
-    const epsilon = 1e-9 * Math.max(1, days);
-    let from: IsoDate = line.startDate;
-    let tooLong = false;
-    while (remaining > epsilon) {
-      if (months.length > MAX_PHASING_YEARS * 12) {
-        tooLong = true;
-        break;
-      }
-      const monthEnd = endOfMonth(from);
-      const capacity = (workingDaysBetween(from, monthEnd, region) * daysPerWeek) / 5;
-      const take = Math.min(remaining, capacity);
-      if (take > 0) months.push({ month: from.slice(0, 7), days: take });
-      remaining -= take;
-      from = nextMonthStart(from.slice(0, 7));
+    // Lots often share a start date and days: work out each pace once per call.
+    const key = `${line.startDate}|${days}`;
+    let spread = spreads.get(key);
+    if (spread === undefined) {
+      spread = spreadDays(line.startDate, days, region, daysPerWeek);
+      spreads.set(key, spread);
     }
-    if (tooLong) {
+    if (spread === "too-long") {
       unphased.push({
         index: line.index,
         lot: name,
@@ -125,6 +139,7 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
       });
       continue;
     }
+    const months = spread.months;
     const values = largestRemainder(
       line.value,
       months.map((x) => x.days),
@@ -136,7 +151,7 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
       index: line.index,
       lot: name,
       startDate: line.startDate,
-      endDate: workingDayEnd(line.startDate, days, region, daysPerWeek),
+      endDate: spread.endDate,
       days,
       value: line.value,
       months: phased,

@@ -16,7 +16,7 @@ export interface ReconcileOptions {
   tolerance?: Tolerance;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
 /** Whether `diff` is within the tolerance of `stated`: at most the larger of the absolute and percent allowances. */
 export function withinTolerance(diff: number, stated: number, tolerance: Tolerance): boolean {
@@ -121,7 +121,8 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     add("NON_WORKING_START", "warning", path, m.nonWorkingStart(what, date, reason, region));
   }
 
-  // Lot by lot.
+  // Lot by lot. Lots often share their dates: count each period's working days once.
+  const capacityCache = new Map<string, number>();
   for (const line of allocation.lines) {
     const lot = tender.lots[line.index];
     const at = `lots[${line.index}]`;
@@ -212,15 +213,20 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
 
     // Capacity: the days must fit in the working days between start and end.
     if (ordered && start !== undefined && end !== undefined && line.days !== undefined && line.days > 0) {
-      const available = workingDaysBetween(start, end, tender.region);
+      const key = `${start}|${end}`;
+      let available = capacityCache.get(key);
+      if (available === undefined) {
+        available = workingDaysBetween(start, end, tender.region);
+        capacityCache.set(key, available);
+      }
       if (line.days > available) {
         add("CAPACITY", "error", `${at}.days`, m.capacity(name, line.days, available, start, end, region));
       }
     }
   }
 
-  return findings
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-    .map(({ f }) => f);
+  // Errors, then warnings, then information, each in the order found.
+  const ordered: Finding[] = [];
+  for (const severity of SEVERITIES) for (const f of findings) if (f.severity === severity) ordered.push(f);
+  return ordered;
 }
