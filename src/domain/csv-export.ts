@@ -276,7 +276,9 @@ const isBlank = (row: readonly string[]): boolean => row.every((c) => c.trim() =
 /**
  * Read a tender written by `tenderToCsv` (also after it has been opened and saved in Excel:
  * amounts like £107,520, dates like 31/07/2017). Lot names are kept exactly as written, after
- * taking off the quote `tenderToCsv` put in front of formula-like text. Problems name the row
+ * taking off the quote `tenderToCsv` put in front of formula-like text. A bare lots table (no
+ * details rows) reads too, with an empty title and buyer and the default region and VAT rate,
+ * its names tidied as the lots-table reader does. Problems name the row
  * (and column) and say what to do.
  */
 export function csvToTender(csvText: string): Result<Tender> {
@@ -411,6 +413,12 @@ export function csvToTender(csvText: string): Result<Tender> {
   if (!layout.ok) errors.push(...layout.errors);
   if (errors.length > 0) return { ok: false, errors };
   if (!layout.ok) return layout;
+  if (details.size === 0) {
+    // A bare lots table, typed by hand: names as the lots-table reader tidies them.
+    tender.lots = layout.value.lots;
+    return { ok: true, value: tender };
+  }
+  // Our own file: names exactly as written, spaces and line breaks included.
   const nameCol = layout.value.columns.name as number;
   tender.lots = layout.value.lots.map((lot, i) => ({
     ...lot,

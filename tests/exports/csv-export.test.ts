@@ -271,14 +271,16 @@ describe("the tender as CSV, and back", () => {
     });
   });
 
-  test("a bare lots table reads as a tender with the defaults", () => {
-    expect(readBack('Council,Stated value,Start date\r\nBarnet,"£107,520",31/08/2017\r\n')).toEqual({
+  test("a bare lots table reads as a tender with the defaults, its names tidied", () => {
+    expect(
+      readBack('Council,Stated value,Start date\r\n"  Barnet\r\nCouncil ","£107,520",31/08/2017\r\n'),
+    ).toEqual({
       title: "",
       buyer: "",
       currency: "GBP",
       region: "GB-ENG",
       vatRate: 20,
-      lots: [{ name: "Barnet", statedValue: 107_520_00, startDate: "2017-08-31" }],
+      lots: [{ name: "Barnet Council", statedValue: 107_520_00, startDate: "2017-08-31" }],
     });
   });
 
