@@ -28,34 +28,48 @@ const MAX_LISTED_ERRORS = 50;
 export const USAGE = `Usage: ${PROGRAM} check FILE [options]
 
 Check a tender: work out each lot's value from its day rate and days, reconcile the lots with
-the stated total, and list the findings.
+the stated total, phase the spend by month, and list the findings.
 
 FILE
-  tender.json          a tender file (title, buyer, statedTotal, dayRate, dates, lots)
-  lots.csv             a lots table with headers such as Lot (or Council), Day rate, Days,
-                       Stated value, Start date, End date; tender-level values from the options
+  tender.json       a tender file (title, buyer, statedTotal, dayRate, dates, lots), or an
+                    OCDS release or release package (e.g. from Contracts Finder)
+  lots.csv          a lots table with headers such as Lot (or Council), Day rate, Days,
+                    Stated value, Start date, End date; tender-level values from the options
+  notice.txt        the text of a tender notice or news report; what it does not say is listed
+  workbook.xlsx     a workbook with a Tender sheet, or a sheet holding a lots table
 
 Options
-  --json                    print the report as JSON (money in pounds, dates YYYY-MM-DD)
-  --stated-total AMOUNT     the tender's stated total, e.g. 346000 or "£1.2m"
-  --day-rate AMOUNT         the default day rate for lots without their own, e.g. 960
-  --closing DATE            closing date for bids (31/07/2017 or 2017-07-31)
-  --start DATE              contract start date
-  --end DATE                contract end date
-  --region REGION           bank holidays: GB-ENG (England & Wales, default), GB-SCT, GB-NIR
-  --vat PERCENT             VAT rate in percent (default 20); figures are ex VAT
-  --tolerance AMOUNT        accept a difference from the stated total up to this amount
-  --tolerance-percent P     ... or up to this percentage of the stated total
-  --days-per-week N         days worked a week, for phasing (default 5)
-  --title TEXT, --buyer TEXT   name the tender and its buyer (for a lots table)
-  -h, --help                show this help
-  -V, --version             show the version
+  --json                   print the report as JSON (money in pounds, dates YYYY-MM-DD)
+  --stated-total AMOUNT    the tender's stated total, e.g. 346000, "£346,000" or £1.2m
+  --day-rate AMOUNT        the default day rate for lots without their own, e.g. 960
+  --closing DATE           closing date for bids (31/07/2017 or 2017-07-31)
+  --start DATE             contract start date
+  --end DATE               contract end date
+  --region REGION          bank holidays: GB-ENG (England & Wales, default), GB-SCT, GB-NIR
+  --vat PERCENT            VAT rate in percent (default 20); figures are ex VAT
+  --tolerance AMOUNT       accept a difference from the stated total up to this amount
+  --tolerance-percent P    ... or up to this percentage of the stated total
+  --days-per-week N        days worked a week, for phasing (default 5)
+  --title TEXT             the tender's title (default: the file name)
+  --buyer TEXT             the buyer
+  --out FILE               also write FILE, by the end of its name (may be repeated):
+                             .xlsx          Tender, Allocation, Phasing and summary sheets
+                             .csv           the allocation table (opens in Excel)
+                             .findings.csv  the findings
+                             .tender.csv    the tender itself, which check reads back
+                             .ocds.json     an OCDS 1.1 release package
+                             .json          the report (what --json prints)
+  --actuals FILE.csv       invoices (Lot, Invoice number, Invoice date, Period start,
+                           Period end, Days, Amount): check them and show the position
+  --as-of DATE             the date of the contract position (default: the latest invoice)
+  -h, --help               show this help
+  -V, --version            show the version
 
-Options given with a .json file replace the file's own values.
+Options given with a tender file replace the file's own values.
 
 Exit status
   0  no finding is an error
-  1  the reconciliation found errors (e.g. the lots do not add up to the stated total)
+  1  the check found errors (e.g. the lots do not add up to the stated total)
   2  the input is invalid; the message names the field, or the CSV row and column
 `;
 

@@ -1,0 +1,60 @@
+/**
+ * The real command: lib/ is compiled from src with tsconfig.cli.json (what `npm ci` does through
+ * the prepare script), then bin/tender-budget.js runs in a child process.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+
+const ROOT = join(__dirname, "..", "..");
+const BIN = join(ROOT, "bin", "tender-budget.js");
+
+function tenderBudget(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, DEBUG: "" },
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+beforeAll(() => {
+  const tsc = require.resolve("typescript/bin/tsc");
+  const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], {
+    cwd: ROOT,
+    encoding: "utf8",
+  });
+  if (build.status !== 0) throw new Error(`building lib/ failed:\n${build.stdout}${build.stderr}`);
+  expect(existsSync(join(ROOT, "lib", "cli", "main.js"))).toBe(true);
+}, 180_000);
+
+describe("bin/tender-budget.js", () => {
+  it("checks the headline case: --json figures and exit status 1", () => {
+    const r = tenderBudget("check", "examples/dfe-commissioners-2017.json", "--json");
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.totals.value).toBe(346560);
+    expect(report.totals.variance).toBe(560);
+    expect(report.inferred.dayRate).toBe(960);
+    expect(report.lines.map((l: { days: number }) => l.days)).toEqual([112, 51, 99, 99]);
+    expect(report.findings.find((f: { code: string }) => f.code === "TOTAL_MISMATCH").severity).toBe("error");
+  });
+
+  it("prints the readable report with £346,560.00 and the £560.00 difference", () => {
+    const r = tenderBudget("check", "examples/dfe-commissioners-2017.csv", "--stated-total", "346000");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/^Total \(ex VAT\) +£346,560\.00$/m);
+    expect(r.stdout).toMatch(/^Difference +\+£560\.00/m);
+  });
+
+  it("answers bad input with exit status 2 and a message, never a stack trace", () => {
+    const r = tenderBudget("check", "tests/fixtures/bad/csv-negative-days.csv");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(
+      "tender-budget: tests/fixtures/bad/csv-negative-days.csv cannot be checked:\n" +
+        '  row 3, column "Days": -51 days is negative; days of work must be 0 or more\n',
+    );
+  });
+});

@@ -1,0 +1,330 @@
+/** `main` end to end on real files, through an io object that captures the output. */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, USAGE } from "../../src/cli/main";
+
+const ROOT = join(__dirname, "..", "..");
+const EXAMPLE_JSON = join(ROOT, "examples", "dfe-commissioners-2017.json");
+const EXAMPLE_CSV = join(ROOT, "examples", "dfe-commissioners-2017.csv");
+const SEED_000 = join(ROOT, "..", "shared", "seeds", "000_558427db4db0902e.txt");
+const SEED_001 = join(ROOT, "..", "shared", "seeds", "001_6e72c5e86b3c3b56.txt");
+const INVOICES = join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-invoices-with-problems.csv");
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(argv: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function runJson(argv: string[]): Promise<{ code: number; report: any; stderr: string }> {
+  const r = await run([...argv, "--json"]);
+  return { code: r.code, report: JSON.parse(r.stdout), stderr: r.stderr };
+}
+
+describe("the DfE headline case", () => {
+  it("--json: computed total £346,560, variance £560, inferred £960 a day, 112/51/99/99 days, exit 1", async () => {
+    const { code, report, stderr } = await runJson(["check", EXAMPLE_JSON]);
+    expect(stderr).toBe("");
+    expect(code).toBe(1);
+    expect(report.totals).toEqual({
+      value: 346560,
+      statedTotal: 346000,
+      variance: 560,
+      variancePercent: 0.16,
+      vatRate: 20,
+      vat: 69312,
+      valueIncVat: 415872,
+    });
+    expect(report.inferred.dayRate).toBe(960);
+    expect(report.lines.map((l: { lot: string; days: number }) => [l.lot, l.days])).toEqual([
+      ["Barnet", 112],
+      ["Kirklees", 51],
+      ["Reading", 99],
+      ["Worcestershire", 99],
+    ]);
+    expect(report.tender.closingDate).toBe("2017-07-31");
+    expect(report.tender.startDate).toBe("2017-08-31");
+    const mismatch = report.findings.filter((f: { code: string }) => f.code === "TOTAL_MISMATCH");
+    expect(mismatch).toEqual([expect.objectContaining({ severity: "error", path: "statedTotal" })]);
+    expect(report.findings.map((f: { code: string }) => f.code)).not.toContain("TOTAL_ROUNDED");
+    expect(report.phasing.financialYears.reduce((s: number, y: { value: number }) => s + y.value, 0)).toBe(
+      346560,
+    );
+  });
+
+  it("reads as a table with the totals, the £560.00 difference and the findings", async () => {
+    const { code, stdout, stderr } = await run(["check", EXAMPLE_JSON]);
+    expect(code).toBe(1);
+    expect(stderr).toBe("");
+    expect(stdout).toContain("Buyer: Department for Education");
+    expect(stdout).toContain("Closing 31 July 2017 · start 31 August 2017");
+    expect(stdout).toMatch(/^Barnet +£960\.00\* +112\* +£107,520\.00 +£107,520\.00$/m);
+    expect(stdout).toMatch(/^Kirklees +£960\.00\* +51\* +£48,960\.00 +£48,960\.00$/m);
+    expect(stdout).toMatch(/^Total \(ex VAT\) +£346,560\.00$/m);
+    expect(stdout).toMatch(/^Stated total +£346,000\.00$/m);
+    expect(stdout).toMatch(/^Difference +\+£560\.00 +\+0\.16% of the stated total$/m);
+    expect(stdout).toMatch(/^Total inc VAT +£415,872\.00$/m);
+    expect(stdout).toContain("* Day rate £960.00 inferred");
+    expect(stdout).toContain("Findings: 1 error, 0 warnings, 1 for information");
+    expect(stdout).toMatch(/ERROR +TOTAL_MISMATCH \(statedTotal\)/);
+    expect(stdout).toMatch(/^ {2}2017\/18 +£346,560\.00$/m);
+  });
+
+  it("the CSV example with the tender-level values as options gives the same figures", async () => {
+    const { code, report } = await runJson([
+      "check",
+      EXAMPLE_CSV,
+      "--stated-total",
+      "£346,000",
+      "--closing",
+      "31/07/2017",
+      "--start",
+      "31/08/2017",
+      "--buyer",
+      "Department for Education",
+    ]);
+    expect(code).toBe(1);
+    expect(report.tender.title).toBe("dfe-commissioners-2017");
+    expect(report.tender.buyer).toBe("Department for Education");
+    expect(report.tender.lots.map((l: { startDate: string }) => l.startDate)).toEqual(
+      Array(4).fill("2017-08-31"),
+    );
+    expect(report.totals.value).toBe(346560);
+    expect(report.totals.variance).toBe(560);
+    expect(report.inferred.dayRate).toBe(960);
+    expect(report.lines.map((l: { days: number }) => l.days)).toEqual([112, 51, 99, 99]);
+  });
+
+  it("the CSV example without a stated total has nothing to reconcile against: exit 0", async () => {
+    const { code, report } = await runJson(["check", EXAMPLE_CSV]);
+    expect(code).toBe(0);
+    expect(report.totals.statedTotal).toBeNull();
+    expect(report.findings.filter((f: { severity: string }) => f.severity === "error")).toEqual([]);
+  });
+
+  it("options replace the file's values: a £1,000 tolerance makes the £560 difference acceptable", async () => {
+    const { code, report } = await runJson(["check", EXAMPLE_JSON, "--tolerance", "1000"]);
+    expect(code).toBe(0);
+    expect(report.findings.filter((f: { code: string }) => f.code === "TOTAL_MISMATCH")).toEqual([
+      expect.objectContaining({ severity: "info", message: expect.stringContaining("within the tolerance") }),
+    ]);
+    const stated = await runJson(["check", EXAMPLE_JSON, "--stated-total", "346560", "--vat", "0"]);
+    expect(stated.code).toBe(0);
+    expect(stated.report.totals).toMatchObject({ variance: 0, vat: 0, valueIncVat: 346560 });
+  });
+
+  it("an explicit day rate that does not divide the values", async () => {
+    const { report } = await runJson(["check", EXAMPLE_JSON, "--day-rate", "1000"]);
+    expect(report.inferred.dayRate).toBeNull();
+    expect(report.lines[0]).toMatchObject({ dayRate: 1000, dayRateSource: "tender", days: 107.52 });
+  });
+});
+
+describe("a notice as FILE", () => {
+  it("reads the DfE article into the same figures and lists what it could not find", async () => {
+    const { code, report } = await runJson(["check", SEED_000]);
+    expect(code).toBe(1);
+    expect(report.totals).toMatchObject({ value: 346560, statedTotal: 346000, variance: 560 });
+    expect(report.inferred.dayRate).toBe(960);
+    expect(report.tender.closingDate).toBe("2017-07-31");
+    expect(report.notice.missing).toContain("no end date found");
+    const text = await run(["check", SEED_000]);
+    expect(text.stdout).toContain("Not found in the notice (check and add them):\n  - no day rate found");
+  });
+
+  it("text with no tender amounts is invalid input", async () => {
+    const r = await run(["check", SEED_001]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("No tender amounts found in the text.");
+  });
+});
+
+describe("--out", () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "tender-budget-"));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("writes every format, and each written tender reads back to the same figures", async () => {
+    const out = (name: string): string => join(dir, name);
+    const r = await run([
+      "check",
+      EXAMPLE_JSON,
+      "--out",
+      out("summary.xlsx"),
+      "--out",
+      out("allocation.csv"),
+      "--out",
+      out("tender.ocds.json"),
+      "--out",
+      out("dfe.tender.csv"),
+      "--out",
+      out("dfe.findings.csv"),
+      "--out",
+      out("report.json"),
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split("\n").filter((l) => l.startsWith("tender-budget: wrote "))).toHaveLength(6);
+
+    const allocation = readFileSync(out("allocation.csv"), "utf8");
+    expect(allocation.startsWith("\uFEFFLot,Day rate,Days,Value")).toBe(true);
+    expect(allocation).toContain("Barnet,960.00,112,107520.00,107520.00");
+    expect(readFileSync(out("dfe.findings.csv"), "utf8")).toContain("error,TOTAL_MISMATCH,statedTotal");
+    expect(JSON.parse(readFileSync(out("report.json"), "utf8")).totals.variance).toBe(560);
+    const ocds = JSON.parse(readFileSync(out("tender.ocds.json"), "utf8"));
+    expect(ocds.releases[0].tender.value).toEqual({ amount: 346000, currency: "GBP" });
+
+    for (const written of ["summary.xlsx", "tender.ocds.json", "dfe.tender.csv"]) {
+      const back = await runJson(["check", out(written)]);
+      expect([written, back.code, back.report.totals.value, back.report.totals.variance]).toEqual([
+        written,
+        1,
+        346560,
+        560,
+      ]);
+      expect(back.report.lines.map((l: { days: number }) => l.days)).toEqual([112, 51, 99, 99]);
+    }
+  }, 60_000);
+
+  it("refuses an unknown format, the input file itself or a name given twice, writing nothing", async () => {
+    const target = join(dir, "never.csv");
+    const r = await run([
+      "check",
+      EXAMPLE_JSON,
+      "--out",
+      target,
+      "--out",
+      join(dir, "x.pdf"),
+      "--out",
+      EXAMPLE_JSON,
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--out: cannot tell what to write to "');
+    expect(r.stderr).toContain(
+      'x.pdf"; end its name with .ocds.json, .tender.csv, .findings.csv, .csv, .json, .xlsx',
+    );
+    expect(r.stderr).toContain("is the file being checked; write to another file");
+    expect(() => readFileSync(target)).toThrow();
+    const twice = await run(["check", EXAMPLE_JSON, "--out", target, "--out", target]);
+    expect(twice.stderr).toContain("is given twice");
+  });
+
+  it("names a folder that does not exist", async () => {
+    const r = await run(["check", EXAMPLE_JSON, "--out", join(dir, "no", "such", "a.csv")]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/cannot write .*a\.csv: its folder does not exist/);
+  });
+});
+
+describe("--actuals", () => {
+  it("adds the invoice findings and the position per lot; exit 1 on their errors", async () => {
+    const { code, report } = await runJson([
+      "check",
+      EXAMPLE_JSON,
+      "--actuals",
+      INVOICES,
+      "--as-of",
+      "31/12/2017",
+    ]);
+    expect(code).toBe(1);
+    expect(report.actuals.asOf).toBe("2017-12-31");
+    const codes = report.findings.map((f: { code: string }) => f.code);
+    expect(codes).toEqual(
+      expect.arrayContaining(["TOTAL_MISMATCH", "DUPLICATE_INVOICE", "INVOICE_RATE_MISMATCH"]),
+    );
+    expect(report.actuals.lines.map((l: { lot: string }) => l.lot)).toEqual([
+      "Barnet",
+      "Kirklees",
+      "Reading",
+      "Worcestershire",
+    ]);
+    for (const line of report.actuals.lines) {
+      expect(Math.round((line.spent + line.remainingValue) * 100)).toBe(
+        Math.round(line.allocatedValue * 100),
+      );
+    }
+    const text = await run(["check", EXAMPLE_JSON, "--actuals", INVOICES, "--as-of", "2017-12-31"]);
+    expect(text.stdout).toContain("Contract position at 31 December 2017:");
+    expect(text.stdout).toMatch(/DUPLICATE_INVOICE \(actuals\[\d+\]\.invoiceNumber\)/);
+  });
+
+  it("names the row and column of a bad invoice file, and wants --actuals for --as-of", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tender-budget-"));
+    try {
+      const bad = join(dir, "invoices.csv");
+      writeFileSync(bad, "Lot,Invoice number,Invoice date,Days,Amount\nBarnet,B1,31/02/2017,5,4800\n");
+      const r = await run(["check", EXAMPLE_JSON, "--actuals", bad]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`${bad} cannot be checked:`);
+      expect(r.stderr).toContain('row 2, column "Invoice date"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const asOf = await run(["check", EXAMPLE_JSON, "--as-of", "2017-12-31"]);
+    expect(asOf.code).toBe(2);
+    expect(asOf.stderr).toContain("--as-of: is the date of the contract position; use it with --actuals");
+  });
+});
+
+describe("help, version and failures", () => {
+  it("prints the usage for --help and the version for --version", async () => {
+    expect(await run(["--help"])).toEqual({ code: 0, stdout: USAGE, stderr: "" });
+    const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
+    expect(await run(["--version"])).toEqual({
+      code: 0,
+      stdout: `tender-budget ${pkg.version}\n`,
+      stderr: "",
+    });
+  });
+
+  it("a usage mistake is exit 2 with one line saying what to do", async () => {
+    const r = await run(["check"]);
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: "tender-budget: check needs a FILE: a tender (.json), a lots table (.csv) or a notice (.txt)\n",
+    });
+  });
+
+  it("an unexpected failure says so without a stack trace, and shows one only with DEBUG set", async () => {
+    const failingIo = (env: Record<string, string>) => {
+      let stderr = "";
+      return {
+        io: {
+          stdout: {
+            write: (): never => {
+              throw new Error("stdout closed");
+            },
+          },
+          stderr: { write: (s: string) => (stderr += s) },
+          env,
+        },
+        stderr: () => stderr,
+      };
+    };
+    const quiet = failingIo({});
+    expect(await main(["check", EXAMPLE_JSON], quiet.io)).toBe(2);
+    expect(quiet.stderr()).toBe(
+      "tender-budget: unexpected failure: stdout closed\nSet DEBUG=1 to see the details, and please report this.\n",
+    );
+    const debug = failingIo({ DEBUG: "1" });
+    expect(await main(["check", EXAMPLE_JSON], debug.io)).toBe(2);
+    expect(debug.stderr()).toMatch(
+      /^tender-budget: unexpected failure: stdout closed\nError: stdout closed\n\s+at /,
+    );
+  });
+});
