@@ -76,6 +76,7 @@ test.each([
   ["07-days-in-brackets.txt", 5_950_000],
   ["09-hard-wrapped-email.txt", 80_000_000],
   ["12-each-in-three-councils.txt", 21_240_000],
+  ["14-previous-contract.txt", 3_900_000],
 ])("%s reconciles exactly: no errors, total %d pence", (file, total) => {
   const report = check(path.join(NOTICES, file));
   expect(report.findings.filter((f) => f.severity === "error")).toEqual([]);

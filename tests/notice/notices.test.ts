@@ -157,6 +157,17 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
       { name: "Worcestershire", statedValue: "£95,040", days: 99 },
     ],
   },
+  "14-previous-contract.txt": {
+    ...base,
+    title: "Re-tender: independent chair for the Doncaster safeguarding partnership",
+    buyer: "Doncaster Council",
+    statedTotal: "£39,000",
+    dayRate: "£650",
+    closingDate: "2022-03-25",
+    startDate: "2022-05-01",
+    endDate: "2023-04-30",
+    lots: [{ name: "Doncaster", statedValue: "£39,000", days: 60 }],
+  },
 };
 
 describe("notices in other wordings", () => {
@@ -339,6 +350,14 @@ describe("phrase families", () => {
     expect(r.input.buyer).toBe("London Borough of Barnet");
     expect(r.input.lots).toEqual([{ name: "Barnet", days: 30 }]);
     expect(r.input.dayRate).toBe("£800");
+  });
+
+  test("the previous contract's value is not the stated total; the plainly stated one is", () => {
+    const r = reading(parseNotice(notice("14-previous-contract.txt")));
+    expect(r.fields.statedTotal?.sentence).toMatch(/^A total of £39,000 has been set aside/);
+    expect(r.notes[0]).toBe(
+      "Another total, £60,000, was left out; £39,000 was kept (“The previous contract was worth £60,000.”).",
+    );
   });
 
   describe("no date line and no year", () => {

@@ -85,6 +85,11 @@ const TOTAL_BEFORE =
   /\b(?:total(?:ling)?|combined|overall|aggregate|in\s+all|budget|envelope|worth|(?:contract|estimated|total|maximum|overall|indicative)\s+value|value\s+of\s+(?:the\s+)?(?:contract|tender|framework|work)s?|valued\s+at|set\s+aside)\b[^£.;,]{0,30}$|^\s*(?:value|budget|total)\s*[:=–—-]?\s*$/i;
 const TOTAL_AFTER =
   /^\s*(?:in\s+total|in\s+all|overall|altogether|all\s+told|total|has\s+\S+\s+set\s+aside|(?:has|have)\s+been\s+(?:set\s+aside|allocated|budgeted|earmarked)|is\s+(?:available|set\s+aside|budgeted))\b|^\s*(?:contract|contracts|tender|framework|programme|commission|budget|deal|opportunity)\b/i;
+const TOTAL_PLAIN =
+  /\btotal|\bin\s+all\b|set\s+aside|(?:estimated|contract|maximum|overall|indicative)\s+value|value\s+of\s+(?:the\s+)?contract|combined/i;
+/** A sentence about a contract that has been, not the one being tendered. */
+const PAST =
+  /\b(?:previous|former|existing|incumbent|expired|expiring|was\s+worth|were\s+worth|last\s+(?:year|contract|time))\b/i;
 const SPENDING =
   /\b(?:extra|additional|invest(?:ed|ing|ment)?|spen[dt]|spending|funding|grant|overspen[dt]|deficit|savings?|cuts?|salary|salaries|paid\s+to|cost\s+the|into\s+improving|allocated\s+an?)\b/i;
 const TENDER_WORDS =
@@ -153,7 +158,11 @@ export function classifyAmount(s: string, m: MoneyMention, inNotice = false): Cl
     return { ...base, role: "lot", names: tied.names, each: tied.each, confidence, cue: tied.cue };
   }
   if (TOTAL_AFTER.test(after) || TOTAL_BEFORE.test(before)) {
-    return { ...base, role: "total", confidence: Math.min(0.9, cap), cue: "a stated total" };
+    // "A total of", "in total", "set aside", "estimated value" say so plainly; "worth", "budget"
+    // or "the £1.2m contract" less so; a previous contract's value hardly at all.
+    const plain = TOTAL_PLAIN.test(near) ? 0.9 : 0.75;
+    const past = PAST.test(s) ? 0.5 : 1;
+    return { ...base, role: "total", confidence: Math.min(plain * past, cap), cue: "a stated total" };
   }
   if (tied !== null) {
     const confidence = Math.min(tied.confidence, cap);

@@ -137,7 +137,11 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
   // The stated total.
   const totals = tenderAmounts.filter((a) => a.item.role === "total");
   const uncued = tenderAmounts.filter((a) => a.item.role === "uncued");
-  let total: Sourced<ClassifiedAmount> | undefined = totals[0];
+  // The most plainly stated total; the first of equals.
+  let total: Sourced<ClassifiedAmount> | undefined = totals.reduce<Sourced<ClassifiedAmount> | undefined>(
+    (best, t) => (best === undefined || t.item.confidence > best.item.confidence ? t : best),
+    undefined,
+  );
   if (total === undefined && uncued.length === 1 && lots.size === 0) {
     total = { item: { ...uncued[0].item, confidence: 0.5 }, sentence: uncued[0].sentence };
     notes.push(
@@ -150,8 +154,8 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
       );
     }
   }
-  for (const other of totals.slice(1)) {
-    if (total !== undefined && other.item.amount.pence !== total.item.amount.pence) {
+  for (const other of totals) {
+    if (total !== undefined && other !== total && other.item.amount.pence !== total.item.amount.pence) {
       notes.push(
         `Another total, ${other.item.written}, was left out; ${total.item.written} was kept (${quote(other.sentence, other.item.written)}).`,
       );
