@@ -351,6 +351,25 @@ describe("other checks", () => {
     );
   });
 
+  test("a lot the allocation could not value is checked on days only", () => {
+    const unpriced: Tender = {
+      ...tender,
+      statedTotal: undefined,
+      lots: [{ name: "Alpha", days: 10 }, { name: "Beta" }],
+    };
+    const alloc = allocate(unpriced);
+    const r = checkActuals(unpriced, alloc, phase(unpriced, alloc), [
+      line({ lot: "Alpha", days: 12, amount: 1_200_000 }),
+      line({ lot: "Beta", days: 3, amount: 300_000 }),
+    ]);
+    expect(r.findings.map((f) => [f.code, f.path])).toEqual([["ACTUAL_OVER_BUDGET", "actuals[0].days"]]);
+    expect(r.findings[0].message).toBe(
+      "Alpha is over its allocation: 12 days used against 10 days allocated (2 days over). It first went " +
+        "over with invoice X1 (invoice line 1); agree a change to the contract before paying more.",
+    );
+    expect(r.lots[1]).toMatchObject({ spent: 300_000, percentUsed: null, overBudget: false });
+  });
+
   test("no invoices: nothing used, everything left, no forecast", () => {
     const r = checkActuals(tender, allocation, phasing, []);
     expect(r.asOf).toBeUndefined();

@@ -129,6 +129,7 @@ describe("properties of the position", () => {
               lot: lot.lot,
               key: lot.lot.toLowerCase(),
               value: lot.value,
+              valued: true,
               start: lot.startDate,
               plannedEnd: lot.endDate,
               phased: new Map(lot.months.map((m) => [m.month, m.value])),

@@ -210,7 +210,7 @@ export function overBudgetFindings(
           `(${formatDayCount(-p.remainingDays)} over)`,
       );
     }
-    if (p.remainingValue < 0) {
+    if (p.allocatedValue > 0 && p.remainingValue < 0) {
       parts.push(
         `${formatMoney(p.spent)} spent against ${formatMoney(p.allocatedValue)} allocated ` +
           `(${formatMoney(-p.remainingValue)} over)`,

@@ -21,6 +21,8 @@ export interface LotPlan {
   days?: number;
   /** Value allocated, ex VAT; 0 when the allocation could not value the lot. */
   value: Pence;
+  /** False when the allocation could not value the lot (no rate and no stated value). */
+  valued: boolean;
   /** Contract start and end: the lot's own dates, else the tender's. */
   start?: IsoDate;
   end?: IsoDate;
@@ -49,6 +51,7 @@ export function planLots(
       lot: line.lot,
       key: matchKey(line.lot),
       value: line.value ?? 0,
+      valued: line.value !== undefined,
       phased: phasing?.months ?? new Map(),
     };
     if (line.dayRate !== undefined) plan.dayRate = line.dayRate;

@@ -118,7 +118,7 @@ export function lotPositions(
       const daysOver =
         plan.days !== undefined &&
         (allocatedHundredths !== undefined ? usedH > allocatedHundredths : fromHundredths(usedH) > plan.days);
-      if (exceededBy === undefined && (daysOver || spent > plan.value)) exceededBy = i;
+      if (exceededBy === undefined && (daysOver || (plan.valued && spent > plan.value))) exceededBy = i;
       if (exhaustedOn === undefined && plan.value > 0 && spent >= plan.value) exhaustedOn = workDate(line);
     }
     const phased = phasedToDate(plan, asOf, region);
