@@ -148,7 +148,7 @@ export const findingMessages = {
   closingNotBeforeStart: (closing: string, start: string): string =>
     `The closing date (${formatLongDate(closing)}) is not before the start date (${formatLongDate(start)}); bids must close before the work starts.`,
   lotStartsBeforeClosing: (name: string, start: string, closing: string): string =>
-    `${lotName(name)} starts on ${formatLongDate(start)}, before bids close on ${formatLongDate(closing)}.`,
+    `${lotName(name)} starts on ${formatLongDate(start)}, but bids only close on ${formatLongDate(closing)}; work must start after the closing date.`,
   endBeforeStart: (what: string, end: string, start: string): string =>
     `${what} ends on ${formatLongDate(end)}, before it starts on ${formatLongDate(start)}.`,
   lotStartsBeforeTender: (name: string, start: string, tenderStart: string): string =>
@@ -165,7 +165,7 @@ export const findingMessages = {
   ): string =>
     `${lotName(name)} has ${dayWord(days)} of work but there are only ${available} working days from ${formatLongDate(start)} to ${formatLongDate(end)} (weekends and ${region} bank holidays excluded).`,
   nonWorkingStart: (what: string, date: string, reason: "weekend" | "bank holiday", region: string): string =>
-    `${what}, ${formatLongDate(date)}, is not a working day: it is ${reason === "weekend" ? "a weekend" : `a bank holiday in ${region}`}.`,
+    `${what}, ${formatLongDate(date)}, is not a working day: it ${reason === "weekend" ? "falls on a weekend" : `is a bank holiday in ${region}`}.`,
   rateImplausible: (what: string, rate: number, min: number, max: number): string =>
     `${what} of ${money(rate)} a day is ${rate < min ? "below" : "above"} the plausible range of ${pounds(min)} to ${pounds(max)} a day; check it is a day rate in pounds.`,
   rateInferred: (rate: number, count: number, min: number, max: number, days: readonly number[]): string => {

@@ -161,7 +161,9 @@ class Reader {
   ): void {
     for (const key of Object.keys(obj)) {
       if (!allowed.includes(key)) {
-        this.fail(prefix + key, lot ? m.lotUnknownField(key, allowed) : m.unknownField(key, allowed));
+        // A field with an empty name is reported against its object.
+        const path = key === "" ? prefix.slice(0, -1) || "tender" : prefix + key;
+        this.fail(path, lot ? m.lotUnknownField(key, allowed) : m.unknownField(key, allowed));
       }
     }
   }

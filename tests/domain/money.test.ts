@@ -205,3 +205,22 @@ describe("rounding and arithmetic", () => {
     expect(() => gcd(1.5)).toThrow(RangeError);
   });
 });
+
+describe("parseMoney on anything", () => {
+  it("never throws and always gives whole pence or a message", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.string(), fc.stringMatching(/^[£\-+ 0-9.,kmbn]{0,12}$/), fc.double()),
+        (input) => {
+          const r = parseMoney(input);
+          if (r.ok) {
+            expect(Number.isSafeInteger(r.value.pence)).toBe(true);
+            expect(r.value.precision).toBeGreaterThan(0);
+          } else {
+            expect(r.error.length).toBeGreaterThan(0);
+          }
+        },
+      ),
+    );
+  });
+});

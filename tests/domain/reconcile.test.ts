@@ -152,7 +152,7 @@ describe("reconcile: each finding", () => {
       "The start date, 28 August 2017, is not a working day: it is a bank holiday in England & Wales.",
     );
     expect(f[1].message).toBe(
-      'Lot "A"\'s start date, 2 September 2017, is not a working day: it is a weekend.',
+      'Lot "A"\'s start date, 2 September 2017, is not a working day: it falls on a weekend.',
     );
   });
 

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import {
   DEFAULT_REGION,
   DEFAULT_VAT_RATE,
@@ -157,5 +158,41 @@ describe("parseTender", () => {
       ok: false,
       error: '"2019-02-29" is not a real date: February 2019 has 28 days',
     });
+  });
+});
+
+describe("parseTender on anything", () => {
+  it("never throws, and either reads a tender or names at least one field", () => {
+    fc.assert(
+      fc.property(fc.anything(), (input) => {
+        const r = parseTender(input);
+        if (!r.ok) {
+          expect(r.errors.length).toBeGreaterThan(0);
+          for (const e of r.errors) {
+            expect(e.path.length).toBeGreaterThan(0);
+            expect(e.message.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+    );
+  });
+
+  it("never throws on tenders with odd lot fields", () => {
+    const value = fc.oneof(fc.string(), fc.double(), fc.integer(), fc.constant(null), fc.boolean());
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({ name: value, days: value, dayRate: value, statedValue: value, startDate: value }),
+          {
+            maxLength: 5,
+          },
+        ),
+        value,
+        (lots, statedTotal) => {
+          const r = parseTender({ statedTotal, lots });
+          expect(typeof r.ok).toBe("boolean");
+        },
+      ),
+    );
   });
 });
