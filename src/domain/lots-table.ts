@@ -112,7 +112,7 @@ function show(v: CellValue): string {
 
 type CellRead<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
 
-function readMoney(v: CellValue, what: string): CellRead<Pence> {
+function readMoney(v: CellValue, what: string, zeroAllowed: boolean): CellRead<Pence> {
   if (v === null || v === undefined || isEmpty(v)) return { ok: true, value: undefined };
   if (typeof v === "boolean") {
     return {
@@ -125,8 +125,9 @@ function readMoney(v: CellValue, what: string): CellRead<Pence> {
     return { ok: false, message: parsed.error };
   }
   const pence = parsed.value.pence;
-  if (pence <= 0) {
-    return { ok: false, message: `the ${what} must be more than £0 (it is ${show(v)})` };
+  if (pence < 0 || (pence === 0 && !zeroAllowed)) {
+    const rule = zeroAllowed ? "must not be negative" : "must be more than £0";
+    return { ok: false, message: `the ${what} ${rule} (it is ${show(v)})` };
   }
   return { ok: true, value: pence };
 }
@@ -380,9 +381,9 @@ export function readLotsTableLayout(
     }
 
     const fields: [LotsColumn, (v: CellValue) => CellRead<number | string>][] = [
-      ["dayRate", (v) => readMoney(v, "day rate")],
+      ["dayRate", (v) => readMoney(v, "day rate", false)],
       ["days", readDays],
-      ["statedValue", (v) => readMoney(v, "stated value")],
+      ["statedValue", (v) => readMoney(v, "stated value", true)],
       ["startDate", readTableDate],
       ["endDate", readTableDate],
     ];

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { parseCsv } from "../../src/domain/csv";
 import {
   type CellValue,
@@ -326,5 +327,107 @@ describe("readLotsTable errors name the row and column", () => {
         message: 'Lot "Barnet" has neither days nor a stated value; give at least one of them',
       },
     ]);
+  });
+});
+
+describe("readLotsTable properties", () => {
+  const { toCsv } = jest.requireActual<typeof import("../../src/domain/csv")>("../../src/domain/csv");
+  const { formatMoney } =
+    jest.requireActual<typeof import("../../src/domain/money")>("../../src/domain/money");
+  const { isoToExcelSerial } =
+    jest.requireActual<typeof import("../../src/domain/calendar")>("../../src/domain/calendar");
+
+  const isoDate = fc
+    .record({
+      y: fc.integer({ min: 1990, max: 2060 }),
+      m: fc.integer({ min: 1, max: 12 }),
+      d: fc.integer({ min: 1, max: 28 }),
+    })
+    .map(({ y, m, d }) => `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
+  const lot = fc.record(
+    {
+      dayRate: fc.integer({ min: 1, max: 500_000 }),
+      days: fc.integer({ min: 0, max: 100_000 }).map((h) => h / 100),
+      statedValue: fc.integer({ min: 0, max: 10_000_000_000 }),
+      startDate: isoDate,
+      endDate: isoDate,
+    },
+    { requiredKeys: ["statedValue"] },
+  );
+  const lots = fc.uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 12 }), lot), {
+    minLength: 1,
+    maxLength: 8,
+    selector: ([name]) => name.trim().replace(/\s+/g, " ").toLowerCase(),
+  });
+
+  it("reads back, through CSV, any lots written in money and date forms people use", () => {
+    fc.assert(
+      fc.property(lots, fc.boolean(), (generated, ukDates) => {
+        const named = generated
+          .map(([name, l]) => ({ ...l, name: name.trim().replace(/\s+/g, " ") }))
+          .filter(
+            (l) =>
+              l.name !== "" &&
+              !/^(total|totals|grand ?total|sum|sub ?total)$/i.test(l.name.replace(/[^a-z ]/gi, "")),
+          );
+        fc.pre(named.length > 0 && named.every((l) => !/^[\s,"]*$/.test(l.name)));
+        const uk = (d: string | undefined): string =>
+          d === undefined ? "" : ukDates ? `${d.slice(8)}/${d.slice(5, 7)}/${d.slice(0, 4)}` : d;
+        const rows = [
+          ["Lot", "Day rate", "Days", "Stated value", "Start date", "End date"],
+          ...named.map((l) => [
+            l.name,
+            l.dayRate === undefined ? "" : formatMoney(l.dayRate),
+            l.days === undefined ? "" : String(l.days),
+            String(l.statedValue / 100),
+            uk(l.startDate),
+            uk(l.endDate),
+          ]),
+        ];
+        const read = readLotsTable(csvRows(toCsv(rows)), { ref: csvCellRef });
+        expect(read).toEqual({ ok: true, value: named.map((l) => ({ ...l })) });
+      }),
+    );
+  });
+
+  it("reads Excel serial dates as the dates they stand for", () => {
+    fc.assert(
+      fc.property(isoDate, (d) => {
+        const read = readLotsTable(
+          [
+            ["Lot", "Days", "Start date"],
+            ["Barnet", 10, isoToExcelSerial(d)],
+          ],
+          { ref: csvCellRef },
+        );
+        expect(read).toEqual({ ok: true, value: [{ name: "Barnet", days: 10, startDate: d }] });
+      }),
+    );
+  });
+
+  it("never throws, whatever the cells hold", () => {
+    const cell = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        "Lot",
+        "Days",
+        "Day rate",
+        "Stated value",
+        "Start date",
+        "End",
+        "£1.2m",
+        "31/02/2019",
+        "Total",
+      ),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 8 }), (grid) => {
+        const read = readLotsTable(grid, { ref: csvCellRef });
+        if (!read.ok) expect(read.errors.length).toBeGreaterThan(0);
+      }),
+    );
   });
 });
