@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { parseCsv } from "../../src/domain/csv";
+import { isoToExcelSerial } from "../../src/domain/calendar";
+import { parseCsv, toCsv } from "../../src/domain/csv";
+import { formatMoney } from "../../src/domain/money";
 import {
   type CellValue,
   csvCellRef,
@@ -331,12 +333,6 @@ describe("readLotsTable errors name the row and column", () => {
 });
 
 describe("readLotsTable properties", () => {
-  const { toCsv } = jest.requireActual<typeof import("../../src/domain/csv")>("../../src/domain/csv");
-  const { formatMoney } =
-    jest.requireActual<typeof import("../../src/domain/money")>("../../src/domain/money");
-  const { isoToExcelSerial } =
-    jest.requireActual<typeof import("../../src/domain/calendar")>("../../src/domain/calendar");
-
   const isoDate = fc
     .record({
       y: fc.integer({ min: 1990, max: 2060 }),
