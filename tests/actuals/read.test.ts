@@ -115,6 +115,23 @@ describe("readActualsTable on worksheet values", () => {
     expect(result.errors[3].message).toMatch(/commas in the wrong places/);
   });
 
+  test("amounts computed by worksheet formulas are read to the penny; a real part penny is refused", () => {
+    const rows = [
+      ["Lot", "Invoice number", "Invoice date", "Days", "Amount", "VAT"],
+      ["Barnet", "B1", "02/10/2017", 0.1 + 0.2, 960 * (0.1 + 0.2), 0.1 + 0.2],
+      ["Barnet", "B2", "02/10/2017", 1, 960.005, 192],
+    ];
+    const result = readActualsTable(rows, { ref });
+    expect(!result.ok && result.errors).toEqual([
+      {
+        path: "Actuals!E3",
+        message: '"960.005" has more than 2 decimal places; amounts are in pounds and pence, like 1,000.10',
+      },
+    ]);
+    const good = readActualsTable(rows.slice(0, 2), { ref });
+    expect(good.ok && good.value[0]).toMatchObject({ days: 0.3, amount: 28_800, vat: 30 });
+  });
+
   test("an actuals table with a header and no invoices yet is read as no lines", () => {
     const result = readActualsTable([["Lot", "Invoice number", "Invoice date", "Days", "Amount"]], { ref });
     expect(result).toEqual({ ok: true, value: [] });

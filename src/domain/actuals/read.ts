@@ -110,7 +110,7 @@ function readMoneyCell(v: CellValue, what: string, example: string): CellRead<Pe
   if (typeof v === "boolean") {
     return { ok: false, message: `${v} is not an amount of money; write the ${what} like ${example}` };
   }
-  const parsed = parseMoney(typeof v === "string" ? v.trim() : (v as number));
+  const parsed = parseMoney(typeof v === "string" ? v.trim() : toPennies(v as number));
   if (!parsed.ok) {
     return { ok: false, message: parsed.error };
   }
@@ -121,6 +121,16 @@ function readMoneyCell(v: CellValue, what: string, example: string): CellRead<Pe
     };
   }
   return { ok: true, value: parsed.value.pence };
+}
+
+/**
+ * A worksheet number that is pounds and pence up to floating-point noise (a formula's
+ * 1234.5600000000002) as the two-decimal number it stands for; other numbers unchanged, so a real
+ * fraction of a penny is still refused.
+ */
+function toPennies(n: number): number {
+  const pence = Math.round(n * 100);
+  return Number.isSafeInteger(pence) && Math.abs(n * 100 - pence) < 1e-6 ? pence / 100 : n;
 }
 
 const DAYS_HINT = "write the days worked as a number such as 10, 4.5 or 0.25";
