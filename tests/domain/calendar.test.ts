@@ -97,6 +97,23 @@ describe("bank holidays and working days", () => {
     expect(bankHolidays("GB-ENG", 2022).has("2022-12-25")).toBe(false); // a Sunday
   });
 
+  it("follows moved and one-off holidays", () => {
+    // 2020: the early May bank holiday moved to Friday 8 May (VE Day); Boxing Day was a Saturday,
+    // so Monday 28 December was the substitute.
+    expect([...bankHolidays("GB-ENG", 2020)].sort()).toEqual([
+      "2020-01-01",
+      "2020-04-10",
+      "2020-04-13",
+      "2020-05-08",
+      "2020-05-25",
+      "2020-08-31",
+      "2020-12-25",
+      "2020-12-28",
+    ]);
+    expect(bankHolidays("GB-ENG", 2023).has("2023-05-08")).toBe(true); // the King's coronation
+    expect(bankHolidays("GB-SCT", 2021).has("2021-01-04")).toBe(true); // 2 January substitute
+  });
+
   it("caches holidays per region and year", () => {
     expect(bankHolidays("GB-ENG", 2017)).toBe(bankHolidays("GB-ENG", 2017));
   });
