@@ -152,6 +152,17 @@ describe("a notice as FILE", () => {
   });
 });
 
+describe("an OCDS release package as FILE", () => {
+  it("reads what Contracts Finder publishes for the DfE tender into the same figures", async () => {
+    const file = join(ROOT, "tests", "fixtures", "ocds", "contracts-finder-dfe-2017.json");
+    const { code, report } = await runJson(["check", file]);
+    expect(code).toBe(1);
+    expect(report.totals).toMatchObject({ value: 346560, statedTotal: 346000, variance: 560 });
+    expect(report.inferred.dayRate).toBe(960);
+    expect(report.lines.map((l: { days: number }) => l.days)).toEqual([112, 51, 99, 99]);
+  });
+});
+
 describe("--out", () => {
   let dir: string;
   beforeAll(() => {
