@@ -115,9 +115,11 @@ export const findingMessages = {
     const side = diff > 0 ? "more" : "less";
     const pct = `${diff > 0 ? "+" : "-"}${Math.abs(roundHalfAwayFromZero(percent, 2)).toFixed(2)}%`;
     const rounding =
-      precision > 1
-        ? ` This is not a rounding: to the stated figure's ${formatPrecision(precision)} precision, ${pounds(total)} would be ${pounds(roundedTotal)}.`
-        : "";
+      precision > 1 && roundedTotal === stated
+        ? ` The stated figure is written to the nearest ${formatPrecision(precision)}, which would make it a rounding of ${pounds(total)}, but a figure with one significant digit is too rough to check the lots against; give the stated total more exactly.`
+        : precision > 1
+          ? ` This is not a rounding: to the stated figure's ${formatPrecision(precision)} precision, ${pounds(total)} would be ${pounds(roundedTotal)}.`
+          : "";
     return `The lots add up to ${pounds(total)}, ${money(Math.abs(diff))} ${side} than the ${pounds(stated)} stated (${pct}).${rounding}`;
   },
   totalWithinTolerance: (total: number, stated: number): string => {

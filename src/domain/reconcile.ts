@@ -51,7 +51,10 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     const diff = total - stated.pence;
     if (diff !== 0) {
       const rounded = stated.precision > 1 ? roundToUnit(total, stated.precision) : total;
-      if (stated.precision > 1 && rounded === stated.pence) {
+      // A rounding only counts when the stated figure has two or more significant digits
+      // (£1.2m, £346,000): £300,000 against £346,560 is a mismatch, not a rounding.
+      const significant = Math.abs(stated.pence) >= 10 * stated.precision;
+      if (stated.precision > 1 && rounded === stated.pence && significant) {
         add("TOTAL_ROUNDED", "info", "statedTotal", m.totalRounded(total, stated.pence, stated.precision));
       } else if (withinTolerance(diff, stated.pence, tolerance)) {
         add("TOTAL_MISMATCH", "info", "statedTotal", m.totalWithinTolerance(total, stated.pence));

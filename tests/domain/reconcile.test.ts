@@ -82,6 +82,22 @@ describe("reconcile: each finding", () => {
     ).toEqual([]);
   });
 
+  it("does not take a one-significant-digit figure as a rounding", () => {
+    const f = check({ statedTotal: "£300,000", dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] });
+    expect(codes(f)).toEqual(["TOTAL_MISMATCH:error:statedTotal"]);
+    expect(f[0].message).toBe(
+      "The lots add up to £346,560, £46,560.00 more than the £300,000 stated (+15.52%). " +
+        "The stated figure is written to the nearest £100,000, which would make it a rounding of £346,560, " +
+        "but a figure with one significant digit is too rough to check the lots against; give the stated total more exactly.",
+    );
+    expect(
+      codes(check({ statedTotal: "£1.0m", dayRate: 500, lots: [{ name: "A", statedValue: 1002500 }] })),
+    ).toEqual(["TOTAL_ROUNDED:info:statedTotal"]);
+    expect(
+      codes(check({ statedTotal: "£1m", dayRate: 500, lots: [{ name: "A", statedValue: 1002500 }] })),
+    ).toEqual(["TOTAL_MISMATCH:error:statedTotal"]);
+  });
+
   it("TOTAL_MISMATCH when the lots come to less", () => {
     // £350,000 is stated to £10,000, and £346,560 rounds to it: a rounding, not a mismatch.
     expect(
