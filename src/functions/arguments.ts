@@ -5,8 +5,8 @@
  *
  * The arithmetic itself lives in src/domain; this file only turns cell values into engine inputs.
  */
-import { excelSerialToIso, isExcelDateSerial, isValidIsoDate, parseMoney } from "../domain";
-import type { IsoDate, Pence, Region, StatedAmount } from "../domain";
+import { DEFAULT_REGION, parseDays, parseMoney, parseRegion, readTableDate } from "../domain";
+import type { CellValue, IsoDate, Pence, Region, StatedAmount } from "../domain";
 
 /** Stop with #VALUE! and a message Excel shows in the cell's error tooltip. */
 export function invalidValue(message: string): never {
@@ -87,74 +87,34 @@ export function readNumber(value: unknown, name: string): number {
   return asShown(value);
 }
 
-/** A number of days: zero or more, half days allowed. */
+/** A number of days: zero or more, half days allowed (the engine's rule for a lot's days). */
 export function readDays(value: unknown, name: string): number {
-  const days = readNumber(value, name);
-  if (days < 0) return invalidValue(`${name} must be zero or more, not ${days}`);
-  return days;
+  if (isBlank(value)) return invalidValue(`${name} is empty; give a number of days such as 112 or 2.5`);
+  const parsed = parseDays(typeof value === "number" && Number.isFinite(value) ? asShown(value) : value);
+  if (!parsed.ok)
+    return invalidValue(`${name}${parsed.error.startsWith("must") ? " " : ": "}${parsed.error}`);
+  return parsed.value;
 }
-
-const DAY_MONTH_YEAR = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A date: an Excel date (a serial number such as 42978, what a date cell holds; a time of day is
- * ignored), or text written 2017-08-31 or 31/08/2017 (UK day/month/year).
+ * ignored), or text such as 2017-08-31, 31/08/2017 (UK day/month/year) or 31 August 2017.
  */
 export function readDate(value: unknown, name: string): IsoDate {
-  const hint = "an Excel date, 2017-08-31 or 31/08/2017";
-  if (isBlank(value)) return invalidValue(`${name} is empty; give a date: ${hint}`);
-  if (typeof value === "number") {
-    if (!isExcelDateSerial(value)) {
-      const why = Math.floor(value) === 60 ? " (Excel's 29 February 1900 never existed)" : "";
-      return invalidValue(`${name}: ${value} is not an Excel date${why}; give ${hint}`);
-    }
-    return excelSerialToIso(value);
-  }
-  if (typeof value !== "string")
-    return invalidValue(`${name} must be a date (${hint}), not ${describe(value)}`);
-  const text = value.trim();
-  let iso: string | undefined;
-  if (ISO_DATE.test(text)) {
-    iso = text;
-  } else {
-    const dmy = DAY_MONTH_YEAR.exec(text);
-    if (dmy) iso = `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}`;
-  }
-  if (iso === undefined)
-    return invalidValue(`${name}: ${describe(value)} is not a date; write it as ${hint}`);
-  if (!isValidIsoDate(iso)) return invalidValue(`${name}: ${describe(value)} is not a real calendar date`);
-  return iso;
+  if (isBlank(value))
+    return invalidValue(`${name} is empty; give a date: an Excel date, 2017-08-31 or 31/08/2017`);
+  const read = readTableDate(typeof value === "boolean" ? String(value).toUpperCase() : (value as CellValue));
+  if (!read.ok) return invalidValue(`${name}: ${read.message}`);
+  if (read.value === undefined) return invalidValue(`${name} is empty; give a date`);
+  return read.value;
 }
-
-const REGION_NAMES: Record<string, Region> = {
-  "gb-eng": "GB-ENG",
-  eng: "GB-ENG",
-  england: "GB-ENG",
-  "england and wales": "GB-ENG",
-  "england & wales": "GB-ENG",
-  "e&w": "GB-ENG",
-  wales: "GB-ENG",
-  "gb-sct": "GB-SCT",
-  sct: "GB-SCT",
-  scotland: "GB-SCT",
-  "gb-nir": "GB-NIR",
-  nir: "GB-NIR",
-  ni: "GB-NIR",
-  "northern ireland": "GB-NIR",
-};
 
 /** Bank-holiday region; England & Wales when left out. */
 export function readRegion(value: unknown, name = "region"): Region {
-  if (isBlank(value)) return "GB-ENG";
-  const key = typeof value === "string" ? value.trim().toLowerCase().replace(/\s+/g, " ") : undefined;
-  const region = key === undefined ? undefined : REGION_NAMES[key];
-  if (region === undefined) {
-    return invalidValue(
-      `${name} ${describe(value)} is not a UK bank-holiday region; use "England & Wales" (GB-ENG), "Scotland" (GB-SCT) or "Northern Ireland" (GB-NIR)`,
-    );
-  }
-  return region;
+  if (isBlank(value)) return DEFAULT_REGION;
+  const parsed = parseRegion(value);
+  if (!parsed.ok) return invalidValue(`${name}: ${parsed.error}`);
+  return parsed.value;
 }
 
 /** One non-blank cell of a range, with its 1-based position in the range. */

@@ -87,7 +87,7 @@ export function enddate(
 ): number {
   return excelCall(() => {
     const from = readDate(start, "start");
-    const workDays = readNumber(days, "days");
+    const workDays = readDays(days, "days");
     if (workDays <= 0) return invalidValue(`days must be more than 0, not ${workDays}`);
     const perWeek = isBlank(days_per_week) ? 5 : readNumber(days_per_week, "days_per_week");
     if (perWeek <= 0 || perWeek > 5) {

@@ -58,12 +58,15 @@ describe("TENDER.VALUE", () => {
   it("answers bad days with #VALUE! naming days", () => {
     expect(excelError(() => value(960, -1))).toEqual({
       code: VALUE_ERROR,
-      message: "days must be zero or more, not -1",
+      message: "days: -1 days is negative; days of work must be 0 or more",
     });
     expect(excelError(() => value(960, "lots" as unknown as number)).message).toBe(
-      'days must be a number, not "lots"',
+      'days must be a number of days, such as 112 or 2.5, not "lots"',
     );
-    expect(excelError(() => value(960, Number.NaN)).message).toBe("days must be a number, not NaN");
+    expect(excelError(() => value(960, Number.NaN)).message).toMatch(/^days must be a number of days/);
+    expect(excelError(() => value(960, 1.234)).message).toBe(
+      "days: 1.234 days has more than 2 decimal places; give days like 2.5 or 0.25",
+    );
   });
 });
 
@@ -79,6 +82,7 @@ describe("TENDER.WORKDAYS", () => {
     expect(workdays("31/08/2017", "30/11/2017")).toBe(66);
     expect(workdays("1/1/2017", 43100)).toBe(252);
     expect(workdays(42978.75, 43069.2)).toBe(66); // a time of day is ignored
+    expect(workdays("31 August 2017", "30 Nov 2017")).toBe(66);
   });
 
   it("uses another region's bank holidays when asked", () => {
@@ -104,17 +108,21 @@ describe("TENDER.WORKDAYS", () => {
   it("answers dates it cannot read with #VALUE! naming the argument", () => {
     expect(excelError(() => workdays("2019-02-30", "2019-03-31"))).toEqual({
       code: VALUE_ERROR,
-      message: 'start: "2019-02-30" is not a real calendar date',
+      message:
+        'start: "2019-02-30" is not a date: February 2019 has 28 days; write it as dd/mm/yyyy (31/08/2017) or yyyy-mm-dd (2017-08-31)',
     });
     expect(excelError(() => workdays("2019-02-01", "31/02/2019")).message).toBe(
-      'end: "31/02/2019" is not a real calendar date',
+      'end: "31/02/2019" is not a date: February 2019 has 28 days; write it as dd/mm/yyyy (31/08/2017) or yyyy-mm-dd (2017-08-31)',
     );
     expect(excelError(() => workdays("next week", 43069)).message).toBe(
-      'start: "next week" is not a date; write it as an Excel date, 2017-08-31 or 31/08/2017',
+      'start: "next week" is not a date; write it as dd/mm/yyyy (31/08/2017) or yyyy-mm-dd (2017-08-31)',
     );
     expect(excelError(() => workdays("", 43069)).message).toMatch(/^start is empty/);
-    expect(excelError(() => workdays(0, 43069)).message).toMatch(/^start: 0 is not an Excel date/);
-    expect(excelError(() => workdays(60, 43069)).message).toMatch(/29 February 1900 never existed/);
+    expect(excelError(() => workdays(0, 43069)).message).toMatch(/^start: 0 is not a date/);
+    expect(excelError(() => workdays(60, 43069)).message).toMatch(/^start: 60 is not a date/);
+    expect(excelError(() => workdays(true as unknown as number, 43069)).message).toMatch(
+      /^start: "TRUE" is not a date/,
+    );
   });
 
   it("says so when the end is before the start", () => {
@@ -126,7 +134,9 @@ describe("TENDER.WORKDAYS", () => {
   it("names the regions it knows when given another", () => {
     const e = excelError(() => workdays("2017-01-01", "2017-12-31", "France"));
     expect(e.code).toBe(VALUE_ERROR);
-    expect(e.message).toMatch(/^region "France" is not a UK bank-holiday region; use "England & Wales"/);
+    expect(e.message).toBe(
+      'region: "France" is not a bank-holiday region; use "GB-ENG" (England & Wales), "GB-SCT" (Scotland) or "GB-NIR" (Northern Ireland)',
+    );
   });
 });
 
@@ -156,7 +166,12 @@ describe("TENDER.ENDDATE", () => {
       "days_per_week must be more than 0 and at most 5, not 6",
     );
     expect(excelError(() => enddate("2017-08-31", 10, 0)).code).toBe(VALUE_ERROR);
-    expect(excelError(() => enddate("31-08-2017", 10)).message).toMatch(/^start: "31-08-2017" is not a date/);
+    expect(excelError(() => enddate("31.08.17", 10)).message).toMatch(
+      /^start: "31.08.17": write the year in full/,
+    );
+    expect(excelError(() => enddate("2017-08-31", 100_001)).message).toBe(
+      "days: 100001 days is more than 100,000; check the number of days",
+    );
   });
 });
 
