@@ -111,3 +111,38 @@ export function uniqueTableName(wanted: string, taken: Iterable<string>): string
     if (!lower.has(candidate.toLowerCase())) return candidate;
   }
 }
+
+/**
+ * The block of filled cells around a cell, as Excel's current region finds it: grown row by row and
+ * column by column while a neighbouring row or column has a filled cell next to the block.
+ */
+export function surroundingRegion(
+  filled: (row: number, col: number) => boolean,
+  row: number,
+  col: number,
+): Rect {
+  const rect: Rect = { r0: row, c0: col, r1: row, c1: col };
+  const rowHas = (r: number): boolean => {
+    for (let c = Math.max(rect.c0 - 1, 0); c <= rect.c1 + 1; c++) if (filled(r, c)) return true;
+    return false;
+  };
+  const colHas = (c: number): boolean => {
+    for (let r = Math.max(rect.r0 - 1, 0); r <= rect.r1 + 1; r++) if (filled(r, c)) return true;
+    return false;
+  };
+  let grown = true;
+  while (grown) {
+    grown = false;
+    while (rect.r0 > 0 && rowHas(rect.r0 - 1)) rect.r0--;
+    while (rowHas(rect.r1 + 1)) rect.r1++;
+    if (rect.c0 > 0 && colHas(rect.c0 - 1)) {
+      rect.c0--;
+      grown = true;
+    }
+    if (colHas(rect.c1 + 1)) {
+      rect.c1++;
+      grown = true;
+    }
+  }
+  return rect;
+}

@@ -4,8 +4,16 @@
  * "not loaded" error, as Excel would fail. Writes land in a grid of cells per sheet, every write is
  * logged with its serialised size, and `context.sync` is a method tests can spy on.
  */
+/* eslint-disable @typescript-eslint/no-this-alias -- mock methods run with the mock as `this`; they reach the fake through a closure */
 import { OfficeMockObject } from "office-addin-mock";
-import { cellAddress, parseAddress, quoteSheet, rangeAddress, type Rect } from "../../src/workbook/a1";
+import {
+  cellAddress,
+  parseAddress,
+  quoteSheet,
+  rangeAddress,
+  surroundingRegion,
+  type Rect,
+} from "../../src/workbook/a1";
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -419,9 +427,10 @@ export class FakeExcel {
       rowCount: rows,
       columnCount: cols,
       cellCount: rows * cols,
+      // Only values are ever loaded by the host; formulas and formats are write-only here.
       values: grid((c) => c?.value ?? ""),
-      formulas: grid((c) => c?.formula ?? c?.value ?? ""),
-      numberFormat: grid((c) => c?.numberFormat ?? "General"),
+      formulas: undefined,
+      numberFormat: undefined,
       worksheet: { name: s.name },
       format: {
         fill: {
@@ -560,39 +569,14 @@ export class FakeExcel {
   }
 
   region(s: FakeSheet, row: number, col: number): Rect {
-    const filled = (r: number, c: number): boolean => {
-      const v = s.at(r, c)?.value;
-      return v !== undefined && v !== "";
-    };
-    const rect = { r0: row, c0: col, r1: row, c1: col };
-    for (let grown = true; grown;) {
-      grown = false;
-      const rowHas = (r: number) => {
-        for (let c = Math.max(rect.c0 - 1, 0); c <= rect.c1 + 1; c++) if (filled(r, c)) return true;
-        return false;
-      };
-      const colHas = (c: number) => {
-        for (let r = Math.max(rect.r0 - 1, 0); r <= rect.r1 + 1; r++) if (filled(r, c)) return true;
-        return false;
-      };
-      if (rect.r0 > 0 && rowHas(rect.r0 - 1)) {
-        rect.r0--;
-        grown = true;
-      }
-      if (rowHas(rect.r1 + 1)) {
-        rect.r1++;
-        grown = true;
-      }
-      if (rect.c0 > 0 && colHas(rect.c0 - 1)) {
-        rect.c0--;
-        grown = true;
-      }
-      if (colHas(rect.c1 + 1)) {
-        rect.c1++;
-        grown = true;
-      }
-    }
-    return rect;
+    return surroundingRegion(
+      (r, c) => {
+        const v = s.at(r, c)?.value;
+        return v !== undefined && v !== "";
+      },
+      row,
+      col,
+    );
   }
 
   select(address: string): void {

@@ -127,9 +127,9 @@ function lotRow(l: Lot): Scalar[] {
   return [l.name, money(l.dayRate), l.days ?? null, money(l.statedValue), date(l.startDate), date(l.endDate)];
 }
 
-/** Excel's date limits for validation: 01/01/2000 to 31/12/2099. */
-const MIN_DATE = 36526;
-const MAX_DATE = 73415;
+/** The dates validation accepts: 01/01/2000 to 31/12/2099. */
+const MIN_DATE = isoToExcelSerial("2000-01-01");
+const MAX_DATE = isoToExcelSerial("2099-12-31");
 
 /** The Tender sheet, empty (with defaults) or filled from a tender. */
 export function tenderSheetPlan(

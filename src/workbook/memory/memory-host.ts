@@ -4,7 +4,7 @@
  * and it holds what an .xlsx file would: cells with values, formulas and number formats, tables,
  * validation, conditional formats, charts and print settings.
  */
-import { cellAddress, parseAddress, qualified, type Rect } from "../a1";
+import { cellAddress, parseAddress, qualified, surroundingRegion, type Rect } from "../a1";
 import { planCells, type PlannedCell } from "../layout/cells";
 import {
   tableRect,
@@ -187,42 +187,16 @@ function inside(rect: Rect, row: number, col: number): boolean {
   return row >= rect.r0 && row <= rect.r1 && col >= rect.c0 && col <= rect.c1;
 }
 
-/** The block of non-empty cells around a cell, as Excel's Ctrl+A / current region finds it. */
-function surroundingRegion(sheet: MemorySheet, row: number, col: number): Rect {
-  const filled = (r: number, c: number): boolean => {
-    const v = sheet.cell(r, c)?.value;
-    return v !== null && v !== undefined && v !== "";
-  };
-  const rect: Rect = { r0: row, c0: col, r1: row, c1: col };
-  let grown = true;
-  while (grown) {
-    grown = false;
-    const rowHas = (r: number): boolean => {
-      for (let c = Math.max(rect.c0 - 1, 0); c <= rect.c1 + 1; c++) if (filled(r, c)) return true;
-      return false;
-    };
-    const colHas = (c: number): boolean => {
-      for (let r = Math.max(rect.r0 - 1, 0); r <= rect.r1 + 1; r++) if (filled(r, c)) return true;
-      return false;
-    };
-    if (rect.r0 > 0 && rowHas(rect.r0 - 1)) {
-      rect.r0--;
-      grown = true;
-    }
-    if (rowHas(rect.r1 + 1)) {
-      rect.r1++;
-      grown = true;
-    }
-    if (rect.c0 > 0 && colHas(rect.c0 - 1)) {
-      rect.c0--;
-      grown = true;
-    }
-    if (colHas(rect.c1 + 1)) {
-      rect.c1++;
-      grown = true;
-    }
-  }
-  return rect;
+/** The block of non-empty cells around a cell, as Excel's current region finds it. */
+function regionAround(sheet: MemorySheet, row: number, col: number): Rect {
+  return surroundingRegion(
+    (r, c) => {
+      const v = sheet.cell(r, c)?.value;
+      return v !== null && v !== undefined && v !== "";
+    },
+    row,
+    col,
+  );
 }
 
 export class MemoryWorkbookPort implements WorkbookPort {
@@ -314,7 +288,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
     if (table) {
       rect = table.showTotals ? { ...table.rect, r1: table.rect.r1 - 1 } : table.rect;
     } else if (rect.r0 === rect.r1 && rect.c0 === rect.c1) {
-      rect = surroundingRegion(sheet, rect.r0, rect.c0);
+      rect = regionAround(sheet, rect.r0, rect.c0);
     }
     return readLotsGrid(sheet.values(rect), sheet.name, { row: rect.r0, col: rect.c0 }, base);
   }

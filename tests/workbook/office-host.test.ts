@@ -1,0 +1,300 @@
+/**
+ * The Office.js host against an office-addin-mock Excel: the port contract, what each command writes
+ * (values, formulas, number formats), and how many times it calls context.sync().
+ */
+// The shared stub of office-addin-manifest lacks the OfficeApp enum office-addin-mock reads.
+jest.mock("office-addin-manifest", () => ({
+  OfficeApp: jest.requireActual("office-addin-manifest/lib/officeApp").OfficeApp,
+}));
+
+import { cellAddress, parseAddress } from "../../src/workbook/a1";
+import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { DEFAULT_BLOCK_BYTES, REQUEST_LIMIT_BYTES } from "../../src/workbook/office/blocks";
+import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
+import { FakeExcel } from "./fake-excel";
+import { portContract, type HostDriver } from "./port-contract";
+import { check, generatedTender } from "./support";
+
+function officePort(fake: FakeExcel, version = "1.17"): OfficeWorkbookPort {
+  return new OfficeWorkbookPort({
+    run: fake.run,
+    requirements: FakeExcel.requirements(version),
+    today: () => "2017-07-26",
+  });
+}
+
+function officeDriver(): HostDriver {
+  const fake = new FakeExcel();
+  const cell = (address: string) => {
+    const p = parseAddress(address)!;
+    return fake.sheet(p.sheet!)!.edit(p.rect.r0, p.rect.c0);
+  };
+  return {
+    port: officePort(fake),
+    addUserSheet: (name, rows) => fake.addUserSheet(name, rows),
+    addTable: (address, name) => {
+      const p = parseAddress(address)!;
+      fake.sheet(p.sheet!)!.tables.push({ name, rect: p.rect, showTotals: false });
+    },
+    select: (address) => fake.select(address),
+    type: (address, value) => {
+      const c = cell(address);
+      delete c.formula;
+      c.value = value;
+    },
+    selection: () =>
+      fake.selection &&
+      `${fake.selection.sheet}!${cellAddress(fake.selection.rect.r0, fake.selection.rect.c0)}`,
+    value: (address) => {
+      const v = cell(address).value;
+      return v === "" ? null : v;
+    },
+    fill: (address) => {
+      const f = cell(address).fill;
+      return f?.pattern === "Solid" ? f.color : undefined;
+    },
+    setFill: (address, color) => {
+      cell(address).fill = { color, pattern: "Solid" };
+    },
+    sheetNames: () => fake.sheets.map((s) => s.name),
+  };
+}
+
+portContract("Office.js host", officeDriver);
+
+describe("Office.js host: what is written", () => {
+  test("the Allocation sheet: live formulas with structured references, number formats, totals, tag", async () => {
+    const fake = new FakeExcel();
+    const result = await officePort(fake).writeAllocation(check(DFE_EXAMPLE));
+    expect(result).toEqual({ ok: true, value: { kind: "allocation", name: "Allocation", replaced: false } });
+    const s = fake.sheet("Allocation")!;
+    expect(s.cell("B5")).toEqual({ value: 346000, numberFormat: "£#,##0.00" });
+    expect(s.cell("B6")).toMatchObject({ formula: "=SUM(Allocation[Value])", numberFormat: "£#,##0.00" });
+    expect(s.cell("B11")?.formula).toBe(
+      '=IF(NOT(ISNUMBER(B5)),"No stated total",IF(ABS(B7)<=MAX(B9,B10*B5),"Reconciles","Does not reconcile"))',
+    );
+    expect(s.cell("B14")?.formula).toBe("=B6+B13");
+    expect(fake.values("Allocation", "A17:I17")).toEqual([
+      ["Lot", "Day rate", "Days", "Value", "Share", "Stated value", "Variance", "Start date", "End date"],
+    ]);
+    expect(fake.values("Allocation", "A18:C21")).toEqual([
+      ["Barnet", 960, 112],
+      ["Kirklees", 960, 51],
+      ["Reading", 960, 99],
+      ["Worcestershire", 960, 99],
+    ]);
+    // Every data row has the calculated-column formula and the formats, copied down from the first row.
+    for (let row = 18; row <= 21; row++) {
+      expect(s.cell(`D${row}`)?.formula).toBe(
+        "=IF(COUNT([@[Day rate]],[@Days])=2,ROUND([@[Day rate]]*[@Days],2),N([@[Stated value]]))",
+      );
+      expect(s.cell(`E${row}`)?.formula).toBe("=IF(SUM([Value])=0,0,[@Value]/SUM([Value]))");
+      expect(s.cell(`D${row}`)?.numberFormat).toBe("£#,##0.00");
+      expect(s.cell(`E${row}`)?.numberFormat).toBe("0.00%");
+      expect(s.cell(`H${row}`)).toEqual({ value: 42978, numberFormat: "dd/mm/yyyy" });
+    }
+    expect(s.cell("D22")).toMatchObject({ formula: "=SUBTOTAL(109,[Value])", numberFormat: "£#,##0.00" });
+    expect(s.tables).toEqual([
+      {
+        name: "Allocation",
+        rect: parseAddress("A17:I22")!.rect,
+        showTotals: true,
+        style: "TableStyleMedium2",
+      },
+    ]);
+    expect(s.conditionalFormats).toEqual([
+      {
+        address: "G18:G21",
+        formula: "=AND(ISNUMBER(G18),ABS(G18)>MAX($B$9,$B$10*F18))",
+        fill: "#FDE7E9",
+        fontColor: "#A4262C",
+      },
+      { address: "B7:B11", formula: '=$B$11="Does not reconcile"', fill: "#FDE7E9", fontColor: "#A4262C" },
+    ]);
+    expect(s.charts).toEqual([
+      {
+        type: "BarClustered",
+        values: "Allocation!D18:D21",
+        categories: "Allocation!A18:A21",
+        title: "Value by lot",
+      },
+    ]);
+    expect(s.validations.find((v) => v.property === "rule")).toEqual({
+      address: "B18:C21",
+      property: "rule",
+      value: { decimal: { formula1: 0, operator: "GreaterThanOrEqualTo" } },
+    });
+    expect(fake.names).toEqual([
+      {
+        name: "TenderBudget_allocation",
+        formula: "=Allocation!$A$1",
+        visible: false,
+        comment: "Sheet created by Tender Budget (allocation)",
+      },
+    ]);
+    expect(fake.calculationSuspensions).toBe(1);
+    expect(fake.active).toBe("Allocation");
+  });
+
+  test("the Tender sheet: £ and dd/mm/yyyy formats, validation with input prompts, the lots table", async () => {
+    const fake = new FakeExcel();
+    await officePort(fake).createTenderSheet(DFE_EXAMPLE);
+    const s = fake.sheet("Tender")!;
+    expect(s.cell("B5")).toEqual({ value: 346000, numberFormat: "£#,##0.00" });
+    expect(s.cell("B7")).toEqual({ value: 42947, numberFormat: "dd/mm/yyyy" });
+    expect(s.cell("B11")).toEqual({ value: 0.2, numberFormat: "0.0%" });
+    expect(s.tables[0]).toMatchObject({ name: "TenderLots", rect: parseAddress("A14:F18")!.rect });
+    expect(s.validations.filter((v) => v.address === "B7")).toEqual([
+      {
+        address: "B7",
+        property: "rule",
+        value: { date: { formula1: "2000-01-01", formula2: "2099-12-31", operator: "Between" } },
+      },
+      {
+        address: "B7",
+        property: "prompt",
+        value: { showPrompt: true, title: "Closing date", message: "A date, dd/mm/yyyy." },
+      },
+      {
+        address: "B7",
+        property: "errorAlert",
+        value: {
+          showAlert: true,
+          style: "Stop",
+          title: "Closing date",
+          message: "Enter a real date between 2000 and 2099, dd/mm/yyyy.",
+        },
+      },
+    ]);
+    expect(s.validations.find((v) => v.address === "B10" && v.property === "rule")?.value).toEqual({
+      list: { inCellDropDown: true, source: "England & Wales,Scotland,Northern Ireland" },
+    });
+  });
+
+  test("a lot name Excel would take for a formula is written as text", async () => {
+    const fake = new FakeExcel();
+    const tender = { ...DFE_EXAMPLE, lots: [{ name: '=HYPERLINK("x")', statedValue: 100_000 }] };
+    await officePort(fake).createTenderSheet(tender);
+    expect(fake.sheet("Tender")!.cell("A15")).toMatchObject({ value: '\'=HYPERLINK("x")' });
+  });
+
+  test("the summary: print area, fit to one page wide, header with the title and the date", async () => {
+    const fake = new FakeExcel();
+    await officePort(fake).writeSummary(check(DFE_EXAMPLE));
+    expect(fake.sheet("Tender summary")!.page).toEqual({
+      printArea: expect.stringMatching(/^A1:F\d+$/),
+      orientation: "Portrait",
+      zoom: { horizontalFitToPages: 1 },
+      centerHeader: "Children's services commissioners: Barnet, Kirklees, Reading and Worcestershire",
+      rightHeader: "26/07/2017",
+    });
+  });
+
+  test("an old Excel gets a clear message and nothing is touched", async () => {
+    const fake = new FakeExcel();
+    const sync = jest.spyOn(fake.context, "sync");
+    const result = await officePort(fake, "1.8").writeAllocation(check(DFE_EXAMPLE));
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: "Excel", message: expect.stringContaining("needs Excel with ExcelApi 1.9 or later") }],
+    });
+    expect(sync).not.toHaveBeenCalled();
+    expect(fake.sheets).toEqual([]);
+  });
+
+  test("an Office error comes back as a message, not an exception", async () => {
+    const fake = new FakeExcel(); // nothing selected: getSelectedRange fails
+    const result = await officePort(fake).readTender({ from: "selection" });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: "workbook",
+          message: expect.stringMatching(/^Excel could not read the tender: ItemNotFound/),
+        },
+      ],
+    });
+  });
+
+  test("a read with errors writes nothing", async () => {
+    const fake = new FakeExcel();
+    const port = officePort(fake);
+    await port.createTenderSheet(DFE_EXAMPLE);
+    fake.sheet("Tender")!.edit(4, 1).value = "abc";
+    const writes = fake.writes.length;
+    const read = await port.readTender({ from: "tender-sheet" });
+    expect(read.ok).toBe(false);
+    expect(fake.writes.length).toBe(writes);
+  });
+});
+
+describe("Office.js host: context.sync() calls do not grow with the number of lots", () => {
+  async function syncsToWrite(lots: number): Promise<number> {
+    const fake = new FakeExcel();
+    const sync = jest.spyOn(fake.context, "sync");
+    const result = await officePort(fake).writeAllocation(check(generatedTender(lots)));
+    expect(result.ok).toBe(true);
+    return sync.mock.calls.length;
+  }
+
+  async function syncsToRead(lots: number): Promise<number> {
+    const fake = new FakeExcel();
+    const port = officePort(fake);
+    await port.createTenderSheet(generatedTender(lots));
+    const sync = jest.spyOn(fake.context, "sync");
+    const read = await port.readTender({ from: "tender-sheet" });
+    expect(read.ok && read.value.lots.length).toBe(lots);
+    return sync.mock.calls.length;
+  }
+
+  test("writing an allocation: 10 lots and 10,000 lots take the same two syncs", async () => {
+    const small = await syncsToWrite(10);
+    const large = await syncsToWrite(10_000);
+    expect(small).toBe(2);
+    expect(large).toBe(small);
+  }, 60_000);
+
+  test("reading a tender: 10 lots and 10,000 lots take the same two syncs", async () => {
+    const small = await syncsToRead(10);
+    const large = await syncsToRead(10_000);
+    expect(small).toBe(2);
+    expect(large).toBe(small);
+  }, 60_000);
+
+  test("reading a selection: two syncs whatever its size", async () => {
+    for (const n of [10, 5_000]) {
+      const fake = new FakeExcel();
+      const rows: (string | number)[][] = [["Lot", "Day rate", "Days"]];
+      for (let i = 0; i < n; i++) rows.push([`Lot ${i + 1}`, 600, 10]);
+      fake.addUserSheet("Lots", rows);
+      fake.select("Lots!A1");
+      const sync = jest.spyOn(fake.context, "sync");
+      const read = await officePort(fake).readTender({ from: "selection" });
+      expect(read.ok && read.value.lots.length).toBe(n);
+      expect(sync.mock.calls.length).toBe(2);
+    }
+  }, 60_000);
+
+  test("100,000 lots are written in blocks of rows, each request under Excel on the web's 5 MB", async () => {
+    const fake = new FakeExcel();
+    const sync = jest.spyOn(fake.context, "sync");
+    const lots = 100_000;
+    const result = await officePort(fake).writeAllocation(check(generatedTender(lots)));
+    expect(result.ok).toBe(true);
+    expect(sync.mock.calls.length).toBeGreaterThan(2);
+    expect(fake.requestBytes).toHaveLength(sync.mock.calls.length);
+    for (const bytes of fake.requestBytes) expect(bytes).toBeLessThan(REQUEST_LIMIT_BYTES);
+    // Sent as one request, the rows would pass the block size: hence the split.
+    expect(fake.requestBytes.reduce((a, b) => a + b, 0)).toBeGreaterThan(DEFAULT_BLOCK_BYTES);
+    // Every row arrived, in order, with its formula and format.
+    const first = 18;
+    const last = first + lots - 1;
+    expect(fake.values("Allocation", `A${first}:C${first}`)).toEqual([["Lot 1", 450, 10.5]]);
+    expect(fake.values("Allocation", `A${last}:C${last}`)).toEqual([["Lot 100000", 1400, 35]]);
+    const s = fake.sheet("Allocation")!;
+    expect(s.cell(`D${last}`)?.formula).toMatch(/^=IF\(COUNT\(\[@\[Day rate\]\]/);
+    expect(s.cell(`F${last}`)?.numberFormat).toBe("£#,##0.00");
+    expect(s.cell(`A${last + 1}`)?.value).toBe("Total");
+    expect(fake.calculationSuspensions).toBe(sync.mock.calls.length - 1);
+  }, 120_000);
+});
