@@ -360,6 +360,42 @@ describe("phrase families", () => {
     );
   });
 
+  test("a lone amount for the one council named, even at the start of a sentence", () => {
+    const r = reading(
+      parseNotice(
+        "Adviser\n\nIn Kirklees Council the DfE will appoint an adviser. The contract is worth £24,000.",
+      ),
+    );
+    expect(r.input.lots).toEqual([{ name: "Kirklees", statedValue: "£24,000" }]);
+    expect(r.lots[0].name).toEqual({
+      value: "Kirklees",
+      sentence: "In Kirklees Council the DfE will appoint an adviser.",
+      confidence: 0.6,
+    });
+  });
+
+  test("two councils named and no amount tied to either: one 'Whole contract' lot, not a guess", () => {
+    const r = reading(
+      parseNotice(
+        "Advisers\n\nLeeds City Council and York Council seek advisers. The contract is worth £24,000.",
+      ),
+    );
+    expect(r.input.lots).toEqual([{ name: "Whole contract", statedValue: "£24,000" }]);
+  });
+
+  test("amounts including VAT and a Northern Ireland buyer are flagged", () => {
+    const r = reading(
+      parseNotice(
+        "Review\n\nThe Department of Health in Northern Ireland seeks a reviewer for Belfast. The contract is worth £60,000 including VAT.",
+      ),
+    );
+    expect(r.input.region).toBe("GB-NIR");
+    expect(r.fields.region?.confidence).toBe(0.6);
+    expect(r.notes).toContain(
+      "The text gives amounts including VAT; the tender treats figures as ex-VAT. Check “The contract is worth £60,000 including VAT.”.",
+    );
+  });
+
   describe("no date line and no year", () => {
     const text = notice("10-scotland-no-year.txt");
 

@@ -9,6 +9,7 @@
  * without a year is not put before the closing date, nor an end before the start.
  */
 import * as chrono from "chrono-node";
+import { daysInMonth } from "../calendar";
 import type { IsoDate } from "../types";
 import type { Sentence } from "./sentences";
 import { nonEmptyLines } from "./sentences";
@@ -75,11 +76,6 @@ function lastCue(segment: string): { role: DateRole; at: number } | null {
 
 function pad(n: number, width: number): string {
   return String(n).padStart(width, "0");
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
 function iso(year: number, month: number, day: number): IsoDate | null {

@@ -139,7 +139,7 @@ export function cleanName(raw: string): string {
   return name.trim();
 }
 
-function isNameWord(word: string): boolean {
+export function isNameWord(word: string): boolean {
   return !NOT_NAMES.has(word.toLowerCase().replace(/['’]s$/, ""));
 }
 
