@@ -77,6 +77,8 @@ export function checkLines(
   const findings: Finding[] = [];
   const matched = matchLots(plans, lines);
   const lotNames = plans.map((p) => p.lot).join(", ");
+  /** Working days of each period seen (invoices share their monthly periods). */
+  const workingDaysIn = new Map<string, number>();
   /** Line indices by lot and invoice number, to find repeats. */
   const seen = new Map<string, number[]>();
   for (let i = 0; i < lines.length; i++) {
@@ -167,7 +169,12 @@ export function checkLines(
     }
 
     if (line.periodStart !== undefined && line.periodEnd !== undefined) {
-      const available = workingDaysBetween(line.periodStart, line.periodEnd, region);
+      const periodKey = `${line.periodStart}/${line.periodEnd}`;
+      let available = workingDaysIn.get(periodKey);
+      if (available === undefined) {
+        available = workingDaysBetween(line.periodStart, line.periodEnd, region);
+        workingDaysIn.set(periodKey, available);
+      }
       if (line.days > available) {
         findings.push({
           code: "DAYS_EXCEED_PERIOD",

@@ -99,11 +99,16 @@ export function lotPositions(
   asOf: IsoDate | undefined,
   region: Region,
 ): LotPosition[] {
+  const linesOf = new Map<LotPlan, number[]>();
+  lines.forEach((line, i) => {
+    const plan = lotOf[i];
+    if (plan === undefined || !countedToDate(line, asOf)) return;
+    const list = linesOf.get(plan);
+    if (list) list.push(i);
+    else linesOf.set(plan, [i]);
+  });
   return plans.map((plan) => {
-    const indices = inWorkOrder(
-      lines,
-      lines.map((_, i) => i).filter((i) => lotOf[i] === plan && countedToDate(lines[i], asOf)),
-    );
+    const indices = inWorkOrder(lines, linesOf.get(plan) ?? []);
     const allocatedHundredths = plan.days !== undefined ? exactHundredths(plan.days) : undefined;
     let usedH = 0;
     let spent = 0;
