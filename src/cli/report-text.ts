@@ -66,11 +66,13 @@ export function ukDate(date: IsoDate): string {
 
 const money = (p: Pence | undefined): string => (p === undefined ? "" : formatMoney(p));
 
+const DAYS_FORMAT = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 2 });
+
 /** Days to two decimal places at most; "≈" marks days rounded for display. */
 export function formatDays(days: number | undefined): string {
   if (days === undefined) return "";
   const shown = Math.round(days * 100) / 100;
-  const text = shown.toLocaleString("en-GB", { maximumFractionDigits: 2 });
+  const text = DAYS_FORMAT.format(shown);
   return shown === days ? text : `≈${text}`;
 }
 

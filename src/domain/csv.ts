@@ -106,8 +106,15 @@ export function parseCsv(text: string): Result<string[][]> {
       });
       return { ok: false, errors };
     }
-    field += c;
-    i++;
+    // An unquoted run: up to the next comma, quote or line break.
+    let j = i + 1;
+    while (j < n) {
+      const d = input.charCodeAt(j);
+      if (d === 44 || d === 34 || d === 10 || d === 13) break;
+      j++;
+    }
+    field += input.slice(i, j);
+    i = j;
   }
   if (inRecord) endRecord();
   return { ok: true, value: rows };
