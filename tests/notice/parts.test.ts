@@ -267,6 +267,11 @@ describe("buyer and title", () => {
       sentence: "Commissioners for four councils",
       confidence: 0.7,
     });
+    const form = "Buyer: Home Office\nReference: HO-1\nCase review support\nValue: £5,000";
+    expect(findTitle(form, splitSentences(form))?.value).toBe("Case review support");
+    // A headline with a colon of its own is still the headline.
+    const colon = "Croydon and Sutton: advisers\n\nBody.";
+    expect(findTitle(colon, splitSentences(colon))?.value).toBe("Croydon and Sutton: advisers");
     const long = "word ".repeat(60);
     expect(findTitle(long, splitSentences(long))?.confidence).toBe(0.3);
   });

@@ -60,7 +60,7 @@ const TITLE_LABEL = /^(?:title|tender\s+title|contract\s+title|notice\s+title|op
 const SUBJECT_LABEL = /^(?:subject|re)\s*:\s*(?:(?:re|fw|fwd)\s*:\s*)*(.+)$/i;
 /** Lines at the top of an email or web page that are not its headline. */
 const NOT_HEADLINE =
-  /^(?:from|to|cc|bcc|sent|date)\s*:|^your browser|cookies|^(?:dear|hi|hello)\b|^(?:skip to|menu|home\s*[|>])/i;
+  /^(?:from|to|cc|bcc|sent|date)\s*:|^your browser|cookies|^(?:dear|hi|hello)\b|^(?:skip to|menu|home\s*[|>])|^(?:buyer|contracting\s+authority|authority|organisation|(?:estimated\s+|contract\s+)?value(?:\s+of\s+contract)?|closing(?:\s+date)?|deadline|published(?:\s+date)?|ref(?:erence)?|contract\s+(?:start|end|type)|day\s+rate|lot\s+\d+)\s*:/i;
 
 /** The full name an organisation mention stands for ("DfE" → "Department for Education"). */
 function fullName(mention: string): string {
