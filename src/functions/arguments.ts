@@ -6,7 +6,7 @@
  * The arithmetic itself lives in src/domain; this file only turns cell values into engine inputs.
  */
 import { DEFAULT_REGION, parseDays, parseMoney, parseRegion, readTableDate } from "../domain";
-import type { CellValue, IsoDate, Pence, Region, StatedAmount } from "../domain";
+import type { IsoDate, Pence, Region, StatedAmount } from "../domain";
 
 /** Stop with #VALUE! and a message Excel shows in the cell's error tooltip. */
 export function invalidValue(message: string): never {
@@ -49,7 +49,7 @@ function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
-  return "an error or a value that is not a number";
+  return "an Excel error or a data type";
 }
 
 /** An amount of money: a number of pounds (107520, 452.5) or text such as "£107,520" or "£1.2m". */
@@ -103,7 +103,12 @@ export function readDays(value: unknown, name: string): number {
 export function readDate(value: unknown, name: string): IsoDate {
   if (isBlank(value))
     return invalidValue(`${name} is empty; give a date: an Excel date, 2017-08-31 or 31/08/2017`);
-  const read = readTableDate(typeof value === "boolean" ? String(value).toUpperCase() : (value as CellValue));
+  if (typeof value !== "number" && typeof value !== "string") {
+    return invalidValue(
+      `${name} must be a date (an Excel date, 2017-08-31 or 31/08/2017), not ${describe(value)}`,
+    );
+  }
+  const read = readTableDate(value);
   if (!read.ok) return invalidValue(`${name}: ${read.message}`);
   if (read.value === undefined) return invalidValue(`${name} is empty; give a date`);
   return read.value;

@@ -120,8 +120,11 @@ describe("TENDER.WORKDAYS", () => {
     expect(excelError(() => workdays("", 43069)).message).toMatch(/^start is empty/);
     expect(excelError(() => workdays(0, 43069)).message).toMatch(/^start: 0 is not a date/);
     expect(excelError(() => workdays(60, 43069)).message).toMatch(/^start: 60 is not a date/);
-    expect(excelError(() => workdays(true as unknown as number, 43069)).message).toMatch(
-      /^start: "TRUE" is not a date/,
+    expect(excelError(() => workdays(true as unknown as number, 43069)).message).toBe(
+      "start must be a date (an Excel date, 2017-08-31 or 31/08/2017), not TRUE",
+    );
+    expect(excelError(() => fy({ type: "Error" } as unknown as number)).message).toBe(
+      "date must be a date (an Excel date, 2017-08-31 or 31/08/2017), not an Excel error or a data type",
     );
   });
 
