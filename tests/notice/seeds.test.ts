@@ -99,7 +99,9 @@ describe("seeds without a tender", () => {
     if (r.ok) return;
     expect(r.error).toBe("No tender amounts found in the text.");
     expect(r.notes).toHaveLength(3);
-    expect(r.notes[0]).toMatch(/^£5\.1m was not read as a tender amount/);
+    expect(r.notes[0]).toBe(
+      "£5.1m was not read as a tender amount (spending, not a tender amount): “…that and we have already allocated an extra £5.1m into improving children's social care in Worcestershire…”.",
+    );
     expect(r.notes[1]).toMatch(/^£15 was not read as a tender amount \(a rate that is not per day\)/);
     expect(r.notes[2]).toMatch(/^£12 was not read as a tender amount/);
   });

@@ -30,9 +30,13 @@ function quote(sentence: string, around?: string): string {
   const max = 110;
   if (sentence.length <= max) return `“${sentence}”`;
   const at = around === undefined ? 0 : Math.max(0, sentence.indexOf(around));
-  const from = Math.max(0, at - 45);
-  const piece = sentence.slice(from, from + max).trim();
-  return `“${from > 0 ? "…" : ""}${piece}${from + max < sentence.length ? "…" : ""}”`;
+  let from = Math.max(0, at - 45);
+  let to = Math.min(sentence.length, from + max);
+  // Cut at spaces, never inside a word.
+  if (from > 0) from = sentence.indexOf(" ", from) + 1 || from;
+  if (to < sentence.length) to = Math.max(sentence.lastIndexOf(" ", to), from + 1);
+  const piece = sentence.slice(from, to).trim();
+  return `“${from > 0 ? "…" : ""}${piece}${to < sentence.length ? "…" : ""}”`;
 }
 
 function daysWord(days: number): string {
