@@ -1,7 +1,8 @@
 /**
- * Turn the text of FILE into a tender, by its extension: a tender file (.json) or a lots table
- * (.csv). Pure: the caller reads the file. Problems come back as InputErrors naming the field,
- * or the CSV row and column.
+ * Turn the bytes of FILE into a tender, by its extension: a tender file or OCDS release (.json),
+ * a lots table (.csv), the text of a notice (.txt) or a workbook (.xlsx). No file access: the
+ * caller reads the file. Problems come back as InputErrors naming the field, the CSV row and
+ * column, or the cell.
  */
 
 import { readActualsCsv, type ActualsTableLayout } from "../domain/actuals";
@@ -78,7 +79,7 @@ export function loadJsonTender(file: string, text: string): Result<LoadedTender>
     return fail(file, "the file is empty; a tender file is a JSON object with a list of lots");
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(text.startsWith("\uFEFF") ? text.slice(1) : text);
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const where = jsonErrorWhere(text, message);
@@ -139,7 +140,7 @@ export function loadNoticeTender(file: string, text: string): Result<LoadedTende
 }
 
 /**
- * File bytes as text: UTF-8 (a byte order mark is kept for the CSV reader to drop). Bytes that
+ * File bytes as text: UTF-8 (without its byte order mark, if it has one). Bytes that
  * are not UTF-8 are read as Windows-1252, the code page Excel's plain "CSV" uses in the UK (£ is
  * byte A3). UTF-16 files are refused with what to do instead.
  */
@@ -150,12 +151,15 @@ export function decodeText(bytes: Uint8Array): { ok: true; text: string } | { ok
       error: `the file is saved as UTF-16 ("Unicode text"); save it as "CSV UTF-8" or UTF-8 text and try again`,
     };
   }
-  try {
-    return { ok: true, text: new TextDecoder("utf-8", { fatal: true }).decode(bytes) };
-  } catch (e) {
-    if (!(e instanceof TypeError)) throw e;
-    return { ok: true, text: new TextDecoder("windows-1252").decode(bytes) };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    // A UTF-8 byte order mark (Excel's "CSV UTF-8"): the text follows it.
+    return { ok: true, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.subarray(3)) };
   }
+  const text = new TextDecoder("utf-8").decode(bytes);
+  // Valid UTF-8 encodes back to the same bytes; anything else had bytes replaced by U+FFFD.
+  const again = new TextEncoder().encode(text);
+  const same = again.length === bytes.length && again.every((b, i) => b === bytes[i]);
+  return { ok: true, text: same ? text : new TextDecoder("windows-1252").decode(bytes) };
 }
 
 /** Read FILE's text by its extension. */

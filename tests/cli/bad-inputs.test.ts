@@ -42,6 +42,10 @@ const EXPECTED: Record<string, string[]> = {
   "json-array-not-object.json": ["tender: "],
   "json-lots-not-a-list.json": ["lots: ", "must be a list of lots"],
   "json-truncated.json": ["json-truncated.json: is not valid JSON"],
+  "json-missing-comma.json": [
+    "json-missing-comma.json: is not valid JSON at line 4, column 3",
+    "missing comma",
+  ],
   "json-empty-file.json": ["json-empty-file.json: the file is empty"],
   "csv-row-missing-value.csv": ["\n  row 3 has 4 values but the header has 5 columns"],
   "csv-row-extra-value.csv": ['row 3, column 6: "see note" is beyond the last column of the header'],

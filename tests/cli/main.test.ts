@@ -133,6 +133,34 @@ describe("the DfE headline case", () => {
   });
 });
 
+describe("file encodings", () => {
+  const withBytes = async (file: string, bytes: Uint8Array, extra: string[] = []) => {
+    let stdout = "";
+    let stderr = "";
+    const code = await main(["check", file, "--json", ...extra], {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      readFile: async () => bytes,
+    });
+    return { code, stdout, stderr };
+  };
+
+  it("reads a tender file saved with a byte order mark", async () => {
+    const text = "\uFEFF" + readFileSync(EXAMPLE_JSON, "utf8");
+    const r = await withBytes("dfe.json", new TextEncoder().encode(text));
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout).totals.value).toBe(346560);
+  });
+
+  it("reads a CSV saved by Excel as plain CSV (Windows-1252, £ as byte A3)", async () => {
+    const latin = 'Council,Stated value\r\nBarnet,"\u00a3107,520"\r\nKirklees,\u00a348960\r\n';
+    const bytes = Uint8Array.from([...latin].map((c) => c.charCodeAt(0)));
+    const r = await withBytes("lots.csv", bytes);
+    expect(r.stderr).toBe("");
+    expect(JSON.parse(r.stdout).lines.map((l: { value: number }) => l.value)).toEqual([107520, 48960]);
+  });
+});
+
 describe("a notice as FILE", () => {
   it("reads the DfE article into the same figures and lists what it could not find", async () => {
     const { code, report } = await runJson(["check", SEED_000]);
