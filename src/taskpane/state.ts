@@ -24,6 +24,8 @@ export interface BuildOptions {
   /** Tolerance in percent of the stated total, as typed. */
   tolerancePercent: string;
   phasingView: PhasingView;
+  /** Days worked a week when phasing, 1 to 5. */
+  daysPerWeek: number;
 }
 
 export const DEFAULT_OPTIONS: BuildOptions = {
@@ -31,6 +33,7 @@ export const DEFAULT_OPTIONS: BuildOptions = {
   toleranceAmount: "0",
   tolerancePercent: "0",
   phasingView: "month",
+  daysPerWeek: 5,
 };
 
 export interface PaneState {
@@ -41,6 +44,8 @@ export interface PaneState {
   source: string;
   /** Things the user should confirm about what was read, e.g. fields a notice did not give. */
   sourceNotes: string[];
+  /** Where individual fields came from (e.g. the notice sentence), by path, shown under their boxes. */
+  sourceHints: Record<string, string>;
   options: BuildOptions;
   /** The allocation has been built at least once; from then on it follows every edit. */
   built: boolean;
@@ -51,12 +56,13 @@ export const INITIAL_STATE: PaneState = {
   draft: null,
   source: "",
   sourceNotes: [],
+  sourceHints: {},
   options: DEFAULT_OPTIONS,
   built: false,
 };
 
 export type PaneAction =
-  | { type: "loaded"; draft: TenderDraft; source: string; notes?: string[] }
+  | { type: "loaded"; draft: TenderDraft; source: string; notes?: string[]; hints?: Record<string, string> }
   | { type: "editTender"; field: TenderField; value: string }
   | { type: "editLot"; index: number; field: LotField; value: string }
   | { type: "addLot" }
@@ -80,6 +86,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         draft: action.draft,
         source: action.source,
         sourceNotes: action.notes ?? [],
+        sourceHints: action.hints ?? {},
         built: false,
         step: "review",
       };

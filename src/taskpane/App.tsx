@@ -1,0 +1,407 @@
+import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import type { Finding } from "../domain/types";
+import { BuildStep } from "./BuildStep";
+import { CheckStep } from "./CheckStep";
+import { DFE_EXAMPLE, DFE_EXAMPLE_NAME } from "./dfe-example";
+import { emptyDraft, tenderToDraft } from "./draft";
+import { checkDraft, choicesOf, OPTION_PATHS, optionsFromChoices } from "./engine";
+import { ExportStep, type ExportAction } from "./ExportStep";
+import { exportActions } from "./exports";
+import type { HostInfo } from "./host";
+import { ReviewStep } from "./ReviewStep";
+import { listProblems, readPastedText, readTenderFile, READS_PROSE, type LoadedTender } from "./sources";
+import { StartStep } from "./StartStep";
+import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
+import { useTask } from "./use-task";
+import { unwrap, useWorkbook } from "./workbook-context";
+import type { FindingLocation } from "../workbook/port";
+import { headlineSentence } from "./view";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: "280px",
+    maxWidth: "560px",
+    boxSizing: "border-box",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+  },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  steps: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalXS,
+  },
+  status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+});
+
+export interface AppProps {
+  host: HostInfo;
+  /** Starting state, for tests. */
+  initialState?: PaneState;
+}
+
+/** The Tender Budget pane: Start → Review → Build → Check → Export. */
+export function App({ host, initialState = INITIAL_STATE }: AppProps) {
+  const styles = useStyles();
+  const workbook = useWorkbook();
+  const [state, dispatch] = useReducer(paneReducer, initialState);
+  const task = useTask();
+  const [locations, setLocations] = useState<FindingLocation[]>([]);
+  const busy = task.state.busy !== null;
+
+  const checked = useMemo(
+    () => (state.draft ? checkDraft(state.draft, state.options) : null),
+    [state.draft, state.options],
+  );
+
+  const load = useCallback((loaded: LoadedTender) => {
+    dispatch({
+      type: "loaded",
+      draft: tenderToDraft(loaded.tender),
+      source: loaded.source,
+      notes: loaded.notes,
+    });
+    const n = loaded.tender.lots.length;
+    return `Read ${n} ${n === 1 ? "lot" : "lots"} from ${loaded.source}.`;
+  }, []);
+
+  const goTo = (step: Step) => dispatch({ type: "goTo", step });
+
+  // In Excel, a workbook the pane has worked on before keeps its tender and choices: restore them.
+  const { run } = task;
+  useEffect(() => {
+    if (!host.inExcel) return;
+    void run(
+      "Looking for a tender kept in this workbook…",
+      {
+        title: "Could not read the tender kept in this workbook",
+        next: "Read the tender from the Tender sheet instead.",
+      },
+      async () => {
+        const saved = unwrap(
+          await workbook.loadState(),
+          "Could not read the tender kept in this workbook",
+          "Read the tender from the Tender sheet instead.",
+        );
+        if (!saved?.tender) return;
+        dispatch({ type: "setOptions", options: optionsFromChoices(saved.choices) });
+        return load({ tender: saved.tender, source: "this workbook, as last checked", notes: [] });
+      },
+    );
+  }, [host.inExcel, workbook, run, load]);
+
+  const onExample = () => {
+    task.dismiss();
+    load({ tender: DFE_EXAMPLE, source: DFE_EXAMPLE_NAME, notes: [] });
+  };
+
+  const onBlank = () => {
+    task.dismiss();
+    dispatch({ type: "loaded", draft: emptyDraft(), source: "", notes: [] });
+  };
+
+  const onFile = (file: File) =>
+    void task.run(
+      `Reading ${file.name}…`,
+      {
+        title: `Could not read ${file.name}`,
+        next: "Check that it is an .xlsx workbook, a .csv lots table or a tender .json file, then open it again.",
+      },
+      async () => load(await readTenderFile(file)),
+    );
+
+  const onNotice = (text: string) =>
+    void task.run(
+      "Reading the tender notice…",
+      {
+        title: "Could not read the tender notice",
+        next: "Check the text you pasted, or start a blank tender and type the figures in.",
+      },
+      async () => load(await readPastedText(text)),
+    );
+
+  const EXCEL_BUSY_NEXT = "Close any open cell editor in Excel and try again.";
+
+  const onCreateSheet = (example: boolean) =>
+    void task.run(
+      "Creating the Tender sheet…",
+      { title: "Could not create the Tender sheet", next: EXCEL_BUSY_NEXT },
+      async () => {
+        const sheet = unwrap(
+          await workbook.createTenderSheet(example ? DFE_EXAMPLE : undefined),
+          "Could not create the Tender sheet",
+          EXCEL_BUSY_NEXT,
+        );
+        if (example) {
+          load({ tender: DFE_EXAMPLE, source: `the sheet "${sheet.name}"`, notes: [] });
+          return `Created the sheet "${sheet.name}" with the DfE 2017 example.`;
+        }
+        return `Created the sheet "${sheet.name}". Fill in the tender and its lots, then read it.`;
+      },
+    );
+
+  const onReadWorkbook = (from: "tender-sheet" | "selection") =>
+    void task.run(
+      from === "selection" ? "Reading the selected lots table…" : "Reading the Tender sheet…",
+      {
+        title: "Could not read the tender from the workbook",
+        next: "Select the lots table (with its header row) or use the Tender sheet, then try again.",
+      },
+      async () => {
+        const tender = unwrap(
+          await workbook.readTender({ from }),
+          "The tender in the workbook has problems",
+          "Correct the cells named above in Excel, then read the tender again.",
+        );
+        return load({
+          tender,
+          source: from === "selection" ? "the selected table" : "the Tender sheet",
+          notes: [],
+        });
+      },
+    );
+
+  const onBuild = () => {
+    if (!checked) return;
+    if (!checked.ok) {
+      task.report({
+        title: "The tender needs correcting before the allocation can be built",
+        detail: listProblems(checked.errors),
+        next: "Correct the boxes marked in red (in Review or in the options), then build again.",
+      });
+      if (!checked.errors.some((e) => OPTION_PATHS.has(e.path))) goTo("review");
+      return;
+    }
+    const { report, tolerance } = checked;
+    if (!host.inExcel) {
+      task.dismiss();
+      dispatch({ type: "built" });
+      return;
+    }
+    void task
+      .run(
+        "Writing the Allocation and Phasing sheets…",
+        { title: "Could not write the allocation to Excel", next: EXCEL_BUSY_NEXT },
+        async () => {
+          const title = "Could not write the allocation to Excel";
+          const sheet = unwrap(await workbook.writeAllocation(report, { tolerance }), title, EXCEL_BUSY_NEXT);
+          unwrap(await workbook.writePhasing(report, { activate: false }), title, EXCEL_BUSY_NEXT);
+          const located = unwrap(await workbook.showFindings(report.findings), title, EXCEL_BUSY_NEXT);
+          setLocations(located);
+          unwrap(
+            await workbook.saveState({ tender: report.tender, choices: choicesOf(state.options) }),
+            "Could not keep the tender in the workbook",
+            EXCEL_BUSY_NEXT,
+          );
+          return `Wrote the allocation to the sheet "${sheet.name}".`;
+        },
+      )
+      .then((ok) => {
+        if (ok) dispatch({ type: "built" });
+      });
+  };
+
+  const addressOf = (finding: Finding): string | undefined =>
+    locations.find((l) => l.finding.code === finding.code && l.finding.path === finding.path)?.address;
+
+  const onGoToCell = (finding: Finding) =>
+    void task.run(
+      "Selecting the cell…",
+      {
+        title: "Could not select the cell",
+        next: "Check that the sheet the tender was read from is still there.",
+      },
+      async () => {
+        const address = addressOf(finding);
+        if (!address) return;
+        unwrap(
+          await workbook.selectCell(address),
+          "Could not select the cell",
+          "Check that the sheet the tender was read from is still there.",
+        );
+        return `Selected ${address}.`;
+      },
+    );
+
+  const onSummary = () =>
+    void task.run(
+      "Writing the summary sheet…",
+      { title: "Could not write the summary sheet", next: EXCEL_BUSY_NEXT },
+      async () => {
+        if (!checked?.ok) return;
+        const sheet = unwrap(
+          await workbook.writeSummary(checked.report, { tolerance: checked.tolerance }),
+          "Could not write the summary sheet",
+          EXCEL_BUSY_NEXT,
+        );
+        return `Wrote the summary to the sheet "${sheet.name}".`;
+      },
+    );
+
+  const downloads: ExportAction[] =
+    checked?.ok === true
+      ? exportActions(checked.report, checked.tolerance).map((a) => ({
+          id: a.id,
+          label: a.label,
+          description: a.description,
+          run: () =>
+            void task.run(a.busyLabel, { title: `Could not make the ${a.what}`, next: "Try again." }, a.run),
+        }))
+      : [];
+
+  const report = checked?.ok ? checked : undefined;
+  const errorMap = checked && !checked.ok ? checked.byPath : new Map<string, string[]>();
+
+  return (
+    <main className={styles.root} aria-busy={busy}>
+      <h1 className={styles.title}>Tender Budget</h1>
+      <nav aria-label="Steps">
+        <ol className={styles.steps}>
+          {STEPS.map((s, i) => {
+            const current = state.step === s.id;
+            return (
+              <li key={s.id}>
+                <Button
+                  id={`step-${s.id}`}
+                  size="small"
+                  appearance={current ? "primary" : "subtle"}
+                  aria-current={current ? "step" : undefined}
+                  disabled={!stepEnabled(state, s.id)}
+                  onClick={() => goTo(s.id)}
+                >
+                  {`${i + 1}. ${s.label}`}
+                </Button>
+              </li>
+            );
+          })}
+        </ol>
+      </nav>
+
+      <div className={styles.status} role="status" aria-live="polite">
+        {task.state.busy && (
+          <>
+            <ProgressBar aria-label={task.state.busy} />
+            <Text>{task.state.busy}</Text>
+          </>
+        )}
+        {task.state.done && (
+          <MessageBar intent="success">
+            <MessageBarBody>{task.state.done}</MessageBarBody>
+          </MessageBar>
+        )}
+      </div>
+      {host.problem && (
+        <MessageBar intent="info">
+          <MessageBarBody>{host.problem}</MessageBarBody>
+        </MessageBar>
+      )}
+      {task.state.problem && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{task.state.problem.title}</MessageBarTitle>
+            {task.state.problem.detail} <strong>What to do:</strong> {task.state.problem.next}
+          </MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button
+                appearance="transparent"
+                aria-label="Dismiss"
+                icon={<DismissRegular />}
+                onClick={task.dismiss}
+              />
+            }
+          />
+        </MessageBar>
+      )}
+
+      <section aria-labelledby={`step-${state.step}`}>
+        {state.step === "start" && (
+          <StartStep
+            inExcel={host.inExcel}
+            busy={busy}
+            readsProse={READS_PROSE}
+            onExample={onExample}
+            onBlank={onBlank}
+            onFile={onFile}
+            onNotice={onNotice}
+            onCreateSheet={onCreateSheet}
+            onReadWorkbook={onReadWorkbook}
+          />
+        )}
+        {state.step === "review" && state.draft && (
+          <ReviewStep
+            draft={state.draft}
+            source={state.source}
+            sourceNotes={state.sourceNotes}
+            hints={state.sourceHints}
+            errors={errorMap}
+            otherErrors={checked && !checked.ok ? checked.unplaced : []}
+            dispatch={dispatch}
+            onNext={() => goTo("build")}
+          />
+        )}
+        {state.step === "build" && state.draft && (
+          <BuildStep
+            inExcel={host.inExcel}
+            draft={state.draft}
+            options={state.options}
+            optionErrors={errorMap}
+            dispatch={dispatch}
+            busy={busy}
+            onBuild={onBuild}
+            lines={state.built ? report?.view.lines : undefined}
+            headline={state.built ? report?.view.headline : undefined}
+            summary={state.built && report ? headlineSentence(report.view.headline) : undefined}
+            phasing={state.built ? report?.view.phasing[state.options.phasingView] : undefined}
+            onNext={() => goTo("check")}
+          />
+        )}
+        {state.step === "check" && report && (
+          <CheckStep
+            headline={report.view.headline}
+            findings={report.view.findings}
+            onGoToCell={host.inExcel ? onGoToCell : undefined}
+            canGoTo={(f) => addressOf(f) !== undefined}
+            busy={busy}
+            onNext={() => goTo("export")}
+          />
+        )}
+        {(state.step === "check" || state.step === "export") && checked && !checked.ok && (
+          <MessageBar intent="warning">
+            <MessageBarBody>
+              <MessageBarTitle>The tender has changed and needs correcting</MessageBarTitle>
+              {checked.errors[0]?.message} Correct it in Review to see the totals again.
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {state.step === "export" && report && (
+          <ExportStep
+            busy={busy}
+            onSummarySheet={host.inExcel ? onSummary : undefined}
+            downloads={downloads}
+          />
+        )}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,266 @@
+import type { Dispatch } from "react";
+import {
+  Button,
+  Field,
+  Input,
+  Select,
+  Spinner,
+  Switch,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowForwardRegular, CalculatorRegular } from "@fluentui/react-icons";
+import type { Region } from "../domain/types";
+import type { TenderDraft } from "./draft";
+import { formatNumber } from "./en-gb";
+import type { BuildOptions, PaneAction, PhasingView } from "./state";
+import { money, percent, type AllocationLine, type Headline, type PhasingRow } from "./view";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  row: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  scroll: { overflowX: "auto" },
+  num: { textAlign: "right", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
+  total: { fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
+});
+
+export const REGION_LABELS: Record<Region, string> = {
+  "GB-ENG": "England and Wales",
+  "GB-SCT": "Scotland",
+  "GB-NIR": "Northern Ireland",
+};
+
+const PHASING_LABELS: Record<PhasingView, string> = {
+  month: "Month",
+  quarter: "Quarter",
+  financialYear: "Financial year",
+};
+
+export interface BuildStepProps {
+  inExcel: boolean;
+  draft: TenderDraft;
+  options: BuildOptions;
+  /** Problems with the options themselves, by option name (vatRate, toleranceAmount, tolerancePercent). */
+  optionErrors: ReadonlyMap<string, readonly string[]>;
+  dispatch: Dispatch<PaneAction>;
+  busy: boolean;
+  onBuild: () => void;
+  /** The allocation, once built and while the tender is valid. */
+  lines?: readonly AllocationLine[];
+  headline?: Headline;
+  phasing?: readonly PhasingRow[];
+  /** The headline in one sentence, shown under the allocation. */
+  summary?: string;
+  onNext: () => void;
+}
+
+function fieldState(errors: readonly string[] | undefined) {
+  return errors && errors.length > 0
+    ? { validationState: "error" as const, validationMessage: errors.join(" ") }
+    : { validationState: "none" as const };
+}
+
+/** The allocation as a table: one row per lot and a total. */
+export function AllocationTable({
+  lines,
+  headline,
+}: {
+  lines: readonly AllocationLine[];
+  headline: Headline;
+}) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll}>
+      <Table size="extra-small" aria-label="Allocation by lot">
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>Lot</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>Day rate</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>Days</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>Value</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>Share</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {lines.map((line, i) => (
+            <TableRow key={`${line.lot}-${i}`}>
+              <TableCell>{line.lot}</TableCell>
+              <TableCell className={styles.num}>
+                {line.dayRate === undefined ? "–" : money(line.dayRate)}
+              </TableCell>
+              <TableCell className={styles.num}>
+                {line.days === undefined ? "–" : formatNumber(line.days)}
+              </TableCell>
+              <TableCell className={styles.num}>{money(line.value)}</TableCell>
+              <TableCell className={styles.num}>{percent(line.share * 100, false)}</TableCell>
+            </TableRow>
+          ))}
+          <TableRow className={styles.total}>
+            <TableCell>Total</TableCell>
+            <TableCell />
+            <TableCell className={styles.num}>
+              {formatNumber(lines.reduce((sum, l) => sum + (l.days ?? 0), 0))}
+            </TableCell>
+            <TableCell className={styles.num}>{money(headline.total)}</TableCell>
+            <TableCell className={styles.num}>100%</TableCell>
+          </TableRow>
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+export function PhasingTable({ rows, view }: { rows: readonly PhasingRow[]; view: PhasingView }) {
+  const styles = useStyles();
+  return (
+    <div className={styles.scroll}>
+      <Table size="extra-small" aria-label={`Phasing by ${PHASING_LABELS[view].toLowerCase()}`}>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{PHASING_LABELS[view]}</TableHeaderCell>
+            <TableHeaderCell className={styles.num}>Value</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {rows.map((row) => (
+            <TableRow key={row.period}>
+              <TableCell>{row.period}</TableCell>
+              <TableCell className={styles.num}>{money(row.value)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}
+
+/** Step 3: the options, the Build allocation button, and (once built) the allocation and phasing. */
+export function BuildStep(props: BuildStepProps) {
+  const styles = useStyles();
+  const { draft, options, optionErrors, dispatch } = props;
+  const setOptions = (o: Partial<BuildOptions>) => dispatch({ type: "setOptions", options: o });
+  return (
+    <div className={styles.stack}>
+      <section className={styles.stack} aria-labelledby="build-options">
+        <h2 id="build-options" className={styles.heading}>
+          Options
+        </h2>
+        <Switch
+          label="Add VAT to the totals"
+          checked={options.vatOn}
+          onChange={(_, data) => setOptions({ vatOn: data.checked })}
+        />
+        <div className={styles.row}>
+          <Field label="VAT rate (%)" {...fieldState(optionErrors.get("vatRate"))}>
+            <Input
+              value={draft.vatRate}
+              inputMode="decimal"
+              disabled={!options.vatOn}
+              onChange={(_, data) => dispatch({ type: "editTender", field: "vatRate", value: data.value })}
+            />
+          </Field>
+          <Field label="Bank holidays">
+            <Select
+              value={draft.region}
+              onChange={(_, data) => dispatch({ type: "editTender", field: "region", value: data.value })}
+            >
+              {(Object.keys(REGION_LABELS) as Region[]).map((region) => (
+                <option key={region} value={region}>
+                  {REGION_LABELS[region]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Tolerance (£)" {...fieldState(optionErrors.get("toleranceAmount"))}>
+            <Input
+              value={options.toleranceAmount}
+              inputMode="decimal"
+              onChange={(_, data) => setOptions({ toleranceAmount: data.value })}
+            />
+          </Field>
+          <Field label="Tolerance (%)" {...fieldState(optionErrors.get("tolerancePercent"))}>
+            <Input
+              value={options.tolerancePercent}
+              inputMode="decimal"
+              onChange={(_, data) => setOptions({ tolerancePercent: data.value })}
+            />
+          </Field>
+          <Field label="Phasing by">
+            <Select
+              value={options.phasingView}
+              onChange={(_, data) => setOptions({ phasingView: data.value as PhasingView })}
+            >
+              {(Object.keys(PHASING_LABELS) as PhasingView[]).map((view) => (
+                <option key={view} value={view}>
+                  {PHASING_LABELS[view]}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Days worked a week">
+            <Select
+              value={String(options.daysPerWeek)}
+              onChange={(_, data) => setOptions({ daysPerWeek: Number(data.value) })}
+            >
+              {[5, 4, 3, 2, 1].map((n) => (
+                <option key={n} value={n}>
+                  {n}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        </div>
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            icon={<CalculatorRegular />}
+            disabled={props.busy}
+            onClick={props.onBuild}
+          >
+            Build allocation
+          </Button>
+          {props.busy && <Spinner size="tiny" label="Working…" />}
+        </div>
+      </section>
+      {props.lines && props.headline && (
+        <section className={styles.stack} aria-labelledby="build-allocation">
+          <h2 id="build-allocation" className={styles.heading}>
+            Allocation
+          </h2>
+          <AllocationTable lines={props.lines} headline={props.headline} />
+          {props.summary && <Text weight="semibold">{props.summary}</Text>}
+          {props.phasing && props.phasing.length > 0 && (
+            <>
+              <h2 className={styles.heading}>Phasing</h2>
+              <PhasingTable rows={props.phasing} view={options.phasingView} />
+            </>
+          )}
+          <div>
+            <Button
+              appearance="primary"
+              icon={<ArrowForwardRegular />}
+              iconPosition="after"
+              onClick={props.onNext}
+            >
+              Next: check totals
+            </Button>
+          </div>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,168 @@
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowForwardRegular, TargetArrowRegular } from "@fluentui/react-icons";
+import type { Finding } from "../domain/types";
+import { formatNumber } from "./en-gb";
+import { groupFindings, headlineSentence, money, percent, SEVERITY_HEADINGS, type Headline } from "./view";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "1fr 1fr",
+    gap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  figure: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  value: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+export interface CheckStepProps {
+  headline: Headline;
+  findings: readonly Finding[];
+  /** Present in Excel: select the cell a finding concerns. */
+  onGoToCell?: (finding: Finding) => void;
+  /** Whether a finding points at a cell (only those get a "Go to cell" button). */
+  canGoTo?: (finding: Finding) => boolean;
+  busy: boolean;
+  onNext: () => void;
+}
+
+const BADGE: Record<Finding["severity"], "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+/** The headline figures: computed total, stated total, variance, day rate. */
+export function HeadlineFigures({ headline }: { headline: Headline }) {
+  const styles = useStyles();
+  const figures: { term: string; value: string; note?: string }[] = [
+    { term: "Computed total", value: money(headline.total), note: "ex VAT" },
+    {
+      term: "Stated total",
+      value: headline.stated ? money(headline.stated.pence) : "Not stated",
+    },
+    {
+      term: "Variance",
+      value: headline.variance === undefined ? "None to check" : money(headline.variance, true),
+      note: headline.variancePercent === undefined ? undefined : percent(headline.variancePercent),
+    },
+    {
+      term: headline.dayRateInferred ? "Implied day rate" : "Day rate",
+      value: headline.dayRate === undefined ? "None found" : money(headline.dayRate),
+      note: headline.dayRateInferred ? "worked out from the lot values" : undefined,
+    },
+  ];
+  return (
+    <dl className={styles.figures} aria-label="Headline figures">
+      {figures.map((f) => (
+        <div key={f.term} className={styles.figure}>
+          <dt className={styles.term}>{f.term}</dt>
+          <dd className={styles.value}>{f.value}</dd>
+          {f.note && (
+            <dd className={styles.term} style={{ margin: 0 }}>
+              {f.note}
+            </dd>
+          )}
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Step 4: the headline and the findings, grouped by severity, in plain words. */
+export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNext }: CheckStepProps) {
+  const styles = useStyles();
+  const groups = groupFindings(findings);
+  const matches = headline.variance === undefined || headline.variance === 0;
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return (
+    <div className={styles.stack}>
+      <HeadlineFigures headline={headline} />
+      <MessageBar intent={matches ? "success" : "error"}>
+        <MessageBarBody>
+          <MessageBarTitle>{matches ? "Totals agree" : "Totals do not agree"}</MessageBarTitle>
+          {headlineSentence(headline)}
+        </MessageBarBody>
+      </MessageBar>
+      <Text>
+        VAT at {formatNumber(headline.vatRate)}% brings the total to {money(headline.totalIncVat)}.
+      </Text>
+      {groups.length === 0 ? (
+        <Text>No problems found.</Text>
+      ) : (
+        <Text>
+          {errors === 0
+            ? `${findings.length} ${findings.length === 1 ? "finding" : "findings"}, none of them errors.`
+            : `${errors} ${errors === 1 ? "error" : "errors"} to fix before the figures can be relied on.`}
+        </Text>
+      )}
+      {groups.map((group) => (
+        <section key={group.severity} className={styles.stack} aria-labelledby={`findings-${group.severity}`}>
+          <h2 id={`findings-${group.severity}`} className={styles.heading}>
+            {SEVERITY_HEADINGS[group.severity]} ({group.findings.length})
+          </h2>
+          <ul className={styles.list}>
+            {group.findings.map((finding, i) => (
+              <li key={`${finding.code}-${finding.path}-${i}`} className={styles.item}>
+                <Badge appearance="tint" color={BADGE[finding.severity]}>
+                  {finding.severity === "info" ? "Note" : finding.severity === "error" ? "Error" : "Warning"}
+                </Badge>
+                <Text>{finding.message}</Text>
+                {onGoToCell && (canGoTo?.(finding) ?? true) && (
+                  <Button
+                    size="small"
+                    appearance="subtle"
+                    icon={<TargetArrowRegular />}
+                    disabled={busy}
+                    aria-label={`Go to cell: ${finding.message}`}
+                    onClick={() => onGoToCell(finding)}
+                  >
+                    Go to cell
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+      <div>
+        <Button appearance="primary" icon={<ArrowForwardRegular />} iconPosition="after" onClick={onNext}>
+          Next: export
+        </Button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,61 @@
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular, DocumentTableRegular } from "@fluentui/react-icons";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "stretch" },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
+
+/** One way to export, offered only when the code behind it exists. */
+export interface ExportAction {
+  id: string;
+  label: string;
+  description: string;
+  run: () => void;
+}
+
+export interface ExportStepProps {
+  busy: boolean;
+  /** In Excel: write the printable summary sheet. */
+  onSummarySheet?: () => void;
+  downloads: readonly ExportAction[];
+}
+
+/** Step 5: the summary sheet (in Excel) and downloads. */
+export function ExportStep({ busy, onSummarySheet, downloads }: ExportStepProps) {
+  const styles = useStyles();
+  return (
+    <div className={styles.stack}>
+      {onSummarySheet && (
+        <section className={styles.group} aria-labelledby="export-summary">
+          <h2 id="export-summary" className={styles.heading}>
+            In this workbook
+          </h2>
+          <Button
+            appearance="primary"
+            icon={<DocumentTableRegular />}
+            disabled={busy}
+            onClick={onSummarySheet}
+          >
+            Write summary sheet
+          </Button>
+          <Text size={200}>One printable page with the key figures, the findings and the allocation.</Text>
+        </section>
+      )}
+      <section className={styles.group} aria-labelledby="export-downloads">
+        <h2 id="export-downloads" className={styles.heading}>
+          Downloads
+        </h2>
+        {downloads.map((d) => (
+          <div key={d.id} className={styles.group}>
+            <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={d.run}>
+              {d.label}
+            </Button>
+            <Text size={200}>{d.description}</Text>
+          </div>
+        ))}
+      </section>
+    </div>
+  );
+}

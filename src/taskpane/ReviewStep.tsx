@@ -1,0 +1,263 @@
+import { memo, type Dispatch } from "react";
+import {
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import type { LotDraft, LotField, TenderDraft, TenderField } from "./draft";
+import type { PaneAction } from "./state";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+  },
+  lot: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export interface ReviewStepProps {
+  draft: TenderDraft;
+  source: string;
+  sourceNotes: readonly string[];
+  /** Where fields came from, by path, shown under their boxes. */
+  hints: Readonly<Record<string, string>>;
+  /** Input problems by path (`statedTotal`, `lots[2].days`). */
+  errors: ReadonlyMap<string, readonly string[]>;
+  /** Problems that belong to no single box. */
+  otherErrors: readonly string[];
+  dispatch: Dispatch<PaneAction>;
+  onNext: () => void;
+}
+
+interface BoxProps {
+  label: string;
+  /** Accessible name when the visible label alone is ambiguous (e.g. "Days" in every lot). */
+  name?: string;
+  value: string;
+  errors?: readonly string[];
+  hint?: string;
+  placeholder?: string;
+  inputMode?: "decimal" | "text";
+  onChange: (value: string) => void;
+}
+
+function Box({ label, name, value, errors, hint, placeholder, inputMode, onChange }: BoxProps) {
+  const invalid = errors !== undefined && errors.length > 0;
+  return (
+    <Field
+      label={label}
+      hint={hint}
+      validationState={invalid ? "error" : "none"}
+      validationMessage={invalid ? errors.join(" ") : undefined}
+    >
+      <Input
+        value={value}
+        aria-label={name}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        onChange={(_, data) => onChange(data.value)}
+      />
+    </Field>
+  );
+}
+
+const TENDER_BOXES: readonly {
+  field: TenderField;
+  label: string;
+  hint?: string;
+  money?: boolean;
+  date?: boolean;
+}[] = [
+  { field: "title", label: "Title" },
+  { field: "buyer", label: "Buyer" },
+  {
+    field: "statedTotal",
+    label: "Stated total (£)",
+    money: true,
+    hint: "As the tender states it, e.g. £346,000",
+  },
+  { field: "dayRate", label: "Default day rate (£)", money: true, hint: "For lots without their own" },
+  { field: "closingDate", label: "Closing date", date: true },
+  { field: "startDate", label: "Start date", date: true },
+  { field: "endDate", label: "End date", date: true },
+];
+
+const LOT_BOXES: readonly {
+  field: Exclude<LotField, "name">;
+  label: string;
+  money?: boolean;
+  date?: boolean;
+}[] = [
+  { field: "dayRate", label: "Day rate (£)", money: true },
+  { field: "days", label: "Days" },
+  { field: "statedValue", label: "Stated value (£)", money: true },
+  { field: "startDate", label: "Start date", date: true },
+  { field: "endDate", label: "End date", date: true },
+];
+
+interface LotEditorProps {
+  lot: LotDraft;
+  index: number;
+  canRemove: boolean;
+  errors: ReadonlyMap<string, readonly string[]>;
+  hints: Readonly<Record<string, string>>;
+  dispatch: Dispatch<PaneAction>;
+}
+
+const LotEditor = memo(function LotEditor({
+  lot,
+  index,
+  canRemove,
+  errors,
+  hints,
+  dispatch,
+}: LotEditorProps) {
+  const styles = useStyles();
+  const title = lot.name.trim() || `Lot ${index + 1}`;
+  const edit = (field: LotField) => (value: string) => dispatch({ type: "editLot", index, field, value });
+  return (
+    <fieldset className={styles.lot}>
+      <legend className={styles.legend}>{title}</legend>
+      <Box
+        label="Lot name"
+        name={`Name of lot ${index + 1}`}
+        value={lot.name}
+        errors={errors.get(`lots[${index}].name`)}
+        onChange={edit("name")}
+      />
+      <div className={styles.grid}>
+        {LOT_BOXES.map((box) => (
+          <Box
+            key={box.field}
+            label={box.label}
+            name={`${title} ${box.label.replace(" (£)", "").toLowerCase()}`}
+            value={lot[box.field]}
+            errors={errors.get(`lots[${index}].${box.field}`)}
+            hint={hints[`lots[${index}].${box.field}`]}
+            placeholder={box.date ? "dd/mm/yyyy" : undefined}
+            inputMode={box.date ? "text" : "decimal"}
+            onChange={edit(box.field)}
+          />
+        ))}
+      </div>
+      {canRemove && (
+        <div className={styles.actions}>
+          <Button
+            appearance="subtle"
+            icon={<DeleteRegular />}
+            aria-label={`Remove lot ${title}`}
+            onClick={() => dispatch({ type: "removeLot", index })}
+          >
+            Remove lot
+          </Button>
+        </div>
+      )}
+    </fieldset>
+  );
+});
+
+/** Step 2: the tender as read, every field editable, problems beside the boxes they concern. */
+export function ReviewStep({
+  draft,
+  source,
+  sourceNotes,
+  hints,
+  errors,
+  otherErrors,
+  dispatch,
+  onNext,
+}: ReviewStepProps) {
+  const styles = useStyles();
+  const edit = (field: TenderField) => (value: string) => dispatch({ type: "editTender", field, value });
+  return (
+    <div className={styles.stack}>
+      {source && <Text>Read from {source}. Check each figure and correct anything that is wrong.</Text>}
+      {sourceNotes.length > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            <MessageBarTitle>Please confirm</MessageBarTitle>
+            <ul>
+              {sourceNotes.map((note) => (
+                <li key={note}>{note}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {otherErrors.length > 0 && (
+        <MessageBar intent="error">
+          <MessageBarBody>
+            <MessageBarTitle>The tender has problems</MessageBarTitle>
+            <ul>
+              {otherErrors.map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <section className={styles.stack} aria-labelledby="review-tender">
+        <h2 id="review-tender" className={styles.heading}>
+          Tender
+        </h2>
+        {TENDER_BOXES.map((box) => (
+          <Box
+            key={box.field}
+            label={box.label}
+            hint={hints[box.field] ?? box.hint}
+            value={draft[box.field]}
+            errors={errors.get(box.field)}
+            placeholder={box.date ? "dd/mm/yyyy" : undefined}
+            inputMode={box.money ? "decimal" : "text"}
+            onChange={edit(box.field)}
+          />
+        ))}
+      </section>
+      <section className={styles.stack} aria-labelledby="review-lots">
+        <h2 id="review-lots" className={styles.heading}>
+          Lots ({draft.lots.length})
+        </h2>
+        {draft.lots.map((lot, index) => (
+          <LotEditor
+            key={lot.key}
+            lot={lot}
+            index={index}
+            canRemove={draft.lots.length > 1}
+            errors={errors}
+            hints={hints}
+            dispatch={dispatch}
+          />
+        ))}
+        <div className={styles.actions}>
+          <Button icon={<AddRegular />} onClick={() => dispatch({ type: "addLot" })}>
+            Add lot
+          </Button>
+          <Button appearance="primary" onClick={onNext}>
+            Next: build allocation
+          </Button>
+        </div>
+      </section>
+    </div>
+  );
+}

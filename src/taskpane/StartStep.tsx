@@ -1,0 +1,143 @@
+import { useId, useRef, useState, type ChangeEvent } from "react";
+import { Button, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  DocumentAddRegular,
+  DocumentArrowUpRegular,
+  TableSearchRegular,
+  TextBulletListSquareRegular,
+  BookOpenRegular,
+} from "@fluentui/react-icons";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  hiddenInput: { display: "none" },
+});
+
+export interface StartStepProps {
+  inExcel: boolean;
+  busy: boolean;
+  onExample: () => void;
+  onBlank: () => void;
+  onFile: (file: File) => void;
+  onNotice: (text: string) => void;
+  /** Add a Tender sheet: blank, or holding the DfE 2017 example. */
+  onCreateSheet: (example: boolean) => void;
+  onReadWorkbook: (from: "tender-sheet" | "selection") => void;
+  /** Whether pasted notices are read as prose (the notice reader) or only as pasted tables. */
+  readsProse: boolean;
+}
+
+/** Step 1: where the tender comes from. */
+export function StartStep(props: StartStepProps) {
+  const styles = useStyles();
+  const [notice, setNotice] = useState("");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileHintId = useId();
+  const noticeHint = props.readsProse
+    ? "Paste the text of a tender notice or news report, or a lots table copied from a spreadsheet."
+    : "Paste a lots table copied from a spreadsheet (with headers such as Lot, Day rate, Days, Stated value).";
+
+  const pickFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file) props.onFile(file);
+  };
+
+  return (
+    <div className={styles.stack}>
+      {props.inExcel ? (
+        <section className={styles.group} aria-labelledby="start-workbook">
+          <h2 id="start-workbook" className={styles.heading}>
+            From this workbook
+          </h2>
+          <Button
+            appearance="primary"
+            icon={<TableSearchRegular />}
+            disabled={props.busy}
+            onClick={() => props.onReadWorkbook("tender-sheet")}
+          >
+            Read the Tender sheet
+          </Button>
+          <Button
+            icon={<TableSearchRegular />}
+            disabled={props.busy}
+            onClick={() => props.onReadWorkbook("selection")}
+          >
+            Read the selected lots table
+          </Button>
+          <Button
+            icon={<DocumentAddRegular />}
+            disabled={props.busy}
+            onClick={() => props.onCreateSheet(false)}
+          >
+            Create tender sheet
+          </Button>
+          <Button icon={<BookOpenRegular />} disabled={props.busy} onClick={() => props.onCreateSheet(true)}>
+            Create tender sheet with the DfE 2017 example
+          </Button>
+        </section>
+      ) : (
+        <section className={styles.group} aria-labelledby="start-file">
+          <h2 id="start-file" className={styles.heading}>
+            Open or try an example
+          </h2>
+          <Button
+            appearance="primary"
+            icon={<BookOpenRegular />}
+            disabled={props.busy}
+            onClick={props.onExample}
+          >
+            Use the DfE 2017 example
+          </Button>
+          <Button
+            icon={<DocumentArrowUpRegular />}
+            disabled={props.busy}
+            aria-describedby={fileHintId}
+            onClick={() => fileInput.current?.click()}
+          >
+            Open a tender file
+          </Button>
+          <Text id={fileHintId} size={200}>
+            An Excel workbook (.xlsx), a lots table (.csv) or a tender file (.json).
+          </Text>
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".xlsx,.csv,.json,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-label="Tender file"
+            tabIndex={-1}
+            onChange={pickFile}
+          />
+        </section>
+      )}
+
+      <section className={styles.group} aria-labelledby="start-notice">
+        <h2 id="start-notice" className={styles.heading}>
+          From a tender notice
+        </h2>
+        <Field label="Tender notice" hint={noticeHint}>
+          <Textarea resize="vertical" rows={6} value={notice} onChange={(_, data) => setNotice(data.value)} />
+        </Field>
+        <Button
+          icon={<TextBulletListSquareRegular />}
+          disabled={props.busy || notice.trim() === ""}
+          onClick={() => props.onNotice(notice)}
+        >
+          Read tender notice
+        </Button>
+      </section>
+
+      <section className={styles.group} aria-labelledby="start-blank">
+        <h2 id="start-blank" className={styles.heading}>
+          From scratch
+        </h2>
+        <Button disabled={props.busy} onClick={props.onBlank}>
+          Start a blank tender
+        </Button>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,166 @@
+/**
+ * The pane's one call into the engine: the tender being edited, with the build options, checked
+ * into a Report and the figures the pane shows. Input problems come back as values with the path
+ * of the box they belong to.
+ */
+import { checkTender, type Report } from "../domain/check";
+import { formatMonth } from "../domain/calendar";
+import { parseMoney } from "../domain/money";
+import { parseTender } from "../domain/tender";
+import type { InputError, Tender, Tolerance } from "../domain/types";
+import type { Choices } from "../workbook/port";
+import { draftToInput, errorsByPath, fieldOfPath, type TenderDraft } from "./draft";
+import type { BuildOptions, PhasingView } from "./state";
+import type { AllocationLine, Headline, PhasingRow, ReportView } from "./view";
+
+export type Checked =
+  | { ok: true; tender: Tender; tolerance: Tolerance; report: Report; view: ReportView }
+  | {
+      ok: false;
+      errors: InputError[];
+      /** Messages by path, for the boxes in Review and the options in Build. */
+      byPath: Map<string, string[]>;
+      /** Messages no single box shows. */
+      unplaced: string[];
+    };
+
+/** Paths of problems shown beside the build options rather than in Review. */
+export const OPTION_PATHS: ReadonlySet<string> = new Set([
+  "vatRate",
+  "region",
+  "toleranceAmount",
+  "tolerancePercent",
+]);
+
+/** Paths shown in Review: the tender boxes there and every lot box. */
+function shownInReview(path: string): boolean {
+  const field = fieldOfPath(path);
+  return field !== undefined && !OPTION_PATHS.has(path);
+}
+
+/** The tolerance from its two boxes, or the problems with them. */
+export function readTolerance(options: BuildOptions): { tolerance?: Tolerance; errors: InputError[] } {
+  const errors: InputError[] = [];
+  const amountText = options.toleranceAmount.trim() === "" ? "0" : options.toleranceAmount;
+  const amount = parseMoney(amountText);
+  if (!amount.ok) errors.push({ path: "toleranceAmount", message: amount.error });
+  else if (amount.value.pence < 0)
+    errors.push({ path: "toleranceAmount", message: "The tolerance cannot be negative." });
+  const percentText = options.tolerancePercent.trim().replace(/%$/, "");
+  const percent = percentText === "" ? 0 : Number(percentText);
+  if (!Number.isFinite(percent) || !/^\d+(\.\d+)?$/.test(percentText === "" ? "0" : percentText)) {
+    errors.push({
+      path: "tolerancePercent",
+      message: `"${options.tolerancePercent}" is not a percentage: write a number such as 0.5.`,
+    });
+  } else if (percent > 100) {
+    errors.push({
+      path: "tolerancePercent",
+      message: "The tolerance cannot be more than 100% of the stated total.",
+    });
+  }
+  if (errors.length > 0 || !amount.ok) return { errors };
+  return { tolerance: { absolute: amount.value.pence, percent }, errors };
+}
+
+/** The build options as the workbook keeps them. */
+export function choicesOf(options: BuildOptions): Choices {
+  return {
+    vatOn: options.vatOn,
+    toleranceAmount: options.toleranceAmount,
+    tolerancePercent: options.tolerancePercent,
+    phasingView: options.phasingView,
+    daysPerWeek: options.daysPerWeek,
+  };
+}
+
+/** Build options from what the workbook kept; anything missing or of the wrong type keeps its default. */
+export function optionsFromChoices(choices: Choices): Partial<BuildOptions> {
+  const out: Partial<BuildOptions> = {};
+  if (typeof choices.vatOn === "boolean") out.vatOn = choices.vatOn;
+  if (typeof choices.toleranceAmount === "string") out.toleranceAmount = choices.toleranceAmount;
+  if (typeof choices.tolerancePercent === "string") out.tolerancePercent = choices.tolerancePercent;
+  if (
+    choices.phasingView === "month" ||
+    choices.phasingView === "quarter" ||
+    choices.phasingView === "financialYear"
+  ) {
+    out.phasingView = choices.phasingView;
+  }
+  if (typeof choices.daysPerWeek === "number" && [1, 2, 3, 4, 5].includes(choices.daysPerWeek)) {
+    out.daysPerWeek = choices.daysPerWeek;
+  }
+  return out;
+}
+
+function failed(errors: InputError[]): Checked {
+  const byPath = errorsByPath(errors);
+  const unplaced = errors
+    .filter((e) => !shownInReview(e.path) && !OPTION_PATHS.has(e.path))
+    .map((e) => e.message);
+  return { ok: false, errors, byPath, unplaced };
+}
+
+/**
+ * Check the tender in the boxes with the build options.
+ *
+ * @example
+ * // The DfE 2017 example as loaded:
+ * const c = checkDraft(tenderToDraft(DFE_EXAMPLE), DEFAULT_OPTIONS);
+ * c.ok && c.view.headline.total; // → 34_656_000 (£346,560)
+ */
+export function checkDraft(draft: TenderDraft, options: BuildOptions): Checked {
+  const { input, errors: dateErrors } = draftToInput(draft);
+  if (!options.vatOn) input.vatRate = 0;
+  const parsed = parseTender(input);
+  const { tolerance, errors: toleranceErrors } = readTolerance(options);
+  const errors = [...dateErrors, ...(parsed.ok ? [] : parsed.errors), ...toleranceErrors];
+  if (errors.length > 0 || !parsed.ok || !tolerance) return failed(errors);
+  const report = checkTender(parsed.value, { tolerance, daysPerWeek: options.daysPerWeek });
+  return { ok: true, tender: parsed.value, tolerance, report, view: reportView(report) };
+}
+
+/** The pane's figures from the engine's report. */
+export function reportView(report: Report): ReportView {
+  const { allocation, tender } = report;
+  const lines: AllocationLine[] = allocation.lines.map((line) => ({
+    lot: line.lot,
+    dayRate: line.dayRate,
+    days: line.days,
+    value: line.value ?? 0,
+    statedValue: line.statedValue,
+    variance: line.variance,
+    share: line.share,
+  }));
+  const rates = new Set(allocation.lines.map((l) => l.dayRate).filter((r) => r !== undefined));
+  const dayRate =
+    allocation.inferredDayRate ?? tender.dayRate ?? (rates.size === 1 ? [...rates][0] : undefined);
+  const headline: Headline = {
+    total: allocation.total,
+    totalIncVat: allocation.totalIncVat,
+    vatRate: allocation.vatRate,
+    stated: allocation.statedTotal,
+    variance: allocation.variance,
+    variancePercent: allocation.variancePercent,
+    dayRate,
+    dayRateInferred: allocation.inferredDayRate !== undefined,
+  };
+  return { lines, headline, findings: report.findings, phasing: phasingRows(report) };
+}
+
+const QUARTER_MONTHS: Record<string, string> = { Q1: "Apr–Jun", Q2: "Jul–Sep", Q3: "Oct–Dec", Q4: "Jan–Mar" };
+
+/** "2017/18 Q2" → "Q2 2017/18 (Jul–Sep)". */
+export function quarterLabel(quarter: string): string {
+  const m = /^(\d{4}\/\d{2}) (Q[1-4])$/.exec(quarter);
+  return m ? `${m[2]} ${m[1]} (${QUARTER_MONTHS[m[2]]})` : quarter;
+}
+
+function phasingRows(report: Report): Record<PhasingView, PhasingRow[]> {
+  const p = report.phasing;
+  return {
+    month: p.months.map((r) => ({ period: formatMonth(r.month), value: r.value })),
+    quarter: p.quarters.map((r) => ({ period: quarterLabel(r.quarter), value: r.value })),
+    financialYear: p.financialYears.map((r) => ({ period: r.financialYear, value: r.value })),
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * Downloads from the Export step. Each writer (exceljs for .xlsx, the OCDS and CSV exporters) is
+ * loaded with import() only when the user asks for that file, so the pane opens without them.
+ */
+import type { Report } from "../domain/check";
+import type { Tolerance } from "../domain/types";
+import { fileStem, saveFile } from "./download";
+
+export interface DownloadAction {
+  id: "xlsx" | "allocation-csv" | "findings-csv" | "ocds";
+  label: string;
+  description: string;
+  /** What is being made, for messages: "Excel workbook". */
+  what: string;
+  busyLabel: string;
+  /** Makes the file and saves it; resolves with what was saved. */
+  run: () => Promise<string>;
+}
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The downloads for a checked tender. */
+export function exportActions(report: Report, tolerance: Tolerance): DownloadAction[] {
+  const stem = fileStem(report.tender.title);
+  return [
+    {
+      id: "xlsx",
+      label: "Download Excel workbook (.xlsx)",
+      description: "Tender, Allocation, Phasing and Tender summary sheets, with live formulas.",
+      what: "Excel workbook",
+      busyLabel: "Making the Excel workbook…",
+      run: async () => {
+        const { reportToXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
+        const bytes = await reportToXlsx(report, { tolerance });
+        const name = `${stem}.xlsx`;
+        saveFile(name, bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE);
+        return `Saved ${name}.`;
+      },
+    },
+    {
+      id: "allocation-csv",
+      label: "Download allocation (.csv)",
+      description: "One row per lot with totals, for finance systems. Opens in Excel.",
+      what: "allocation CSV file",
+      busyLabel: "Making the allocation CSV file…",
+      run: async () => {
+        const { allocationToCsv } = await import(/* webpackChunkName: "csv-export" */ "../domain/csv-export");
+        const name = `${stem}-allocation.csv`;
+        saveFile(name, allocationToCsv(report), "text/csv;charset=utf-8");
+        return `Saved ${name}.`;
+      },
+    },
+    {
+      id: "findings-csv",
+      label: "Download findings (.csv)",
+      description: "Every finding with its severity and the field it concerns.",
+      what: "findings CSV file",
+      busyLabel: "Making the findings CSV file…",
+      run: async () => {
+        const { findingsToCsv } = await import(/* webpackChunkName: "csv-export" */ "../domain/csv-export");
+        const name = `${stem}-findings.csv`;
+        saveFile(name, findingsToCsv(report.findings), "text/csv;charset=utf-8");
+        return `Saved ${name}.`;
+      },
+    },
+    {
+      id: "ocds",
+      label: "Download OCDS release package (.json)",
+      description: "The tender in the Open Contracting Data Standard, as Contracts Finder publishes.",
+      what: "OCDS release package",
+      busyLabel: "Making the OCDS release package…",
+      run: async () => {
+        const { tenderToOcds } = await import(/* webpackChunkName: "ocds" */ "../domain/ocds");
+        const pkg = tenderToOcds(report.tender, { allocation: report.allocation });
+        const name = `${stem}.ocds.json`;
+        saveFile(name, JSON.stringify(pkg, null, 2), "application/json");
+        return `Saved ${name}.`;
+      },
+    },
+  ];
+}

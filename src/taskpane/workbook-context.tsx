@@ -1,0 +1,40 @@
+/**
+ * The workbook the pane works on, passed through React context: Excel's (the Office.js host) inside
+ * Excel, or one kept in memory in a plain browser. The pane never touches Office.js itself.
+ */
+import { createContext, useContext } from "react";
+import type { InputError, Result } from "../domain/types";
+import type { WorkbookPort } from "../workbook/port";
+import { listProblems } from "./sources";
+import { PaneError } from "./use-task";
+
+export type PaneWorkbook = WorkbookPort;
+
+export const WorkbookContext = createContext<PaneWorkbook | null>(null);
+
+/** The workbook from context. Rendering the pane without one is a programming error. */
+export function useWorkbook(): PaneWorkbook {
+  const workbook = useContext(WorkbookContext);
+  if (!workbook) throw new Error("useWorkbook needs a WorkbookContext.Provider around the pane");
+  return workbook;
+}
+
+/** Excel's workbook inside Excel, otherwise a new in-memory one. Each host is loaded only when used. */
+export async function openWorkbook(inExcel: boolean): Promise<PaneWorkbook> {
+  if (inExcel) {
+    const { OfficeWorkbookPort } = await import(
+      /* webpackChunkName: "office-host" */ "../workbook/office/office-host"
+    );
+    return new OfficeWorkbookPort();
+  }
+  const { MemoryWorkbookPort } = await import(
+    /* webpackChunkName: "memory-host" */ "../workbook/memory/memory-host"
+  );
+  return new MemoryWorkbookPort();
+}
+
+/** The value of a workbook Result, or a PaneError listing its problems with what to do next. */
+export function unwrap<T>(result: Result<T, InputError[]>, title: string, next: string): T {
+  if (result.ok) return result.value;
+  throw new PaneError(title, listProblems(result.errors), next);
+}

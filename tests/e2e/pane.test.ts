@@ -1,0 +1,235 @@
+/**
+ * End to end: the production build (dist/) in Debian's Chromium, driven by playwright-core, with
+ * office.js unreachable as it is outside Office. Run `npm run build` first.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { tmpdir } from "os";
+import { join, resolve } from "path";
+import ExcelJS from "exceljs";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { serveDirectory, type StaticServer } from "./static-server";
+
+const ROOT = resolve(__dirname, "../..");
+/** The production build to test: dist/, or another output folder named by TB_DIST. */
+const DIST = process.env.TB_DIST ?? join(ROOT, "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const AXE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+jest.setTimeout(180_000);
+
+let server: StaticServer;
+let context: BrowserContext;
+let profile: string;
+let downloads: string;
+/** Console errors and uncaught exceptions, other than office.js failing to load from its CDN. */
+const consoleErrors: string[] = [];
+
+async function newPane(options: { colorScheme?: "light" | "dark" } = {}): Promise<Page> {
+  const page = await context.newPage();
+  await page.emulateMedia({ colorScheme: options.colorScheme ?? "light" });
+  page.on("console", (msg) => {
+    if (msg.type() !== "error") return;
+    if (msg.location().url === OFFICE_JS || msg.text().includes("appsforoffice.microsoft.com")) return;
+    consoleErrors.push(msg.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(error.message));
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByRole("heading", { name: "Tender Budget", level: 1 }).waitFor();
+  return page;
+}
+
+/** axe-core's violations on the page as it is now (rule id and the first offending element). */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  const results = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document);
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  return results;
+}
+
+beforeAll(async () => {
+  if (!existsSync(join(DIST, "taskpane.html"))) {
+    throw new Error("dist/taskpane.html is missing: run `npm run build` before the end-to-end tests.");
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM}: install Debian's chromium package (apt-get install -y chromium).`,
+    );
+  }
+  server = await serveDirectory(DIST);
+  profile = mkdtempSync(join(tmpdir(), "tender-budget-chromium-"));
+  downloads = mkdtempSync(join(tmpdir(), "tender-budget-downloads-"));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    downloadsPath: downloads,
+    viewport: { width: 380, height: 900 },
+    locale: "en-GB",
+    timezoneId: "Pacific/Auckland",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  // Nothing leaves the machine: only the local server is reachable (office.js fails as offline).
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    return url.startsWith(server.url) || url.startsWith("blob:") || url.startsWith("data:")
+      ? route.continue()
+      : route.abort("internetdisconnected");
+  });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
+});
+
+describe("the task pane in a plain browser", () => {
+  let page: Page;
+
+  beforeAll(async () => {
+    page = await newPane();
+  });
+
+  it("opens on a working Start screen without Excel and without office.js", async () => {
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).waitFor();
+    await expect(page.getByRole("textbox", { name: "Tender notice" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("button", { name: "4. Check" }).isDisabled()).resolves.toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it("loads the DfE example, builds the allocation and shows £346,560 against £346,000", async () => {
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+    await expect(page.getByRole("textbox", { name: "Stated total (£)" }).inputValue()).resolves.toBe(
+      "346000",
+    );
+    await expect(page.getByRole("textbox", { name: "Barnet stated value" }).inputValue()).resolves.toBe(
+      "107520",
+    );
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Next: build allocation" }).click();
+    await page.getByRole("button", { name: "Build allocation", exact: true }).click();
+    const table = page.getByRole("table", { name: "Allocation by lot" });
+    await table.waitFor();
+    const rows = await table.getByRole("row").allInnerTexts();
+    expect(
+      rows.map((r) =>
+        r
+          .split(/\s*\t\s*|\n+/)
+          .map((c) => c.trim())
+          .filter(Boolean),
+      ),
+    ).toEqual([
+      ["Lot", "Day rate", "Days", "Value", "Share"],
+      ["Barnet", "£960", "112", "£107,520", "31.02%"],
+      ["Kirklees", "£960", "51", "£48,960", "14.13%"],
+      ["Reading", "£960", "99", "£95,040", "27.42%"],
+      ["Worcestershire", "£960", "99", "£95,040", "27.42%"],
+      ["Total", "361", "£346,560", "100%"],
+    ]);
+    await page
+      .getByText("The lots add up to £346,560, £560 more than the £346,000 stated.")
+      .first()
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Next: check totals" }).click();
+    const figures = page.getByLabel("Headline figures");
+    await expect(figures.innerText()).resolves.toMatch(/Computed total\s+£346,560/);
+    await expect(figures.innerText()).resolves.toMatch(/Stated total\s+£346,000/);
+    await expect(figures.innerText()).resolves.toMatch(/Variance\s+\+£560\s+\+0\.16%/);
+    await expect(figures.innerText()).resolves.toMatch(/Implied day rate\s+£960/);
+    await page.getByRole("heading", { name: /^Errors to fix/ }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(ROOT, "docs", "pane.png"), fullPage: true });
+  });
+
+  it("recomputes the totals when a day count is edited", async () => {
+    await page.getByRole("button", { name: "2. Review" }).click();
+    await page.getByRole("textbox", { name: "Barnet days" }).fill("113");
+    await page.getByRole("button", { name: "4. Check" }).click();
+    const figures = page.getByLabel("Headline figures");
+    // 113 days × £960 = £108,480 for Barnet: the lots now add to £347,520, £1,520 over £346,000.
+    await expect(figures.innerText()).resolves.toMatch(/Computed total\s+£347,520/);
+    await expect(figures.innerText()).resolves.toMatch(/Variance\s+\+£1,520/);
+    await page.getByText("The lots add up to £347,520, £1,520 more than the £346,000 stated.").waitFor();
+  });
+
+  it("downloads an .xlsx that exceljs reads back with the tender and its allocation", async () => {
+    await page.getByRole("button", { name: "5. Export" }).click();
+    expect(await axeViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Download Excel workbook (.xlsx)" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = join(downloads, download.suggestedFilename());
+    await download.saveAs(file);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Tender", "Allocation", "Phasing", "Tender summary"]);
+    const allocation = wb.getWorksheet("Allocation")!;
+    const barnet = findRow(allocation, "Barnet");
+    expect(barnet).toContain(113);
+    expect(barnet).toContain(960);
+    const tender = wb.getWorksheet("Tender")!;
+    expect(findRow(tender, "Kirklees")).toContain(48960);
+  });
+
+  it("has no console errors", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe("keyboard and dark theme", () => {
+  it("can be used from the keyboard alone and passes axe in the dark theme", async () => {
+    const page = await newPane({ colorScheme: "dark" });
+    const background = await page.evaluate(
+      () => getComputedStyle(document.querySelector("main")!).backgroundColor,
+    );
+    expect(background).not.toBe("rgb(255, 255, 255)");
+    // Tab from the top of the page to the example button and press Enter.
+    let focused = "";
+    for (let i = 0; i < 10 && focused !== "Use the DfE 2017 example"; i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    }
+    expect(focused).toBe("Use the DfE 2017 example");
+    await page.keyboard.press("Enter");
+    await page.getByRole("textbox", { name: "Barnet stated value" }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+/** The values of the first row of a worksheet whose cells include `text`, formulas as their results. */
+function findRow(ws: ExcelJS.Worksheet, text: string): unknown[] {
+  let found: unknown[] = [];
+  ws.eachRow((row) => {
+    if (found.length > 0) return;
+    const values = (row.values as unknown[]).map((v) =>
+      v && typeof v === "object" && "result" in (v as object) ? (v as { result: unknown }).result : v,
+    );
+    if (values.includes(text)) found = values;
+  });
+  return found;
+}

@@ -1,0 +1,163 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { App } from "../../src/taskpane/App";
+import { WorkbookContext } from "../../src/taskpane/workbook-context";
+import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { renderIn } from "./render";
+
+// Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
+jest.setTimeout(120_000);
+
+function renderPane(inExcel = false) {
+  const port = new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" });
+  renderIn(
+    <WorkbookContext.Provider value={port}>
+      <App host={{ inExcel, theme: "light" }} />
+    </WorkbookContext.Provider>,
+  );
+  return port;
+}
+
+function figures(): string {
+  return screen.getByLabelText("Headline figures").textContent ?? "";
+}
+
+describe("the pane in a plain browser", () => {
+  it("takes the DfE example from Start to Check and follows an edited day count", async () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    expect(
+      (screen.getByRole("button", { name: "2. Review" }) as HTMLElement).getAttribute("aria-current"),
+    ).toBe("step");
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+
+    const table = screen.getByRole("table", { name: "Allocation by lot" });
+    const barnet = within(table).getByText("Barnet").closest("tr")!;
+    expect(Array.from(barnet.querySelectorAll("td")).map((td) => td.textContent)).toEqual([
+      "Barnet",
+      "£960",
+      "112",
+      "£107,520",
+      "31.02%",
+    ]);
+    expect(screen.getByText("The lots add up to £346,560, £560 more than the £346,000 stated.")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
+    expect(figures()).toContain("Computed total£346,560");
+    expect(figures()).toContain("Variance+£560+0.16%");
+    expect(screen.getByRole("heading", { name: /^Errors to fix/ })).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "2. Review" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Barnet days" }), { target: { value: "113" } });
+    fireEvent.click(screen.getByRole("button", { name: "4. Check" }));
+    expect(figures()).toContain("Computed total£347,520");
+    expect(figures()).toContain("Variance+£1,520");
+  });
+
+  it("shows input problems beside their boxes and refuses to build until they are fixed", () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Kirklees days" }), { target: { value: "-3" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Closing date" }), {
+      target: { value: "31/02/2017" },
+    });
+    expect(screen.getByRole("textbox", { name: "Kirklees days" }).getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText(/"31\/02\/2017" is not a date/)).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    const alert = screen
+      .getByText("The tender needs correcting before the allocation can be built")
+      .closest('[role="alert"]') as HTMLElement;
+    expect(alert.textContent).toContain("Closing date:");
+    expect(alert.textContent).toContain("Lot 2 days:");
+    // Sent back to Review, where the boxes are marked.
+    expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
+    expect((screen.getByRole("button", { name: "4. Check" }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
+  it("turns VAT off and applies a tolerance that accepts the £560", () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    fireEvent.click(screen.getByRole("switch", { name: "Add VAT to the totals" }));
+    fireEvent.change(screen.getByRole("textbox", { name: "Tolerance (£)" }), { target: { value: "£600" } });
+    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
+    expect(screen.getByText("VAT at 0% brings the total to £346,560.")).toBeTruthy();
+    expect(screen.queryByRole("heading", { name: /^Errors to fix/ })).toBeNull();
+  });
+
+  it("reads a lots table pasted into the Tender notice box", async () => {
+    renderPane();
+    fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), {
+      target: { value: "Council\tDay rate\tDays\nSandwell\t£720\t60\nCroydon\t£720\t40\n" },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Read tender notice" }));
+    });
+    await waitFor(() => expect(screen.getByText("Read 2 lots from the pasted table.")).toBeTruthy());
+    expect((screen.getByRole("textbox", { name: "Croydon days" }) as HTMLInputElement).value).toBe("40");
+    expect((screen.getByRole("textbox", { name: "Sandwell day rate" }) as HTMLInputElement).value).toBe(
+      "720",
+    );
+  });
+
+  it("says what to do when a file cannot be read", async () => {
+    renderPane();
+    const file = new File(["{ not json"], "tender.json", { type: "application/json" });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Tender file"), { target: { files: [file] } });
+    });
+    const alert = (await screen.findByText("Could not read tender.json")).closest(
+      '[role="alert"]',
+    ) as HTMLElement;
+    expect(alert.textContent).toContain("What to do:");
+    fireEvent.click(within(alert).getByRole("button", { name: "Dismiss" }));
+    expect(screen.queryByRole("alert")).toBeNull();
+  });
+});
+
+describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
+  it("creates the example Tender sheet, writes the allocation and selects a finding's cell", async () => {
+    const port = renderPane(true);
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create tender sheet with the DfE 2017 example" }));
+    });
+    await screen.findByText(/Created the sheet "Tender" with the DfE 2017 example/);
+    expect(port.workbook.sheet("Tender")).toBeDefined();
+    expect((screen.getByRole("textbox", { name: "Barnet stated value" }) as HTMLInputElement).value).toBe(
+      "107520",
+    );
+
+    fireEvent.click(screen.getByRole("button", { name: "1. Start" }));
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Read the Tender sheet" }));
+    });
+    await screen.findByText("Read 4 lots from the Tender sheet.");
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    });
+    await screen.findByText('Wrote the allocation to the sheet "Allocation".');
+    expect(port.workbook.sheet("Allocation")).toBeDefined();
+    expect(port.workbook.sheet("Phasing")).toBeDefined();
+
+    fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
+    const go = screen.getAllByRole("button", { name: /^Go to cell/ });
+    expect(go.length).toBeGreaterThan(0);
+    await act(async () => {
+      fireEvent.click(go[0]);
+    });
+    await screen.findByText(/^Selected Tender!/);
+    expect(port.workbook.selection?.sheet).toBe("Tender");
+
+    fireEvent.click(screen.getByRole("button", { name: "5. Export" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Write summary sheet" }));
+    });
+    await screen.findByText(/Wrote the summary to the sheet "Tender summary"/);
+  });
+});

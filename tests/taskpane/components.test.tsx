@@ -1,0 +1,173 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen, within } from "@testing-library/react";
+import { CheckStep } from "../../src/taskpane/CheckStep";
+import { ReviewStep } from "../../src/taskpane/ReviewStep";
+import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
+import { tenderToDraft } from "../../src/taskpane/draft";
+import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import type { Headline } from "../../src/taskpane/view";
+import { renderIn } from "./render";
+
+// Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
+jest.setTimeout(120_000);
+
+function startProps(overrides: Partial<StartStepProps> = {}): StartStepProps {
+  return {
+    inExcel: false,
+    busy: false,
+    readsProse: true,
+    onExample: jest.fn(),
+    onBlank: jest.fn(),
+    onFile: jest.fn(),
+    onNotice: jest.fn(),
+    onCreateSheet: jest.fn(),
+    onReadWorkbook: jest.fn(),
+    ...overrides,
+  };
+}
+
+describe("StartStep", () => {
+  it("in a browser offers the example, a file and the notice box, all named in plain words", () => {
+    const props = startProps();
+    renderIn(<StartStep {...props} />);
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    expect(props.onExample).toHaveBeenCalledTimes(1);
+    expect(screen.getByRole("button", { name: "Open a tender file" })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Read the Tender sheet" })).toBeNull();
+
+    const notice = screen.getByRole("textbox", { name: "Tender notice" });
+    const read = screen.getByRole("button", { name: "Read tender notice" }) as HTMLButtonElement;
+    expect(read.disabled).toBe(true);
+    fireEvent.change(notice, { target: { value: "A total of £346,000 has been set aside." } });
+    expect(read.disabled).toBe(false);
+    fireEvent.click(read);
+    expect(props.onNotice).toHaveBeenCalledWith("A total of £346,000 has been set aside.");
+  });
+
+  it("hands the chosen file over", () => {
+    const props = startProps();
+    renderIn(<StartStep {...props} />);
+    const file = new File(["Lot,Days\nBarnet,112\n"], "lots.csv", { type: "text/csv" });
+    fireEvent.change(screen.getByLabelText("Tender file"), { target: { files: [file] } });
+    expect(props.onFile).toHaveBeenCalledWith(file);
+  });
+
+  it("in Excel reads from the workbook and creates sheets", () => {
+    const props = startProps({ inExcel: true });
+    renderIn(<StartStep {...props} />);
+    fireEvent.click(screen.getByRole("button", { name: "Read the selected lots table" }));
+    expect(props.onReadWorkbook).toHaveBeenCalledWith("selection");
+    fireEvent.click(screen.getByRole("button", { name: "Create tender sheet with the DfE 2017 example" }));
+    expect(props.onCreateSheet).toHaveBeenCalledWith(true);
+    expect(screen.queryByRole("button", { name: "Use the DfE 2017 example" })).toBeNull();
+  });
+
+  it("disables every button while working", () => {
+    renderIn(<StartStep {...startProps({ busy: true })} />);
+    for (const button of screen.getAllByRole("button"))
+      expect((button as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe("ReviewStep", () => {
+  it("shows each lot's boxes with names that say which lot, and sends edits", () => {
+    const dispatch = jest.fn();
+    renderIn(
+      <ReviewStep
+        draft={tenderToDraft(DFE_EXAMPLE)}
+        source="the DfE 2017 example"
+        sourceNotes={[]}
+        hints={{}}
+        errors={new Map([["lots[1].days", ["Days cannot be negative."]]])}
+        otherErrors={[]}
+        dispatch={dispatch}
+        onNext={jest.fn()}
+      />,
+    );
+    const days = screen.getByRole("textbox", { name: "Barnet days" });
+    fireEvent.change(days, { target: { value: "113" } });
+    expect(dispatch).toHaveBeenCalledWith({ type: "editLot", index: 0, field: "days", value: "113" });
+    expect((screen.getByRole("textbox", { name: "Stated total (£)" }) as HTMLInputElement).value).toBe(
+      "346000",
+    );
+    const kirklees = screen.getByRole("textbox", { name: "Kirklees days" });
+    expect(kirklees.getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByText("Days cannot be negative.")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Remove lot Reading" }));
+    expect(dispatch).toHaveBeenCalledWith({ type: "removeLot", index: 2 });
+  });
+});
+
+describe("CheckStep", () => {
+  const headline: Headline = {
+    total: 34_656_000,
+    totalIncVat: 41_587_200,
+    vatRate: 20,
+    stated: { pence: 34_600_000, precision: 100_000 },
+    variance: 56_000,
+    variancePercent: (56_000 / 34_600_000) * 100,
+    dayRate: 96_000,
+    dayRateInferred: true,
+  };
+
+  it("puts the headline figures first and says the discrepancy plainly", () => {
+    renderIn(
+      <CheckStep
+        headline={headline}
+        findings={[
+          { code: "RATE_INFERRED", severity: "info", message: "Day rate £960 inferred.", path: "dayRate" },
+          {
+            code: "TOTAL_MISMATCH",
+            severity: "error",
+            message: "Lots add to £346,560.",
+            path: "statedTotal",
+          },
+        ]}
+        busy={false}
+        onNext={jest.fn()}
+      />,
+    );
+    const figures = screen.getByLabelText("Headline figures");
+    expect(within(figures).getByText("£346,560")).toBeTruthy();
+    expect(within(figures).getByText("£346,000")).toBeTruthy();
+    expect(within(figures).getByText("+£560")).toBeTruthy();
+    expect(within(figures).getByText("+0.16%")).toBeTruthy();
+    expect(within(figures).getByText("£960")).toBeTruthy();
+    expect(within(figures).getByText("Implied day rate")).toBeTruthy();
+    expect(screen.getByText("The lots add up to £346,560, £560 more than the £346,000 stated.")).toBeTruthy();
+    expect(screen.getByText("VAT at 20% brings the total to £415,872.")).toBeTruthy();
+    const headings = screen.getAllByRole("heading").map((h) => h.textContent);
+    expect(headings).toEqual(["Errors to fix (1)", "For information (1)"]);
+    expect(screen.queryByRole("button", { name: /Go to cell/ })).toBeNull();
+  });
+
+  it("offers Go to cell in Excel only for findings that point at a cell", () => {
+    const go = jest.fn();
+    const error = {
+      code: "TOTAL_MISMATCH" as const,
+      severity: "error" as const,
+      message: "Mismatch.",
+      path: "statedTotal",
+    };
+    const info = {
+      code: "RATE_INFERRED" as const,
+      severity: "info" as const,
+      message: "Inferred.",
+      path: "dayRate",
+    };
+    renderIn(
+      <CheckStep
+        headline={headline}
+        findings={[error, info]}
+        onGoToCell={go}
+        canGoTo={(f) => f.path === "statedTotal"}
+        busy={false}
+        onNext={jest.fn()}
+      />,
+    );
+    const buttons = screen.getAllByRole("button", { name: /Go to cell/ });
+    expect(buttons).toHaveLength(1);
+    fireEvent.click(buttons[0]);
+    expect(go).toHaveBeenCalledWith(error);
+  });
+});
