@@ -18,6 +18,11 @@ export interface ReconcileOptions {
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
+/** The path of a lot's field: `lots[2].dayRate`. */
+function lotField(index: number, field: string): string {
+  return `lots[${index}].${field}`;
+}
+
 /** Whether `diff` is within the tolerance of `stated`: at most the larger of the absolute and percent allowances. */
 export function withinTolerance(diff: number, stated: number, tolerance: Tolerance): boolean {
   const size = Math.abs(diff);
@@ -115,32 +120,33 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
   ) {
     add("DATE_ORDER", "error", "endDate", m.endBeforeStart("The contract", tender.endDate, tender.startDate));
   }
-  if (tender.startDate !== undefined) nonWorkingStart("startDate", "The start date", tender.startDate);
+  if (tender.startDate !== undefined && !isWorkingDay(tender.startDate, tender.region)) {
+    nonWorkingStart("startDate", "The start date", tender.startDate);
+  }
 
   function nonWorkingStart(path: string, what: string, date: string): void {
-    if (isWorkingDay(date, tender.region)) return;
     const weekday = dayOfWeek(date);
     const reason = weekday === 0 || weekday === 6 ? "weekend" : "bank holiday";
     add("NON_WORKING_START", "warning", path, m.nonWorkingStart(what, date, reason, region));
   }
 
   // Lot by lot. Lots often share their dates: count each period's working days once.
-  const capacityCache = new Map<string, number>();
+  const capacityCache = new Map<string, Map<string, number>>();
   for (const line of allocation.lines) {
     const lot = tender.lots[line.index];
-    const at = `lots[${line.index}]`;
+    const i = line.index;
     const name = lot.name;
 
     if (lot.dayRate !== undefined && (lot.dayRate < band.min || lot.dayRate > band.max)) {
       add(
         "RATE_IMPLAUSIBLE",
         "warning",
-        `${at}.dayRate`,
+        lotField(i, "dayRate"),
         m.rateImplausible(`Lot ${JSON.stringify(name)}'s day rate`, lot.dayRate, band.min, band.max),
       );
     }
     if (line.value === undefined && lot.days !== undefined) {
-      add("NO_PLAUSIBLE_RATE", "warning", `${at}.dayRate`, m.lotNotValued(name, lot.days));
+      add("NO_PLAUSIBLE_RATE", "warning", lotField(i, "dayRate"), m.lotNotValued(name, lot.days));
     }
     if (
       line.valueSource === "computed" &&
@@ -152,7 +158,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
       add(
         "LOT_VALUE_MISMATCH",
         "error",
-        `${at}.statedValue`,
+        lotField(i, "statedValue"),
         m.lotValueMismatch(
           name,
           line.dayRate as number,
@@ -172,7 +178,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
       add(
         "DAYS_NOT_WHOLE",
         "warning",
-        `${at}.statedValue`,
+        lotField(i, "statedValue"),
         m.daysNotWhole(name, line.statedValue, line.dayRate, line.days as number),
       );
     }
@@ -183,18 +189,20 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         add(
           "DATE_ORDER",
           "error",
-          `${at}.startDate`,
+          lotField(i, "startDate"),
           m.lotStartsBeforeClosing(name, lot.startDate, tender.closingDate),
         );
       } else if (tender.startDate !== undefined && compareIso(lot.startDate, tender.startDate) < 0) {
         add(
           "DATE_ORDER",
           "warning",
-          `${at}.startDate`,
+          lotField(i, "startDate"),
           m.lotStartsBeforeTender(name, lot.startDate, tender.startDate),
         );
       }
-      nonWorkingStart(`${at}.startDate`, `Lot ${JSON.stringify(name)}'s start date`, lot.startDate);
+      if (!isWorkingDay(lot.startDate, tender.region)) {
+        nonWorkingStart(lotField(i, "startDate"), `Lot ${JSON.stringify(name)}'s start date`, lot.startDate);
+      }
     }
     const start = line.startDate;
     const end = line.endDate;
@@ -202,7 +210,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     if (start !== undefined && end !== undefined && compareIso(end, start) < 0) {
       ordered = false;
       if (lot.startDate !== undefined || lot.endDate !== undefined) {
-        const path = lot.endDate !== undefined ? `${at}.endDate` : `${at}.startDate`;
+        const path = lot.endDate !== undefined ? lotField(i, "endDate") : lotField(i, "startDate");
         add("DATE_ORDER", "error", path, m.endBeforeStart(`Lot ${JSON.stringify(name)}`, end, start));
       }
     }
@@ -211,19 +219,33 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
       tender.endDate !== undefined &&
       compareIso(lot.endDate, tender.endDate) > 0
     ) {
-      add("DATE_ORDER", "warning", `${at}.endDate`, m.lotEndsAfterTender(name, lot.endDate, tender.endDate));
+      add(
+        "DATE_ORDER",
+        "warning",
+        lotField(i, "endDate"),
+        m.lotEndsAfterTender(name, lot.endDate, tender.endDate),
+      );
     }
 
     // Capacity: the days must fit in the working days between start and end.
     if (ordered && start !== undefined && end !== undefined && line.days !== undefined && line.days > 0) {
-      const key = `${start}|${end}`;
-      let available = capacityCache.get(key);
+      let byEnd = capacityCache.get(start);
+      if (byEnd === undefined) {
+        byEnd = new Map();
+        capacityCache.set(start, byEnd);
+      }
+      let available = byEnd.get(end);
       if (available === undefined) {
         available = workingDaysBetween(start, end, tender.region);
-        capacityCache.set(key, available);
+        byEnd.set(end, available);
       }
       if (line.days > available) {
-        add("CAPACITY", "error", `${at}.days`, m.capacity(name, line.days, available, start, end, region));
+        add(
+          "CAPACITY",
+          "error",
+          lotField(i, "days"),
+          m.capacity(name, line.days, available, start, end, region),
+        );
       }
     }
   }
