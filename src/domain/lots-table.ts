@@ -230,6 +230,15 @@ export function readTableDate(v: CellValue): CellRead<IsoDate> {
   return { ok: false, message: `"${text}" is not a date; ${DATE_HINT}` };
 }
 
+/** How each lot field other than the name is read from its cell. */
+const CELL_READERS: [LotsColumn, (v: CellValue) => CellRead<number | string>][] = [
+  ["dayRate", (v) => readMoney(v, "day rate", false)],
+  ["days", readDays],
+  ["statedValue", (v) => readMoney(v, "stated value", true)],
+  ["startDate", readTableDate],
+  ["endDate", readTableDate],
+];
+
 const TOTAL_NAMES = new Set(["total", "totals", "grandtotal", "sum", "subtotal"]);
 
 /** Read a lots table into lots. See `readLotsTableLayout` for where each lot came from. */
@@ -380,14 +389,7 @@ export function readLotsTableLayout(
       lot.name = name;
     }
 
-    const fields: [LotsColumn, (v: CellValue) => CellRead<number | string>][] = [
-      ["dayRate", (v) => readMoney(v, "day rate", false)],
-      ["days", readDays],
-      ["statedValue", (v) => readMoney(v, "stated value", true)],
-      ["startDate", readTableDate],
-      ["endDate", readTableDate],
-    ];
-    for (const [column, reader] of fields) {
+    for (const [column, reader] of CELL_READERS) {
       const c = columns[column];
       if (c === undefined) continue;
       const got = reader(row[c]);
