@@ -374,6 +374,14 @@ describe("phrase families", () => {
     });
   });
 
+  test("a lone amount for the one place a headline names", () => {
+    const r = reading(
+      parseNotice("Commissioner sought for Rotherham\n\nThe DfE contract is worth £48,000 at £800 a day."),
+    );
+    expect(r.input.lots).toEqual([{ name: "Rotherham", statedValue: "£48,000" }]);
+    expect(r.lots[0].name.sentence).toBe("Commissioner sought for Rotherham");
+  });
+
   test("two councils named and no amount tied to either: one 'Whole contract' lot, not a guess", () => {
     const r = reading(
       parseNotice(

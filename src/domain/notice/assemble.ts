@@ -456,7 +456,7 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
 const COUNCIL =
   /\b((?:[A-Z][A-Za-z'’-]*\s+){1,3})(?:Metropolitan\s+Borough\s+|Borough\s+|County\s+|City\s+|District\s+)?Council\b/g;
 const FOR_PLACE =
-  /\b(?:commissioners?|advisers?|advisors?|consultants?|support|review|lot)\s+(?:for|in|at)\s+((?:[A-Z][A-Za-z'’-]*)(?:\s+(?:upon\s+|on\s+)?[A-Z][A-Za-z'’-]*)*)/g;
+  /\b(?:[Cc]ommissioners?|[Aa]dvis[eo]rs?|[Cc]onsultants?|[Cc]hair|[Ss]upport|[Rr]eview|[Ll]ot|[Ss]ervices|[Pp]artner)\s+(?:(?:sought|needed|wanted|required|appointed)\s+)?(?:for|in|at)\s+((?:[A-Z][A-Za-z'’-]*)(?:\s+(?:upon\s+|on\s+)?[A-Z][A-Za-z'’-]*)*)/g;
 
 /** The one place a lone amount can belong to: a single council or place named for the work. */
 function singlePlace(sentences: readonly string[]): { name: string; sentence: string } | null {
