@@ -96,6 +96,17 @@ describe("parseNotice on arbitrary text", () => {
     );
   });
 
+  test("names that are also JavaScript property names stay text", () => {
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const r = parseNotice(`Buyer: ${name}\nTitle: ${name}\nThe contract is worth £5,000 for ${name} Lot.`);
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.input.buyer).toBe(name);
+      expect(r.input.title).toBe(name);
+      expect(typeof r.input.lots[0].name).toBe("string");
+    }
+  });
+
   test("never throws on values that are not text at all", () => {
     for (const value of [undefined, null, 42, {}, [], Symbol.iterator]) {
       expect(parseNotice(value as unknown as string)).toEqual({

@@ -274,8 +274,8 @@ function wordsToNumber(w: string): number | null {
   const parts = w.toLowerCase().split(/[-\s]+/);
   let total = 0;
   for (const p of parts) {
+    if (!Object.prototype.hasOwnProperty.call(NUMBER_WORDS, p)) return null;
     const v = NUMBER_WORDS[p];
-    if (v === undefined) return null;
     total += v;
   }
   return total;

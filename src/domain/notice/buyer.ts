@@ -65,7 +65,7 @@ const NOT_HEADLINE =
 /** The full name an organisation mention stands for ("DfE" → "Department for Education"). */
 function fullName(mention: string): string {
   const trimmed = mention.replace(/^The\s+/, "").trim();
-  return ACRONYMS[trimmed] ?? trimmed;
+  return Object.prototype.hasOwnProperty.call(ACRONYMS, trimmed) ? ACRONYMS[trimmed] : trimmed;
 }
 
 function organisations(s: string): string[] {
