@@ -28,7 +28,28 @@ export interface ResolvedIo {
   writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
 }
 
+/**
+ * When the reader of our output goes away (`tender-budget check big.csv | head`), a stream
+ * reports EPIPE; the output is no longer wanted, so that is not a failure. Other stream errors
+ * are.
+ */
+function endQuietlyOnClosedPipe(writer: Writer): void {
+  const stream = writer as { on?: (event: string, listener: (e: unknown) => void) => unknown };
+  if (typeof stream.on !== "function") return;
+  stream.on("error", (e: unknown) => {
+    if (errorCode(e) !== "EPIPE") throw e;
+  });
+}
+
+const guarded = new WeakSet<object>();
+
 export function resolveIo(io: CliIo): ResolvedIo {
+  for (const writer of [io.stdout, io.stderr]) {
+    if (typeof writer === "object" && writer !== null && !guarded.has(writer)) {
+      guarded.add(writer);
+      endQuietlyOnClosedPipe(writer);
+    }
+  }
   return {
     stdout: io.stdout,
     stderr: io.stderr,
