@@ -197,6 +197,14 @@ describe("dates", () => {
     expect(dates.map((d) => [d.role, d.date, d.yearStated])).toEqual([["closingDate", "2018-04-03", true]]);
   });
 
+  test("'available from' opens the documents, not the work", () => {
+    const s = splitSentences(
+      "Tender documents are available from 3 July 2017. The commissioner will be in post from 31 August 2017.",
+    );
+    const { dates } = findTenderDates(s, null);
+    expect(dates.map((d) => [d.role, d.date])).toEqual([["startDate", "2017-08-31"]]);
+  });
+
   test("a range takes its year from its end; an end without a year follows its start", () => {
     const ref = { date: "2017-07-26", source: "test", fromDateLine: true };
     const a = findTenderDates(splitSentences("The contract runs from 1 September to 30 November 2017."), ref);

@@ -55,6 +55,9 @@ function maskForChrono(text: string): string {
   return text.replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z])/gi, "    ");
 }
 
+const NOT_WORK_FROM =
+  /\b(?:available|published|obtain(?:ed|able)?|download(?:ed|able)?|open(?:s|ed)?|accessible|issued|accepted|invited|welcome|received|clarification\s+questions?)\b[^.]*$/i;
+
 /** The role the last cue in `segment` gives a date that follows it, with its position. */
 function lastCue(segment: string): { role: DateRole; at: number } | null {
   let best: { role: DateRole; at: number } | null = null;
@@ -67,7 +70,11 @@ function lastCue(segment: string): { role: DateRole; at: number } | null {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(segment)) !== null) {
-      if (best === null || m.index > best.at) best = { role, at: m.index };
+      // "Documents are available from 1 July", "bids accepted from": a bare "from" that opens
+      // something other than the work is no start date.
+      const bare = role === "startDate" && /^from$/i.test(m[0]);
+      const skip = bare && NOT_WORK_FROM.test(segment.slice(Math.max(0, m.index - 40), m.index));
+      if (!skip && (best === null || m.index > best.at)) best = { role, at: m.index };
       if (m[0].length === 0) re.lastIndex++;
     }
   }
