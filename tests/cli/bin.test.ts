@@ -3,7 +3,8 @@
  * the prepare script), then bin/tender-budget.js runs in a child process.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const ROOT = join(__dirname, "..", "..");
@@ -56,5 +57,22 @@ describe("bin/tender-budget.js", () => {
       "tender-budget: tests/fixtures/bad/csv-negative-days.csv cannot be checked:\n" +
         '  row 3, column "Days": -51 days is negative; days of work must be 0 or more\n',
     );
+  });
+
+  it("stops quietly when the reader of its output goes away early", () => {
+    // A tender of 20,000 lots prints far more than a pipe holds; `head -1` closes it after one line.
+    const lots = Array.from({ length: 20_000 }, (_, i) => ({ name: `Lot ${i}`, days: 10, dayRate: 500 }));
+    const dir = mkdtempSync(join(tmpdir(), "tender-budget-"));
+    try {
+      const file = join(dir, "many.json");
+      writeFileSync(file, JSON.stringify({ title: "Many lots", lots }));
+      const r = spawnSync("sh", ["-c", `"${process.execPath}" "${BIN}" check "${file}" | head -1`], {
+        encoding: "utf8",
+      });
+      expect(r.stdout).toBe("Many lots\n");
+      expect(r.stderr).toBe("");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
