@@ -20,9 +20,13 @@ export interface SheetRef {
 }
 
 export interface ReadTenderOptions {
-  /** The add-in's Tender sheet, or the user's selection / the Excel Table the selection is in. */
-  from: "tender-sheet" | "selection";
-  /** Tender-level fields for a selection, which holds only lots (e.g. the tender kept in the workbook). */
+  /**
+   * "tender-sheet": the add-in's Tender sheet (or a sheet named Tender); "selection": the user's
+   * selection, the Excel Table it is in, or the block of cells around a single selected cell;
+   * "table": the first Excel Table in the workbook whose headers look like a lots table.
+   */
+  from: "tender-sheet" | "selection" | "table";
+  /** Tender-level fields for a selection or table, which hold only lots (e.g. the tender kept in the workbook). */
   base?: Partial<Tender>;
 }
 

@@ -5,6 +5,7 @@
 import { parseAddress, uniqueSheetName, uniqueTableName } from "./a1";
 import { SHEET_TITLES, type SheetKind } from "./layout/plan";
 import { locatePath, type TenderSource } from "./layout/tender-sheet";
+import { recogniseHeader } from "../domain/lots-table";
 import type { Finding } from "../domain/types";
 import type { FindingLocation } from "./port";
 import type { Highlight } from "./state";
@@ -86,3 +87,15 @@ export function normalise(address: string): string {
   if (!p) return address;
   return `${(p.sheet ?? "").toLowerCase()}!${p.rect.r0},${p.rect.c0}`;
 }
+
+/** A header row that reads as a lots table: a name column, and days or a value. */
+export function looksLikeLotsTable(headers: readonly unknown[]): boolean {
+  const fields = new Set(headers.map((h) => (typeof h === "string" ? recogniseHeader(h) : undefined)));
+  return fields.has("name") && (fields.has("days") || fields.has("statedValue"));
+}
+
+/** Sheets whose tables are the add-in's own output, never read as input. */
+export const OUTPUT_KINDS: ReadonlySet<SheetKind> = new Set(["allocation", "phasing", "summary"]);
+
+export const NO_LOTS_TABLE =
+  'no Excel Table in this workbook has the headers of a lots table; head its columns "Lot", "Day rate", "Days", "Stated value" (or Council, Rate, Estimated days, Budget), or select the table';

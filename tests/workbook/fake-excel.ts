@@ -171,7 +171,13 @@ export class FakeExcel {
       },
       get items() {
         return fake.sheets.flatMap((s) =>
-          s.tables.map((t) => ({ name: t.name, worksheet: { name: s.name } })),
+          s.tables.map((t) => ({
+            name: t.name,
+            showTotals: t.showTotals,
+            worksheet: { name: s.name },
+            getHeaderRowRange: () => fake.range(s.name, { ...t.rect, r1: t.rect.r0 }),
+            getRange: () => fake.range(s.name, t.rect),
+          })),
         );
       },
     };

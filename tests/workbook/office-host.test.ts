@@ -275,6 +275,20 @@ describe("Office.js host: context.sync() calls do not grow with the number of lo
     }
   }, 60_000);
 
+  test("reading any lots table: three syncs", async () => {
+    const fake = new FakeExcel();
+    const rows: (string | number)[][] = [["Lot", "Days"]];
+    for (let i = 0; i < 3000; i++) rows.push([`Lot ${i + 1}`, 5]);
+    fake.addUserSheet("Lots", rows);
+    fake
+      .sheet("Lots")!
+      .tables.push({ name: "Lots", rect: parseAddress(`A1:B${rows.length}`)!.rect, showTotals: false });
+    const sync = jest.spyOn(fake.context, "sync");
+    const read = await officePort(fake).readTender({ from: "table" });
+    expect(read.ok && read.value.lots.length).toBe(3000);
+    expect(sync.mock.calls.length).toBe(3);
+  });
+
   test("100,000 lots are written in blocks of rows, each request under Excel on the web's 5 MB", async () => {
     const fake = new FakeExcel();
     const sync = jest.spyOn(fake.context, "sync");

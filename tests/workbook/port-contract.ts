@@ -102,6 +102,26 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       });
     });
 
+    test("reading from any table finds the user's lots table, skipping the add-in's own output", async () => {
+      const d = makeDriver();
+      await d.port.writeAllocation(check(DFE_EXAMPLE));
+      d.addUserSheet("Notes", [["Nothing to see"]]);
+      d.addUserSheet("Lots", [
+        ["Authority", "Daily rate", "Number of days"],
+        ["Reading", 960, 99],
+      ]);
+      d.addTable("Lots!A1:C2", "LotsTable");
+      const read = await d.port.readTender({ from: "table" });
+      expect(read.ok && read.value.lots).toEqual([{ name: "Reading", dayRate: 96_000, days: 99 }]);
+      const none = makeDriver();
+      none.addUserSheet("Notes", [["Nothing to see"]]);
+      const missing = await none.port.readTender({ from: "table" });
+      expect(missing).toEqual({
+        ok: false,
+        errors: [{ path: "workbook", message: expect.stringContaining("no Excel Table in this workbook") }],
+      });
+    });
+
     test("the Allocation sheet never overwrites the user's sheet of the same name, and replaces only its own", async () => {
       const d = makeDriver();
       d.addUserSheet("Allocation", [["My own notes", 42]]);

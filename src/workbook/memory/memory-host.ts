@@ -53,8 +53,11 @@ import {
   chooseTarget,
   HIGHLIGHT_FILL,
   locateFindings,
+  looksLikeLotsTable,
   nextHighlights,
+  NO_LOTS_TABLE,
   normalise,
+  OUTPUT_KINDS,
 } from "../targets";
 import { todayIso } from "../today";
 import type { Finding, Result, Tender } from "../../domain/types";
@@ -255,7 +258,12 @@ export class MemoryWorkbookPort implements WorkbookPort {
   }
 
   async readTender(options: ReadTenderOptions): Promise<Result<Tender>> {
-    const read = options.from === "selection" ? this.readSelection(options.base) : this.readTenderSheet();
+    const read =
+      options.from === "selection"
+        ? this.readSelection(options.base)
+        : options.from === "table"
+          ? this.readAnyTable(options.base)
+          : this.readTenderSheet();
     if (!read.ok) return read;
     this.source = read.value.source;
     return { ok: true, value: read.value.tender };
@@ -276,6 +284,19 @@ export class MemoryWorkbookPort implements WorkbookPort {
         `the ${sheet.name} sheet is empty; fill in the tender and its lots`,
       );
     return readTenderGrid(sheet.values(used), sheet.name);
+  }
+
+  private readAnyTable(base?: Partial<Tender>): Result<{ tender: Tender; source: TenderSource }> {
+    for (const sheet of this.workbook.sheets) {
+      if (sheet.owner && OUTPUT_KINDS.has(sheet.owner)) continue;
+      for (const t of sheet.tables) {
+        const header = sheet.values({ ...t.rect, r1: t.rect.r0 })[0];
+        if (!looksLikeLotsTable(header)) continue;
+        const rect = t.showTotals ? { ...t.rect, r1: t.rect.r1 - 1 } : t.rect;
+        return readLotsGrid(sheet.values(rect), sheet.name, { row: rect.r0, col: rect.c0 }, base);
+      }
+    }
+    return failure("workbook", NO_LOTS_TABLE);
   }
 
   private readSelection(base?: Partial<Tender>): Result<{ tender: Tender; source: TenderSource }> {

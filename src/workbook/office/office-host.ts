@@ -51,8 +51,11 @@ import {
   chooseTarget,
   HIGHLIGHT_FILL,
   locateFindings,
+  looksLikeLotsTable,
   nextHighlights,
+  NO_LOTS_TABLE,
   normalise,
+  OUTPUT_KINDS,
   type ExistingSheet,
 } from "../targets";
 import { todayIso } from "../today";
@@ -411,7 +414,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const read = await this.guarded("read the tender", (context) =>
       options.from === "selection"
         ? this.readSelection(context, options.base)
-        : this.readTenderSheet(context),
+        : options.from === "table"
+          ? this.readAnyTable(context, options.base)
+          : this.readTenderSheet(context),
     );
     if (!read.ok) return read;
     this.source = read.value.source;
@@ -445,6 +450,37 @@ export class OfficeWorkbookPort implements WorkbookPort {
       );
     }
     return readTenderGrid(used.values, sheet.name, { row: used.rowIndex, col: used.columnIndex });
+  }
+
+  /** Sync 1: tables and tags; sync 2: their header rows; sync 3: the first lots table's values. */
+  private async readAnyTable(
+    context: Excel.RequestContext,
+    base?: Partial<Tender>,
+  ): Promise<Result<{ tender: Tender; source: TenderSource }>> {
+    const survey = loadSurvey(context);
+    const tables = context.workbook.tables.load("items/name,items/showTotals,items/worksheet/name");
+    await context.sync();
+    const output = new Set(
+      survey()
+        .existing.filter((s) => s.owner && OUTPUT_KINDS.has(s.owner))
+        .map((s) => s.name.toLowerCase()),
+    );
+    const candidates = tables.items.filter((t) => !output.has(t.worksheet.name.toLowerCase()));
+    const headers = candidates.map((t) => t.getHeaderRowRange().load("values"));
+    await context.sync();
+    const i = headers.findIndex((h) => looksLikeLotsTable(h.values[0] ?? []));
+    if (i < 0) return failure("workbook", NO_LOTS_TABLE);
+    const table = candidates[i];
+    let range = table.getRange();
+    if (table.showTotals) range = range.getResizedRange(-1, 0);
+    range.load("values,rowIndex,columnIndex");
+    await context.sync();
+    return readLotsGrid(
+      range.values,
+      table.worksheet.name,
+      { row: range.rowIndex, col: range.columnIndex },
+      base,
+    );
   }
 
   private async readSelection(
