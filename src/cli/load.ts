@@ -9,7 +9,13 @@ import { readActualsCsv, type ActualsTableLayout } from "../domain/actuals";
 import { parseCsv } from "../domain/csv";
 import { csvToTender } from "../domain/csv-export";
 import { ocdsToTender } from "../domain/ocds";
-import { csvCellRef, csvRowRef, readLotsTable } from "../domain/lots-table";
+import {
+  csvCellRef,
+  csvRowRef,
+  readLotsTableLayout,
+  type LotsColumn,
+  type LotsTableLayout,
+} from "../domain/lots-table";
 import { parseNotice } from "../domain/notice";
 import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/tender";
 import type { Result, Tender } from "../domain/types";
@@ -22,6 +28,39 @@ export interface LoadedTender {
   notes: string[];
   /** For a notice: what could not be found in it ("no closing date found"). */
   missing?: string[];
+  /**
+   * Where a finding's field is in the file, in the user's terms, when that differs from the
+   * path: `lots[2].days` → `row 4, column "Days"`; `statedTotal` → `--stated-total`.
+   */
+  locate?: (path: string) => string | undefined;
+}
+
+/** The option that gives each tender-level field of a lots table. */
+const FIELD_OPTIONS: Record<string, string> = {
+  statedTotal: "--stated-total",
+  dayRate: "--day-rate",
+  closingDate: "--closing",
+  startDate: "--start",
+  endDate: "--end",
+  region: "--region",
+  vatRate: "--vat",
+};
+
+/** Locate finding paths in a CSV lots table: lots by row and column, tender fields by option. */
+export function csvLocator(
+  layout: LotsTableLayout,
+  header: readonly string[],
+): (path: string) => string | undefined {
+  return (path) => {
+    const lot = /^lots\[(\d+)\](?:\.(\w+))?$/.exec(path);
+    if (lot) {
+      const row = layout.lotRows[Number(lot[1])];
+      if (row === undefined) return undefined;
+      const col = lot[2] === undefined ? undefined : layout.columns[lot[2] as LotsColumn];
+      return col === undefined ? csvRowRef(row) : csvCellRef(row, col, header[col] ?? "");
+    }
+    return FIELD_OPTIONS[path];
+  };
 }
 
 /** The kinds of FILE `check` reads, by extension. */
@@ -103,17 +142,19 @@ export function loadCsvTender(file: string, text: string): Result<LoadedTender> 
     const tender = csvToTender(text);
     return tender.ok ? { ok: true, value: { tender: tender.value, notes: [] } } : tender;
   }
-  const lots = readLotsTable(records.value, { ref: csvCellRef, rowRef: csvRowRef, tableName: file });
-  if (!lots.ok) return lots;
+  const read = readLotsTableLayout(records.value, { ref: csvCellRef, rowRef: csvRowRef, tableName: file });
+  if (!read.ok) return read;
+  const layout = read.value;
   const tender: Tender = {
     title: baseName(file),
     buyer: "",
     currency: "GBP",
     region: DEFAULT_REGION,
     vatRate: DEFAULT_VAT_RATE,
-    lots: lots.value,
+    lots: layout.lots,
   };
-  return { ok: true, value: { tender, notes: [] } };
+  const header = records.value[layout.headerRow];
+  return { ok: true, value: { tender, notes: [], locate: csvLocator(layout, header) } };
 }
 
 /**

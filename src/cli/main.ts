@@ -170,16 +170,23 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
     io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${out.holds}\n`);
   }
 
-  const { notes, missing } = loaded.value;
+  const { notes, missing, locate } = loaded.value;
   if (flags.json) {
+    const base = reportToJson(combined);
+    // For a lots table, each finding also says where its field is: `row 4, column "Days"`.
+    const findings = base.findings.map((f) => {
+      const where = locate?.(f.path);
+      return where === undefined ? f : { ...f, where };
+    });
     const json = {
-      ...reportToJson(combined),
+      ...base,
+      findings,
       ...(actuals ? { actuals: actualsToJson(actuals) } : {}),
       ...(missing !== undefined ? { notice: { missing, notes } } : {}),
     };
     io.stdout.write(JSON.stringify(json, null, 2) + "\n");
   } else {
-    io.stdout.write(formatReport(combined, notes, missing ?? []));
+    io.stdout.write(formatReport(combined, notes, missing ?? [], locate));
     if (actuals) io.stdout.write(formatActuals(actuals));
   }
   return hasErrors(combined) ? ExitCode.Findings : ExitCode.Ok;

@@ -115,6 +115,7 @@ export function formatReport(
   report: ReportForText,
   notes: readonly string[] = [],
   missing: readonly string[] = [],
+  locate: (path: string) => string | undefined = () => undefined,
 ): string {
   const { tender, allocation, findings } = report;
   const out: string[] = [];
@@ -179,7 +180,8 @@ export function formatReport(
     );
     const sorted = [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
     for (const f of sorted) {
-      out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code} (${f.path})`);
+      const where = locate(f.path);
+      out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code} (${f.path}${where ? `; ${where}` : ""})`);
       out.push(...wrap(f.message, WIDTH, "          ", "          "));
     }
   }

@@ -133,6 +133,38 @@ describe("the DfE headline case", () => {
   });
 });
 
+describe("findings on a lots table name the row and column", () => {
+  it("locates lot findings by CSV cell and tender-level ones by option", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tender-budget-"));
+    try {
+      const file = join(dir, "lots.csv");
+      writeFileSync(
+        file,
+        "Council,Day rate,Days,Stated value\nBarnet,960,112,107520\nKirklees,960,50,48960\n",
+      );
+      const argv = ["check", file, "--stated-total", "156000"];
+      const { code, report } = await runJson(argv);
+      expect(code).toBe(1);
+      expect(report.findings).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            code: "LOT_VALUE_MISMATCH",
+            path: "lots[1].statedValue",
+            where: 'row 3, column "Stated value"',
+          }),
+          expect.objectContaining({ code: "TOTAL_ROUNDED", path: "statedTotal", where: "--stated-total" }),
+        ]),
+      );
+      const text = await run(argv);
+      expect(text.stdout).toContain(
+        'ERROR   LOT_VALUE_MISMATCH (lots[1].statedValue; row 3, column "Stated value")',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("file encodings", () => {
   const withBytes = async (file: string, bytes: Uint8Array, extra: string[] = []) => {
     let stdout = "";
