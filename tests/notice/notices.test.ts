@@ -404,6 +404,19 @@ describe("phrase families", () => {
     );
   });
 
+  test("a report's deadline is not the closing date for bids", () => {
+    const r = reading(
+      parseNotice(
+        "Commissioner for Rotherham\n\nThe commissioner must submit a report by 31 December 2017. " +
+          "The contract is worth £48,000. Bids must be received by 15 September 2017.",
+      ),
+    );
+    expect(r.input.closingDate).toBe("2017-09-15");
+    expect(r.notes).toContain(
+      "Another closing date, 2017-12-31, was left out; 2017-09-15 was kept (“The commissioner must submit a report by 31 December 2017.”).",
+    );
+  });
+
   describe("no date line and no year", () => {
     const text = notice("10-scotland-no-year.txt");
 

@@ -302,7 +302,7 @@ function reference(draft: Draft, text: string, options: NoticeOptions): Referenc
   return null;
 }
 
-/** Closing, start and end dates: the first of each, with what was left out and why. */
+/** Closing, start and end dates: the surest of each, with what was left out and why. */
 function fillDates(
   draft: Draft,
   input: NoticeTenderInput,
@@ -311,7 +311,13 @@ function fillDates(
 ): void {
   const { dates, undated } = findTenderDates(sentences, ref);
   for (const role of ["closingDate", "startDate", "endDate"] as const) {
-    const [first, ...others] = dates.filter((d) => d.role === role);
+    // The surest of each (the first of equals), e.g. the bids' deadline over a report's.
+    const found = dates.filter((d) => d.role === role);
+    const first = found.reduce<(typeof found)[number] | undefined>(
+      (best, d) => (best === undefined || d.confidence > best.confidence ? d : best),
+      undefined,
+    );
+    const others = found.filter((d) => d !== first);
     if (first === undefined) {
       const without = undated.find((u) => u.role === role);
       draft.missing.push(

@@ -55,6 +55,10 @@ function maskForChrono(text: string): string {
   return text.replace(/\bfrom(?=\s+\d{1,2}(?:st|nd|rd|th)?\s+[A-Za-z])/gi, "    ");
 }
 
+/** Words that make a deadline the closing date for bids. */
+const BID_WORDS =
+  /\b(?:bids?|tenders?|applications?|applicants?|responses?|proposals?|quotes?|quotations?|expressions?\s+of\s+interest|EOIs?|submissions?|closing|closes?)\b/i;
+
 const NOT_WORK_FROM =
   /\b(?:available|published|obtain(?:ed|able)?|download(?:ed|able)?|open(?:s|ed)?|accessible|issued|accepted|invited|welcome|received|clarification\s+questions?)\b[^.]*$/i;
 
@@ -186,7 +190,9 @@ export function findTenderDates(
       if (date === null) {
         undated.push({ role, written: r.text, sentence: s.text });
       } else {
-        const confidence = yearStated ? 0.9 : ref?.fromDateLine ? 0.8 : 0.65;
+        // "submit a report by 31 March" is a deadline, but not for bids: less sure.
+        const forBids = role !== "closingDate" || BID_WORDS.test(s.text) ? 1 : 0.6;
+        const confidence = (yearStated ? 0.9 : ref?.fromDateLine ? 0.8 : 0.65) * forBids;
         dates.push({ role, date, written: r.text, sentence: s.text, confidence, yearStated });
       }
       // "runs from 1 September to 30 November 2017": the end of a range.
