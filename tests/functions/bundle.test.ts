@@ -1,6 +1,6 @@
 /**
- * The functions bundle as Excel meets it: src/functions/functions.ts built by webpack with
- * custom-functions-metadata-plugin (as webpack.config.js does), then run in a fresh JavaScript
+ * The functions bundle as Excel meets it: src/functions/functions.ts built with the project's
+ * webpack.config.js (custom-functions-metadata-plugin adds the associate calls), then run in a fresh JavaScript
  * context whose only Office global is a CustomFunctions runtime that records `associate` calls.
  * Excel calls the functions it was given by id; so does this test.
  */
@@ -9,7 +9,6 @@ import os from "os";
 import path from "path";
 import vm from "vm";
 import webpack from "webpack";
-import CustomFunctionsMetadataPlugin from "custom-functions-metadata-plugin";
 
 const ROOT = path.resolve(__dirname, "../..");
 const ENTRY = "./src/functions/functions.ts";
@@ -29,26 +28,32 @@ let outDir: string;
 let registered: Record<string, Registered>;
 let metadata: { functions: { id: string }[] };
 
-function build(dir: string): Promise<webpack.Stats> {
+/**
+ * The project's own webpack configuration, narrowed to the functions entry: same loaders, same
+ * resolve aliases (the bundled UK bank-holiday table), same metadata plugin; one self-contained
+ * file so it can run on its own here.
+ */
+async function build(dir: string): Promise<webpack.Stats> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (
+    env: Record<string, unknown>,
+    argv: { mode: string },
+  ) => Promise<webpack.Configuration>;
+  const config = await makeConfig({}, { mode: "development" });
+  const functionsEntry = (config.entry as Record<string, string>).functions;
+  expect(functionsEntry).toBe(ENTRY);
+  const plugins = (config.plugins ?? []).filter(
+    (p) => p?.constructor.name === "CustomFunctionsMetadataPlugin",
+  );
+  expect(plugins).toHaveLength(1);
   const compiler = webpack({
-    mode: "development",
-    devtool: false,
+    ...config,
     context: ROOT,
-    entry: { functions: ENTRY },
+    devtool: false,
+    entry: { functions: functionsEntry },
     output: { path: dir, filename: "[name].js" },
-    resolve: { extensions: [".ts", ".js"] },
-    module: {
-      rules: [
-        {
-          test: /\.ts$/,
-          exclude: /node_modules/,
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
-        },
-      ],
-    },
-    target: ["web", "es2020"],
-    // The plugin resolves its input against the working directory, not webpack's context.
-    plugins: [new CustomFunctionsMetadataPlugin({ output: "functions.json", input: path.join(ROOT, ENTRY) })],
+    optimization: { splitChunks: false },
+    plugins,
   });
   return new Promise((resolve, reject) =>
     compiler.run((error, stats) => {
@@ -126,6 +131,12 @@ describe("the built functions bundle", () => {
       message: "day_rate must be a positive amount",
     });
     expect(excelErrorOf(() => registered.DAYRATE([[1000], [1001]])).code).toBe("#N/A");
+    // The bundle carries bank holidays for 1970 to 2100 only.
+    expect(excelErrorOf(() => registered.WORKDAYS("1960-01-01", "1960-12-31", null))).toEqual({
+      code: "#VALUE!",
+      message: "UK bank holidays are known for 1970 to 2100, not 1960",
+    });
+    expect(registered.WORKDAYS("2100-12-01", "2100-12-31", null)).toBe(21);
     expect(excelErrorOf(() => registered.ALLOCATE(100, [[1], ["x"]], null)).message).toBe(
       'row 2 of weights is "x"; weights must be numbers',
     );
