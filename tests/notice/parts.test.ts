@@ -78,6 +78,7 @@ describe("places", () => {
 
   test("council suffixes and prefixes are dropped", () => {
     expect(namesAfter("£1 for St Helens Council", 2)?.names).toEqual(["St Helens"]);
+    expect(namesAfter("£1 for St. Helens and St Albans.", 2)?.names).toEqual(["St. Helens", "St Albans"]);
     expect(namesAfter("£1 in Kingston upon Hull City Council's area", 2)?.names).toEqual([
       "Kingston upon Hull",
     ]);

@@ -120,7 +120,9 @@ const COUNCIL_SUFFIX =
 const COUNCIL_PREFIX = /^(?:the\s+)?(?:London\s+Borough\s+of|Royal\s+Borough\s+of|Council\s+of\s+the)\s+/i;
 
 /** A capitalised word, a numbered lot ("Lot 2", "Lot 3a") or an initial-cap hyphenated place. */
-const WORD = /^(?:Lot\s+\d+[A-Za-z]?|[A-Z][A-Za-z'’.-]*[A-Za-z]|[A-Z])/;
+const WORD = /^(?:Lot\s+\d+[A-Za-z]?|St\.(?=\s+[A-Z])|[A-Z][A-Za-z'’.-]*[A-Za-z]|[A-Z])/;
+/** Longest stretch read for one name: names are short, and a bound keeps long texts fast. */
+const NAME_SPAN = 200;
 
 export interface NamesFound {
   names: string[];
@@ -145,7 +147,7 @@ export function isNameWord(word: string): boolean {
 
 /** Reads one name starting exactly at `pos`; returns it and where it ends, or null. */
 export function readName(s: string, pos: number): { name: string; end: number } | null {
-  const rest = s.slice(pos);
+  const rest = s.slice(pos, pos + NAME_SPAN);
   for (const compound of COMPOUND_NAMES) {
     if (rest.startsWith(compound) && !/^[A-Za-z]/.test(rest.slice(compound.length))) {
       const tail = /^(?:\s+(?:Metropolitan\s+Borough|Borough|County|City|District)?\s*Council)?/.exec(
@@ -186,7 +188,9 @@ export function readName(s: string, pos: number): { name: string; end: number } 
  * Council", "in both Reading and Worcestershire", "each for Sutton, Merton and Kingston".
  */
 export function namesAfter(s: string, pos: number): NamesFound | null {
-  const lead = /^\s*(each\s+)?(?:in|for|at|to)\s+(both\s+|each\s+of\s+|each\s+|the\s+)?/i.exec(s.slice(pos));
+  const lead = /^\s*(each\s+)?(?:in|for|at|to)\s+(both\s+|each\s+of\s+|each\s+|the\s+)?/i.exec(
+    s.slice(pos, pos + NAME_SPAN),
+  );
   if (lead === null) return null;
   const each = lead[1] !== undefined || (lead[2] !== undefined && !/^the/i.test(lead[2]));
   const names: string[] = [];
@@ -197,7 +201,7 @@ export function namesAfter(s: string, pos: number): NamesFound | null {
     if (found === null) break;
     names.push(found.name);
     end = found.end;
-    const joiner = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/.exec(s.slice(end));
+    const joiner = /^(?:\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/.exec(s.slice(end, end + NAME_SPAN));
     if (joiner === null) break;
     const next = readName(s, end + joiner[0].length);
     if (next === null) break;
