@@ -16,7 +16,7 @@ import {
   type LotsColumn,
   type LotsTableLayout,
 } from "../domain/lots-table";
-import { parseNotice } from "../domain/notice";
+import { parseNotice, type NoticeReading } from "../domain/notice";
 import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/tender";
 import type { Result, Tender } from "../domain/types";
 import { xlsxToTender } from "../workbook/xlsx";
@@ -28,6 +28,8 @@ export interface LoadedTender {
   notes: string[];
   /** For a notice: what could not be found in it ("no closing date found"). */
   missing?: string[];
+  /** For a notice: the sentence each field and lot was read from, and how sure the reading is. */
+  provenance?: Pick<NoticeReading, "fields" | "lots">;
   /**
    * Where a finding's field is in the file, in the user's terms, when that differs from the
    * path: `lots[2].days` → `row 4, column "Days"`; `statedTotal` → `--stated-total`.
@@ -177,7 +179,15 @@ export function loadNoticeTender(file: string, text: string): Result<LoadedTende
       errors: parsed.errors.map((e) => ({ path: `${file} (read as ${e.path})`, message: e.message })),
     };
   }
-  return { ok: true, value: { tender: parsed.value, notes: reading.notes, missing: reading.missing } };
+  return {
+    ok: true,
+    value: {
+      tender: parsed.value,
+      notes: reading.notes,
+      missing: reading.missing,
+      provenance: { fields: reading.fields, lots: reading.lots },
+    },
+  };
 }
 
 /**

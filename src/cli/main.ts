@@ -170,7 +170,7 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
     io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${out.holds}\n`);
   }
 
-  const { notes, missing, locate } = loaded.value;
+  const { notes, missing, locate, provenance } = loaded.value;
   if (flags.json) {
     const base = reportToJson(combined);
     // For a lots table, each finding also says where its field is: `row 4, column "Days"`.
@@ -182,7 +182,7 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
       ...base,
       findings,
       ...(actuals ? { actuals: actualsToJson(actuals) } : {}),
-      ...(missing !== undefined ? { notice: { missing, notes } } : {}),
+      ...(missing !== undefined ? { notice: { missing, notes, ...provenance } } : {}),
     };
     io.stdout.write(JSON.stringify(json, null, 2) + "\n");
   } else {

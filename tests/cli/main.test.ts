@@ -201,6 +201,15 @@ describe("a notice as FILE", () => {
     expect(report.inferred.dayRate).toBe(960);
     expect(report.tender.closingDate).toBe("2017-07-31");
     expect(report.notice.missing).toContain("no end date found");
+    expect(report.notice.fields.statedTotal).toEqual(
+      expect.objectContaining({ value: "£346,000", sentence: expect.stringContaining("£346,000") }),
+    );
+    expect(report.notice.lots.map((l: { name: { value: string } }) => l.name.value)).toEqual([
+      "Barnet",
+      "Kirklees",
+      "Reading",
+      "Worcestershire",
+    ]);
     const text = await run(["check", SEED_000]);
     expect(text.stdout).toContain("Not found in the notice (check and add them):\n  - no day rate found");
   });
