@@ -233,6 +233,21 @@ describe("phrase families", () => {
     expect(r.lots.map((l) => l.statedValue?.confidence)).toEqual([0.9, 0.9, 0.9]);
   });
 
+  test("'in both' in other wording: one amount, two lots, fully sure", () => {
+    const r = reading(
+      parseNotice(
+        "Safeguarding reviews\n\nThe tender sets £30,000 for Halton Borough Council and £60,000 in both Knowsley and St Helens.",
+      ),
+    );
+    expect(r.input.lots).toEqual([
+      { name: "Halton", statedValue: "£30,000" },
+      { name: "Knowsley", statedValue: "£60,000" },
+      { name: "St Helens", statedValue: "£60,000" },
+    ]);
+    expect(r.lots.map((l) => l.statedValue?.confidence)).toEqual([0.9, 0.9, 0.9]);
+    expect(r.notes.some((n) => /together/.test(n))).toBe(false);
+  });
+
   test("'£X in A and B' without 'both' or 'each' is read as each, with a note and a lower confidence", () => {
     const r = reading(
       parseNotice(
