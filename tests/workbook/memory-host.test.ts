@@ -54,7 +54,7 @@ describe("in-memory host", () => {
       numberFormat: "£#,##0.00",
     });
     expect(s.at("B6")?.formula).toBe("=SUM(Allocation[Value])");
-    expect(s.at("B11")).toMatchObject({ value: "Does not reconcile" });
+    expect(s.at("B12")).toMatchObject({ value: "Does not reconcile" });
     expect(s.at("D22")).toMatchObject({ formula: "=SUBTOTAL(109,[Value])", value: 346560 });
     expect(s.tables).toEqual([
       { name: "Allocation", rect: { r0: 16, c0: 0, r1: 21, c1: 8 }, showTotals: true },

@@ -70,10 +70,13 @@ describe("Office.js host: what is written", () => {
     const s = fake.sheet("Allocation")!;
     expect(s.cell("B5")).toEqual({ value: 346000, numberFormat: "£#,##0.00" });
     expect(s.cell("B6")).toMatchObject({ formula: "=SUM(Allocation[Value])", numberFormat: "£#,##0.00" });
-    expect(s.cell("B11")?.formula).toBe(
-      '=IF(NOT(ISNUMBER(B5)),"No stated total",IF(ABS(B7)<=MAX(B9,B10*B5),"Reconciles","Does not reconcile"))',
+    expect(s.cell("B11")).toEqual({ value: 1000, numberFormat: "£#,##0.00" }); // stated to the nearest £1,000
+    expect(s.cell("B12")?.formula).toBe(
+      '=IF(NOT(ISNUMBER(B5)),"No stated total",IF(B6=B5,"Reconciles",' +
+        'IF(AND(B11>0.01,ABS(B5)>=10*B11,ROUND(B6/B11,0)*B11=B5),"Stated total is a rounding",' +
+        'IF(ABS(B6-B5)<=MAX(B9,B10*ABS(B5)),"Within tolerance","Does not reconcile"))))',
     );
-    expect(s.cell("B14")?.formula).toBe("=B6+B13");
+    expect(s.cell("B15")?.formula).toBe("=B6+B14");
     expect(fake.values("Allocation", "A17:I17")).toEqual([
       ["Lot", "Day rate", "Days", "Value", "Share", "Stated value", "Variance", "Start date", "End date"],
     ]);
@@ -109,7 +112,7 @@ describe("Office.js host: what is written", () => {
         fill: "#FDE7E9",
         fontColor: "#A4262C",
       },
-      { address: "B7:B11", formula: '=$B$11="Does not reconcile"', fill: "#FDE7E9", fontColor: "#A4262C" },
+      { address: "B7:B12", formula: '=$B$12="Does not reconcile"', fill: "#FDE7E9", fontColor: "#A4262C" },
     ]);
     expect(s.charts).toEqual([
       {

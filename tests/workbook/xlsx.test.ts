@@ -7,9 +7,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { ALLOCATION_HEADER_ROW, RECON } from "../../src/workbook/layout/allocation-sheet";
+import {
+  ALLOCATION_HEADER_ROW,
+  allocationSheetPlan,
+  RECON,
+  STATUS,
+} from "../../src/workbook/layout/allocation-sheet";
+import { reportView } from "../../src/workbook/layout/report-view";
+import type { Finding, Tender, Tolerance } from "../../src/domain/types";
 import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
-import { reportToXlsx, xlsxToTender } from "../../src/workbook/xlsx";
+import { reportToXlsx, workbookToXlsx, xlsxToTender } from "../../src/workbook/xlsx";
 import { check } from "./support";
 
 async function open(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -172,5 +179,61 @@ withLibreOffice("LibreOffice computes the workbook's formulas", () => {
     expect(valueOf(alloc, `G${firstLot}`)).toBe(changed.allocation.lines[0].variance! / 100);
   });
 
+  test("the status line agrees with the engine's reconciliation: exact, rounding, tolerance, mismatch", async () => {
+    const wb = await recalculated(
+      await workbookToXlsx(
+        STATUS_CASES.map(([name, tender, tolerance]) =>
+          allocationSheetPlan(reportView(check(tender, tolerance)), { sheet: name, table: `T_${name}` }),
+        ),
+        { cachedResults: false },
+      ),
+      "status",
+    );
+    for (const [name, tender, tolerance, expected] of STATUS_CASES) {
+      expect(engineStatus(check(tender, tolerance).findings)).toBe(expected);
+      expect(valueOf(wb.getWorksheet(name)!, B(RECON.status))).toBe(expected);
+    }
+  });
+
   const report = () => check(DFE_EXAMPLE);
+});
+
+/** The status the engine's findings imply for the stated total. */
+function engineStatus(findings: Finding[]): string {
+  const f = findings.find((x) => x.path === "statedTotal");
+  if (!f) return STATUS.reconciles;
+  if (f.code === "TOTAL_ROUNDED") return STATUS.rounded;
+  return f.severity === "error" ? STATUS.mismatch : STATUS.withinTolerance;
+}
+
+const ROUNDED: Tender = {
+  ...DFE_EXAMPLE,
+  statedTotal: { pence: 120_000_000, precision: 10_000_000 }, // "£1.2m"
+  dayRate: 100_000,
+  lots: [
+    { name: "North", days: 600 },
+    { name: "South", days: 602.5 }, // £1,202,500 in all
+  ],
+};
+
+const STATUS_CASES: [string, Tender, Tolerance | undefined, string][] = [
+  ["Mismatch", DFE_EXAMPLE, undefined, STATUS.mismatch],
+  [
+    "Exact",
+    { ...DFE_EXAMPLE, statedTotal: { pence: 34_656_000, precision: 100 } },
+    undefined,
+    STATUS.reconciles,
+  ],
+  ["Rounded", ROUNDED, undefined, STATUS.rounded],
+  ["Tolerance", DFE_EXAMPLE, { absolute: 100_000, percent: 0 }, STATUS.withinTolerance],
+  ["Percent", DFE_EXAMPLE, { absolute: 0, percent: 0.1 }, STATUS.mismatch],
+  ["Percent2", DFE_EXAMPLE, { absolute: 0, percent: 0.2 }, STATUS.withinTolerance],
+];
+
+describe("the status line's cached value", () => {
+  test.each(STATUS_CASES)("%s", (_name, tender, tolerance, expected) => {
+    const plan = allocationSheetPlan(reportView(check(tender, tolerance)), { sheet: "A", table: "A" });
+    expect(plan.cells.find((c) => c.row === RECON.status && c.col === 1)?.value).toBe(expected);
+    expect(engineStatus(check(tender, tolerance).findings)).toBe(expected);
+  });
 });

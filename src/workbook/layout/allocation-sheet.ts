@@ -6,7 +6,7 @@
  */
 import { cellAddress, rangeAddress, type Rect } from "../a1";
 import { isoToExcelSerial as dateSerial } from "../../domain/calendar";
-import { formatMoney, penceToPounds } from "../../domain/money";
+import { formatMoney, penceToPounds, roundToUnit } from "../../domain/money";
 import {
   FORMATS,
   thisRow,
@@ -27,19 +27,43 @@ export const RECON = {
   variancePercent: 7,
   toleranceAbsolute: 8,
   tolerancePercent: 9,
-  status: 10,
-  vatRate: 11,
-  vat: 12,
-  totalIncVat: 13,
+  precision: 10,
+  status: 11,
+  vatRate: 12,
+  vat: 13,
+  totalIncVat: 14,
 } as const;
 
 export const ALLOCATION_HEADER_ROW = 16;
 
+/** The status line, as the engine's reconciliation decides it (TOTAL_MISMATCH / TOTAL_ROUNDED). */
 export const STATUS = {
   reconciles: "Reconciles",
+  rounded: "Stated total is a rounding",
+  withinTolerance: "Within tolerance",
   mismatch: "Does not reconcile",
   noStatedTotal: "No stated total",
 } as const;
+
+/** The same decision as reconcile(): exact, a rounding at the stated precision, within tolerance, or not. */
+export function reconciliationStatus(
+  total: number,
+  stated: number | undefined,
+  precision: number,
+  tolerance: { absolute: number; percent: number },
+): (typeof STATUS)[keyof typeof STATUS] {
+  if (stated === undefined) return STATUS.noStatedTotal;
+  const diff = total - stated;
+  if (diff === 0) return STATUS.reconciles;
+  if (precision > 1 && Math.abs(stated) >= 10 * precision && roundToUnit(total, precision) === stated) {
+    return STATUS.rounded;
+  }
+  const size = Math.abs(diff);
+  if (size <= tolerance.absolute || size * 100 <= tolerance.percent * Math.abs(stated)) {
+    return STATUS.withinTolerance;
+  }
+  return STATUS.mismatch;
+}
 
 /** More lots than this and the chart is left out (a bar per lot stops being readable). */
 export const CHART_MAX_LOTS = 60;
@@ -58,6 +82,25 @@ export const ALLOCATION_COLUMNS = [
 
 const money = (p: number | undefined): Scalar => (p === undefined ? null : penceToPounds(p));
 
+/**
+ * The status as a formula over the reconciliation block's cells: exact; a rounding of the total at the
+ * stated precision (ROUND is half away from zero, like the engine); within tolerance; or a mismatch.
+ */
+function statusFormula(
+  stated: string,
+  total: string,
+  precision: string,
+  tolAbs: string,
+  tolPct: string,
+): string {
+  return (
+    `=IF(NOT(ISNUMBER(${stated})),"${STATUS.noStatedTotal}",` +
+    `IF(${total}=${stated},"${STATUS.reconciles}",` +
+    `IF(AND(${precision}>0.01,ABS(${stated})>=10*${precision},ROUND(${total}/${precision},0)*${precision}=${stated}),"${STATUS.rounded}",` +
+    `IF(ABS(${total}-${stated})<=MAX(${tolAbs},${tolPct}*ABS(${stated})),"${STATUS.withinTolerance}","${STATUS.mismatch}"))))`
+  );
+}
+
 export function allocationSheetPlan(view: ReportView, names: { sheet: string; table: string }): SheetPlan {
   const t = names.table;
   const B = (row: number): string => cellAddress(row, 1);
@@ -74,16 +117,8 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
   const variance = stated === undefined ? null : penceToPounds(view.total - stated);
   const tolAbs = view.tolerance.absolute;
   const tolPct = view.tolerance.percent;
-  const withinTolerance =
-    stated === undefined
-      ? undefined
-      : Math.abs(view.total - stated) * 100 <= Math.max(tolAbs * 100, tolPct * stated);
-  const status =
-    withinTolerance === undefined
-      ? STATUS.noStatedTotal
-      : withinTolerance
-        ? STATUS.reconciles
-        : STATUS.mismatch;
+  const precision = view.statedPrecision ?? 1;
+  const status = reconciliationStatus(view.total, stated, precision, view.tolerance);
 
   const notes: string[] = [];
   if (view.inferredDayRate !== undefined) {
@@ -129,13 +164,26 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     { row: RECON.toleranceAbsolute, col: 1, value: penceToPounds(tolAbs), numberFormat: FORMATS.money },
     { row: RECON.tolerancePercent, col: 0, value: "Tolerance (% of stated total)" },
     { row: RECON.tolerancePercent, col: 1, value: tolPct / 100, numberFormat: FORMATS.percent },
+    { row: RECON.precision, col: 0, value: "Stated to the nearest" },
+    {
+      row: RECON.precision,
+      col: 1,
+      value: stated === undefined ? null : penceToPounds(precision),
+      numberFormat: FORMATS.money,
+    },
     { row: RECON.status, col: 0, value: "Status", style: { bold: true } },
     {
       row: RECON.status,
       col: 1,
       value: status,
       formula: same(
-        `=IF(NOT(ISNUMBER(${B(RECON.statedTotal)})),"${STATUS.noStatedTotal}",IF(ABS(${B(RECON.variance)})<=MAX(${B(RECON.toleranceAbsolute)},${B(RECON.tolerancePercent)}*${B(RECON.statedTotal)}),"${STATUS.reconciles}","${STATUS.mismatch}"))`,
+        statusFormula(
+          B(RECON.statedTotal),
+          B(RECON.total),
+          B(RECON.precision),
+          B(RECON.toleranceAbsolute),
+          B(RECON.tolerancePercent),
+        ),
       ),
       style: { bold: true },
     },

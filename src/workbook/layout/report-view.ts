@@ -23,10 +23,8 @@ export function quarterLabel(quarter: string): string {
   return m ? `Q${m[2]} ${m[1]} (${QUARTER_MONTHS[Number(m[2]) - 1]})` : quarter;
 }
 
-export function reportView(
-  report: CheckedTender,
-  tolerance: Tolerance = { absolute: 0, percent: 0 },
-): ReportView {
+/** `tolerance` overrides the one the check used (default zero). */
+export function reportView(report: CheckedTender, tolerance?: Tolerance): ReportView {
   const a = report.allocation;
   const p = report.phasing;
   const months: PhasingRow[] = p.months.map((m) => ({
@@ -68,7 +66,10 @@ export function reportView(
       unphased: p.unphased.map((u) => ({ lot: u.lot, reason: u.reason })),
     },
   };
-  if (a.statedTotal !== undefined) view.statedTotal = a.statedTotal.pence;
+  if (a.statedTotal !== undefined) {
+    view.statedTotal = a.statedTotal.pence;
+    view.statedPrecision = a.statedTotal.precision;
+  }
   if (a.inferredDayRate !== undefined) view.inferredDayRate = a.inferredDayRate;
   return view;
 }

@@ -41,6 +41,8 @@ export interface ReportView {
   totalIncVat: Pence;
   vat: Pence;
   statedTotal?: Pence;
+  /** The unit the stated total was given to (£346,000 → £1,000, in pence). */
+  statedPrecision?: Pence;
   /** The day rate the engine inferred, when it did. */
   inferredDayRate?: Pence;
   tolerance: Tolerance;
