@@ -167,6 +167,11 @@ export function allocate(total: number | string, weights: unknown[][], unit?: st
       row.forEach((cell, j) => {
         if (isBlank(cell)) return;
         const where = cellPosition(range, i + 1, j + 1, "weights");
+        if (typeof cell === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(cell)) {
+          return invalidValue(
+            `${where} is the text ${JSON.stringify(cell)}; weights must be numbers (convert the cell to a number)`,
+          );
+        }
         if (typeof cell !== "number" || !Number.isFinite(cell)) {
           return invalidValue(
             `${where} is ${typeof cell === "string" ? JSON.stringify(cell) : "not a number"}; weights must be numbers`,
@@ -201,7 +206,8 @@ function readTolerance(value: unknown): Tolerance {
     }
     return { absolute: 0, percent };
   }
-  if (typeof value === "number" && Number.isFinite(value) && !Number.isInteger(asShown(value) * 100)) {
+  // A fraction of a penny is most likely a percentage cell (0.5% holds 0.005): say how to give one.
+  if (typeof value === "number" && Number.isFinite(value) && /e-|\.\d{3,}$/.test(String(asShown(value)))) {
     return invalidValue(`tolerance ${value} is not whole pence; ${hint}`);
   }
   const amount = readStatedAmount(value, "tolerance");
@@ -227,6 +233,7 @@ export function reconcile(
     if (amounts.length === 0) return invalidValue("values has no amounts; give the values of the lots");
     const statedTotal = readStatedAmount(stated_total, "stated_total");
     if (statedTotal.pence <= 0) return invalidValue("stated_total must be a positive amount");
+    const allowed = readTolerance(tolerance);
     const tender: Tender = {
       title: "TENDER.RECONCILE",
       buyer: "",
@@ -237,7 +244,7 @@ export function reconcile(
       lots: amounts.map((pence, i) => ({ name: `value ${i + 1}`, statedValue: pence })),
     };
     const allocation = allocateTender(tender);
-    const findings = reconcileTender(tender, allocation, { tolerance: readTolerance(tolerance) });
+    const findings = reconcileTender(tender, allocation, { tolerance: allowed });
     const total = findings.find((f) => f.path === "statedTotal" && f.code.startsWith("TOTAL_"));
     if (total?.code === "TOTAL_ROUNDED") return "Rounded";
     if (total?.code === "TOTAL_MISMATCH" && total.severity === "error") {

@@ -256,6 +256,9 @@ describe("TENDER.ALLOCATE", () => {
       code: VALUE_ERROR,
       message: 'row 3 of weights is "two"; weights must be numbers',
     });
+    expect(excelError(() => allocate(100, [[1], ["112"]])).message).toBe(
+      'row 2 of weights is the text "112"; weights must be numbers (convert the cell to a number)',
+    );
     expect(
       excelError(() =>
         allocate(100, [
@@ -317,6 +320,9 @@ describe("TENDER.RECONCILE", () => {
     expect(reconcile(dfe, 346000, 560)).toBe("OK");
     expect(reconcile(dfe, 346000, "£560")).toBe("OK");
     expect(reconcile(dfe, 346000, 559.99)).toBe("Mismatch: +£560.00");
+    // 0.29 * 100 is 28.999999999999996 in floating point: still 29p.
+    expect(reconcile([[100], [0.29]], 100, 0.29)).toBe("OK");
+    expect(reconcile([[100], [0.3]], 100, 0.29)).toBe("Mismatch: +£0.30");
     expect(reconcile(dfe, 346000, "0.5%")).toBe("OK"); // £560 is 0.16% of £346,000
     expect(reconcile(dfe, 346000, "0.1%")).toBe("Mismatch: +£560.00");
     expect(reconcile(dfe, 346000, "")).toBe("Mismatch: +£560.00");
