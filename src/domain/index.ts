@@ -1,4 +1,5 @@
 /** The engine's public API: everything the task pane, Excel adapter, functions and CLI call. */
+// notice/ is imported directly ("./notice"), not re-exported: it keeps chrono-node out of bundles that do not read notices.
 export * from "./types";
 export * from "./money";
 export * from "./distribute";
@@ -12,5 +13,4 @@ export * from "./csv";
 export * from "./lots-table";
 export * from "./ocds";
 export * from "./csv-export";
-export * from "./notice";
 export * from "./actuals";
