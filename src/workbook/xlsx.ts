@@ -117,12 +117,12 @@ export function planToWorksheet(
     if (c.numberFormat && c.numberFormat !== "General") cell.numFmt = c.numberFormat;
     if (c.style) applyStyle(cell, c.style);
   }
-  for (const t of plan.tables) {
+  for (const [i, t] of plan.tables.entries()) {
     const rect = tableRect(t);
     const headerStyle: CellStyle = { bold: true, fontColor: "#FFFFFF", fill: "#4472C4" };
     for (let c = rect.c0; c <= rect.c1; c++) applyStyle(ws.getCell(rect.r0 + 1, c + 1), headerStyle);
-    const dataEnd = t.showTotals ? rect.r1 - 1 : rect.r1;
-    ws.autoFilter = rangeAddress({ ...rect, r1: dataEnd });
+    // A sheet has one filter: it goes on its first table.
+    if (i === 0) ws.autoFilter = rangeAddress({ ...rect, r1: t.showTotals ? rect.r1 - 1 : rect.r1 });
   }
   for (const v of plan.validations) {
     const dv = validationOf(v);
