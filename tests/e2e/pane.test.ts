@@ -75,6 +75,8 @@ beforeAll(async () => {
     downloadsPath: downloads,
     viewport: { width: 380, height: 900 },
     locale: "en-GB",
+    // No transitions, so axe measures colours as they settle rather than mid-animation.
+    reducedMotion: "reduce",
     timezoneId: "Pacific/Auckland",
     args: [
       "--no-sandbox",

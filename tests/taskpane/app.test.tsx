@@ -122,8 +122,13 @@ describe("the pane in a plain browser", () => {
 describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
   it("creates the example Tender sheet, writes the allocation and selects a finding's cell", async () => {
     const port = renderPane(true);
+    // The pane first looks for a tender kept in the workbook (none here); the buttons wait for it.
+    const create = screen.getByRole("button", {
+      name: "Create tender sheet with the DfE 2017 example",
+    }) as HTMLButtonElement;
+    await waitFor(() => expect(create.disabled).toBe(false));
     await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Create tender sheet with the DfE 2017 example" }));
+      fireEvent.click(create);
     });
     await screen.findByText(/Created the sheet "Tender" with the DfE 2017 example/);
     expect(port.workbook.sheet("Tender")).toBeDefined();

@@ -1,0 +1,102 @@
+import {
+  describePath,
+  listProblems,
+  readLotsCsv,
+  readNoticeText,
+  readPastedText,
+  readTenderJson,
+} from "../../src/taskpane/sources";
+import { PaneError } from "../../src/taskpane/use-task";
+
+const NOTICE = `Commissioners sought for four councils
+26 July 2017
+The Department for Education is looking for children's services commissioners. A total of £346,000 has
+been set aside: £107,520 in Barnet, £48,960 in Kirklees and £95,040 in both Reading and Worcestershire.
+The closing date for applications is 31 July, with contracts due to commence from 31 August.`;
+
+describe("readNoticeText", () => {
+  it("reads the lots, the stated total and the dates from a notice, saying where each came from", async () => {
+    const loaded = await readNoticeText(NOTICE);
+    expect(loaded.source).toBe("the tender notice");
+    expect(loaded.tender.statedTotal?.pence).toBe(34_600_000);
+    expect(loaded.tender.closingDate).toBe("2017-07-31");
+    expect(loaded.tender.startDate).toBe("2017-08-31");
+    expect(loaded.tender.lots.map((l) => [l.name, l.statedValue])).toEqual([
+      ["Barnet", 10_752_000],
+      ["Kirklees", 4_896_000],
+      ["Reading", 9_504_000],
+      ["Worcestershire", 9_504_000],
+    ]);
+    expect(loaded.hints?.statedTotal).toMatch(/^From the notice: “A total of £346,000/);
+    expect(loaded.hints?.["lots[3].statedValue"]).toMatch(/£95,040 in both Reading and Worcestershire/);
+  });
+
+  it("says so plainly when the text holds no tender", async () => {
+    const error = await readNoticeText("The council met on Tuesday to discuss parking.").catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(PaneError);
+    expect((error as PaneError).title).toBe("No tender found in the notice");
+    expect((error as PaneError).detail).toContain("No tender amounts found in the text.");
+  });
+});
+
+describe("tables and files", () => {
+  it("reads a lots table pasted from Excel (tab separated)", async () => {
+    const loaded = await readPastedText("Lot\tDay rate\tDays\r\nSandwell\t£720\t60\r\nCroydon\t850\t40\r\n");
+    expect(loaded.tender.lots).toEqual([
+      { name: "Sandwell", dayRate: 72_000, days: 60 },
+      { name: "Croydon", dayRate: 85_000, days: 40 },
+    ]);
+    expect(loaded.notes[0]).toMatch(/only the lots/);
+  });
+
+  it("reads a CSV lots table and names the cell of a problem", () => {
+    const loaded = readLotsCsv('Council,Stated value\nBarnet,"£107,520"\n', "dfe lots.csv");
+    expect(loaded.tender.title).toBe("dfe lots");
+    expect(loaded.tender.lots[0].statedValue).toBe(10_752_000);
+    expect(() => readLotsCsv("Council,Days\nBarnet,abc\n", "bad.csv")).toThrow(PaneError);
+    try {
+      readLotsCsv("Council,Days\nBarnet,abc\n", "bad.csv");
+    } catch (e) {
+      expect((e as PaneError).detail).toContain('row 2, column "Days"');
+    }
+  });
+
+  it("reads a tender .json and lists its problems in the user's words", () => {
+    const ok = readTenderJson(
+      JSON.stringify({
+        title: "T",
+        buyer: "B",
+        statedTotal: "£1.2m",
+        lots: [{ name: "A", statedValue: 1_200_000 }],
+      }),
+      "t.json",
+    );
+    expect(ok.tender.statedTotal).toEqual({ pence: 120_000_000, precision: 10_000_000 });
+    try {
+      readTenderJson(JSON.stringify({ lots: [{ name: "A", days: -1 }] }), "bad.json");
+      throw new Error("expected a PaneError");
+    } catch (e) {
+      expect((e as PaneError).title).toBe("bad.json is not a tender Tender Budget can use");
+      expect((e as PaneError).detail).toMatch(/^Lot 1 days: /);
+    }
+    expect(() => readTenderJson("{ nope", "x.json")).toThrow(/Could not read x.json/);
+  });
+});
+
+describe("describing problems", () => {
+  it("names fields in the user's words and keeps cell addresses", () => {
+    expect(describePath("lots[2].dayRate")).toBe("Lot 3 day rate");
+    expect(describePath("lots[0]")).toBe("Lot 1");
+    expect(describePath("statedTotal")).toBe("Stated total");
+    expect(describePath("Tender!C7")).toBe("Tender!C7");
+  });
+
+  it("lists the first five problems and counts the rest", () => {
+    const errors = Array.from({ length: 7 }, (_, i) => ({ path: `lots[${i}].days`, message: "bad." }));
+    expect(listProblems(errors)).toBe(
+      "Lot 1 days: bad. Lot 2 days: bad. Lot 3 days: bad. Lot 4 days: bad. Lot 5 days: bad. …and 2 more.",
+    );
+  });
+});
