@@ -1,0 +1,140 @@
+/**
+ * The task pane's weight and start: the JavaScript dist/taskpane.html loads before first render (its
+ * own <script src> files, not the chunks loaded on demand), raw and gzipped; and the time from
+ * navigation to the first interactive screen in headless Chromium, office.js blocked as it is offline.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { createServer, type Server } from "http";
+import type { AddressInfo } from "net";
+import { tmpdir } from "os";
+import { extname, join, normalize, resolve, sep } from "path";
+import { gzipSync } from "zlib";
+import { chromium } from "playwright-core";
+import { initialScripts, median } from "./report";
+
+export interface PaneWeight {
+  scripts: { file: string; raw: number; gzip: number }[];
+  raw: number;
+  gzip: number;
+}
+
+export function paneWeight(dist: string): PaneWeight {
+  const html = readFileSync(join(dist, "taskpane.html"), "utf8");
+  const scripts = initialScripts(html).map((file) => {
+    const bytes = readFileSync(join(dist, file));
+    return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+  return {
+    scripts,
+    raw: scripts.reduce((a, s) => a + s.raw, 0),
+    gzip: scripts.reduce((a, s) => a + s.gzip, 0),
+  };
+}
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".png": "image/png",
+  ".svg": "image/svg+xml",
+  ".xml": "application/xml; charset=utf-8",
+};
+
+/** dist/ over HTTP on 127.0.0.1 at a free port. */
+function serve(root: string): Promise<{ url: string; server: Server }> {
+  const base = resolve(root);
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
+    const file = normalize(join(base, path));
+    if (!file.startsWith(base + sep) || !existsSync(file)) {
+      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
+      return;
+    }
+    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    res.end(readFileSync(file));
+  });
+  return new Promise((done, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () =>
+      done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
+    );
+  });
+}
+
+/** The first screen's first action: the Start screen's button that loads the DfE 2017 example. */
+export const INTERACTIVE_BUTTON = "Use the DfE 2017 example";
+
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+export interface PaneStart {
+  runs: number[];
+  median: number;
+  chromium: string;
+}
+
+/**
+ * Milliseconds from navigation start to the frame in which the Start screen's "Use the DfE 2017
+ * example" button is visible and enabled, for `runs` cold starts: each in a fresh Chromium profile
+ * (empty cache), with office.js's CDN request aborted as offline.
+ */
+export async function paneStart(dist: string, executablePath: string, runs: number): Promise<PaneStart> {
+  const { url, server } = await serve(dist);
+  const times: number[] = [];
+  let version = "";
+  try {
+    for (let i = 0; i < runs; i++) {
+      const profile = mkdtempSync(join(tmpdir(), "tender-budget-bench-"));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        args: CHROMIUM_FLAGS,
+        viewport: { width: 380, height: 900 },
+        locale: "en-GB",
+      });
+      try {
+        version = context.browser()?.version() ?? version;
+        await context.route("**/*", (route) =>
+          route.request().url().startsWith(url) ? route.continue() : route.abort("internetdisconnected"),
+        );
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(`${url}/taskpane.html`, { waitUntil: "commit" });
+        // Polled in the page every animation frame: performance.now() counts from navigation start.
+        const handle = await page.waitForFunction(
+          (name: string) => {
+            for (const b of Array.from(document.querySelectorAll("button"))) {
+              if (b.textContent?.trim() !== name) continue;
+              const box = b.getBoundingClientRect();
+              const enabled = !b.disabled && b.getAttribute("aria-disabled") !== "true";
+              if (enabled && box.width > 0 && box.height > 0) return performance.now();
+            }
+            return false;
+          },
+          INTERACTIVE_BUTTON,
+          { polling: "raf", timeout: 60_000 },
+        );
+        const ms = (await handle.jsonValue()) as number;
+        // The same button through the accessibility tree, as a user of assistive technology finds it.
+        const button = page.getByRole("button", { name: INTERACTIVE_BUTTON });
+        if (!(await button.isVisible()) || !(await button.isEnabled())) {
+          throw new Error(`"${INTERACTIVE_BUTTON}" is not a visible, enabled button`);
+        }
+        times.push(ms);
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+  } finally {
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+  return { runs: times, median: median(times), chromium: version };
+}

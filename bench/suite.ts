@@ -1,0 +1,416 @@
+/**
+ * `npm run bench`: measure, print, compare with the goals, and write bench/results.md (this run, and the
+ * previous one underneath). Exits 1 when the pane's initial JavaScript is over bench/budget.json or a
+ * measurement fails; a missed speed goal is reported with the amount it is missed by.
+ *
+ * Options: --build (rebuild dist/ first; it is built anyway when missing), --dist DIR (measure the pane
+ * of a production build elsewhere, e.g. `npx webpack --mode production --output-path DIR`), --no-write
+ * (leave bench/results.md alone).
+ */
+import { execFileSync } from "child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
+import { cpus, loadavg, totalmem } from "os";
+import { join, relative, resolve } from "path";
+import { measureEngine, type EngineRow } from "./engine";
+import { measureExports, type ExportTimes } from "./exports";
+import { INTERACTIVE_BUTTON, paneStart, paneWeight, type PaneStart, type PaneWeight } from "./pane";
+import {
+  formatBytes,
+  formatMs,
+  formatRatio,
+  overBudget,
+  parseBudget,
+  resultsMarkdown,
+  table,
+  type PaneBudget,
+} from "./report";
+import { measureRoundTrips, type RoundTrip, type RoundTrips } from "./roundtrips";
+import type { Medians } from "./timing";
+
+const ROOT = join(__dirname, "..");
+const DEFAULT_DIST = join(ROOT, "dist");
+const RESULTS = join(__dirname, "results.md");
+const BUDGET = join(__dirname, "budget.json");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+const ENGINE_SIZES = [1_000, 10_000, 100_000];
+const ENGINE_RUNS = 5;
+/** HyperFormula takes seconds at 100,000 rows: once there, three times below. */
+const FORMULA_RUNS = (n: number): number => (n >= 100_000 ? 1 : 3);
+const TRIP_SIZES = [10, 1_000, 10_000, 100_000];
+const EXPORT_LOTS = 10_000;
+const GROWTH_SIZES = [5_000, 50_000];
+const PANE_RUNS = 5;
+
+const GOAL_ENGINE_MS = 50;
+const GOAL_RATIO = 50;
+/** Roughly linear: 100 times the lots take at most twice 100 times as long. */
+const GOAL_GROWTH = 200;
+
+const machine = {
+  cores: cpus().length,
+  cpu: cpus()[0]?.model.trim() ?? "unknown CPU",
+  node: process.version,
+  memory: `${Math.round(totalmem() / 1024 ** 3)} GiB`,
+};
+const tag = `${machine.cores} cores, Node ${machine.node}`;
+
+function say(line: string): void {
+  process.stdout.write(`${line}\n`);
+}
+
+/** A figure on the console, with the machine it was measured on. */
+function figure(label: string, value: string): void {
+  say(`  ${label}: ${value}  [${tag}]`);
+}
+
+const both = (m: Medians): string => `${formatMs(m.ms)} (CPU ${formatMs(m.cpuMs)})`;
+const lots = (n: number): string => n.toLocaleString("en-GB");
+
+interface Goal {
+  name: string;
+  met: boolean;
+  detail: string;
+}
+
+function buildDist(): void {
+  say("Building dist/ (npx webpack --mode production) ...");
+  const start = performance.now();
+  execFileSync(
+    process.execPath,
+    [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production"],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
+  say(`  built in ${formatMs(performance.now() - start)}`);
+}
+
+/** The newest modification time of the files under `dir`, in ms. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+function engineSection(rows: EngineRow[], goals: Goal[]): string {
+  say("\n1. Engine vs spreadsheet formulas (HyperFormula)");
+  for (const r of rows) {
+    figure(`${lots(r.lots)} lots, engine allocate + reconcile`, both(r.engine));
+    figure(`${lots(r.lots)} lots, engine with phasing`, both(r.enginePhased));
+    figure(`${lots(r.lots)} lots, formulas`, `${both(r.formulas)}, ${r.formulas.runs} run(s)`);
+    figure(
+      `${lots(r.lots)} lots, formulas ÷ engine with phasing`,
+      `${formatRatio(r.formulas.ms / r.enginePhased.ms)} wall, ${formatRatio(r.formulas.cpuMs / r.enginePhased.cpuMs)} CPU`,
+    );
+  }
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const growth = last.enginePhased.cpuMs / first.enginePhased.cpuMs;
+  const growthWall = last.enginePhased.ms / first.enginePhased.ms;
+  const size = last.lots / first.lots;
+  figure(
+    `growth ${lots(first.lots)} → ${lots(last.lots)} lots (${size}× the lots)`,
+    `×${growth.toFixed(0)} CPU, ×${growthWall.toFixed(0)} wall`,
+  );
+
+  const ms = last.enginePhased;
+  goals.push({
+    name: `Engine under ${GOAL_ENGINE_MS} ms at ${lots(last.lots)} lots, phasing included`,
+    met: ms.ms < GOAL_ENGINE_MS && ms.cpuMs < GOAL_ENGINE_MS,
+    detail:
+      ms.ms < GOAL_ENGINE_MS && ms.cpuMs < GOAL_ENGINE_MS
+        ? `${formatMs(ms.ms)} wall, ${formatMs(ms.cpuMs)} CPU`
+        : `missed: ${formatMs(ms.ms)} wall (${formatRatio(ms.ms / GOAL_ENGINE_MS)} the goal), ${formatMs(ms.cpuMs)} CPU (${formatRatio(ms.cpuMs / GOAL_ENGINE_MS)} the goal)`,
+  });
+  const ratio = last.formulas.ms / ms.ms;
+  const ratioCpu = last.formulas.cpuMs / ms.cpuMs;
+  goals.push({
+    name: `Engine at least ${GOAL_RATIO}× faster than the formulas at ${lots(last.lots)} lots`,
+    met: ratio >= GOAL_RATIO && ratioCpu >= GOAL_RATIO,
+    detail: `${formatRatio(ratio)} wall, ${formatRatio(ratioCpu)} CPU${ratio >= GOAL_RATIO && ratioCpu >= GOAL_RATIO ? "" : ` (missed: ${formatRatio(Math.min(ratio, ratioCpu) / GOAL_RATIO)} of the goal)`}`,
+  });
+  goals.push({
+    name: `Engine grows roughly linearly (at most ×${GOAL_GROWTH} for ${size}× the lots)`,
+    met: growth <= GOAL_GROWTH,
+    detail: `×${growth.toFixed(0)} CPU, ×${growthWall.toFixed(0)} wall`,
+  });
+
+  return [
+    `### 1. Engine vs spreadsheet formulas (${tag})`,
+    "",
+    "Allocate + reconcile (and phase) a generated tender with the engine; the same computation as " +
+      "formulas in HyperFormula (per lot `=ROUND(rate*days,2)`, variance and share; `SUM`, variance and " +
+      "variance % of the total), built and computed. Engine: median of " +
+      `${ENGINE_RUNS} runs after a warm-up. Wall time, and the process's CPU time in brackets.`,
+    "",
+    table(
+      [
+        "Lots",
+        "Engine: allocate + reconcile",
+        "Engine: + phase",
+        "Formulas (HyperFormula)",
+        "Formulas ÷ engine with phasing",
+        "Findings",
+        "Totals agree",
+      ],
+      rows.map((r) => [
+        lots(r.lots),
+        both(r.engine),
+        both(r.enginePhased),
+        `${both(r.formulas)}${r.formulas.runs === 1 ? ", 1 run" : `, median of ${r.formulas.runs}`}`,
+        `${formatRatio(r.formulas.ms / r.enginePhased.ms)} (CPU ${formatRatio(r.formulas.cpuMs / r.enginePhased.cpuMs)})`,
+        lots(r.findings),
+        r.totalsAgree ? "yes" : "NO",
+      ]),
+    ),
+    "",
+    `Growth ${lots(first.lots)} → ${lots(last.lots)} lots, engine with phasing: ×${growth.toFixed(0)} CPU, ` +
+      `×${growthWall.toFixed(0)} wall (linear would be ×${size}).`,
+  ].join("\n");
+}
+
+function tripsSection(trips: RoundTrips, goals: Goal[]): string {
+  say("\n2. Excel round trips (Office.js host on office-addin-mock)");
+  const print = (what: string, t: RoundTrip) =>
+    figure(
+      `${what} ${lots(t.lots)} lots`,
+      `${t.syncs} context.sync() calls, largest request ${formatBytes(t.maxRequest)}, largest response ${formatBytes(t.maxResponse)}`,
+    );
+  for (const t of trips.read) print("read a tender of", t);
+  for (const t of trips.write) print("write an allocation of", t);
+
+  for (const [what, list] of [
+    ["reading a tender", trips.read],
+    ["writing an allocation", trips.write],
+  ] as const) {
+    const counts = list.map((t) => t.syncs);
+    const constant = counts.every((c) => c === counts[0]);
+    const grows = list.filter((t) => t.syncs !== counts[0]);
+    goals.push({
+      name: `Constant context.sync() count ${what}`,
+      met: constant,
+      detail: constant
+        ? `${counts[0]} at every size`
+        : `missed: ${counts[0]} up to ${lots(list[list.length - grows.length - 1].lots)} lots, ` +
+          grows.map((t) => `${t.syncs} at ${lots(t.lots)}`).join(", ") +
+          " (one more per block of rows kept under the 5 MB request limit)",
+    });
+  }
+  const largest = Math.max(
+    ...[...trips.read, ...trips.write].map((t) => Math.max(t.maxRequest, t.maxResponse)),
+  );
+  goals.push({
+    name: "Every request and response under 5 MB",
+    met: largest < trips.limitBytes,
+    detail: `largest ${formatBytes(largest)}${largest < trips.limitBytes ? "" : ` (over by ${formatBytes(largest - trips.limitBytes)})`}`,
+  });
+
+  const rows = (what: string, list: RoundTrip[]) =>
+    list.map((t) => [
+      what,
+      lots(t.lots),
+      String(t.syncs),
+      t.maxRequest === 0 ? "—" : formatBytes(t.maxRequest),
+      t.maxResponse === 0 ? "—" : formatBytes(t.maxResponse),
+      formatMs(t.ms),
+    ]);
+  return [
+    `### 2. Excel round trips (${tag})`,
+    "",
+    "The Office.js host (src/workbook/office/) on the office-addin-mock Excel of the workbook tests " +
+      "(tests/workbook/fake-excel.ts): reading a tender from its Tender sheet, and writing the Allocation " +
+      "sheet for the engine's report. Request: values, formulas, formats and calls queued before a sync, " +
+      "as JSON; response: the values and properties loaded. Limit: 5 MB (Excel on the web). Time is the mock's, not Excel's.",
+    "",
+    table(
+      ["Command", "Lots", "context.sync() calls", "Largest request", "Largest response", "Time on the mock"],
+      [...rows("Read a tender", trips.read), ...rows("Write an allocation", trips.write)],
+    ),
+  ].join("\n");
+}
+
+function paneSection(
+  weight: PaneWeight,
+  budget: PaneBudget,
+  start: PaneStart | string,
+  goals: Goal[],
+  failures: string[],
+): string {
+  say("\n3. Pane weight and start");
+  for (const s of weight.scripts)
+    figure(`initial script ${s.file}`, `${formatBytes(s.raw)} raw, ${formatBytes(s.gzip)} gzip`);
+  figure("initial JavaScript", `${formatBytes(weight.raw)} raw, ${formatBytes(weight.gzip)} gzip`);
+  figure("budget", `${formatBytes(budget.rawBytes)} raw, ${formatBytes(budget.gzipBytes)} gzip`);
+  const over = overBudget(weight, budget);
+  failures.push(...over);
+  goals.push({
+    name: "Initial JavaScript within bench/budget.json",
+    met: over.length === 0,
+    detail:
+      over.length === 0
+        ? `${formatBytes(weight.raw)} of ${formatBytes(budget.rawBytes)} raw, ${formatBytes(weight.gzip)} of ${formatBytes(budget.gzipBytes)} gzip`
+        : over.join("; "),
+  });
+  if (typeof start === "string") figure("start to interactive", start);
+  else {
+    figure(
+      `start to interactive, median of ${start.runs.length}`,
+      `${formatMs(start.median)} (runs: ${start.runs.map((r) => formatMs(r)).join(", ")})`,
+    );
+  }
+  return [
+    `### 3. Pane weight and start (${tag})`,
+    "",
+    "The JavaScript dist/taskpane.html loads before first render (its own `<script src>` files; chunks " +
+      "loaded on demand and office.js from Microsoft's CDN not counted), each gzipped at level 9.",
+    "",
+    table(
+      ["Script", "Raw", "Gzip"],
+      [
+        ...weight.scripts.map((s) => [s.file, formatBytes(s.raw), formatBytes(s.gzip)]),
+        ["**Total**", `**${formatBytes(weight.raw)}**`, `**${formatBytes(weight.gzip)}**`],
+        ["Budget (bench/budget.json)", formatBytes(budget.rawBytes), formatBytes(budget.gzipBytes)],
+      ],
+    ),
+    "",
+    typeof start === "string"
+      ? `Start to interactive: ${start}`
+      : `Start to interactive: **${formatMs(start.median)}**, median of ${start.runs.length} cold starts ` +
+        `(${start.runs.map((r) => formatMs(r)).join(", ")}) in headless Chromium ${start.chromium}, each with a ` +
+        "fresh profile, dist/ served from 127.0.0.1 and office.js's CDN request aborted as offline. " +
+        `Interactive: the Start screen's "${INTERACTIVE_BUTTON}" button visible and enabled, timed in the ` +
+        "page from navigation start to the first animation frame it is.",
+  ].join("\n");
+}
+
+function exportsSection(x: ExportTimes, goals: Goal[]): string {
+  say("\n4. Exports");
+  figure(
+    `.xlsx of ${lots(x.lots)} lots`,
+    `${formatMs(x.xlsx.ms)} (CPU ${formatMs(x.xlsx.cpuMs)}), ${formatBytes(x.xlsx.value)}`,
+  );
+  figure(
+    `OCDS package of ${lots(x.lots)} lots`,
+    `${formatMs(x.ocds.ms)} (CPU ${formatMs(x.ocds.cpuMs)}), ${formatBytes(x.ocds.value)}`,
+  );
+  for (const g of x.growth) {
+    figure(`OCDS import of ${lots(g.lots)} lots`, both(g.ocdsImport));
+    figure(`allocation CSV of ${lots(g.lots)} lots`, both(g.csv));
+  }
+  const [small, large] = [x.growth[0], x.growth[x.growth.length - 1]];
+  const size = large.lots / small.lots;
+  for (const [what, a, b] of [
+    ["OCDS import", small.ocdsImport, large.ocdsImport],
+    ["Allocation CSV", small.csv, large.csv],
+  ] as const) {
+    const growth = b.cpuMs / a.cpuMs;
+    goals.push({
+      name: `${what} grows roughly linearly (at most ×${2 * size} for ${size}× the lots)`,
+      met: growth <= 2 * size,
+      detail: `×${growth.toFixed(1)} CPU (${formatMs(a.cpuMs)} → ${formatMs(b.cpuMs)})`,
+    });
+  }
+  return [
+    `### 4. Exports (${tag})`,
+    "",
+    table(
+      ["Export", "Lots", "Time", "Size"],
+      [
+        [
+          ".xlsx: Tender, Allocation, Phasing, Tender summary (reportToXlsx)",
+          lots(x.lots),
+          `${formatMs(x.xlsx.ms)} (CPU ${formatMs(x.xlsx.cpuMs)})`,
+          formatBytes(x.xlsx.value),
+        ],
+        [
+          "OCDS release package as JSON (tenderToOcds)",
+          lots(x.lots),
+          `${formatMs(x.ocds.ms)} (CPU ${formatMs(x.ocds.cpuMs)})`,
+          formatBytes(x.ocds.value),
+        ],
+        ...x.growth.flatMap((g) => [
+          ["OCDS import (ocdsToTender), median of 3", lots(g.lots), both(g.ocdsImport), ""],
+          ["Allocation CSV (allocationToCsv), median of 3", lots(g.lots), both(g.csv), ""],
+        ]),
+      ],
+    ),
+  ].join("\n");
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const started = new Date();
+  const load = loadavg();
+  say(`Tender Budget bench, ${started.toISOString()}`);
+  say(
+    `Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memory}, Node ${machine.node}, load average ${load.map((l) => l.toFixed(2)).join(" ")}`,
+  );
+
+  const distAt = argv.indexOf("--dist");
+  const dist = distAt >= 0 && argv[distAt + 1] ? resolve(argv[distAt + 1]) : DEFAULT_DIST;
+  if (dist === DEFAULT_DIST && (argv.includes("--build") || !existsSync(join(dist, "taskpane.html")))) {
+    buildDist();
+  }
+  if (!existsSync(join(dist, "taskpane.html")))
+    throw new Error(`${dist} has no taskpane.html: build it first`);
+  const builtAt = statSync(join(dist, "taskpane.html")).mtimeMs;
+  const stale = newest(join(ROOT, "src")) > builtAt;
+  const distNote =
+    `Pane measured from ${relative(ROOT, dist) || "."}/ built ${new Date(builtAt).toISOString().slice(0, 16).replace("T", " ")} UTC` +
+    (stale
+      ? " — older than some of src/: run `npm run bench -- --build` to measure the current sources."
+      : ".");
+  if (stale) say(`Warning: ${distNote}`);
+  const budget = parseBudget(JSON.parse(readFileSync(BUDGET, "utf8")));
+  const goals: Goal[] = [];
+  const failures: string[] = [];
+  const sections: string[] = [];
+
+  const weight = paneWeight(dist);
+  let start: PaneStart | string;
+  if (existsSync(CHROMIUM)) start = await paneStart(dist, CHROMIUM, PANE_RUNS);
+  else start = `not measured: no Chromium at ${CHROMIUM} (set CHROMIUM_PATH)`;
+  const pane = `${paneSection(weight, budget, start, goals, failures)}\n\n${distNote}`;
+
+  sections.push(engineSection(measureEngine(ENGINE_SIZES, ENGINE_RUNS, FORMULA_RUNS), goals));
+  sections.push(tripsSection(await measureRoundTrips(TRIP_SIZES), goals));
+  sections.push(pane);
+  sections.push(exportsSection(await measureExports(EXPORT_LOTS, GROWTH_SIZES), goals));
+
+  const seconds = (Date.now() - started.getTime()) / 1000;
+  const loadAfter = loadavg();
+  say("\nGoals");
+  for (const g of goals) say(`  ${g.met ? "met   " : "MISSED"} ${g.name}: ${g.detail}`);
+
+  const run = [
+    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${seconds.toFixed(0)} s. Machine: ` +
+      `${machine.cores} cores (${machine.cpu}), ${machine.memory}, Node ${machine.node}; load average ` +
+      `${load[0].toFixed(1)} at the start, ${loadAfter[0].toFixed(1)} at the end (other work on the machine ` +
+      "inflates wall times; CPU times are this process's own).",
+    "",
+    "### Goals",
+    "",
+    table(
+      ["Goal", "Result", "Figures"],
+      goals.map((g) => [g.name, g.met ? "met" : "**missed**", g.detail]),
+    ),
+    "",
+    ...sections.flatMap((s) => [s, ""]),
+  ].join("\n");
+
+  if (!argv.includes("--no-write")) {
+    const previous = existsSync(RESULTS) ? readFileSync(RESULTS, "utf8") : undefined;
+    writeFileSync(RESULTS, resultsMarkdown(run, previous));
+    say(`\nWrote ${RESULTS} (the run before is kept under "Previous run").`);
+  }
+  say(`Bench took ${seconds.toFixed(0)} s.`);
+  if (failures.length > 0) {
+    for (const f of failures) process.stderr.write(`bench: ${f}\n`);
+    return 1;
+  }
+  return 0;
+}
