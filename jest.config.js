@@ -7,8 +7,14 @@ module.exports = {
     "^.+\\.tsx?$": [
       "ts-jest",
       {
-        isolatedModules: true,
-        tsconfig: { module: "CommonJS", moduleResolution: "Node10", jsx: "react-jsx", esModuleInterop: true },
+        // Transpile only (isolatedModules): `npm run typecheck` runs the type checker once for all.
+        tsconfig: {
+          module: "CommonJS",
+          moduleResolution: "Node10",
+          jsx: "react-jsx",
+          esModuleInterop: true,
+          isolatedModules: true,
+        },
         diagnostics: false,
       },
     ],
