@@ -45,6 +45,20 @@ export function chooseTableName(
   );
 }
 
+/** A prefix for several tables (`Phasing` → `Phasing_Months`…) none of whose names is taken. */
+export function chooseTablePrefix(
+  wanted: string,
+  suffixes: readonly string[],
+  taken: readonly { name: string; sheet: string }[],
+  replaces?: string,
+): string {
+  const names = new Set(taken.filter((t) => t.sheet !== replaces).map((t) => t.name.toLowerCase()));
+  for (let i = 1; ; i++) {
+    const prefix = i === 1 ? wanted : `${wanted}${i}`;
+    if (suffixes.every((s) => !names.has(`${prefix}${s}`.toLowerCase()))) return prefix;
+  }
+}
+
 /** The fill the add-in highlights finding cells with (Excel's "Bad" red). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
 

@@ -3,7 +3,7 @@ import { parseAddress } from "../../src/workbook/a1";
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
 import { portContract, type HostDriver } from "./port-contract";
-import { check } from "./support";
+import { check, generatedTender } from "./support";
 
 function memoryDriver(): HostDriver {
   const workbook = new MemoryWorkbook();
@@ -91,5 +91,37 @@ describe("in-memory host", () => {
     expect(text).toContain("Allocated total (ex VAT)");
     expect(text).toContain(346560);
     expect(text).toContain("Tender!B5"); // the mismatch finding names its cell
+  });
+
+  test("two phasing sheets side by side get tables of their own names", async () => {
+    const workbook = new MemoryWorkbook();
+    const port = new MemoryWorkbookPort(workbook);
+    const report = check(generatedTender(3));
+    await port.writePhasing(report);
+    await port.writePhasing(report, { replace: false });
+    expect(workbook.sheet("Phasing")!.tables.map((t) => t.name)).toEqual([
+      "Phasing_Months",
+      "Phasing_Quarters",
+      "Phasing_Years",
+    ]);
+    expect(workbook.sheet("Phasing (2)")!.tables.map((t) => t.name)).toEqual([
+      "Phasing2_Months",
+      "Phasing2_Quarters",
+      "Phasing2_Years",
+    ]);
+  });
+
+  test("a summary of a large tender stays short: the first 200 lots, the rest counted, the total of all", async () => {
+    const workbook = new MemoryWorkbook();
+    const port = new MemoryWorkbookPort(workbook);
+    const report = check(generatedTender(500));
+    await port.writeSummary(report, { today: "2025-04-01" });
+    const s = workbook.sheet("Tender summary")!;
+    const column = s.values({ r0: 0, c0: 0, r1: s.usedRect()!.r1, c1: 0 }).map((r) => r[0]);
+    expect(column).toContain("Lot 200");
+    expect(column).not.toContain("Lot 201");
+    expect(column).toContain("…and 300 more lots: see the Allocation sheet.");
+    const totalRow = column.indexOf("Total");
+    expect(s.cell(totalRow, 3)?.value).toBe(report.allocation.total / 100);
   });
 });

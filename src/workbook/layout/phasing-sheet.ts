@@ -8,6 +8,9 @@ import type { PhasingRow, ReportView } from "./view";
 
 export const PHASING_HEADER_ROW = 3;
 
+/** The phasing tables' names: the sheet's prefix and these. */
+export const PHASING_TABLE_SUFFIXES = ["_Months", "_Quarters", "_Years"] as const;
+
 function periodTable(
   name: string,
   header: string,
@@ -43,9 +46,15 @@ export function phasingSheetPlan(view: ReportView, names: { sheet: string; table
   const p = view.phasing;
   const total = p.total;
   const tables = [
-    periodTable(`${names.tablePrefix}_Months`, "Month", 0, p.months, total),
-    periodTable(`${names.tablePrefix}_Quarters`, "Quarter", 3, p.quarters, total),
-    periodTable(`${names.tablePrefix}_Years`, "Financial year", 6, p.financialYears, total),
+    periodTable(`${names.tablePrefix}${PHASING_TABLE_SUFFIXES[0]}`, "Month", 0, p.months, total),
+    periodTable(`${names.tablePrefix}${PHASING_TABLE_SUFFIXES[1]}`, "Quarter", 3, p.quarters, total),
+    periodTable(
+      `${names.tablePrefix}${PHASING_TABLE_SUFFIXES[2]}`,
+      "Financial year",
+      6,
+      p.financialYears,
+      total,
+    ),
   ];
   // The a1 spelling of each total: the sum of the data cells above it.
   for (const t of tables) {

@@ -9,6 +9,9 @@ import { FORMATS, type CellPlan, type Scalar, type SheetPlan } from "./plan";
 import { REGION_LABELS } from "./tender-sheet";
 import type { ReportView } from "./view";
 
+/** A summary lists at most this many findings and lots (the total covers them all). */
+export const SUMMARY_MAX_ROWS = 200;
+
 const SEVERITY_LABEL = { error: "Error", warning: "Warning", info: "Note" } as const;
 
 /** `where(path)` names the cell a finding points at (e.g. `Tender!B5`), when known. */
@@ -72,10 +75,20 @@ export function summarySheetPlan(
     for (const [i, h] of ["Severity", "Finding", "Where"].entries())
       put(i === 2 ? 5 : i, h, { style: { bold: true } });
     row++;
-    for (const f of view.findings) {
+    for (const f of view.findings.slice(0, SUMMARY_MAX_ROWS)) {
       put(0, SEVERITY_LABEL[f.severity], { style: { bold: f.severity === "error" } });
       put(1, f.message, { style: { wrap: false } });
       put(5, options.where?.(f.path) ?? f.path);
+      row++;
+    }
+    if (view.findings.length > SUMMARY_MAX_ROWS) {
+      put(
+        0,
+        `…and ${view.findings.length - SUMMARY_MAX_ROWS} more findings: check the tender in the pane to see them all.`,
+        {
+          style: { italic: true },
+        },
+      );
       row++;
     }
   }
@@ -87,7 +100,7 @@ export function summarySheetPlan(
   headers.forEach((h, i) => put(i, h, { style: { bold: true, align: i === 0 ? "left" : "right" } }));
   row++;
   const signed = `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`;
-  for (const l of view.lines) {
+  for (const l of view.lines.slice(0, SUMMARY_MAX_ROWS)) {
     put(0, l.name);
     put(1, l.dayRate === undefined ? null : penceToPounds(l.dayRate), { numberFormat: FORMATS.money });
     put(2, l.days ?? null, { numberFormat: FORMATS.days });
@@ -97,6 +110,12 @@ export function summarySheetPlan(
     });
     put(5, l.statedValue === undefined ? null : penceToPounds(l.value - l.statedValue), {
       numberFormat: signed,
+    });
+    row++;
+  }
+  if (view.lines.length > SUMMARY_MAX_ROWS) {
+    put(0, `…and ${view.lines.length - SUMMARY_MAX_ROWS} more lots: see the Allocation sheet.`, {
+      style: { italic: true },
     });
     row++;
   }

@@ -18,7 +18,7 @@ import {
   type ValidationPlan,
 } from "../layout/plan";
 import { allocationSheetPlan } from "../layout/allocation-sheet";
-import { phasingSheetPlan } from "../layout/phasing-sheet";
+import { PHASING_TABLE_SUFFIXES, phasingSheetPlan } from "../layout/phasing-sheet";
 import { reportView, type CheckedTender } from "../layout/report-view";
 import { summarySheetPlan } from "../layout/summary-sheet";
 import {
@@ -50,6 +50,7 @@ import {
 } from "../state";
 import {
   chooseTableName,
+  chooseTablePrefix,
   chooseTarget,
   HIGHLIGHT_FILL,
   locateFindings,
@@ -317,12 +318,16 @@ export class MemoryWorkbookPort implements WorkbookPort {
   private write(
     kind: SheetKind,
     replace: boolean | undefined,
-    build: (sheet: string, table: (w: string) => string) => SheetPlan,
+    build: (sheet: string, table: (wanted: string, suffixes?: readonly string[]) => string) => SheetPlan,
     activate?: boolean,
   ): SheetRef {
     const target = chooseTarget(kind, this.existing(), replace ?? true);
     const tables = this.tables();
-    const plan = build(target.name, (wanted) => chooseTableName(wanted, tables, target.replaces));
+    const plan = build(target.name, (wanted, suffixes) =>
+      suffixes
+        ? chooseTablePrefix(wanted, suffixes, tables, target.replaces)
+        : chooseTableName(wanted, tables, target.replaces),
+    );
     return this.apply(plan, target.replaces, activate ?? true);
   }
 
@@ -342,7 +347,8 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const ref = this.write(
       "phasing",
       options.replace,
-      (sheet, table) => phasingSheetPlan(view, { sheet, tablePrefix: table("Phasing") }),
+      (sheet, table) =>
+        phasingSheetPlan(view, { sheet, tablePrefix: table("Phasing", PHASING_TABLE_SUFFIXES) }),
       options.activate,
     );
     return { ok: true, value: ref };

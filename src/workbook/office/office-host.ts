@@ -8,7 +8,7 @@
  */
 import { cellAddress, columnLetter, parseAddress, qualified, rangeAddress, type Rect } from "../a1";
 import { allocationSheetPlan } from "../layout/allocation-sheet";
-import { phasingSheetPlan } from "../layout/phasing-sheet";
+import { PHASING_TABLE_SUFFIXES, phasingSheetPlan } from "../layout/phasing-sheet";
 import {
   tableBodyRect,
   type CellStyle,
@@ -48,6 +48,7 @@ import {
 } from "../state";
 import {
   chooseTableName,
+  chooseTablePrefix,
   chooseTarget,
   HIGHLIGHT_FILL,
   locateFindings,
@@ -340,14 +341,18 @@ export class OfficeWorkbookPort implements WorkbookPort {
     kind: SheetKind,
     what: string,
     options: WriteOptions,
-    build: (sheet: string, table: (wanted: string) => string) => SheetPlan,
+    build: (sheet: string, table: (wanted: string, suffixes?: readonly string[]) => string) => SheetPlan,
   ): Promise<Result<SheetRef>> {
     return this.guarded(what, async (context) => {
       const survey = loadSurvey(context);
       await context.sync();
       const s = survey();
       const target = chooseTarget(kind, s.existing, options.replace ?? true);
-      const plan = build(target.name, (wanted) => chooseTableName(wanted, s.tables, target.replaces));
+      const plan = build(target.name, (wanted, suffixes) =>
+        suffixes
+          ? chooseTablePrefix(wanted, suffixes, s.tables, target.replaces)
+          : chooseTableName(wanted, s.tables, target.replaces),
+      );
 
       this.suspendCalculation(context);
       const sheets = context.workbook.worksheets;
@@ -397,7 +402,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
   writePhasing(report: CheckedTender, options: WriteOptions = {}): Promise<Result<SheetRef>> {
     const view = reportView(report);
     return this.writePlan("phasing", "write the Phasing sheet", options, (sheet, table) =>
-      phasingSheetPlan(view, { sheet, tablePrefix: table("Phasing") }),
+      phasingSheetPlan(view, { sheet, tablePrefix: table("Phasing", PHASING_TABLE_SUFFIXES) }),
     );
   }
 
