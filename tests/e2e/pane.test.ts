@@ -105,6 +105,7 @@ afterAll(async () => {
 
 describe("the task pane in a plain browser", () => {
   let page: Page;
+  let savedXlsx = "";
 
   beforeAll(async () => {
     page = await newPane();
@@ -194,6 +195,37 @@ describe("the task pane in a plain browser", () => {
     expect(barnet).toContain(960);
     const tender = wb.getWorksheet("Tender")!;
     expect(findRow(tender, "Kirklees")).toContain(48960);
+    savedXlsx = file;
+  });
+
+  it("opens the downloaded .xlsx again and reads the edited tender back", async () => {
+    await page.getByRole("button", { name: "1. Start" }).click();
+    await page.getByLabel("Tender file").setInputFiles(savedXlsx);
+    await page.getByText(/^Read 4 lots from /).waitFor();
+    await expect(page.getByRole("textbox", { name: "Barnet days" }).inputValue()).resolves.toBe("113");
+    await expect(page.getByRole("textbox", { name: "Stated total (£)" }).inputValue()).resolves.toBe(
+      "346000",
+    );
+  });
+
+  it("reads a tender notice pasted as text", async () => {
+    await page.getByRole("button", { name: "1. Start" }).click();
+    await page
+      .getByRole("textbox", { name: "Tender notice" })
+      .fill(
+        "Two commissioners sought\n26 July 2017\n" +
+          "The Department for Education has set aside a total of £212,400 for two commissioners: " +
+          "£86,400 for Sandwell and £126,000 for Croydon. The closing date for applications is 14 August.",
+      );
+    await page.getByRole("button", { name: "Read tender notice" }).click();
+    await page.getByText("Read 2 lots from the tender notice.").waitFor();
+    await expect(page.getByRole("textbox", { name: "Croydon stated value" }).inputValue()).resolves.toBe(
+      "126000",
+    );
+    await expect(page.getByRole("textbox", { name: "Closing date" }).inputValue()).resolves.toBe(
+      "14/08/2017",
+    );
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("has no console errors", () => {
@@ -220,6 +252,23 @@ describe("keyboard and dark theme", () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
     expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe("office.js present but not in Office", () => {
+  it("treats Office.onReady resolving with a null host as a plain browser", async () => {
+    const page = await context.newPage();
+    // office.js as it behaves in an ordinary browser tab: it loads, and onReady reports no host.
+    await page.route(OFFICE_JS, (route) =>
+      route.fulfill({
+        contentType: "text/javascript",
+        body: "window.Office = { onReady: function () { return Promise.resolve({ host: null, platform: null }); } };",
+      }),
+    );
+    await page.goto(`${server.url}/taskpane.html`);
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).waitFor();
+    expect(await page.getByRole("button", { name: "Read the Tender sheet" }).count()).toBe(0);
+    await page.close();
   });
 });
 
