@@ -10,9 +10,15 @@
 import type * as ExcelJS from "exceljs";
 import { cellAddress, rangeAddress, type Rect } from "./a1";
 import { allocationSheetPlan } from "./layout/allocation-sheet";
-import { planCells } from "./layout/cells";
+import { fromCellPlan, planCells, tableCells, type PlannedCell } from "./layout/cells";
 import { phasingSheetPlan } from "./layout/phasing-sheet";
-import { tableRect, type CellStyle, type Scalar, type SheetPlan, type ValidationPlan } from "./layout/plan";
+import {
+  tableBodyRect,
+  type CellStyle,
+  type Scalar,
+  type SheetPlan,
+  type ValidationPlan,
+} from "./layout/plan";
 import { reportView, type CheckedTender } from "./layout/report-view";
 import { summarySheetPlan } from "./layout/summary-sheet";
 import {
@@ -103,26 +109,54 @@ export function planToWorksheet(
   const cached = options.cachedResults ?? true;
   const ws = wb.addWorksheet(plan.name);
   plan.columnWidths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
-  for (const c of planCells(plan, "a1")) {
+  const cellValue = (c: PlannedCell): ExcelJS.CellValue => {
+    if (!c.formula) return c.value;
+    const result = c.value === null || !cached ? undefined : c.value;
+    return {
+      formula: c.formula.replace(/^=/, ""),
+      ...(result !== undefined ? { result } : {}),
+    } as ExcelJS.CellFormulaValue;
+  };
+  for (const c of plan.cells.map((p) => fromCellPlan(p, "a1"))) {
     const cell = ws.getCell(c.row + 1, c.col + 1);
-    if (c.formula) {
-      const result = c.value === null || !cached ? undefined : c.value;
-      cell.value = {
-        formula: c.formula.replace(/^=/, ""),
-        ...(result !== undefined ? { result } : {}),
-      } as ExcelJS.CellFormulaValue;
-    } else {
-      cell.value = c.value;
-    }
+    cell.value = cellValue(c);
     if (c.numberFormat && c.numberFormat !== "General") cell.numFmt = c.numberFormat;
     if (c.style) applyStyle(cell, c.style);
   }
-  for (const [i, t] of plan.tables.entries()) {
-    const rect = tableRect(t);
-    const headerStyle: CellStyle = { bold: true, fontColor: "#FFFFFF", fill: "#4472C4" };
-    for (let c = rect.c0; c <= rect.c1; c++) applyStyle(ws.getCell(rect.r0 + 1, c + 1), headerStyle);
-    // A sheet has one filter: it goes on its first table.
-    if (i === 0) ws.autoFilter = rangeAddress({ ...rect, r1: t.showTotals ? rect.r1 - 1 : rect.r1 });
+  // Each table as a real Excel Table (banded, with filter buttons and a totals row), its cells as planned.
+  for (const t of plan.tables) {
+    const body = tableBodyRect(t);
+    const cells = [...tableCells(t, "a1")];
+    const byPosition = new Map(cells.map((c) => [c.row * 16384 + c.col, c]));
+    const at = (row: number, col: number): PlannedCell | undefined => byPosition.get(row * 16384 + col);
+    const rows: ExcelJS.CellValue[][] = [];
+    for (let r = body.r0; r <= body.r1; r++) {
+      rows.push(
+        t.columns.map((_, i) => cellValue(at(r, t.col + i) ?? { row: r, col: t.col + i, value: null })),
+      );
+    }
+    const totalsRow = body.r1 + 1;
+    ws.addTable({
+      name: t.name,
+      ref: cellAddress(t.row, t.col),
+      headerRow: true,
+      totalsRow: t.showTotals,
+      style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true },
+      // Totals are plain cell formulas (below); exceljs cannot write a column's custom totals formula.
+      columns: t.columns.map((c, i) =>
+        i === 0 && t.showTotals
+          ? { name: c.header, filterButton: true, totalsRowLabel: String(at(totalsRow, t.col)?.value ?? "") }
+          : { name: c.header, filterButton: true, totalsRowFunction: "none" as const },
+      ),
+      rows,
+    });
+    // Totals and formats after the table has written its cells.
+    for (const c of cells) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      if (c.row === totalsRow && c.col > t.col) cell.value = cellValue(c);
+      if (c.numberFormat && c.numberFormat !== "General") cell.numFmt = c.numberFormat;
+      if (c.row === totalsRow) cell.font = { bold: true };
+    }
   }
   for (const v of plan.validations) {
     const dv = validationOf(v);

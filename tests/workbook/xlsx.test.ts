@@ -60,6 +60,18 @@ describe("reportToXlsx", () => {
     // Written as the serial 42978; exceljs reads a date-formatted serial back as a Date at UTC midnight.
     expect(alloc.getCell(`H${firstLot}`).value).toEqual(new Date(Date.UTC(2017, 7, 31)));
 
+    // Real Excel Tables: banded, filter buttons, a totals row.
+    const tables = (ws: ExcelJS.Worksheet) =>
+      (ws.getTables() as unknown as { table: { name: string; tableRef: string; totalsRow: boolean } }[]).map(
+        (t) => [t.table.name, t.table.tableRef, t.table.totalsRow],
+      );
+    expect(tables(alloc)).toEqual([["Allocation", "A17:I22", true]]);
+    expect(tables(wb.getWorksheet("Tender")!)).toEqual([["TenderLots", "A14:F18", false]]);
+    expect(alloc.getCell(`D${firstLot + 4}`).value).toEqual({
+      formula: "SUBTOTAL(109,$D$18:$D$21)",
+      result: 346560,
+    });
+
     const summary = wb.getWorksheet("Tender summary")!;
     expect(summary.pageSetup.printArea).toMatch(/^A1:F\d+$/);
     expect(summary.pageSetup.fitToWidth).toBe(1);

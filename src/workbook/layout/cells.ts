@@ -56,7 +56,7 @@ export function* tableCells(t: TablePlan, spelling: Spelling): Generator<Planned
   }
 }
 
-function fromCellPlan(c: CellPlan, spelling: Spelling): PlannedCell {
+export function fromCellPlan(c: CellPlan, spelling: Spelling): PlannedCell {
   const cell: PlannedCell = { row: c.row, col: c.col, value: c.value };
   if (c.formula) cell.formula = spelling === "structured" ? c.formula.structured : c.formula.a1;
   if (c.numberFormat) cell.numberFormat = c.numberFormat;
