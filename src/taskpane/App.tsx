@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -51,6 +51,7 @@ const useStyles = makeStyles({
     flexWrap: "wrap",
     gap: tokens.spacingHorizontalXS,
   },
+  step: { outlineStyle: "none" },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
 
@@ -86,6 +87,18 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   }, []);
 
   const goTo = (step: Step) => dispatch({ type: "goTo", step });
+
+  // When the step changes, move focus to its content so keyboard users carry on from there
+  // (the button that changed the step may no longer exist).
+  const stepSection = useRef<HTMLElement>(null);
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    stepSection.current?.focus();
+  }, [state.step]);
 
   // In Excel, a workbook the pane has worked on before keeps its tender and choices: restore them.
   const { run } = task;
@@ -334,7 +347,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         </MessageBar>
       )}
 
-      <section aria-labelledby={`step-${state.step}`}>
+      <section ref={stepSection} tabIndex={-1} className={styles.step} aria-labelledby={`step-${state.step}`}>
         {state.step === "start" && (
           <StartStep
             inExcel={host.inExcel}

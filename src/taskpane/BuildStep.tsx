@@ -105,7 +105,9 @@ export function AllocationTable({
               <TableCell className={styles.num}>
                 {line.days === undefined ? "–" : formatNumber(line.days)}
               </TableCell>
-              <TableCell className={styles.num}>{money(line.value)}</TableCell>
+              <TableCell className={styles.num}>
+                {line.value === undefined ? "–" : money(line.value)}
+              </TableCell>
               <TableCell className={styles.num}>{percent(line.share * 100, false)}</TableCell>
             </TableRow>
           ))}

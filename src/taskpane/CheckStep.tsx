@@ -118,7 +118,9 @@ export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNex
         </MessageBarBody>
       </MessageBar>
       <Text>
-        VAT at {formatNumber(headline.vatRate)}% brings the total to {money(headline.totalIncVat)}.
+        {headline.vatRate === 0
+          ? `No VAT is added: the total stays ${money(headline.total)}.`
+          : `VAT at ${formatNumber(headline.vatRate)}% brings the total to ${money(headline.totalIncVat)}.`}
       </Text>
       {groups.length === 0 ? (
         <Text>No problems found.</Text>

@@ -127,7 +127,7 @@ export function reportView(report: Report): ReportView {
     lot: line.lot,
     dayRate: line.dayRate,
     days: line.days,
-    value: line.value ?? 0,
+    value: line.value,
     statedValue: line.statedValue,
     variance: line.variance,
     share: line.share,

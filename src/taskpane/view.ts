@@ -12,7 +12,8 @@ export interface AllocationLine {
   /** The rate used (the lot's own, the tender's default or the inferred one). */
   dayRate?: Pence;
   days?: number;
-  value: Pence;
+  /** Undefined when the lot has neither a rate and days nor a stated value. */
+  value?: Pence;
   statedValue?: Pence;
   /** value − statedValue, when a value is stated. */
   variance?: Pence;

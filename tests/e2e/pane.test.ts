@@ -249,6 +249,12 @@ describe("keyboard and dark theme", () => {
     expect(focused).toBe("Use the DfE 2017 example");
     await page.keyboard.press("Enter");
     await page.getByRole("textbox", { name: "Barnet stated value" }).waitFor();
+    // Focus moved to the Review step, so the next Tab reaches its first box.
+    await page.keyboard.press("Tab");
+    const label = await page.evaluate(
+      () => (document.activeElement as HTMLInputElement | null)?.labels?.[0]?.textContent ?? "",
+    );
+    expect(label).toBe("Title");
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
     expect(consoleErrors).toEqual([]);

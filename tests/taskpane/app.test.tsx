@@ -85,7 +85,7 @@ describe("the pane in a plain browser", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "Tolerance (£)" }), { target: { value: "£600" } });
     fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
     fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
-    expect(screen.getByText("VAT at 0% brings the total to £346,560.")).toBeTruthy();
+    expect(screen.getByText("No VAT is added: the total stays £346,560.")).toBeTruthy();
     expect(screen.queryByRole("heading", { name: /^Errors to fix/ })).toBeNull();
   });
 
