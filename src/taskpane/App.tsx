@@ -206,27 +206,29 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       return;
     }
     const { report, tolerance } = checked;
-    if (!host.inExcel) {
-      task.dismiss();
-      dispatch({ type: "built" });
-      return;
-    }
+    // The same path in Excel and in a browser: the in-memory workbook stands in for Excel there.
+    const title = host.inExcel ? "Could not write the allocation to Excel" : "Could not build the allocation";
+    const next = host.inExcel
+      ? EXCEL_BUSY_NEXT
+      : "Build the allocation again; if it still fails, reload the pane.";
     void task
       .run(
-        "Writing the Allocation and Phasing sheets…",
-        { title: "Could not write the allocation to Excel", next: EXCEL_BUSY_NEXT },
+        host.inExcel ? "Writing the Allocation and Phasing sheets…" : "Building the allocation…",
+        { title, next },
         async () => {
-          const title = "Could not write the allocation to Excel";
-          const sheet = unwrap(await workbook.writeAllocation(report, { tolerance }), title, EXCEL_BUSY_NEXT);
-          unwrap(await workbook.writePhasing(report, { activate: false }), title, EXCEL_BUSY_NEXT);
-          const located = unwrap(await workbook.showFindings(report.findings), title, EXCEL_BUSY_NEXT);
+          const sheet = unwrap(await workbook.writeAllocation(report, { tolerance }), title, next);
+          unwrap(await workbook.writePhasing(report, { activate: false }), title, next);
+          const located = unwrap(await workbook.showFindings(report.findings), title, next);
           setLocations(located);
           unwrap(
             await workbook.saveState({ tender: report.tender, choices: choicesOf(state.options) }),
             "Could not keep the tender in the workbook",
-            EXCEL_BUSY_NEXT,
+            next,
           );
-          return `Wrote the allocation to the sheet "${sheet.name}".`;
+          const n = report.allocation.lines.length;
+          return host.inExcel
+            ? `Wrote the allocation to the sheet "${sheet.name}".`
+            : `Built the allocation of ${n} ${n === 1 ? "lot" : "lots"}.`;
         },
       )
       .then((ok) => {

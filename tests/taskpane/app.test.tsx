@@ -30,8 +30,11 @@ describe("the pane in a plain browser", () => {
       (screen.getByRole("button", { name: "2. Review" }) as HTMLElement).getAttribute("aria-current"),
     ).toBe("step");
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
-    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    });
 
+    await screen.findByText("Built the allocation of 4 lots.");
     const table = screen.getByRole("table", { name: "Allocation by lot" });
     const barnet = within(table).getByText("Barnet").closest("tr")!;
     expect(Array.from(barnet.querySelectorAll("td")).map((td) => td.textContent)).toEqual([
@@ -77,13 +80,16 @@ describe("the pane in a plain browser", () => {
     expect((screen.getByRole("button", { name: "4. Check" }) as HTMLButtonElement).disabled).toBe(true);
   });
 
-  it("turns VAT off and applies a tolerance that accepts the £560", () => {
+  it("turns VAT off and applies a tolerance that accepts the £560", async () => {
     renderPane();
     fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     fireEvent.click(screen.getByRole("switch", { name: "Add VAT to the totals" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Tolerance (£)" }), { target: { value: "£600" } });
-    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    });
+    await screen.findByText("Built the allocation of 4 lots.");
     fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
     expect(screen.getByText("No VAT is added: the total stays £346,560.")).toBeTruthy();
     expect(screen.queryByRole("heading", { name: /^Errors to fix/ })).toBeNull();
