@@ -1,2 +1,3 @@
-// office-addin-mock imports office-addin-manifest only for its CLI helpers; tests never use them.
-module.exports = {};
+// office-addin-mock requires office-addin-manifest only for its OfficeApp enum; the package's main
+// entry pulls in an ESM-only module (strip-bom) that jest cannot require, so map to the enum alone.
+module.exports = { OfficeApp: require("office-addin-manifest/lib/officeApp").OfficeApp };
