@@ -86,7 +86,11 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     return `Read ${n} ${n === 1 ? "lot" : "lots"} from ${loaded.source}.`;
   }, []);
 
-  const goTo = (step: Step) => dispatch({ type: "goTo", step });
+  /** Move to a step; a success message from the step being left is not carried over. */
+  const goTo = (step: Step) => {
+    task.clearDone();
+    dispatch({ type: "goTo", step });
+  };
 
   // When the step changes, move focus to its content so keyboard users carry on from there
   // (the button that changed the step may no longer exist).

@@ -47,6 +47,8 @@ export interface Task {
    */
   run: (busyLabel: string, failure: TaskFailure, work: () => Promise<string | void>) => Promise<boolean>;
   dismiss: () => void;
+  /** Forget the last success message (e.g. when the user moves to another step). */
+  clearDone: () => void;
   /** Show a problem found without running anything (e.g. the tender has input errors). */
   report: (problem: PaneProblem) => void;
 }
@@ -84,7 +86,8 @@ export function useTask(): Task {
   );
 
   const dismiss = useCallback(() => setState((s) => ({ ...s, problem: null, done: null })), []);
+  const clearDone = useCallback(() => setState((s) => (s.done === null ? s : { ...s, done: null })), []);
   const report = useCallback((problem: PaneProblem) => setState({ busy: null, problem, done: null }), []);
 
-  return { state, run, dismiss, report };
+  return { state, run, dismiss, clearDone, report };
 }
