@@ -73,19 +73,19 @@ function computeFormulas(sheet: Cell[][]): number {
 
 export function measureEngine(
   sizes: readonly number[],
-  engineRuns: number,
+  engineRuns: (n: number) => number,
   formulaRuns: (n: number) => number,
 ): EngineRow[] {
   const rows: EngineRow[] = [];
   computeFormulas(formulaSheet(benchTender(100))); // load and warm HyperFormula up
   for (const n of sizes) {
     const tender = benchTender(n);
-    const plain = timeMedian(() => reconcile(tender, allocate(tender)), engineRuns);
+    const plain = timeMedian(() => reconcile(tender, allocate(tender)), engineRuns(n));
     const phased = timeMedian(() => {
       const allocation = allocate(tender);
       reconcile(tender, allocation);
       phase(tender, allocation);
-    }, engineRuns);
+    }, engineRuns(n));
     const allocation = allocate(tender);
     const findings = reconcile(tender, allocation).length;
 

@@ -14,6 +14,8 @@ import { benchTender } from "./tenders";
 
 export interface RoundTrip {
   lots: number;
+  /** Lot names of 48 characters rather than "Lot 12345". */
+  longNames: boolean;
   syncs: number;
   /** Largest request of one sync, bytes. */
   maxRequest: number;
@@ -82,10 +84,10 @@ function port(fake: FakeExcel): OfficeWorkbookPort {
   });
 }
 
-async function readTrip(lots: number): Promise<RoundTrip> {
+async function readTrip(lots: number, longNames: boolean): Promise<RoundTrip> {
   const fake = new FakeExcel();
   const p = port(fake);
-  const created = await p.createTenderSheet(benchTender(lots));
+  const created = await p.createTenderSheet(benchTender(lots, { longNames }));
   if (!created.ok) throw new Error(`creating the Tender sheet failed: ${JSON.stringify(created.errors)}`);
   const done = meter(fake);
   const start = performance.now();
@@ -93,26 +95,32 @@ async function readTrip(lots: number): Promise<RoundTrip> {
   const ms = performance.now() - start;
   if (!read.ok) throw new Error(`reading ${lots} lots failed: ${JSON.stringify(read.errors.slice(0, 3))}`);
   if (read.value.lots.length !== lots) throw new Error(`read ${read.value.lots.length} lots, not ${lots}`);
-  return { lots, ...done(), ms };
+  return { lots, longNames, ...done(), ms };
 }
 
-async function writeTrip(lots: number): Promise<RoundTrip> {
+async function writeTrip(lots: number, longNames: boolean): Promise<RoundTrip> {
   const fake = new FakeExcel();
-  const report = checkTender(benchTender(lots));
+  const report = checkTender(benchTender(lots, { longNames }));
   const done = meter(fake);
   const start = performance.now();
   const written = await port(fake).writeAllocation(report);
   const ms = performance.now() - start;
   if (!written.ok) throw new Error(`writing ${lots} lots failed: ${JSON.stringify(written.errors)}`);
-  return { lots, ...done(), ms };
+  return { lots, longNames, ...done(), ms };
 }
 
-export async function measureRoundTrips(sizes: readonly number[]): Promise<RoundTrips> {
+/** Read and write at each size with short names ("Lot 12345"), then at `longNameLots` with long ones. */
+export async function measureRoundTrips(
+  sizes: readonly number[],
+  longNameLots?: number,
+): Promise<RoundTrips> {
   const read: RoundTrip[] = [];
   const write: RoundTrip[] = [];
-  for (const n of sizes) {
-    read.push(await readTrip(n));
-    write.push(await writeTrip(n));
+  const cases: [number, boolean][] = sizes.map((n) => [n, false]);
+  if (longNameLots !== undefined) cases.push([longNameLots, true]);
+  for (const [n, long] of cases) {
+    read.push(await readTrip(n, long));
+    write.push(await writeTrip(n, long));
   }
   return { read, write, limitBytes: REQUEST_LIMIT_BYTES };
 }

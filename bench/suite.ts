@@ -34,10 +34,13 @@ const BUDGET = join(__dirname, "budget.json");
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 const ENGINE_SIZES = [1_000, 10_000, 100_000];
-const ENGINE_RUNS = 5;
+/** Median of this many runs after a warm-up: more for the small tenders, whose times are short. */
+const ENGINE_RUNS = (n: number): number => (n <= 1_000 ? 21 : n <= 10_000 ? 11 : 5);
 /** HyperFormula takes seconds at 100,000 rows: once there, three times below. */
 const FORMULA_RUNS = (n: number): number => (n >= 100_000 ? 1 : 3);
 const TRIP_SIZES = [10, 1_000, 10_000, 100_000];
+/** Also 100,000 lots named as councils name them (48 characters), not "Lot 12345". */
+const TRIP_LONG_NAMES = 100_000;
 const EXPORT_LOTS = 10_000;
 const GROWTH_SIZES = [5_000, 50_000];
 const PANE_RUNS = 5;
@@ -132,7 +135,11 @@ function engineSection(rows: EngineRow[], goals: Goal[]): string {
   goals.push({
     name: `Engine at least ${GOAL_RATIO}× faster than the formulas at ${lots(last.lots)} lots`,
     met: ratio >= GOAL_RATIO && ratioCpu >= GOAL_RATIO,
-    detail: `${formatRatio(ratio)} wall, ${formatRatio(ratioCpu)} CPU${ratio >= GOAL_RATIO && ratioCpu >= GOAL_RATIO ? "" : ` (missed: ${formatRatio(Math.min(ratio, ratioCpu) / GOAL_RATIO)} of the goal)`}`,
+    detail:
+      `${formatRatio(ratio)} wall, ${formatRatio(ratioCpu)} CPU` +
+      (ratio >= GOAL_RATIO && ratioCpu >= GOAL_RATIO
+        ? ""
+        : ` (missed: the engine needs to be ${formatRatio(GOAL_RATIO / Math.min(ratio, ratioCpu))} faster)`),
   });
   goals.push({
     name: `Engine grows roughly linearly (at most ×${GOAL_GROWTH} for ${size}× the lots)`,
@@ -146,7 +153,8 @@ function engineSection(rows: EngineRow[], goals: Goal[]): string {
     "Allocate + reconcile (and phase) a generated tender with the engine; the same computation as " +
       "formulas in HyperFormula (per lot `=ROUND(rate*days,2)`, variance and share; `SUM`, variance and " +
       "variance % of the total), built and computed. Engine: median of " +
-      `${ENGINE_RUNS} runs after a warm-up. Wall time, and the process's CPU time in brackets.`,
+      `${ENGINE_SIZES.map((n) => `${ENGINE_RUNS(n)} runs at ${lots(n)}`).join(", ")} lots after a warm-up, ` +
+      "garbage collected before each run. Wall time, and the process's CPU time in brackets.",
     "",
     table(
       [
@@ -174,11 +182,14 @@ function engineSection(rows: EngineRow[], goals: Goal[]): string {
   ].join("\n");
 }
 
+const tenderLabel = (t: RoundTrip): string =>
+  `${lots(t.lots)} lots${t.longNames ? ", 48-character names" : ""}`;
+
 function tripsSection(trips: RoundTrips, goals: Goal[]): string {
   say("\n2. Excel round trips (Office.js host on office-addin-mock)");
   const print = (what: string, t: RoundTrip) =>
     figure(
-      `${what} ${lots(t.lots)} lots`,
+      `${what} ${lots(t.lots)} lots${t.longNames ? " (long names)" : ""}`,
       `${t.syncs} context.sync() calls, largest request ${formatBytes(t.maxRequest)}, largest response ${formatBytes(t.maxResponse)}`,
     );
   for (const t of trips.read) print("read a tender of", t);
@@ -190,30 +201,41 @@ function tripsSection(trips: RoundTrips, goals: Goal[]): string {
   ] as const) {
     const counts = list.map((t) => t.syncs);
     const constant = counts.every((c) => c === counts[0]);
-    const grows = list.filter((t) => t.syncs !== counts[0]);
     goals.push({
       name: `Constant context.sync() count ${what}`,
       met: constant,
       detail: constant
         ? `${counts[0]} at every size`
-        : `missed: ${counts[0]} up to ${lots(list[list.length - grows.length - 1].lots)} lots, ` +
-          grows.map((t) => `${t.syncs} at ${lots(t.lots)}`).join(", ") +
-          " (one more per block of rows kept under the 5 MB request limit)",
+        : `missed: ${list.map((t) => `${t.syncs} at ${tenderLabel(t)}`).join("; ")}` +
+          (what === "writing an allocation"
+            ? " (one more sync per block of rows kept under the 5 MB request limit)"
+            : ""),
     });
   }
-  const largest = Math.max(
-    ...[...trips.read, ...trips.write].map((t) => Math.max(t.maxRequest, t.maxResponse)),
-  );
+  const all = [...trips.read, ...trips.write];
+  const payload = (t: RoundTrip): number => Math.max(t.maxRequest, t.maxResponse);
+  const largest = Math.max(...all.map(payload));
+  const over = all.filter((t) => payload(t) >= trips.limitBytes);
   goals.push({
     name: "Every request and response under 5 MB",
-    met: largest < trips.limitBytes,
-    detail: `largest ${formatBytes(largest)}${largest < trips.limitBytes ? "" : ` (over by ${formatBytes(largest - trips.limitBytes)})`}`,
+    met: over.length === 0,
+    detail:
+      over.length === 0
+        ? `largest ${formatBytes(largest)}`
+        : "missed: " +
+          over
+            .map(
+              (t) =>
+                `${t.maxResponse >= trips.limitBytes ? "reading" : "writing"} ${tenderLabel(t)} takes ` +
+                `${formatBytes(payload(t))}, over by ${formatBytes(payload(t) - trips.limitBytes)}`,
+            )
+            .join("; "),
   });
 
   const rows = (what: string, list: RoundTrip[]) =>
     list.map((t) => [
       what,
-      lots(t.lots),
+      tenderLabel(t),
       String(t.syncs),
       t.maxRequest === 0 ? "—" : formatBytes(t.maxRequest),
       t.maxResponse === 0 ? "—" : formatBytes(t.maxResponse),
@@ -225,10 +247,19 @@ function tripsSection(trips: RoundTrips, goals: Goal[]): string {
     "The Office.js host (src/workbook/office/) on the office-addin-mock Excel of the workbook tests " +
       "(tests/workbook/fake-excel.ts): reading a tender from its Tender sheet, and writing the Allocation " +
       "sheet for the engine's report. Request: values, formulas, formats and calls queued before a sync, " +
-      "as JSON; response: the values and properties loaded. Limit: 5 MB (Excel on the web). Time is the mock's, not Excel's.",
+      "as JSON; response: the values and properties loaded. Limit: 5 MB (Excel on the web). Lots are named " +
+      '"Lot 12345", and in the last rows "London Borough of Barking and Dagenham, lot 12345" as real ' +
+      "tenders name them. Time is the mock's, not Excel's.",
     "",
     table(
-      ["Command", "Lots", "context.sync() calls", "Largest request", "Largest response", "Time on the mock"],
+      [
+        "Command",
+        "Tender",
+        "context.sync() calls",
+        "Largest request",
+        "Largest response",
+        "Time on the mock",
+      ],
       [...rows("Read a tender", trips.read), ...rows("Write an allocation", trips.write)],
     ),
   ].join("\n");
@@ -377,7 +408,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const pane = `${paneSection(weight, budget, start, goals, failures)}\n\n${distNote}`;
 
   sections.push(engineSection(measureEngine(ENGINE_SIZES, ENGINE_RUNS, FORMULA_RUNS), goals));
-  sections.push(tripsSection(await measureRoundTrips(TRIP_SIZES), goals));
+  sections.push(tripsSection(await measureRoundTrips(TRIP_SIZES, TRIP_LONG_NAMES), goals));
   sections.push(pane);
   sections.push(exportsSection(await measureExports(EXPORT_LOTS, GROWTH_SIZES), goals));
 

@@ -22,7 +22,12 @@ const STARTS = [
   "2026-03-02",
 ];
 
-export function benchTender(n: number): Tender {
+/** A lot name as long as real ones often are (48 characters at 100,000 lots). */
+export function longLotName(i: number): string {
+  return `London Borough of Barking and Dagenham, lot ${i + 1}`;
+}
+
+export function benchTender(n: number, options: { longNames?: boolean } = {}): Tender {
   const lots: Lot[] = [];
   let total = 0;
   for (let i = 0; i < n; i++) {
@@ -33,7 +38,7 @@ export function benchTender(n: number): Tender {
     const start = STARTS[i % STARTS.length];
     const year = Number(start.slice(0, 4)) + 1;
     lots.push({
-      name: `Lot ${i + 1}`,
+      name: options.longNames ? longLotName(i) : `Lot ${i + 1}`,
       dayRate,
       days,
       statedValue: i % 7 === 0 ? value + 10_000 : value,
