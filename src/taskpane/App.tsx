@@ -43,6 +43,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
   },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
+  stepButton: {
+    minWidth: 0,
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingRight: tokens.spacingHorizontalS,
+  },
   steps: {
     listStyle: "none",
     margin: 0,
@@ -302,6 +307,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
               <li key={s.id}>
                 <Button
                   id={`step-${s.id}`}
+                  className={styles.stepButton}
                   size="small"
                   appearance={current ? "primary" : "subtle"}
                   aria-current={current ? "step" : undefined}

@@ -26,6 +26,7 @@ import { money, percent, type AllocationLine, type Headline, type PhasingRow } f
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: {
+    "& > *": { minWidth: 0 },
     display: "grid",
     gridTemplateColumns: "1fr 1fr",
     columnGap: tokens.spacingHorizontalM,
@@ -33,7 +34,13 @@ const useStyles = makeStyles({
   },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   scroll: { overflowX: "auto" },
-  num: { textAlign: "right", justifyContent: "flex-end", fontVariantNumeric: "tabular-nums" },
+  num: {
+    textAlign: "right",
+    justifyContent: "flex-end",
+    fontVariantNumeric: "tabular-nums",
+    "& > div": { justifyContent: "flex-end", textAlign: "right" },
+  },
+  control: { minWidth: 0, width: "100%", "& > input, & > select": { minWidth: 0, width: "100%" } },
   total: { fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
@@ -169,6 +176,7 @@ export function BuildStep(props: BuildStepProps) {
         <div className={styles.row}>
           <Field label="VAT rate (%)" {...fieldState(optionErrors.get("vatRate"))}>
             <Input
+              className={styles.control}
               value={draft.vatRate}
               inputMode="decimal"
               disabled={!options.vatOn}
@@ -177,6 +185,7 @@ export function BuildStep(props: BuildStepProps) {
           </Field>
           <Field label="Bank holidays">
             <Select
+              className={styles.control}
               value={draft.region}
               onChange={(_, data) => dispatch({ type: "editTender", field: "region", value: data.value })}
             >
@@ -189,6 +198,7 @@ export function BuildStep(props: BuildStepProps) {
           </Field>
           <Field label="Tolerance (£)" {...fieldState(optionErrors.get("toleranceAmount"))}>
             <Input
+              className={styles.control}
               value={options.toleranceAmount}
               inputMode="decimal"
               onChange={(_, data) => setOptions({ toleranceAmount: data.value })}
@@ -196,6 +206,7 @@ export function BuildStep(props: BuildStepProps) {
           </Field>
           <Field label="Tolerance (%)" {...fieldState(optionErrors.get("tolerancePercent"))}>
             <Input
+              className={styles.control}
               value={options.tolerancePercent}
               inputMode="decimal"
               onChange={(_, data) => setOptions({ tolerancePercent: data.value })}
@@ -203,6 +214,7 @@ export function BuildStep(props: BuildStepProps) {
           </Field>
           <Field label="Phasing by">
             <Select
+              className={styles.control}
               value={options.phasingView}
               onChange={(_, data) => setOptions({ phasingView: data.value as PhasingView })}
             >
@@ -215,6 +227,7 @@ export function BuildStep(props: BuildStepProps) {
           </Field>
           <Field label="Days worked a week">
             <Select
+              className={styles.control}
               value={String(options.daysPerWeek)}
               onChange={(_, data) => setOptions({ daysPerWeek: Number(data.value) })}
             >

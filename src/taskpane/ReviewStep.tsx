@@ -17,6 +17,7 @@ import type { PaneAction } from "./state";
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   grid: {
+    "& > *": { minWidth: 0 },
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))",
     columnGap: tokens.spacingHorizontalM,
@@ -31,6 +32,8 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
+  // Inputs shrink to their column instead of keeping the native input's intrinsic width.
+  input: { minWidth: 0, width: "100%", "& > input": { minWidth: 0, width: "100%" } },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
@@ -63,6 +66,7 @@ interface BoxProps {
 }
 
 function Box({ label, name, value, errors, hint, placeholder, inputMode, onChange }: BoxProps) {
+  const styles = useStyles();
   const invalid = errors !== undefined && errors.length > 0;
   return (
     <Field
@@ -72,6 +76,7 @@ function Box({ label, name, value, errors, hint, placeholder, inputMode, onChang
       validationMessage={invalid ? errors.join(" ") : undefined}
     >
       <Input
+        className={styles.input}
         value={value}
         aria-label={name}
         placeholder={placeholder}
