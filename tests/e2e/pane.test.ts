@@ -261,6 +261,27 @@ describe("keyboard and dark theme", () => {
   });
 });
 
+describe("narrow pane", () => {
+  it("fits a 320 px task pane on every step without sideways scrolling", async () => {
+    const page = await newPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBe(0);
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+    expect(await overflow()).toBe(0);
+    await page.getByRole("button", { name: "3. Build" }).click();
+    await page.getByRole("button", { name: "Build allocation", exact: true }).click();
+    await page.getByRole("table", { name: "Allocation by lot" }).waitFor();
+    expect(await overflow()).toBe(0);
+    for (const step of ["4. Check", "5. Export"]) {
+      await page.getByRole("button", { name: step }).click();
+      expect(await overflow()).toBe(0);
+    }
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
 describe("office.js present but not in Office", () => {
   it("treats Office.onReady resolving with a null host as a plain browser", async () => {
     const page = await context.newPage();
