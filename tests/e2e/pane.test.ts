@@ -198,6 +198,32 @@ describe("the task pane in a plain browser", () => {
     savedXlsx = file;
   });
 
+  it("downloads the allocation as CSV and the tender as an OCDS release package", async () => {
+    const save = async (name: string): Promise<string> => {
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name }).click(),
+      ]);
+      const file = join(downloads, download.suggestedFilename());
+      await download.saveAs(file);
+      return readFileSync(file, "utf8");
+    };
+    const csv = await save("Download allocation (.csv)");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv).toContain("\r\nBarnet,960.00,113,108480.00,107520.00,960.00,31.22,");
+    expect(csv).toContain("\r\nTotal,,362,347520.00,346000.00,1520.00,");
+    const ocds = JSON.parse(await save("Download OCDS release package (.json)"));
+    const tender = ocds.releases[0].tender;
+    expect(tender.lots.map((l: { title: string }) => l.title)).toEqual([
+      "Barnet",
+      "Kirklees",
+      "Reading",
+      "Worcestershire",
+    ]);
+    expect(tender.value).toEqual({ amount: 346000, currency: "GBP" });
+    expect(tender.tenderPeriod.endDate).toMatch(/^2017-07-31T/);
+  });
+
   it("opens the downloaded .xlsx again and reads the edited tender back", async () => {
     await page.getByRole("button", { name: "1. Start" }).click();
     await page.getByLabel("Tender file").setInputFiles(savedXlsx);
