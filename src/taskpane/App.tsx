@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import type { Finding } from "../domain/types";
+import type { Finding, Tender } from "../domain/types";
 import { BuildStep } from "./BuildStep";
 import { CheckStep } from "./CheckStep";
 import { DFE_EXAMPLE, DFE_EXAMPLE_NAME } from "./dfe-example";
@@ -59,6 +59,12 @@ const useStyles = makeStyles({
   step: { outlineStyle: "none" },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
+
+/** A tender's own fields without its lots. */
+function tenderLevel(tender: Tender): Partial<Tender> {
+  const { lots: _lots, ...rest } = tender;
+  return rest;
+}
 
 export interface AppProps {
   host: HostInfo;
@@ -190,8 +196,10 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         next: "Select the lots table (with its header row) or use the Tender sheet, then try again.",
       },
       async () => {
+        // A selected table holds only lots: keep the tender-level fields already in the pane.
+        const base = from === "selection" && checked?.ok ? tenderLevel(checked.tender) : undefined;
         const tender = unwrap(
-          await workbook.readTender({ from }),
+          await workbook.readTender({ from, base }),
           "The tender in the workbook has problems",
           "Correct the cells named above in Excel, then read the tender again.",
         );

@@ -250,6 +250,11 @@ export function BuildStep(props: BuildStepProps) {
           </Button>
           {props.busy && <Spinner size="tiny" label="Working…" />}
         </div>
+        <Text size={200}>
+          {props.inExcel
+            ? "Writes the Allocation and Phasing sheets, with live formulas, and marks the cells with problems."
+            : "Shows the allocation below. Download it as an Excel workbook from Export."}
+        </Text>
       </section>
       {props.lines && props.headline && (
         <section className={styles.stack} aria-labelledby="build-allocation">

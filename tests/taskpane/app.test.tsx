@@ -171,4 +171,35 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
     });
     await screen.findByText(/Wrote the summary to the sheet "Tender summary"/);
   });
+
+  it("reads a selected lots table and keeps the tender-level figures already in the pane", async () => {
+    const port = renderPane(true);
+    port.workbook.setValues("Budget!A1", [
+      ["Council", "Day rate", "Days"],
+      ["Sandwell", 720, 60],
+      ["Croydon", 850, 40],
+    ]);
+    port.workbook.select("Budget!A1:C3");
+    const readSelection = screen.getByRole("button", {
+      name: "Read the selected lots table",
+    }) as HTMLButtonElement;
+    await waitFor(() => expect(readSelection.disabled).toBe(false));
+    // A tender in the pane first: the DfE example, through its Tender sheet.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create tender sheet with the DfE 2017 example" }));
+    });
+    await screen.findByText(/Created the sheet "Tender"/);
+    fireEvent.click(screen.getByRole("button", { name: "1. Start" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Read the selected lots table" }));
+    });
+    await screen.findByText("Read 2 lots from the selected table.");
+    expect((screen.getByRole("textbox", { name: "Croydon days" }) as HTMLInputElement).value).toBe("40");
+    expect((screen.getByRole("textbox", { name: "Stated total (£)" }) as HTMLInputElement).value).toBe(
+      "346000",
+    );
+    expect((screen.getByRole("textbox", { name: "Buyer" }) as HTMLInputElement).value).toBe(
+      "Department for Education",
+    );
+  });
 });
