@@ -34,8 +34,8 @@ export async function measureExports(lots: number, growthSizes: readonly number[
     if (!read.value.ok || read.value.value.lots.length !== n) {
       throw new Error(`the OCDS package of ${n} lots did not read back`);
     }
-    const csv = timeMedian(() => allocationToCsv(r), 3);
-    const imports = timeMedian(() => ocdsToTender(pkg), 3);
+    const csv = timeMedian(() => allocationToCsv(r), 5);
+    const imports = timeMedian(() => ocdsToTender(pkg), 5);
     growth.push({ lots: n, ocdsImport: imports, csv });
   }
   return {

@@ -365,8 +365,8 @@ function exportsSection(x: ExportTimes, goals: Goal[]): string {
           formatBytes(x.ocds.value),
         ],
         ...x.growth.flatMap((g) => [
-          ["OCDS import (ocdsToTender), median of 3", lots(g.lots), both(g.ocdsImport), ""],
-          ["Allocation CSV (allocationToCsv), median of 3", lots(g.lots), both(g.csv), ""],
+          ["OCDS import (ocdsToTender), median of 5", lots(g.lots), both(g.ocdsImport), ""],
+          ["Allocation CSV (allocationToCsv), median of 5", lots(g.lots), both(g.csv), ""],
         ]),
       ],
     ),
