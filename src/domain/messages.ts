@@ -4,7 +4,7 @@
  */
 
 import { formatLongDate } from "./calendar";
-import { formatMoney, formatPrecision, roundHalfAwayFromZero } from "./money";
+import { formatMoney, formatPrecision, groupThousands, roundHalfAwayFromZero } from "./money";
 
 const q = (s: string): string => JSON.stringify(s);
 
@@ -81,7 +81,7 @@ export const tenderMessages = {
     `must be a number of days, such as 112 or 2.5, not ${describeValue(value)}`,
   daysNegative: (value: number): string => `${value} days is negative; days of work must be 0 or more`,
   daysTooMany: (value: number, max: number): string =>
-    `${value} days is more than ${String(max).replace(/\B(?=(\d{3})+(?!\d))/g, ",")}; check the number of days`,
+    `${value} days is more than ${groupThousands(max)}; check the number of days`,
   daysDecimals: (value: number): string =>
     `${value} days has more than 2 decimal places; give days like 2.5 or 0.25`,
   tooLarge: (what: string): string => `${what} is too large to work out exactly to the penny`,

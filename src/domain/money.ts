@@ -142,15 +142,24 @@ export interface FormatMoneyOptions {
   omitZeroPence?: boolean;
 }
 
+/** A whole number's digits in groups of three: 1234567 → "1,234,567". */
+export function groupThousands(whole: number): string {
+  const digits = String(whole);
+  let head = digits.length % 3;
+  if (head === 0) head = 3;
+  let out = digits.slice(0, head);
+  for (let i = head; i < digits.length; i += 3) out += "," + digits.slice(i, i + 3);
+  return out;
+}
+
 /** en-GB money: 10752000 → "£107,520.00"; negatives "-£560.00". */
-export function formatMoney(p: Pence, opts: FormatMoneyOptions = {}): string {
+export function formatMoney(p: Pence, opts?: FormatMoneyOptions): string {
   if (!Number.isSafeInteger(p)) throw new RangeError(`amount must be whole pence, got ${p}`);
-  const abs = Math.abs(p);
-  const pounds = Math.floor(abs / POUND);
+  const abs = p < 0 ? -p : p;
   const pence = abs % POUND;
-  const grouped = String(pounds).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const body = opts.omitZeroPence && pence === 0 ? grouped : `${grouped}.${String(pence).padStart(2, "0")}`;
-  const sign = p < 0 ? "-" : opts.signed && p > 0 ? "+" : "";
+  const grouped = groupThousands((abs - pence) / POUND);
+  const body = opts?.omitZeroPence && pence === 0 ? grouped : `${grouped}${pence < 10 ? ".0" : "."}${pence}`;
+  const sign = p < 0 ? "-" : opts?.signed && p > 0 ? "+" : "";
   return `${sign}£${body}`;
 }
 

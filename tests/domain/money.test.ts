@@ -2,6 +2,7 @@ import fc from "fast-check";
 import {
   formatMoney,
   gcd,
+  groupThousands,
   parseMoney,
   penceToPounds,
   poundsToPence,
@@ -110,6 +111,24 @@ describe("formatMoney", () => {
   it("can leave off .00 for whole pounds", () => {
     expect(formatMoney(34656000, { omitZeroPence: true })).toBe("£346,560");
     expect(formatMoney(34656001, { omitZeroPence: true })).toBe("£346,560.01");
+  });
+  it("groups thousands with commas at every length", () => {
+    expect(
+      ["0", "7", "12", "123", "1234", "12345", "123456", "1234567"].map((d) => groupThousands(Number(d))),
+    ).toEqual(["0", "7", "12", "123", "1,234", "12,345", "123,456", "1,234,567"]);
+    expect(groupThousands(9007199254740991)).toBe("9,007,199,254,740,991");
+    expect(formatMoney(100000)).toBe("£1,000.00");
+    expect(formatMoney(-100000000, { omitZeroPence: true })).toBe("-£1,000,000");
+    expect(formatMoney(-0)).toBe("£0.00");
+  });
+  it("writes what en-GB number formatting writes", () => {
+    const en = new Intl.NumberFormat("en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    fc.assert(
+      fc.property(fc.integer({ min: -1e15, max: 1e15 }), (p) => {
+        const text = formatMoney(p);
+        expect(text).toBe(`${p < 0 ? "-" : ""}£${en.format(Math.abs(p) / 100)}`);
+      }),
+    );
   });
   it("round-trips through parseMoney", () => {
     fc.assert(
