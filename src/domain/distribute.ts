@@ -83,3 +83,80 @@ export function largestRemainder(total: number, weights: readonly number[]): num
   }
   return parts;
 }
+
+/** Weights checked once, to split many totals by them (see `splitByWeights`). */
+export interface PreparedWeights {
+  readonly weights: readonly number[];
+  readonly sum: number;
+  readonly max: number;
+  readonly allIntegers: boolean;
+  /** How many weights are more than zero. */
+  readonly positive: number;
+}
+
+/** Check `weights` once (as `largestRemainder` does) for splitting many totals by them. */
+export function prepareWeights(weights: readonly number[]): PreparedWeights {
+  if (weights.length === 0) throw new RangeError("There is nothing to split the total between (no weights)");
+  let sum = 0;
+  let max = 0;
+  let positive = 0;
+  let allIntegers = true;
+  for (let i = 0; i < weights.length; i++) {
+    const w = weights[i];
+    if (!Number.isFinite(w) || w < 0) {
+      throw new RangeError(`Weight ${i + 1} is ${w}; weights must be zero or more`);
+    }
+    if (!Number.isInteger(w)) allIntegers = false;
+    if (w > 0) positive++;
+    sum += w;
+    if (w > max) max = w;
+  }
+  if (sum === 0)
+    throw new RangeError("All the weights are zero, so there is no proportion to split the total by");
+  return { weights: weights.slice(), sum, max, allIntegers, positive };
+}
+
+// Remainders of the split under way (reused: splitting is never re-entered).
+let scratch = new Float64Array(16);
+
+/**
+ * `largestRemainder(total, prepared.weights)`, the same parts, without checking the weights again
+ * or sorting: for splitting many totals by the same weights (each lot's value over its months).
+ */
+export function splitByWeights(total: number, prepared: PreparedWeights): number[] {
+  const { weights, sum, max, allIntegers, positive } = prepared;
+  if (total < 0 || !Number.isSafeInteger(total) || !allIntegers || !Number.isSafeInteger(total * max)) {
+    // Negative totals, and the BigInt and floating-point paths, as largestRemainder does them.
+    return largestRemainder(total, weights);
+  }
+  const n = weights.length;
+  if (scratch.length < n) scratch = new Float64Array(n * 2);
+  const remainders = scratch;
+  const parts = new Array<number>(n);
+  let allotted = 0;
+  for (let i = 0; i < n; i++) {
+    const product = total * weights[i];
+    const part = Math.floor(product / sum);
+    parts[i] = part;
+    remainders[i] = product - part * sum;
+    allotted += part;
+  }
+  let left = total - allotted;
+  if (left === 0) return parts;
+  // Every weight above zero gets one unit per full round; the rest go to the largest remainders,
+  // ties to the earlier part: the order largestRemainder hands them out in.
+  if (left >= positive) {
+    const rounds = Math.floor(left / positive);
+    for (let i = 0; i < n; i++) if (weights[i] > 0) parts[i] += rounds;
+    left -= rounds * positive;
+  }
+  for (; left > 0; left--) {
+    let best = -1;
+    for (let i = 0; i < n; i++) {
+      if (weights[i] > 0 && (best < 0 || remainders[i] > remainders[best])) best = i;
+    }
+    parts[best]++;
+    remainders[best] = -1;
+  }
+  return parts;
+}

@@ -10,7 +10,7 @@
  */
 import type { Allocation } from "./allocation";
 import { endOfMonth, financialQuarter, financialYear, workingDayEnd, workingDaysBetween } from "./calendar";
-import { largestRemainder } from "./distribute";
+import { prepareWeights, splitByWeights, type PreparedWeights } from "./distribute";
 import { phasingMessages as m } from "./messages";
 import type { IsoDate, Pence, Region, Tender } from "./types";
 
@@ -35,6 +35,10 @@ export interface LotPhasing {
   endDate: IsoDate;
   days: number;
   value: Pence;
+  /**
+   * The lot's value month by month. Lots with the same start date, days and value share one
+   * array (phasing 100,000 lots stays fast): read it, do not change it.
+   */
   months: PhasedMonth[];
 }
 
@@ -94,6 +98,18 @@ function spreadDays(start: IsoDate, days: number, region: Region, daysPerWeek: n
   return { months, endDate: workingDayEnd(start, days, region, daysPerWeek) };
 }
 
+/** One start date and number of days at the pace: its months, worked out once for every lot that shares them. */
+interface Pace {
+  months: readonly string[];
+  days: readonly number[];
+  weights: PreparedWeights;
+  endDate: IsoDate;
+  /** The money phased into each month by the lots of this pace so far. */
+  sums: number[];
+  /** The months of a lot of this pace, by its value. */
+  byValue: Map<Pence, PhasedMonth[]>;
+}
+
 /** Phase each lot of an allocation; the months of each lot add up to its value exactly. */
 export function phase(tender: Tender, allocation: Allocation, options: PhasingOptions = {}): Phasing {
   const daysPerWeek = options.daysPerWeek ?? 5;
@@ -103,61 +119,95 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
   const region = tender.region;
   const lots: LotPhasing[] = [];
   const unphased: UnphasedLot[] = [];
-  const byMonth = new Map<string, Pence>();
   let total = 0;
-  const spreads = new Map<string, Spread | "too-long">();
+  // Lots often share a start date and days: work out each pace once per call (by date, then days).
+  const paces = new Map<IsoDate, Map<number, Pace | "too-long">>();
+  const allPaces: Pace[] = [];
 
   for (const line of allocation.lines) {
-    const at = `lots[${line.index}]`;
     const name = line.lot;
     if (line.value === undefined) {
-      unphased.push({ index: line.index, lot: name, path: at, reason: m.noValue(name) });
+      unphased.push({ index: line.index, lot: name, path: `lots[${line.index}]`, reason: m.noValue(name) });
       continue;
     }
     if (line.startDate === undefined) {
-      unphased.push({ index: line.index, lot: name, path: `${at}.startDate`, reason: m.noStart(name) });
+      const path = `lots[${line.index}].startDate`;
+      unphased.push({ index: line.index, lot: name, path, reason: m.noStart(name) });
       continue;
     }
     if (line.days === undefined || line.days <= 0) {
-      unphased.push({ index: line.index, lot: name, path: `${at}.days`, reason: m.noDays(name) });
-      continue;
-    }
-    const days = line.days;
-    // Lots often share a start date and days: work out each pace once per call.
-    const key = `${line.startDate}|${days}`;
-    let spread = spreads.get(key);
-    if (spread === undefined) {
-      spread = spreadDays(line.startDate, days, region, daysPerWeek);
-      spreads.set(key, spread);
-    }
-    if (spread === "too-long") {
       unphased.push({
         index: line.index,
         lot: name,
-        path: `${at}.days`,
+        path: `lots[${line.index}].days`,
+        reason: m.noDays(name),
+      });
+      continue;
+    }
+    const days = line.days;
+    let byDays = paces.get(line.startDate);
+    if (byDays === undefined) {
+      byDays = new Map();
+      paces.set(line.startDate, byDays);
+    }
+    let pace = byDays.get(days);
+    if (pace === undefined) {
+      const spread = spreadDays(line.startDate, days, region, daysPerWeek);
+      if (spread === "too-long") {
+        pace = spread;
+      } else {
+        const monthDays = spread.months.map((x) => x.days);
+        pace = {
+          months: spread.months.map((x) => x.month),
+          days: monthDays,
+          weights: prepareWeights(monthDays),
+          endDate: spread.endDate,
+          sums: monthDays.map(() => 0),
+          byValue: new Map(),
+        };
+        allPaces.push(pace);
+      }
+      byDays.set(days, pace);
+    }
+    if (pace === "too-long") {
+      unphased.push({
+        index: line.index,
+        lot: name,
+        path: `lots[${line.index}].days`,
         reason: m.tooLong(name, MAX_PHASING_YEARS),
       });
       continue;
     }
-    const months = spread.months;
-    const values = largestRemainder(
-      line.value,
-      months.map((x) => x.days),
-    );
-    const phased: PhasedMonth[] = months.map((x, i) => ({ month: x.month, days: x.days, value: values[i] }));
-    for (const p of phased) byMonth.set(p.month, (byMonth.get(p.month) ?? 0) + p.value);
+    // Lots of the same pace and value (the same day rate and days) have the same months.
+    let phased = pace.byValue.get(line.value);
+    if (phased === undefined) {
+      const values = splitByWeights(line.value, pace.weights);
+      phased = new Array<PhasedMonth>(values.length);
+      for (let k = 0; k < values.length; k++) {
+        phased[k] = { month: pace.months[k], days: pace.days[k], value: values[k] };
+      }
+      pace.byValue.set(line.value, phased);
+    }
+    const sums = pace.sums;
+    for (let k = 0; k < phased.length; k++) sums[k] += phased[k].value;
     total += line.value;
     lots.push({
       index: line.index,
       lot: name,
       startDate: line.startDate,
-      endDate: spread.endDate,
+      endDate: pace.endDate,
       days,
       value: line.value,
       months: phased,
     });
   }
 
+  const byMonth = new Map<string, Pence>();
+  for (const pace of allPaces) {
+    for (let k = 0; k < pace.months.length; k++) {
+      byMonth.set(pace.months[k], (byMonth.get(pace.months[k]) ?? 0) + pace.sums[k]);
+    }
+  }
   const monthRows: { month: string; value: Pence }[] = [];
   const keys = [...byMonth.keys()].sort();
   if (keys.length > 0) {

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { largestRemainder } from "../../src/domain/distribute";
+import { largestRemainder, prepareWeights, splitByWeights } from "../../src/domain/distribute";
 
 describe("largestRemainder", () => {
   it("splits so the parts add up exactly", () => {
@@ -61,6 +61,35 @@ describe("largestRemainder", () => {
             if (weights[i] === 0) expect(p).toBe(0);
             expect(Math.abs(p - (total * weights[i]) / sum)).toBeLessThan(1 + Math.abs(total) * 1e-9);
           });
+        },
+      ),
+    );
+  });
+
+  it("splits many totals by prepared weights exactly as it splits each one", () => {
+    const months = prepareWeights([18, 21, 22, 3]);
+    expect(splitByWeights(1_000_001, months)).toEqual(largestRemainder(1_000_001, [18, 21, 22, 3]));
+    expect(splitByWeights(7, prepareWeights([1, 2, 3]))).toEqual([1, 2, 4]);
+    expect(splitByWeights(5, prepareWeights([1, 1, 1, 1]))).toEqual([2, 1, 1, 1]);
+    expect(splitByWeights(2, prepareWeights([5, 0, 5, 5, 5]))).toEqual([1, 0, 1, 0, 0]);
+    expect(splitByWeights(-100, prepareWeights([1, 1, 1]))).toEqual([-34, -33, -33]);
+    expect(splitByWeights(1000, prepareWeights([0.5, 1.5]))).toEqual([250, 750]);
+    expect(() => prepareWeights([0, 0])).toThrow(/All the weights are zero/);
+    expect(() => prepareWeights([1, -1])).toThrow(/Weight 2 is -1/);
+    expect(() => prepareWeights([])).toThrow(/nothing to split/);
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: -1e12, max: 1e12 }), { minLength: 1, maxLength: 5 }),
+        fc.array(
+          fc.oneof(fc.nat({ max: 30 }), fc.nat({ max: 1e6 }), fc.double({ min: 0, max: 1e4, noNaN: true })),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (totals, weights) => {
+          fc.pre(weights.some((w) => w > 0));
+          const prepared = prepareWeights(weights);
+          for (const total of totals) {
+            expect(splitByWeights(total, prepared)).toEqual(largestRemainder(total, weights));
+          }
         },
       ),
     );

@@ -168,3 +168,32 @@ describe("phase: properties", () => {
     );
   });
 });
+
+describe("phase: many lots at the same pace", () => {
+  it("phases each lot as it would be phased alone, in lots that share start dates, days and values", () => {
+    const starts = ["2025-04-07", "2025-12-22", "2026-02-27"];
+    const lots = Array.from({ length: 120 }, (_, i) => ({
+      name: `Lot ${i + 1}`,
+      dayRate: 450 + (i % 4) * 50.25,
+      days: 3 + (i % 5) * 7.5,
+      startDate: starts[i % 3],
+    }));
+    const t = tender({ ...DFE_2017, statedTotal: undefined, dayRate: undefined, lots });
+    const p = phase(t, allocate(t), { daysPerWeek: 3 });
+    expect(p.lots).toHaveLength(120);
+    const monthTotals = new Map<string, number>();
+    p.lots.forEach((lot, i) => {
+      const alone = tender({ ...DFE_2017, statedTotal: undefined, dayRate: undefined, lots: [lots[i]] });
+      const single = phase(alone, allocate(alone), { daysPerWeek: 3 }).lots[0];
+      expect({ ...lot, index: 0 }).toEqual(single);
+      for (const m of lot.months) monthTotals.set(m.month, (monthTotals.get(m.month) ?? 0) + m.value);
+    });
+    // Lots 1 and 61 have the same start, rate and days: they share their months.
+    expect(p.lots[60].months).toBe(p.lots[0].months);
+    expect(p.lots[1].months).not.toEqual(p.lots[0].months);
+    expect(p.months.filter((m) => m.value !== 0)).toEqual(
+      [...monthTotals].sort(([a], [b]) => a.localeCompare(b)).map(([month, value]) => ({ month, value })),
+    );
+    expect(p.total).toBe(p.lots.reduce((s, l) => s + l.value, 0));
+  });
+});
