@@ -173,15 +173,14 @@ export function allocate(tender: Tender, options: AllocateOptions = {}): Allocat
       valueSource,
       statedValue: stated,
       variance,
-      share: 0,
+      // Set below, once the total is known (a fraction from the start: the field never changes kind).
+      share: Number.NaN,
       startDate: lot.startDate ?? tender.startDate,
       endDate: lot.endDate ?? tender.endDate,
     });
     if (value !== undefined) total += value;
   }
-  if (total !== 0) {
-    for (const line of lines) if (line.value !== undefined) line.share = line.value / total;
-  }
+  for (const line of lines) line.share = total !== 0 && line.value !== undefined ? line.value / total : 0;
 
   const vat = vatOn(total, tender.vatRate);
   const allocation: Allocation = {
