@@ -143,7 +143,24 @@ export const findingMessages = {
         : rateSource === "tender"
           ? " (the tender's day rate)"
           : "";
-    return `${lotName(name)}: ${money(rate)} a day${source} × ${dayWord(days)} = ${money(value)}, but its stated value is ${money(stated)} (${money(Math.abs(diff))} ${diff > 0 ? "more" : "less"}). Check the day rate, the days or the stated value.`;
+    // Joined, not concatenated: one flat string per message (a tender can have thousands).
+    return [
+      lotName(name),
+      ": ",
+      money(rate),
+      " a day",
+      source,
+      " × ",
+      dayWord(days),
+      " = ",
+      money(value),
+      ", but its stated value is ",
+      money(stated),
+      " (",
+      money(Math.abs(diff)),
+      diff > 0 ? " more" : " less",
+      "). Check the day rate, the days or the stated value.",
+    ].join("");
   },
   daysNotWhole: (name: string, stated: number, rate: number, days: number): string =>
     `${lotName(name)}: its stated value of ${money(stated)} is ${formatDays(days)} days at ${money(rate)} a day, not a whole number of days.`,

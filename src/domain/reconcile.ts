@@ -4,10 +4,10 @@
  * each, tender-level findings first and then lot by lot.
  */
 import type { Allocation } from "./allocation";
-import { compareIso, dayOfWeek, isWorkingDay, regionName, workingDaysBetween } from "./calendar";
+import { compareIso, dayOfWeek, isWorkingDay, regionName, toDayNumber, workingDaysBetween } from "./calendar";
 import { findingMessages as m } from "./messages";
 import { roundToUnit } from "./money";
-import type { Finding, FindingCode, Severity, Tender, Tolerance } from "./types";
+import type { Finding, FindingCode, IsoDate, Severity, Tender, Tolerance } from "./types";
 
 export const ZERO_TOLERANCE: Readonly<Tolerance> = Object.freeze({ absolute: 0, percent: 0 });
 
@@ -17,6 +17,17 @@ export interface ReconcileOptions {
 }
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
+
+/** What a date is, against the tender's dates (-1, 0 or 1 as for compareIso; 0 when the tender has none). */
+interface DateFacts {
+  vsClosing: number;
+  vsStart: number;
+  vsEnd: number;
+  /** Whether it is a working day in the tender's region, once asked. */
+  working: boolean | undefined;
+  /** Working days from this date to an end date, once counted. */
+  workingDaysTo: Map<IsoDate, number>;
+}
 
 /** The path of a lot's field: `lots[2].dayRate`. */
 function lotField(index: number, field: string): string {
@@ -130,8 +141,24 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     add("NON_WORKING_START", "warning", path, m.nonWorkingStart(what, date, reason, region));
   }
 
-  // Lot by lot. Lots often share their dates: count each period's working days once.
-  const capacityCache = new Map<string, Map<string, number>>();
+  // Lot by lot. Lots often share their dates: check each date against the tender's once, and
+  // count each period's working days once.
+  const dates = new Map<IsoDate, DateFacts>();
+  const factsOf = (date: IsoDate): DateFacts => {
+    let facts = dates.get(date);
+    if (facts === undefined) {
+      toDayNumber(date); // a RangeError for a date that is not one, as compareIso gives
+      facts = {
+        vsClosing: tender.closingDate === undefined ? 0 : compareIso(date, tender.closingDate),
+        vsStart: tender.startDate === undefined ? 0 : compareIso(date, tender.startDate),
+        vsEnd: tender.endDate === undefined ? 0 : compareIso(date, tender.endDate),
+        working: undefined,
+        workingDaysTo: new Map(),
+      };
+      dates.set(date, facts);
+    }
+    return facts;
+  };
   for (const line of allocation.lines) {
     const lot = tender.lots[line.index];
     const i = line.index;
@@ -185,14 +212,15 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
 
     // Dates: the lot's own against the tender's.
     if (lot.startDate !== undefined) {
-      if (tender.closingDate !== undefined && compareIso(lot.startDate, tender.closingDate) <= 0) {
+      const facts = factsOf(lot.startDate);
+      if (tender.closingDate !== undefined && facts.vsClosing <= 0) {
         add(
           "DATE_ORDER",
           "error",
           lotField(i, "startDate"),
           m.lotStartsBeforeClosing(name, lot.startDate, tender.closingDate),
         );
-      } else if (tender.startDate !== undefined && compareIso(lot.startDate, tender.startDate) < 0) {
+      } else if (tender.startDate !== undefined && facts.vsStart < 0) {
         add(
           "DATE_ORDER",
           "warning",
@@ -200,25 +228,25 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
           m.lotStartsBeforeTender(name, lot.startDate, tender.startDate),
         );
       }
-      if (!isWorkingDay(lot.startDate, tender.region)) {
+      if (facts.working === undefined) facts.working = isWorkingDay(lot.startDate, tender.region);
+      if (!facts.working) {
         nonWorkingStart(lotField(i, "startDate"), `Lot ${JSON.stringify(name)}'s start date`, lot.startDate);
       }
     }
     const start = line.startDate;
     const end = line.endDate;
+    const startFacts = start === undefined ? undefined : factsOf(start);
+    const endFacts = end === undefined ? undefined : factsOf(end);
     let ordered = true;
-    if (start !== undefined && end !== undefined && compareIso(end, start) < 0) {
+    // Both are real dates (factsOf checked them), so their text compares as the dates do.
+    if (start !== undefined && end !== undefined && end < start) {
       ordered = false;
       if (lot.startDate !== undefined || lot.endDate !== undefined) {
         const path = lot.endDate !== undefined ? lotField(i, "endDate") : lotField(i, "startDate");
         add("DATE_ORDER", "error", path, m.endBeforeStart(`Lot ${JSON.stringify(name)}`, end, start));
       }
     }
-    if (
-      lot.endDate !== undefined &&
-      tender.endDate !== undefined &&
-      compareIso(lot.endDate, tender.endDate) > 0
-    ) {
+    if (lot.endDate !== undefined && tender.endDate !== undefined && (endFacts as DateFacts).vsEnd > 0) {
       add(
         "DATE_ORDER",
         "warning",
@@ -228,23 +256,24 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     }
 
     // Capacity: the days must fit in the working days between start and end.
-    if (ordered && start !== undefined && end !== undefined && line.days !== undefined && line.days > 0) {
-      let byEnd = capacityCache.get(start);
-      if (byEnd === undefined) {
-        byEnd = new Map();
-        capacityCache.set(start, byEnd);
-      }
-      let available = byEnd.get(end);
+    if (
+      ordered &&
+      startFacts !== undefined &&
+      end !== undefined &&
+      line.days !== undefined &&
+      line.days > 0
+    ) {
+      let available = startFacts.workingDaysTo.get(end);
       if (available === undefined) {
-        available = workingDaysBetween(start, end, tender.region);
-        byEnd.set(end, available);
+        available = workingDaysBetween(start as IsoDate, end, tender.region);
+        startFacts.workingDaysTo.set(end, available);
       }
       if (line.days > available) {
         add(
           "CAPACITY",
           "error",
           lotField(i, "days"),
-          m.capacity(name, line.days, available, start, end, region),
+          m.capacity(name, line.days, available, start as IsoDate, end, region),
         );
       }
     }

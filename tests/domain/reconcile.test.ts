@@ -230,3 +230,41 @@ describe("reconcile: each finding", () => {
     expect(JSON.stringify([t, a])).toBe(before);
   });
 });
+
+describe("reconcile: many lots sharing their dates", () => {
+  it("finds for each lot what it finds for that lot alone", () => {
+    // Start dates: a working Monday, a Saturday, Christmas Day (a bank holiday), one before closing.
+    const starts = ["2017-09-04", "2017-09-02", "2017-12-25", "2017-07-03", undefined];
+    const ends = ["2017-09-29", "2017-08-01", "2018-05-31", undefined];
+    const lots = Array.from({ length: 80 }, (_, i) => ({
+      name: `Lot ${i + 1}`,
+      dayRate: 960,
+      days: [5, 25, 60, 120][i % 4],
+      statedValue: i % 3 === 0 ? 960 * [5, 25, 60, 120][i % 4] + 100 : undefined,
+      startDate: starts[i % 5],
+      endDate: ends[Math.floor(i / 5) % 4],
+    }));
+    const base = { ...DFE_2017, statedTotal: undefined, endDate: "2018-03-31", lots };
+    const all = check(base);
+    const lotFindings = all.filter((f) => f.path.startsWith("lots["));
+    const expected: Finding[] = [];
+    for (const severity of ["error", "warning", "info"]) {
+      lots.forEach((lot, i) => {
+        for (const f of check({ ...base, lots: [lot] })) {
+          if (f.severity === severity && f.path.startsWith("lots[0]")) {
+            expected.push({ ...f, path: f.path.replace("lots[0]", `lots[${i}]`) });
+          }
+        }
+      });
+    }
+    expect(lotFindings).toEqual(expected);
+    const codes = new Set(lotFindings.map((f) => `${f.code} ${f.severity}`));
+    expect([...codes].sort()).toEqual([
+      "CAPACITY error",
+      "DATE_ORDER error",
+      "DATE_ORDER warning",
+      "LOT_VALUE_MISMATCH error",
+      "NON_WORKING_START warning",
+    ]);
+  });
+});
