@@ -158,7 +158,11 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
 
   const rendered: { file: string; data: string | Uint8Array; holds: string }[] = [];
   for (const { file: out, format } of outputs.value) {
-    rendered.push({ file: out, data: await format.render(combined, { tolerance }), holds: format.holds });
+    const context =
+      actuals && invoices
+        ? { tolerance, actuals: { lines: invoices.lines, report: actuals } }
+        : { tolerance };
+    rendered.push({ file: out, data: await format.render(combined, context), holds: format.holds });
   }
   for (const out of rendered) {
     try {

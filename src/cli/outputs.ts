@@ -6,11 +6,14 @@
 import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/csv-export";
 import { reportToJson, type Report } from "../domain/check";
 import { tenderToOcds } from "../domain/ocds";
+import type { ActualLine, ActualsReport } from "../domain/actuals";
 import type { InputError, Result, Tolerance } from "../domain/types";
 import { reportToXlsx } from "../workbook/xlsx";
 
 export interface OutputContext {
   tolerance?: Tolerance;
+  /** With `--actuals`: the invoices and their check, for the .xlsx's Actuals and Budget vs actual sheets. */
+  actuals?: { lines: readonly ActualLine[]; report: ActualsReport };
 }
 
 export interface OutputFormat {
@@ -52,9 +55,13 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   },
   {
     suffix: ".xlsx",
-    holds: "a workbook with the Tender, Allocation, Phasing and Tender summary sheets, formulas live",
+    holds:
+      "a workbook with the Tender, Allocation, Phasing and Tender summary sheets (with --actuals also Actuals and Budget vs actual), formulas live",
     render: async (report, context) =>
-      reportToXlsx(report, context.tolerance ? { tolerance: context.tolerance } : {}),
+      reportToXlsx(report, {
+        ...(context.tolerance ? { tolerance: context.tolerance } : {}),
+        ...(context.actuals ? { actuals: context.actuals } : {}),
+      }),
   },
 ];
 

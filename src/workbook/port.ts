@@ -4,6 +4,7 @@
  * or kept in memory (memory/memory-host.ts). Every method resolves to a Result: problems come back as
  * values naming the cell or sheet and what to do; nothing throws an Office error at the user.
  */
+import type { ActualLine, ActualsReport } from "../domain/actuals";
 import type { Finding, InputError, IsoDate, Result, Tender, Tolerance } from "../domain/types";
 import type { SheetKind } from "./layout/plan";
 import type { CheckedTender } from "./layout/report-view";
@@ -68,7 +69,35 @@ export interface WorkbookPort {
   writePhasing(report: CheckedTender, options?: WriteOptions): Promise<Result<SheetRef>>;
   writeSummary(report: CheckedTender, options?: SummaryOptions): Promise<Result<SheetRef>>;
   /**
-   * Highlight the cells the findings point at (in the place the tender was last read from), after
+   * Add an "Actuals" sheet: an Excel Table of invoices (Lot, Invoice number, Invoice date, Period start,
+   * Period end, Days, Amount, VAT) with formats, validation (the tender's lots as a list when they fit)
+   * and prompts; empty for the user to paste into, or holding `lines`. Never replaces a sheet: a second
+   * one is "Actuals (2)", and it becomes the one readActuals reads.
+   */
+  createActualsSheet(tender?: Tender, lines?: readonly ActualLine[]): Promise<Result<SheetRef>>;
+  /**
+   * Read the invoices from the add-in's Actuals sheet (or a sheet named Actuals); every problem names
+   * its cell (`Actuals!F7`). Remembers where each line came from, for showFindings and actualsLineRef.
+   */
+  readActuals(): Promise<Result<ActualLine[]>>;
+  /**
+   * Names invoice line `index` by its row (`Actuals!A9`) after readActuals, for checkActuals'
+   * `lineRef`; undefined before a successful read.
+   */
+  actualsLineRef(): ((index: number) => string) | undefined;
+  /**
+   * A "Budget vs actual" sheet over the add-in's Actuals sheet: per lot allocated, used and remaining
+   * days and value, % used, phased budget to date and ahead/behind, live SUMIFS over the Actuals table
+   * to the as-of date in B4, red rows when a lot is over, and a cumulative chart per lot.
+   */
+  writeBudgetVsActual(
+    report: CheckedTender,
+    actuals: ActualsReport,
+    options?: WriteOptions,
+  ): Promise<Result<SheetRef>>;
+  /**
+   * Highlight the cells the findings point at (in the place the tender was last read from; an invoice
+   * finding `actuals[i].field` at that line's row of the Actuals sheet last read), after
    * removing the previous highlight; a cell whose fill the user changed since is left alone.
    */
   showFindings(findings: Finding[]): Promise<Result<FindingLocation[]>>;

@@ -5,6 +5,7 @@
 import { parseAddress, uniqueSheetName, uniqueTableName } from "./a1";
 import { SHEET_TITLES, type SheetKind } from "./layout/plan";
 import { locatePath, type TenderSource } from "./layout/tender-sheet";
+import { locateActualsPath, type ActualsSource } from "./layout/actuals-sheet";
 import { recogniseHeader } from "../domain/lots-table";
 import type { Finding } from "../domain/types";
 import type { FindingLocation } from "./port";
@@ -62,15 +63,24 @@ export function chooseTablePrefix(
 /** The fill the add-in highlights finding cells with (Excel's "Bad" red). */
 export const HIGHLIGHT_FILL = "#FFC7CE";
 
-/** Each finding with its cell, and the distinct cells to highlight (errors and warnings only). */
+/**
+ * Each finding with its cell, and the distinct cells to highlight (errors and warnings only): a
+ * tender finding's in the place the tender was read from, an invoice finding's (`actuals[4].amount`)
+ * in the row of the Actuals table that line was read from.
+ */
 export function locateFindings(
   findings: readonly Finding[],
   source: TenderSource | undefined,
+  actuals?: ActualsSource,
 ): { locations: FindingLocation[]; cells: string[] } {
   const locations: FindingLocation[] = [];
   const cells = new Set<string>();
   for (const f of findings) {
-    const address = source ? locatePath(source, f.path) : undefined;
+    const address = f.path.startsWith("actuals[")
+      ? actuals && locateActualsPath(actuals, f.path)
+      : source
+        ? locatePath(source, f.path)
+        : undefined;
     locations.push(address ? { finding: f, address } : { finding: f });
     if (address && f.severity !== "info") cells.add(address);
   }
@@ -109,7 +119,16 @@ export function looksLikeLotsTable(headers: readonly unknown[]): boolean {
 }
 
 /** Sheets whose tables are the add-in's own output, never read as input. */
-export const OUTPUT_KINDS: ReadonlySet<SheetKind> = new Set(["allocation", "phasing", "summary"]);
+export const OUTPUT_KINDS: ReadonlySet<SheetKind> = new Set([
+  "allocation",
+  "phasing",
+  "summary",
+  "actuals",
+  "budget",
+]);
 
 export const NO_LOTS_TABLE =
   'no Excel Table in this workbook has the headers of a lots table; head its columns "Lot", "Day rate", "Days", "Stated value" (or Council, Rate, Estimated days, Budget), or select the table';
+
+export const NO_ACTUALS_SHEET =
+  'there is no Actuals sheet; add one with "New actuals sheet" and paste the invoices into it';

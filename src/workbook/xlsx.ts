@@ -10,6 +10,8 @@
 import type * as ExcelJS from "exceljs";
 import { cellAddress, rangeAddress, type Rect } from "./a1";
 import { allocationSheetPlan } from "./layout/allocation-sheet";
+import { actualsSheetPlan } from "./layout/actuals-sheet";
+import { budgetSheetPlan } from "./layout/budget-sheet";
 import { fromCellPlan, planCells, tableCells, type PlannedCell } from "./layout/cells";
 import { phasingSheetPlan } from "./layout/phasing-sheet";
 import {
@@ -29,6 +31,7 @@ import {
   type TenderSource,
 } from "./layout/tender-sheet";
 import { todayIso } from "./today";
+import type { ActualLine, ActualsReport } from "../domain/actuals";
 import type { CellValue } from "../domain/lots-table";
 import type { InputError, IsoDate, Result, Tender, Tolerance } from "../domain/types";
 
@@ -215,14 +218,24 @@ export interface ReportXlsxOptions extends XlsxWriteOptions {
   tolerance?: Tolerance;
   /** The date on the summary (default today). */
   today?: IsoDate;
-  /** Which sheets to include (default all four). */
-  sheets?: readonly ("tender" | "allocation" | "phasing" | "summary")[];
+  /** Which sheets to include (default all four, and with `actuals` the Actuals and Budget vs actual sheets). */
+  sheets?: readonly ("tender" | "allocation" | "phasing" | "summary" | "actuals" | "budget")[];
+  /**
+   * The invoices and `checkActuals`' report on them: adds an "Actuals" sheet holding the invoices and a
+   * "Budget vs actual" sheet whose formulas add them up (SUMIFS over the Actuals sheet's columns).
+   */
+  actuals?: { lines: readonly ActualLine[]; report: ActualsReport };
 }
 
 /** The sheet plans for a checked tender: Tender, Allocation, Phasing and Tender summary. */
 export function reportPlans(report: CheckedTender, options: ReportXlsxOptions = {}): SheetPlan[] {
   const view = reportView(report, options.tolerance);
-  const want = new Set(options.sheets ?? ["tender", "allocation", "phasing", "summary"]);
+  const want = new Set(
+    options.sheets ??
+      (options.actuals
+        ? ["tender", "allocation", "phasing", "summary", "actuals", "budget"]
+        : ["tender", "allocation", "phasing", "summary"]),
+  );
   const plans: SheetPlan[] = [];
   let source: TenderSource | undefined;
   if (want.has("tender")) {
@@ -243,10 +256,26 @@ export function reportPlans(report: CheckedTender, options: ReportXlsxOptions = 
       }),
     );
   }
+  const actuals = options.actuals;
+  if (actuals && want.has("actuals")) {
+    plans.push(actualsSheetPlan(report.tender, { sheet: "Actuals", table: "Actuals" }, actuals.lines));
+  }
+  if (actuals && want.has("budget")) {
+    plans.push(
+      budgetSheetPlan(report.tender, actuals.report, report.phasing, {
+        sheet: "Budget vs actual",
+        table: "BudgetVsActual",
+        actuals: { table: "Actuals", sheet: "Actuals" },
+      }),
+    );
+  }
   return plans;
 }
 
-/** `tender-budget check FILE --out allocation.xlsx`: the report as a workbook. */
+/**
+ * `tender-budget check FILE --out allocation.xlsx`: the report as a workbook. Charts are left out:
+ * exceljs cannot write them (the add-in draws them inside Excel).
+ */
 export async function reportToXlsx(
   report: CheckedTender,
   options: ReportXlsxOptions = {},

@@ -11,13 +11,15 @@ import type { Rect } from "../a1";
 export type Scalar = string | number | boolean | null;
 
 /** The kinds of sheet the add-in creates, and owns. */
-export type SheetKind = "tender" | "allocation" | "phasing" | "summary";
+export type SheetKind = "tender" | "allocation" | "phasing" | "summary" | "actuals" | "budget";
 
 export const SHEET_TITLES: Record<SheetKind, string> = {
   tender: "Tender",
   allocation: "Allocation",
   phasing: "Phasing",
   summary: "Tender summary",
+  actuals: "Actuals",
+  budget: "Budget vs actual",
 };
 
 export interface Formula {
@@ -88,13 +90,18 @@ export interface ConditionalFormatPlan {
 }
 
 export interface ChartPlan {
-  type: "bar" | "column";
+  type: "bar" | "column" | "line";
   title: string;
   /** The category labels (one column of data cells). */
   categories: Rect;
   /** The values (one column of data cells, same rows). */
   values: Rect;
   seriesName: string;
+  /**
+   * For a chart of several series: `values` spans one column per series (same rows) and these name
+   * them, in order; a legend is shown. Absent for a single series named `seriesName`.
+   */
+  seriesNames?: string[];
   /** Top-left cell the chart is placed at. */
   anchor: { row: number; col: number };
   /** Size in columns and rows. */

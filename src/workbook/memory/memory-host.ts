@@ -18,6 +18,13 @@ import {
   type ValidationPlan,
 } from "../layout/plan";
 import { allocationSheetPlan } from "../layout/allocation-sheet";
+import {
+  actualsLineRef,
+  actualsSheetPlan,
+  readActualsGrid,
+  type ActualsSource,
+} from "../layout/actuals-sheet";
+import { budgetSheetPlan } from "../layout/budget-sheet";
 import { PHASING_TABLE_SUFFIXES, phasingSheetPlan } from "../layout/phasing-sheet";
 import { reportView, type CheckedTender } from "../layout/report-view";
 import { summarySheetPlan } from "../layout/summary-sheet";
@@ -56,11 +63,13 @@ import {
   locateFindings,
   looksLikeLotsTable,
   nextHighlights,
+  NO_ACTUALS_SHEET,
   NO_LOTS_TABLE,
   normalise,
   OUTPUT_KINDS,
 } from "../targets";
 import { todayIso } from "../today";
+import type { ActualLine, ActualsReport } from "../../domain/actuals";
 import type { Finding, Result, Tender } from "../../domain/types";
 
 export interface MemoryCell {
@@ -206,6 +215,7 @@ function regionAround(sheet: MemorySheet, row: number, col: number): Rect {
 export class MemoryWorkbookPort implements WorkbookPort {
   readonly host = "memory" as const;
   private source?: TenderSource;
+  private actualsSource?: ActualsSource;
   private readonly today: () => string;
 
   constructor(
@@ -371,6 +381,59 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return { ok: true, value: ref };
   }
 
+  async createActualsSheet(tender?: Tender, lines: readonly ActualLine[] = []): Promise<Result<SheetRef>> {
+    const ref = this.write("actuals", false, (sheet, table) =>
+      actualsSheetPlan(tender, { sheet, table: table("Actuals") }, lines),
+    );
+    return { ok: true, value: ref };
+  }
+
+  /** The add-in's Actuals sheet, else a sheet named Actuals. */
+  private actualsSheet(): MemorySheet | undefined {
+    return this.workbook.sheets.find((s) => s.owner === "actuals") ?? this.workbook.sheet("Actuals");
+  }
+
+  async readActuals(): Promise<Result<ActualLine[]>> {
+    const sheet = this.actualsSheet();
+    if (!sheet) return failure("workbook", NO_ACTUALS_SHEET);
+    const used = sheet.usedRect();
+    if (!used)
+      return failure(
+        qualified(sheet.name, "A1"),
+        `the ${sheet.name} sheet is empty; paste the invoices into it`,
+      );
+    const read = readActualsGrid(sheet.values(used), sheet.name);
+    if (!read.ok) return read;
+    this.actualsSource = read.value.source;
+    return { ok: true, value: read.value.lines };
+  }
+
+  actualsLineRef(): ((index: number) => string) | undefined {
+    return this.actualsSource ? actualsLineRef(this.actualsSource) : undefined;
+  }
+
+  async writeBudgetVsActual(
+    report: CheckedTender,
+    actuals: ActualsReport,
+    options: WriteOptions = {},
+  ): Promise<Result<SheetRef>> {
+    const sheet = this.actualsSheet();
+    const table = sheet?.tables[0];
+    if (!sheet || !table) return failure("workbook", NO_ACTUALS_SHEET);
+    const ref = this.write(
+      "budget",
+      options.replace,
+      (name, tableName) =>
+        budgetSheetPlan(report.tender, actuals, report.phasing, {
+          sheet: name,
+          table: tableName("BudgetVsActual"),
+          actuals: { table: table.name, sheet: sheet.name },
+        }),
+      options.activate,
+    );
+    return { ok: true, value: ref };
+  }
+
   private highlights(): Result<Highlight[]> {
     const xml = this.workbook.customXml.get(HIGHLIGHT_NAMESPACE);
     return xml === undefined ? { ok: true, value: [] } : xmlToHighlights(xml);
@@ -395,7 +458,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async showFindings(findings: Finding[]): Promise<Result<FindingLocation[]>> {
     const previous = this.highlights();
     if (!previous.ok) return previous;
-    const { locations, cells } = locateFindings(findings, this.source);
+    const { locations, cells } = locateFindings(findings, this.source, this.actualsSource);
     const next = nextHighlights(previous.value, cells, (a) => this.cellAt(a)?.fill);
     this.restore(previous.value, new Set(next.map((h) => normalise(h.address))));
     for (const h of next) this.setFill(h.address, HIGHLIGHT_FILL);

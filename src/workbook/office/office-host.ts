@@ -8,6 +8,13 @@
  */
 import { cellAddress, columnLetter, parseAddress, qualified, rangeAddress, type Rect } from "../a1";
 import { allocationSheetPlan } from "../layout/allocation-sheet";
+import {
+  actualsLineRef,
+  actualsSheetPlan,
+  readActualsGrid,
+  type ActualsSource,
+} from "../layout/actuals-sheet";
+import { budgetSheetPlan } from "../layout/budget-sheet";
 import { PHASING_TABLE_SUFFIXES, phasingSheetPlan } from "../layout/phasing-sheet";
 import {
   tableBodyRect,
@@ -54,6 +61,7 @@ import {
   locateFindings,
   looksLikeLotsTable,
   nextHighlights,
+  NO_ACTUALS_SHEET,
   NO_LOTS_TABLE,
   normalise,
   OUTPUT_KINDS,
@@ -63,6 +71,7 @@ import { todayIso } from "../today";
 import { blocksOf, DEFAULT_BLOCK_BYTES } from "./blocks";
 import { MIN_EXCEL_API, requirementMessage, type RequirementChecker } from "./requirements";
 import { excelSerialToIso } from "../../domain/calendar";
+import type { ActualLine, ActualsReport } from "../../domain/actuals";
 import type { Finding, Result, Tender } from "../../domain/types";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -231,15 +240,16 @@ export function queuePlan(
   }
   for (const ch of plan.charts) {
     const chart = ws.charts.add(
-      ch.type === "bar" ? "BarClustered" : "ColumnClustered",
+      ch.type === "bar" ? "BarClustered" : ch.type === "line" ? "Line" : "ColumnClustered",
       ws.getRange(rangeAddress(ch.values)),
       "Columns",
     );
     chart.title.text = ch.title;
-    chart.legend.visible = false;
+    chart.legend.visible = ch.seriesNames !== undefined;
     const series = chart.series.getItemAt(0);
     series.setXAxisValues(ws.getRange(rangeAddress(ch.categories)));
-    series.name = ch.seriesName;
+    series.name = ch.seriesNames?.[0] ?? ch.seriesName;
+    ch.seriesNames?.slice(1).forEach((name, i) => (chart.series.getItemAt(i + 1).name = name));
     chart.setPosition(
       cellAddress(ch.anchor.row, ch.anchor.col),
       cellAddress(ch.anchor.row + ch.size.rows - 1, ch.anchor.col + ch.size.cols - 1),
@@ -292,6 +302,14 @@ function loadSurvey(context: Excel.RequestContext): () => Survey {
   };
 }
 
+/** The add-in's Actuals sheet, else a sheet named Actuals. */
+function actualsSheetOf(s: Survey): string | undefined {
+  return (
+    s.existing.find((x) => x.owner === "actuals") ??
+    s.existing.find((x) => x.name.toLowerCase() === "actuals")
+  )?.name;
+}
+
 function messageOf(e: unknown): string {
   if (e instanceof Error) return e.message;
   return String(e);
@@ -300,6 +318,7 @@ function messageOf(e: unknown): string {
 export class OfficeWorkbookPort implements WorkbookPort {
   readonly host = "excel" as const;
   private source?: TenderSource;
+  private actualsSource?: ActualsSource;
   private readonly options: OfficePortOptions;
 
   constructor(options: OfficePortOptions = {}) {
@@ -341,18 +360,27 @@ export class OfficeWorkbookPort implements WorkbookPort {
     kind: SheetKind,
     what: string,
     options: WriteOptions,
-    build: (sheet: string, table: (wanted: string, suffixes?: readonly string[]) => string) => SheetPlan,
+    build: (
+      sheet: string,
+      table: (wanted: string, suffixes?: readonly string[]) => string,
+      survey: Survey,
+    ) => SheetPlan | Result<never>,
   ): Promise<Result<SheetRef>> {
     return this.guarded(what, async (context) => {
       const survey = loadSurvey(context);
       await context.sync();
       const s = survey();
       const target = chooseTarget(kind, s.existing, options.replace ?? true);
-      const plan = build(target.name, (wanted, suffixes) =>
-        suffixes
-          ? chooseTablePrefix(wanted, suffixes, s.tables, target.replaces)
-          : chooseTableName(wanted, s.tables, target.replaces),
+      const plan = build(
+        target.name,
+        (wanted, suffixes) =>
+          suffixes
+            ? chooseTablePrefix(wanted, suffixes, s.tables, target.replaces)
+            : chooseTableName(wanted, s.tables, target.replaces),
+        s,
       );
+      // Nothing is written when the plan cannot be made.
+      if ("ok" in plan) return plan;
 
       this.suspendCalculation(context);
       const sheets = context.workbook.worksheets;
@@ -413,6 +441,59 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return this.writePlan("summary", "write the Tender summary sheet", options, (sheet) =>
       summarySheetPlan(view, { sheet, today, where: source ? (p) => locatePath(source, p) : undefined }),
     );
+  }
+
+  createActualsSheet(tender?: Tender, lines: readonly ActualLine[] = []): Promise<Result<SheetRef>> {
+    return this.writePlan("actuals", "add the Actuals sheet", { replace: false }, (sheet, table) =>
+      actualsSheetPlan(tender, { sheet, table: table("Actuals") }, lines),
+    );
+  }
+
+  /** Sync 1: sheets and tags; sync 2: the Actuals sheet's values. */
+  async readActuals(): Promise<Result<ActualLine[]>> {
+    const read = await this.guarded("read the invoices", async (context) => {
+      const survey = loadSurvey(context);
+      await context.sync();
+      const sheet = actualsSheetOf(survey());
+      if (!sheet)
+        return failure<{ lines: ActualLine[]; source: ActualsSource }>("workbook", NO_ACTUALS_SHEET);
+      const used = context.workbook.worksheets
+        .getItem(sheet)
+        .getUsedRangeOrNullObject(true)
+        .load("values,rowIndex,columnIndex");
+      await context.sync();
+      if (used.isNullObject) {
+        return failure<{ lines: ActualLine[]; source: ActualsSource }>(
+          qualified(sheet, "A1"),
+          `the ${sheet} sheet is empty; paste the invoices into it`,
+        );
+      }
+      return readActualsGrid(used.values, sheet, { row: used.rowIndex, col: used.columnIndex });
+    });
+    if (!read.ok) return read;
+    this.actualsSource = read.value.source;
+    return { ok: true, value: read.value.lines };
+  }
+
+  actualsLineRef(): ((index: number) => string) | undefined {
+    return this.actualsSource ? actualsLineRef(this.actualsSource) : undefined;
+  }
+
+  writeBudgetVsActual(
+    report: CheckedTender,
+    actuals: ActualsReport,
+    options: WriteOptions = {},
+  ): Promise<Result<SheetRef>> {
+    return this.writePlan("budget", "write the Budget vs actual sheet", options, (sheet, table, s) => {
+      const source = actualsSheetOf(s);
+      const t = source ? s.tables.find((x) => x.sheet.toLowerCase() === source.toLowerCase()) : undefined;
+      if (!source || !t) return failure("workbook", NO_ACTUALS_SHEET);
+      return budgetSheetPlan(report.tender, actuals, report.phasing, {
+        sheet,
+        table: table("BudgetVsActual"),
+        actuals: { table: t.name, sheet: source },
+      });
+    });
   }
 
   async readTender(options: ReadTenderOptions): Promise<Result<Tender>> {
@@ -597,7 +678,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const loaded = await this.loadHighlights(context);
       if (!loaded.ok) return loaded;
       const { previous, parts, sheets } = loaded.value;
-      const { locations, cells } = locateFindings(findings, source);
+      const { locations, cells } = locateFindings(findings, source, this.actualsSource);
       const onSheet = (a: string): boolean => sheets.has((parseAddress(a)?.sheet ?? "").toLowerCase());
       const fills = new Map<string, Excel.RangeFill | undefined>();
       for (const a of [...previous.map((h) => h.address), ...cells]) {
