@@ -6,8 +6,9 @@
 import type { ActualsReport } from "../domain/actuals";
 import type { Allocation, AllocationLine } from "../domain/allocation";
 import type { Phasing } from "../domain/phasing";
+import { formatLongDate, regionName } from "../domain/calendar";
 import { formatMoney } from "../domain/money";
-import type { Finding, IsoDate, Pence, Region, Tender } from "../domain/types";
+import type { Finding, IsoDate, Pence, Tender } from "../domain/types";
 
 /** The parts of the engine's report the text shows. */
 export interface ReportForText {
@@ -37,31 +38,9 @@ export function wrap(text: string, width: number, first: string, indent: string)
 
 const WIDTH = 100;
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-const REGION_NAMES: Record<Region, string> = {
-  "GB-ENG": "England & Wales",
-  "GB-SCT": "Scotland",
-  "GB-NIR": "Northern Ireland",
-};
-
 /** "2017-08-31" → "31 August 2017". */
 export function ukDate(date: IsoDate): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return `${d} ${MONTHS[m - 1]} ${y}`;
+  return formatLongDate(date);
 }
 
 const money = (p: Pence | undefined): string => (p === undefined ? "" : formatMoney(p));
@@ -126,7 +105,7 @@ export function formatReport(
   if (tender.closingDate) facts.push(`closing ${ukDate(tender.closingDate)}`);
   if (tender.startDate) facts.push(`start ${ukDate(tender.startDate)}`);
   if (tender.endDate) facts.push(`end ${ukDate(tender.endDate)}`);
-  facts.push(`bank holidays of ${REGION_NAMES[tender.region]}`);
+  facts.push(`bank holidays of ${regionName(tender.region)}`);
   facts.push(`VAT ${tender.vatRate}%`);
   out.push(facts.join(" · ").replace(/^./, (c) => c.toUpperCase()));
   out.push("");

@@ -8,7 +8,8 @@ import type { IsoDate, Region } from "./types";
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-const MONTH_NAMES = [
+/** January … December. */
+export const MONTH_NAMES: readonly string[] = [
   "January",
   "February",
   "March",

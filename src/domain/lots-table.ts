@@ -9,7 +9,7 @@
  * (through the caller's `ref`) and says what to do.
  */
 
-import { excelSerialToIso, isExcelDateSerial } from "./calendar";
+import { daysInMonth, excelSerialToIso, isExcelDateSerial, MONTH_NAMES } from "./calendar";
 import { tenderMessages } from "./messages";
 import { parseMoney } from "./money";
 import { parseDays } from "./tender";
@@ -146,25 +146,7 @@ function readDays(v: CellValue): CellRead<number> {
   return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, message: parsed.error };
 }
 
-const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
+const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());
 
 function iso(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;

@@ -7,7 +7,7 @@
  * `{"title","buyer","currency","statedTotal","dayRate","closingDate","startDate","endDate",
  * "region","vatRate","lots":[{"name","dayRate","days","statedValue","startDate","endDate"}]}`
  */
-import { daysInMonth, isValidIsoDate } from "./calendar";
+import { daysInMonth, isValidIsoDate, MONTH_NAMES } from "./calendar";
 import { tenderMessages as m } from "./messages";
 import { parseMoney, rateTimesDays } from "./money";
 import type { InputError, IsoDate, Lot, Parsed, Pence, Region, Result, StatedAmount, Tender } from "./types";
@@ -34,21 +34,6 @@ export const TENDER_FIELDS = [
 ] as const;
 
 export const LOT_FIELDS = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"] as const;
-
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 const REGION_WORDS: Record<string, Region> = {
   "gb-eng": "GB-ENG",
@@ -86,7 +71,7 @@ export function parseIsoDate(value: unknown): Parsed<IsoDate> {
   if (month < 1 || month > 12) return { ok: false, error: m.impossibleMonth(value) };
   return {
     ok: false,
-    error: m.impossibleDate(value, daysInMonth(year, month), `${MONTHS[month - 1]} ${year}`),
+    error: m.impossibleDate(value, daysInMonth(year, month), `${MONTH_NAMES[month - 1]} ${year}`),
   };
 }
 
