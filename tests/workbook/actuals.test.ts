@@ -395,6 +395,23 @@ withLibreOffice("LibreOffice computes the Budget vs actual sheet as the engine d
     expect(valueOf(ws, `F${total}`)).toBe(167040);
     expect(valueOf(ws, `H${total}`)).toBe(actuals.totals.remainingValue / 100);
     expect(valueOf(ws, `K${total}`)).toBeCloseTo(actuals.totals.varianceToPhased / 100, 6);
+
+    // Month by month: the row for January 2018 has Barnet's cumulative phased budget and spend.
+    let january = 0;
+    ws.getColumn(1).eachCell((cell, row) => {
+      const v = valueOf(ws, `A${row}`);
+      if (v instanceof Date && v.getTime() === Date.UTC(2018, 0, 31)) january = row;
+    });
+    expect(january).toBeGreaterThan(total);
+    expect(valueOf(ws, `C${january}`)).toBe(51840);
+    const barnetPhased = report.phasing.lots
+      .find((l) => l.lot === "Barnet")!
+      .months.filter((m) => m.month <= "2018-01")
+      .reduce((sum, m) => sum + m.value, 0);
+    expect(valueOf(ws, `B${january}`)).toBe(barnetPhased / 100);
+    // Kirklees's spend to the end of each month grows as its invoices do.
+    const kirklees = lines.filter((l) => l.lot === "Kirklees" && (l.periodEnd ?? "") <= "2018-01-31");
+    expect(valueOf(ws, `E${january}`)).toBe(kirklees.reduce((sum, l) => sum + l.amount, 0) / 100);
   });
 
   test("an earlier as-of date and invoices dated by invoice date only are counted as the engine counts them", async () => {

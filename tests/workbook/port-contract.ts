@@ -7,6 +7,7 @@ import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { HIGHLIGHT_FILL } from "../../src/workbook/targets";
 import { check } from "./support";
+import { tracked } from "./actuals-support";
 
 export interface HostDriver {
   port: WorkbookPort;
@@ -222,6 +223,50 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       });
       expect(d.value("'Tender summary'!A1")).toBe("Tender summary");
       expect(d.value("'Tender summary'!A4")).toBe("Produced 26 July 2017");
+    });
+
+    test("contract tracking: invoices typed into the Actuals sheet, read with cell addresses, compared per lot", async () => {
+      const d = makeDriver();
+      const { report, actuals } = tracked();
+      // The user's own "Budget vs actual" sheet is never written to.
+      d.addUserSheet("Budget vs actual", [["mine"]]);
+      expect(await d.port.createActualsSheet(report.tender)).toEqual({
+        ok: true,
+        value: { kind: "actuals", name: "Actuals", replaced: false },
+      });
+      // An empty table reads as no invoices.
+      expect(await d.port.readActuals()).toEqual({ ok: true, value: [] });
+      // The user types three invoices (dates as Excel keeps them: serial numbers).
+      const rows: (string | number)[][] = [
+        ["Barnet", "BAR-001", 43010, 42978, 43008, 10, 9600, 1920],
+        ["Barnet", "BAR-002", 43040, 43009, 43039, 12, 11520, 2304],
+        ["Kirklees", "KIR-001", 43010, 42978, 43008, 8, 7680, 1536],
+      ];
+      rows.forEach((row, r) =>
+        row.forEach((v, c) => d.type(`Actuals!${String.fromCharCode(65 + c)}${5 + r}`, v)),
+      );
+      const read = await d.port.readActuals();
+      expect(
+        read.ok && read.value.map((l) => [l.lot, l.invoiceNumber, l.periodEnd, l.days, l.amount]),
+      ).toEqual([
+        ["Barnet", "BAR-001", "2017-09-30", 10, 960_000],
+        ["Barnet", "BAR-002", "2017-10-31", 12, 1_152_000],
+        ["Kirklees", "KIR-001", "2017-09-30", 8, 768_000],
+      ]);
+      expect(d.port.actualsLineRef()?.(2)).toBe("Actuals!A7");
+      d.type("Actuals!F6", "twelve");
+      const bad = await d.port.readActuals();
+      expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(["Actuals!F6"]);
+
+      const written = await d.port.writeBudgetVsActual(report, actuals);
+      expect(written).toEqual({
+        ok: true,
+        value: { kind: "budget", name: "Budget vs actual (2)", replaced: false },
+      });
+      expect(d.value("'Budget vs actual'!A1")).toBe("mine");
+      expect(d.value("'Budget vs actual (2)'!A8")).toBe("Barnet");
+      expect(d.value("'Budget vs actual (2)'!D8")).toBe(107520);
+      expect(d.sheetNames()).toEqual(["Budget vs actual", "Actuals", "Budget vs actual (2)"]);
     });
   });
 }
