@@ -14,3 +14,4 @@ export * from "./lots-table";
 export * from "./ocds";
 export * from "./csv-export";
 export * from "./actuals";
+export * from "./examples";

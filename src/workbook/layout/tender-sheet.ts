@@ -3,6 +3,7 @@
  * `tenderSheetPlan` lays it out; `readTenderGrid` reads it back from the cell values any host gives,
  * naming the cell of every problem (`Tender!B5: "abc" is not an amount`).
  */
+import { DFE_2017_TENDER } from "../../domain/examples";
 import { cellAddress, qualified, type Rect } from "../a1";
 import { isoToExcelSerial } from "../../domain/calendar";
 import { readLotsTableLayout, readTableDate, type CellValue, type LotsColumn } from "../../domain/lots-table";
@@ -67,22 +68,7 @@ export const LOTS_HEADER_ROW = FIELDS_ROW + TENDER_FIELDS.length + 2;
 export const LOTS_HEADERS = ["Lot", "Day rate", "Days", "Stated value", "Start date", "End date"] as const;
 
 /** The headline case: the DfE's 2017 tender for children's services commissioners at four councils. */
-export const DFE_EXAMPLE: Tender = {
-  title: "Children's services commissioners: Barnet, Kirklees, Reading and Worcestershire",
-  buyer: "Department for Education",
-  currency: "GBP",
-  statedTotal: { pence: 34_600_000, precision: 100_000 },
-  closingDate: "2017-07-31",
-  startDate: "2017-08-31",
-  region: "GB-ENG",
-  vatRate: 20,
-  lots: [
-    { name: "Barnet", statedValue: 10_752_000 },
-    { name: "Kirklees", statedValue: 4_896_000 },
-    { name: "Reading", statedValue: 9_504_000 },
-    { name: "Worcestershire", statedValue: 9_504_000 },
-  ],
-};
+export const DFE_EXAMPLE: Tender = DFE_2017_TENDER;
 
 const money = (p: number | undefined): Scalar => (p === undefined ? null : penceToPounds(p));
 const date = (d: string | undefined): Scalar => (d === undefined ? null : isoToExcelSerial(d));
