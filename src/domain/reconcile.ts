@@ -18,11 +18,11 @@ export interface ReconcileOptions {
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** What a date is, against the tender's dates (-1, 0 or 1 as for compareIso; 0 when the tender has none). */
+/** What a date is, against the tender's dates (compareIso's -1, 0 or 1), each worked out once asked. */
 interface DateFacts {
-  vsClosing: number;
-  vsStart: number;
-  vsEnd: number;
+  vsClosing: number | undefined;
+  vsStart: number | undefined;
+  vsEnd: number | undefined;
   /** Whether it is a working day in the tender's region, once asked. */
   working: boolean | undefined;
   /** Working days from this date to an end date, once counted. */
@@ -149,9 +149,9 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     if (facts === undefined) {
       toDayNumber(date); // a RangeError for a date that is not one, as compareIso gives
       facts = {
-        vsClosing: tender.closingDate === undefined ? 0 : compareIso(date, tender.closingDate),
-        vsStart: tender.startDate === undefined ? 0 : compareIso(date, tender.startDate),
-        vsEnd: tender.endDate === undefined ? 0 : compareIso(date, tender.endDate),
+        vsClosing: undefined,
+        vsStart: undefined,
+        vsEnd: undefined,
         working: undefined,
         workingDaysTo: new Map(),
       };
@@ -211,16 +211,32 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     }
 
     // Dates: the lot's own against the tender's.
+    const start = line.startDate;
+    const end = line.endDate;
+    // The line's start is the lot's own or else the tender's: one look-up either way.
+    const startFacts = start === undefined ? undefined : factsOf(start);
+    // The end date is looked at when there is a start to compare it with, or a contract end.
+    const endFacts =
+      end !== undefined &&
+      (start !== undefined || (lot.endDate !== undefined && tender.endDate !== undefined))
+        ? factsOf(end)
+        : undefined;
     if (lot.startDate !== undefined) {
-      const facts = factsOf(lot.startDate);
-      if (tender.closingDate !== undefined && facts.vsClosing <= 0) {
+      const facts = lot.startDate === start ? (startFacts as DateFacts) : factsOf(lot.startDate);
+      if (
+        tender.closingDate !== undefined &&
+        (facts.vsClosing ??= compareIso(lot.startDate, tender.closingDate)) <= 0
+      ) {
         add(
           "DATE_ORDER",
           "error",
           lotField(i, "startDate"),
           m.lotStartsBeforeClosing(name, lot.startDate, tender.closingDate),
         );
-      } else if (tender.startDate !== undefined && facts.vsStart < 0) {
+      } else if (
+        tender.startDate !== undefined &&
+        (facts.vsStart ??= compareIso(lot.startDate, tender.startDate)) < 0
+      ) {
         add(
           "DATE_ORDER",
           "warning",
@@ -233,10 +249,6 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         nonWorkingStart(lotField(i, "startDate"), `Lot ${JSON.stringify(name)}'s start date`, lot.startDate);
       }
     }
-    const start = line.startDate;
-    const end = line.endDate;
-    const startFacts = start === undefined ? undefined : factsOf(start);
-    const endFacts = end === undefined ? undefined : factsOf(end);
     let ordered = true;
     // Both are real dates (factsOf checked them), so their text compares as the dates do.
     if (start !== undefined && end !== undefined && end < start) {
@@ -246,7 +258,11 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         add("DATE_ORDER", "error", path, m.endBeforeStart(`Lot ${JSON.stringify(name)}`, end, start));
       }
     }
-    if (lot.endDate !== undefined && tender.endDate !== undefined && (endFacts as DateFacts).vsEnd > 0) {
+    if (
+      lot.endDate !== undefined &&
+      tender.endDate !== undefined &&
+      ((endFacts as DateFacts).vsEnd ??= compareIso(lot.endDate, tender.endDate)) > 0
+    ) {
       add(
         "DATE_ORDER",
         "warning",
