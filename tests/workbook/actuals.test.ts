@@ -15,6 +15,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { checkActuals } from "../../src/domain/actuals";
+import { checkTender } from "../../src/domain/check";
 import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { ACTUALS_HEADER_ROW } from "../../src/workbook/layout/actuals-sheet";
@@ -412,6 +413,24 @@ withLibreOffice("LibreOffice computes the Budget vs actual sheet as the engine d
     // Kirklees's spend to the end of each month grows as its invoices do.
     const kirklees = lines.filter((l) => l.lot === "Kirklees" && (l.periodEnd ?? "") <= "2018-01-31");
     expect(valueOf(ws, `E${january}`)).toBe(kirklees.reduce((sum, l) => sum + l.amount, 0) / 100);
+  });
+
+  test("a lot named with SUMIFS wildcards (Barnet*) is matched literally, not as a pattern", async () => {
+    const tender = dfeTender();
+    tender.lots = tender.lots.map((l) => (l.name === "Kirklees" ? { ...l, name: "Barnet*" } : l));
+    const lines = invoices().map((l) => (l.lot === "Kirklees" ? { ...l, lot: "Barnet*" } : l));
+    const report = checkTender(tender);
+    const actuals = checkActuals(tender, report.allocation, report.phasing, lines, { asOf: "2018-01-31" });
+    const wb = await recalculated(
+      await reportToXlsx(report, { actuals: { lines, report: actuals }, cachedResults: false }),
+      "dfe-actuals-wildcard",
+    );
+    const ws = wb.getWorksheet("Budget vs actual")!;
+    expect(actuals.lots.map((l) => l.lot)).toEqual(["Barnet", "Barnet*", "Reading", "Worcestershire"]);
+    actuals.lots.forEach((lot, i) => {
+      expect([lot.lot, valueOf(ws, `F${FIRST_LOT + i}`)]).toEqual([lot.lot, lot.spent / 100]);
+    });
+    expect(valueOf(ws, `F${FIRST_LOT}`)).toBe(51840);
   });
 
   test("an earlier as-of date and invoices dated by invoice date only are counted as the engine counts them", async () => {

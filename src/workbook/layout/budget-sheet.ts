@@ -97,10 +97,14 @@ export function budgetSheetPlan(
   /** SUMIFS of a field for a lot, work dated on or before `until`: period end, else invoice date. */
   const sumTo = (field: ActualsColumn, lot: string, until: string): Formula => {
     const f = (ref: (f: ActualsColumn) => string): string =>
-      `SUMIFS(${ref(field)},${ref("lot")},${lot},${ref("periodEnd")},"<="&${until})` +
-      `+SUMIFS(${ref(field)},${ref("lot")},${lot},${ref("periodEnd")},"",${ref("invoiceDate")},"<="&${until})`;
+      `SUMIFS(${ref(field)},${ref("lot")},${criterion(lot)},${ref("periodEnd")},"<="&${until})` +
+      `+SUMIFS(${ref(field)},${ref("lot")},${criterion(lot)},${ref("periodEnd")},"",${ref("invoiceDate")},"<="&${until})`;
     return { structured: `=${f(structuredCol)}`, a1: `=${f(a1Of)}` };
   };
+  // A lot name SUMIFS would read as a pattern (* ? ~) or a comparison (< > =) is matched literally.
+  const literal = lots.some((l) => /[*?~]|^\s*[<>=]/.test(l.lot));
+  const criterion = (lot: string): string =>
+    literal ? `"="&SUBSTITUTE(SUBSTITUTE(SUBSTITUTE(${lot},"~","~~"),"*","~*"),"?","~?")` : lot;
   const lotOf = thisRow("Lot");
 
   const cells: CellPlan[] = [
