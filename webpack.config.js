@@ -24,11 +24,14 @@ async function devServerTransport() {
     const key = path.join(certDir, "localhost.key");
     const cert = path.join(certDir, "localhost.crt");
     const ca = path.join(certDir, "ca.crt");
+    const why = String(error && error.message ? error.message : error).trim();
     console.warn(
-      `\n[tender-budget] Could not install the Office development CA certificate: ${error.message.trim()}\n` +
-        "  The pane is still served over https with an untrusted certificate (your browser will warn).\n" +
-        `  To trust it, import ${ca} into your browser or system store,\n` +
-        "  or serve plain http instead with: npm run start:http  (then open http://localhost:3000/taskpane.html)\n",
+      [
+        `[tender-budget] Could not install the Office development CA certificate: ${why}`,
+        "[tender-budget] The pane is still served over https with an untrusted certificate (your browser will warn).",
+        `[tender-budget] To trust it, import ${ca} into your browser or system store,`,
+        "[tender-budget] or serve plain http instead: npm run start:http (then open http://localhost:3000/taskpane.html)",
+      ].join("\n"),
     );
     if (fs.existsSync(key) && fs.existsSync(cert)) {
       return {

@@ -74,7 +74,8 @@ async function main() {
       const notes = fs
         .readFileSync(logFile, "utf8")
         .split("\n")
-        .filter((l) => l.startsWith("[tender-budget]") || l.startsWith("  "))
+        .filter((l) => l.startsWith("[tender-budget]"))
+        .map((l) => l.replace("[tender-budget] ", ""))
         .join("\n");
       console.log(`\n
 Tender Budget is running: ${paneUrl}
