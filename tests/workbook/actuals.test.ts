@@ -206,6 +206,24 @@ describe("Office.js host: the Budget vs actual sheet", () => {
       ["Line", "Reading: spent against the phased budget (cumulative)"],
       ["Line", "Worcestershire: spent against the phased budget (cumulative)"],
     ]);
+    // Each chart: the lot's two cumulative columns, months as categories, named series, a legend.
+    expect(s.charts[0]).toMatchObject({
+      values: "'Budget vs actual'!B15:C21",
+      categories: "'Budget vs actual'!A15:A21",
+      seriesNames: ["Phased budget", "Spent"],
+      legend: true,
+    });
+    expect(fake.values("Budget vs actual", "A13:C14")).toEqual([
+      ["Month by month (cumulative): phased budget against spend", "", ""],
+      ["Month end", "Barnet: phased budget", "Barnet: spent"],
+    ]);
+    expect(s.cell("A15")).toEqual({ value: 42978, numberFormat: "mmm yyyy" }); // 31/08/2017
+    expect(s.cell("C20")).toMatchObject({
+      // January 2018: Barnet's spend on work dated to its last day.
+      formula:
+        '=SUMIFS(Actuals[Amount],Actuals[Lot],$A$8,Actuals[Period end],"<="&$A20)' +
+        '+SUMIFS(Actuals[Amount],Actuals[Lot],$A$8,Actuals[Period end],"",Actuals[Invoice date],"<="&$A20)',
+    });
     expect(fake.names.some((n) => n.name === "TenderBudget_budget")).toBe(true);
   });
 
@@ -264,6 +282,7 @@ describe("in-memory host", () => {
     expect(s.at(`H${FIRST_LOT}`)?.value).toBe(55680);
     expect(s.at(`C${FIRST_LOT + 4}`)?.value).toBe(361);
     expect(s.at(`F${FIRST_LOT + 4}`)?.value).toBe(167040);
+    expect(s.at("C20")?.value).toBe(51840); // January 2018, cumulative (the engine's figure, cached)
     expect(s.conditionalFormats).toHaveLength(1);
     expect(s.charts).toHaveLength(4);
     // Written again, the add-in's own sheet is replaced; the Actuals sheet (the user's data) stays.

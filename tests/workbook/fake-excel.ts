@@ -43,7 +43,14 @@ export class FakeSheet {
   readonly validations: { address: string; property: string; value: unknown }[] = [];
   readonly conditionalFormats: { address: string; formula?: string; fill?: string; fontColor?: string }[] =
     [];
-  readonly charts: { type: string; values: string; categories?: string; title?: string }[] = [];
+  readonly charts: {
+    type: string;
+    values: string;
+    categories?: string;
+    title?: string;
+    legend?: boolean;
+    seriesNames?: string[];
+  }[] = [];
   readonly page: {
     printArea?: string;
     orientation?: string;
@@ -365,11 +372,17 @@ export class FakeExcel {
                 chart.title = v;
               },
             },
-            legend: { visible: true },
+            legend: {
+              set visible(v: boolean) {
+                chart.legend = v;
+              },
+            },
             series: {
-              getItemAt: () => ({
+              getItemAt: (i: number) => ({
                 setXAxisValues: (r: Mock) => (chart.categories = r.__address),
-                name: "",
+                set name(v: string) {
+                  (chart.seriesNames ??= [])[i] = v;
+                },
               }),
             },
             setPosition: (a: string, b: string) => fake.record(`chart position ${a}:${b}`),

@@ -120,6 +120,8 @@ describe("Office.js host: what is written", () => {
         values: "Allocation!D18:D21",
         categories: "Allocation!A18:A21",
         title: "Value by lot",
+        legend: false,
+        seriesNames: ["Value"],
       },
     ]);
     expect(s.validations.find((v) => v.property === "rule")).toEqual({
