@@ -1,6 +1,6 @@
 /**
  * .xlsx files with exceljs: the same sheets the add-in writes in Excel (Tender, Allocation, Phasing,
- * Tender summary) with live formulas (plain A1 references, so Excel and LibreOffice both compute them),
+ * Tender summary, and with invoices Actuals and Budget vs actual; no charts) with live formulas (plain A1 references, so Excel and LibreOffice both compute them),
  * number formats, validation, conditional formats and print settings; and the reverse, a tender read
  * from an .xlsx (the add-in's Tender sheet or any sheet holding a lots table).
  *
