@@ -11,8 +11,24 @@
  * nothing is returned unless every row reads cleanly.
  */
 import { parseCsv } from "../csv";
-import { parseMoney } from "../money";
-import { type CellValue, csvCellRef, csvRowRef, readTableDate } from "../lots-table";
+import {
+  type CellRead,
+  type CellValue,
+  cellText,
+  checkRowWidth,
+  csvCellRef,
+  csvRowRef,
+  daysText,
+  findHeaderRow,
+  headerRecogniser,
+  isBlankTable,
+  isEmpty,
+  isTotalName,
+  readMoneyCell,
+  readTableDate,
+  readTableHeader,
+  show,
+} from "../table-cells";
 import type { InputError, Pence, Result } from "../types";
 import { ACTUALS_COLUMN_LABELS, type ActualLine, type ActualsColumn, isValidDays } from "./model";
 
@@ -61,27 +77,11 @@ export const ACTUALS_COLUMN_HEADERS: Record<ActualsColumn, readonly string[]> = 
 
 const KNOWN_HEADERS = `"Lot", "Invoice number", "Invoice date", "Period start", "Period end", "Days", "Amount", "VAT"`;
 
-/** Lower case, without units in brackets, "£", "ex VAT" or anything but letters and digits. */
-function headerKey(text: string): string {
-  const key = text
-    .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, "")
-    .replace(/[^a-z0-9]/g, "");
-  return key.replace(/(exvat|exclvat|excvat|excludingvat)$/, "") || key;
-}
-
-const HEADER_KEYS = new Map<string, ActualsColumn>();
-for (const [column, words] of Object.entries(ACTUALS_COLUMN_HEADERS) as [
-  ActualsColumn,
-  readonly string[],
-][]) {
-  for (const w of words) HEADER_KEYS.set(headerKey(w), column);
-}
+const recogniseActualsColumn = headerRecogniser(ACTUALS_COLUMN_HEADERS);
 
 /** The field an actuals header names, or undefined when it names none. */
 export function recogniseActualsHeader(text: string): ActualsColumn | undefined {
-  const key = headerKey(text);
-  return key === "" ? undefined : HEADER_KEYS.get(key);
+  return recogniseActualsColumn(text);
 }
 
 /** Headers of amounts that include VAT: not read, with a message saying what to give instead. */
@@ -90,37 +90,15 @@ function isGrossHeader(text: string): boolean {
   return /incvat|inclvat|includingvat|gross/.test(key) || key === "total" || key === "totalamount";
 }
 
-function cellText(v: CellValue): string {
-  if (v === null || v === undefined) return "";
-  return typeof v === "string" ? v.trim() : String(v);
-}
-
-function isEmpty(v: CellValue): boolean {
-  return cellText(v) === "";
-}
-
-function show(v: CellValue): string {
-  return typeof v === "string" ? `"${v.trim()}"` : String(v);
-}
-
-type CellRead<T> = { ok: true; value: T | undefined } | { ok: false; message: string };
-
-function readMoneyCell(v: CellValue, what: string, example: string): CellRead<Pence> {
-  if (isEmpty(v)) return { ok: true, value: undefined };
-  if (typeof v === "boolean") {
-    return { ok: false, message: `${v} is not an amount of money; write the ${what} like ${example}` };
-  }
-  const parsed = parseMoney(typeof v === "string" ? v.trim() : toPennies(v as number));
-  if (!parsed.ok) {
-    return { ok: false, message: parsed.error };
-  }
-  if (parsed.value.pence < 0) {
+function readAmountCell(v: CellValue, what: string, example: string): CellRead<Pence> {
+  const read = readMoneyCell(typeof v === "number" ? toPennies(v) : v, what, example);
+  if (read.ok && read.value !== undefined && read.value < 0) {
     return {
       ok: false,
       message: `the ${what} cannot be negative (${show(v)}); correct the original invoice line instead of adding a credit`,
     };
   }
-  return { ok: true, value: parsed.value.pence };
+  return read;
 }
 
 /**
@@ -141,10 +119,7 @@ function readDaysCell(v: CellValue): CellRead<number> {
   if (typeof v === "number") {
     n = v;
   } else if (typeof v === "string") {
-    const t = v
-      .trim()
-      .replace(/\s*days?$/i, "")
-      .trim();
+    const t = daysText(v);
     if (!/^-?(\d+(\.\d+)?|\.\d+)$/.test(t)) {
       return { ok: false, message: `${show(v)} is not a number of days; ${DAYS_HINT}` };
     }
@@ -171,8 +146,6 @@ function readDaysCell(v: CellValue): CellRead<number> {
   return { ok: true, value: Math.round(n * 100) / 100 };
 }
 
-const TOTAL_NAMES = new Set(["total", "totals", "grandtotal", "sum", "subtotal"]);
-
 /** Read an actuals table into invoice lines. See `readActualsTableLayout` for where each came from. */
 export function readActualsTable(
   rows: readonly (readonly CellValue[])[],
@@ -191,18 +164,14 @@ export function readActualsTableLayout(
   const rowRef = options.rowRef ?? csvRowRef;
   const errors: InputError[] = [];
 
-  const recognisedIn = (row: readonly CellValue[]): number =>
-    row.filter((c) => typeof c === "string" && recogniseActualsHeader(c) !== undefined).length;
-  let headerRow = rows.findIndex((r) => recognisedIn(r) >= 2);
-  if (headerRow < 0) headerRow = rows.findIndex((r) => recognisedIn(r) >= 1);
+  const headerRow = findHeaderRow(rows, recogniseActualsHeader);
   if (headerRow < 0) {
-    const empty = rows.every((r) => r.every(isEmpty));
     return {
       ok: false,
       errors: [
         {
           path: tableName,
-          message: empty
+          message: isBlankTable(rows)
             ? `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per invoice`
             : `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
         },
@@ -210,47 +179,23 @@ export function readActualsTableLayout(
     };
   }
 
-  const header = rows[headerRow];
-  let width = header.length;
-  while (width > 0 && isEmpty(header[width - 1])) width--;
-  const headerText = (c: number): string => (c < width ? cellText(header[c]) : "");
-  const columns: Partial<Record<ActualsColumn, number>> = {};
-  for (let c = 0; c < width; c++) {
-    const h = header[c];
-    if (isEmpty(h)) {
-      if (rows.slice(headerRow + 1).some((r) => !isEmpty(r[c]))) {
-        errors.push({
-          path: options.ref(headerRow, c, ""),
-          message: `this column has values but no header; head it with one of ${KNOWN_HEADERS}, or remove it`,
-        });
-      }
-      continue;
-    }
-    const column = typeof h === "string" ? recogniseActualsHeader(h) : undefined;
-    if (column === undefined) {
-      if (typeof h === "string" && isGrossHeader(h) && !options.ignoreUnknownColumns) {
-        errors.push({
-          path: options.ref(headerRow, c, cellText(h)),
-          message: `${show(h)} looks like an amount including VAT; give the amount excluding VAT in a column headed "Amount" (and the VAT in a "VAT" column), and remove this one`,
-        });
-      } else if (!options.ignoreUnknownColumns) {
-        errors.push({
-          path: options.ref(headerRow, c, cellText(h)),
-          message: `${show(h)} is not a column of ${tableName}; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
-        });
-      }
-      continue;
-    }
-    const earlier = columns[column];
-    if (earlier !== undefined) {
-      errors.push({
-        path: options.ref(headerRow, c, cellText(h)),
-        message: `a second ${ACTUALS_COLUMN_LABELS[column]} column (the first is headed "${headerText(earlier)}"); keep only one`,
-      });
-      continue;
-    }
-    columns[column] = c;
-  }
+  const { width, columns, headerText } = readTableHeader(
+    rows,
+    headerRow,
+    {
+      ref: options.ref,
+      recognise: recogniseActualsHeader,
+      knownHeaders: KNOWN_HEADERS,
+      labels: ACTUALS_COLUMN_LABELS,
+      unknownColumn: (h) => {
+        if (options.ignoreUnknownColumns) return undefined;
+        return typeof h === "string" && isGrossHeader(h)
+          ? `${show(h)} looks like an amount including VAT; give the amount excluding VAT in a column headed "Amount" (and the VAT in a "VAT" column), and remove this one`
+          : `${show(h)} is not a column of ${tableName}; rename it to one of ${KNOWN_HEADERS}, or remove the column`;
+      },
+    },
+    errors,
+  );
   const required: [ActualsColumn, string][] = [
     ["lot", `column for the lot of each invoice; add a column headed "Lot"`],
     ["invoiceNumber", `column for the invoice numbers; add a column headed "Invoice number"`],
@@ -282,21 +227,7 @@ export function readActualsTableLayout(
     const row = rows[r];
     if (row.every(isEmpty)) continue;
     const before = errors.length;
-    for (let c = width; c < row.length; c++) {
-      if (!isEmpty(row[c])) {
-        errors.push({
-          path: options.ref(r, c, ""),
-          message: `${show(row[c])} is beyond the last column of the header (${rowRef(r)} has more values than the header has columns); remove it, or give the column a header`,
-        });
-      }
-    }
-    if (row.length < width) {
-      errors.push({
-        path: rowRef(r),
-        message: `${rowRef(r)} has ${row.length} value${row.length === 1 ? "" : "s"} but the header has ${width} columns; give every row one value per column (leave a value empty between commas: ,,)`,
-      });
-    }
-    if (errors.length > before) continue;
+    if (!checkRowWidth(row, r, width, options.ref, rowRef, errors)) continue;
 
     const at = (column: ActualsColumn): string => {
       const c = columns[column] as number;
@@ -318,7 +249,7 @@ export function readActualsTableLayout(
       fail("lot", `no lot given; write the lot this invoice is for (e.g. the council)`);
     else {
       lot = cellText(lotCell).replace(/\s+/g, " ");
-      if (TOTAL_NAMES.has(lot.toLowerCase().replace(/[^a-z]/g, ""))) {
+      if (isTotalName(lot)) {
         fail("lot", `a "${lot}" row is not an invoice; remove it (the totals are worked out for you)`);
         continue;
       }
@@ -376,14 +307,14 @@ export function readActualsTableLayout(
     else if (days.value === undefined) fail("days", `no days given; write the days worked (10, 4.5)`);
     else line.days = days.value;
 
-    const amount = readMoneyCell(cell("amount"), "amount", "9600 or £9,600.00");
+    const amount = readAmountCell(cell("amount"), "amount", "9600 or £9,600.00");
     if (!amount.ok) fail("amount", amount.message);
     else if (amount.value === undefined)
       fail("amount", `no amount given; write the amount invoiced ex VAT (£9,600.00)`);
     else line.amount = amount.value;
 
     if (columns.vat !== undefined) {
-      const vat = readMoneyCell(cell("vat"), "VAT", "1920 or £1,920.00");
+      const vat = readAmountCell(cell("vat"), "VAT", "1920 or £1,920.00");
       if (!vat.ok) fail("vat", vat.message);
       else if (vat.value !== undefined) line.vat = vat.value;
     }
