@@ -15,18 +15,17 @@ import {
   type CellRead,
   type CellValue,
   cellText,
-  checkRowWidth,
   csvRowRef,
   daysText,
-  findHeaderRow,
   headerRecogniser,
-  isBlankTable,
   isEmpty,
   isTotalName,
   readMoneyCell,
   readTableDate,
   readTableHeader,
+  readTableRows,
   show,
+  type TableReadOptions,
 } from "./table-cells";
 import type { InputError, Lot, Pence, Result } from "./types";
 
@@ -36,20 +35,8 @@ export type { CellValue } from "./table-cells";
 /** The lot fields a lots table can hold, one column each. */
 export type LotsColumn = "name" | "dayRate" | "days" | "statedValue" | "startDate" | "endDate";
 
-export interface LotsTableOptions {
-  /**
-   * Names a cell in messages. `row` and `col` are 0-based indices into the `rows` given to the
-   * reader; `header` is that column's header text ("" beyond the header). For CSV use `csvCellRef`
-   * (`row 4, column "Days"`); a workbook passes e.g. `Tender!C7`.
-   */
-  ref: (row: number, col: number, header: string) => string;
-  /** Names a whole row, for problems not tied to one cell. Defaults to `row N` (1-based). */
-  rowRef?: (row: number) => string;
-  /** What to call the table in messages about it as a whole. Default "the lots table". */
-  tableName?: string;
-  /** Skip columns whose header is not recognised instead of rejecting them. Default false. */
-  ignoreUnknownColumns?: boolean;
-}
+/** How cells and rows are named in messages; the default table name is "the lots table". */
+export type LotsTableOptions = TableReadOptions;
 
 /** Where the table was found: the header row, the column of each field, the row of each lot. */
 export interface LotsTableLayout {
@@ -136,26 +123,11 @@ export function readLotsTableLayout(
   const tableName = options.tableName ?? "the lots table";
   const rowRef = options.rowRef ?? csvRowRef;
   const errors: InputError[] = [];
-  const fail = (path: string, message: string): Result<LotsTableLayout> => ({
-    ok: false,
-    errors: [{ path, message }],
-  });
-
-  const headerRow = findHeaderRow(rows, recogniseHeader);
-  if (headerRow < 0) {
-    return fail(
-      tableName,
-      isBlankTable(rows)
-        ? `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per lot`
-        : `no header row found in ${tableName}; the first row of the table must name its columns, such as ${KNOWN_HEADERS}`,
-    );
-  }
-
-  const { width, columns, headerText } = readTableHeader(
+  const header = readTableHeader(
     rows,
-    headerRow,
     {
       ref: options.ref,
+      tableName,
       recognise: recogniseHeader,
       knownHeaders: KNOWN_HEADERS,
       labels: COLUMN_LABEL,
@@ -163,9 +135,13 @@ export function readLotsTableLayout(
         options.ignoreUnknownColumns
           ? undefined
           : `${show(h)} is not a column of a lots table; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
+      emptyMessage: `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per lot`,
+      noHeaderMessage: `no header row found in ${tableName}; the first row of the table must name its columns, such as ${KNOWN_HEADERS}`,
     },
     errors,
   );
+  if (header === undefined) return { ok: false, errors };
+  const { headerRow, columns, headerText } = header;
   if (columns.name === undefined) {
     errors.push({
       path: rowRef(headerRow),
@@ -180,21 +156,11 @@ export function readLotsTableLayout(
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const lots: Lot[] = [];
-  const lotRows: number[] = [];
   const seen = new Map<string, number>();
   const nameCol = columns.name as number;
 
-  for (let r = headerRow + 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (row.every(isEmpty)) continue;
+  const read = readTableRows(rows, header, options.ref, rowRef, errors, (row, at, r) => {
     const before = errors.length;
-    if (!checkRowWidth(row, r, width, options.ref, rowRef, errors)) continue;
-
-    const at = (column: LotsColumn): string => {
-      const c = columns[column] as number;
-      return options.ref(r, c, headerText(c));
-    };
     const lot: Lot = { name: "" };
     const nameCell = row[nameCol];
     if (typeof nameCell === "boolean") {
@@ -236,21 +202,25 @@ export function readLotsTableLayout(
         (lot as unknown as Record<string, number | string>)[column] = got.value;
       }
     }
-    if (errors.length > before) continue;
-    if (lot.days === undefined && lot.statedValue === undefined) {
+    if (errors.length === before && lot.days === undefined && lot.statedValue === undefined) {
       errors.push({ path: rowRef(r), message: tenderMessages.lotNothingToValue(lot.name) });
-      continue;
     }
-    lots.push(lot);
-    lotRows.push(r);
-  }
+    return lot;
+  });
+  const lots = read.values;
+  const lotRows = read.rowIndices;
 
   if (errors.length > 0) return { ok: false, errors };
   if (lots.length === 0) {
-    return fail(
-      rowRef(headerRow),
-      `${tableName} has a header but no lots; add one row per lot under the header`,
-    );
+    return {
+      ok: false,
+      errors: [
+        {
+          path: rowRef(headerRow),
+          message: `${tableName} has a header but no lots; add one row per lot under the header`,
+        },
+      ],
+    };
   }
   return { ok: true, value: { headerRow, columns, lotRows, lots } };
 }

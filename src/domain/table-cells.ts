@@ -70,9 +70,20 @@ export function headerRecogniser<C extends string>(
   };
 }
 
-/** Every cell of every row is empty (or there are no rows). */
-export function isBlankTable(rows: readonly (readonly CellValue[])[]): boolean {
-  return rows.every((r) => r.every(isEmpty));
+/** How a table reader names cells and rows in its messages, and what it does with unknown columns. */
+export interface TableReadOptions {
+  /**
+   * Names a cell in messages. `row` and `col` are 0-based indices into the `rows` given to the
+   * reader; `header` is that column's header text ("" beyond the header). For CSV use `csvCellRef`
+   * (`row 4, column "Days"`); a workbook passes e.g. `Tender!C7` or `Actuals!F7`.
+   */
+  ref: CellRef;
+  /** Names a whole row, for problems not tied to one cell. Defaults to `row N` (1-based). */
+  rowRef?: (row: number) => string;
+  /** What to call the table in messages about it as a whole (each reader has its default). */
+  tableName?: string;
+  /** Skip columns whose header is not recognised instead of rejecting them. Default false. */
+  ignoreUnknownColumns?: boolean;
 }
 
 /** The header row: the first row naming two or more columns, else the first naming one; -1 if none. */
@@ -86,8 +97,9 @@ export function findHeaderRow(
   return headerRow >= 0 ? headerRow : rows.findIndex((r) => recognisedIn(r) >= 1);
 }
 
-/** A table's header row read: how wide it is, the column of each field and each column's header. */
+/** A table's header row read: where it is, how wide, the column of each field and each header. */
 export interface TableHeader<C extends string> {
+  headerRow: number;
   /** Columns up to the last non-empty header cell. */
   width: number;
   columns: Partial<Record<C, number>>;
@@ -97,6 +109,8 @@ export interface TableHeader<C extends string> {
 
 export interface TableHeaderOptions<C extends string> {
   ref: CellRef;
+  /** What to call the table in messages about it as a whole. */
+  tableName: string;
   recognise: (text: string) => C | undefined;
   /** The known headers as listed in messages: `"Lot", "Days"`. */
   knownHeaders: string;
@@ -104,18 +118,28 @@ export interface TableHeaderOptions<C extends string> {
   labels: Record<C, string>;
   /** What is wrong with a header naming no field, or undefined to skip that column. */
   unknownColumn: (header: CellValue) => string | undefined;
+  /** The message when every cell is empty. */
+  emptyMessage: string;
+  /** The message when no row names a column. */
+  noHeaderMessage: string;
 }
 
 /**
- * Read the header row `headerRow`: the column of each field it names. Problems (a column with
- * values but no header, an unknown header, a field headed twice) are added to `errors`.
+ * Find the header row and read the column of each field it names. Problems (no header row, a
+ * column with values but no header, an unknown header, a field headed twice) are added to
+ * `errors`; without a header row the answer is undefined.
  */
 export function readTableHeader<C extends string>(
   rows: readonly (readonly CellValue[])[],
-  headerRow: number,
   options: TableHeaderOptions<C>,
   errors: InputError[],
-): TableHeader<C> {
+): TableHeader<C> | undefined {
+  const headerRow = findHeaderRow(rows, options.recognise);
+  if (headerRow < 0) {
+    const blank = rows.every((r) => r.every(isEmpty));
+    errors.push({ path: options.tableName, message: blank ? options.emptyMessage : options.noHeaderMessage });
+    return undefined;
+  }
   const header = rows[headerRow];
   let width = header.length;
   while (width > 0 && isEmpty(header[width - 1])) width--;
@@ -148,14 +172,14 @@ export function readTableHeader<C extends string>(
     }
     columns[column] = c;
   }
-  return { width, columns, headerText };
+  return { headerRow, width, columns, headerText };
 }
 
 /**
  * Check that row `r` has one value per header column, no more and no fewer; problems are added to
  * `errors`. Returns false when there were any.
  */
-export function checkRowWidth(
+function checkRowWidth(
   row: readonly CellValue[],
   r: number,
   width: number,
@@ -179,6 +203,40 @@ export function checkRowWidth(
     });
   }
   return errors.length === before;
+}
+
+/**
+ * Read each row under the header that has a value, with `readRow` (given the row, a namer of its
+ * cell in a field's column and its index in `rows`), once the row is checked to have one value
+ * per header column. A row's value is kept when reading it added nothing to `errors`; `rowIndices`
+ * gives the index in `rows` of each value kept.
+ */
+export function readTableRows<C extends string, T>(
+  rows: readonly (readonly CellValue[])[],
+  header: TableHeader<C>,
+  ref: CellRef,
+  rowRef: (row: number) => string,
+  errors: InputError[],
+  readRow: (row: readonly CellValue[], at: (column: C) => string, r: number) => T | undefined,
+): { values: T[]; rowIndices: number[] } {
+  const { headerRow, width, columns, headerText } = header;
+  const values: T[] = [];
+  const rowIndices: number[] = [];
+  for (let r = headerRow + 1; r < rows.length; r++) {
+    const row = rows[r];
+    if (row.every(isEmpty)) continue;
+    const before = errors.length;
+    if (!checkRowWidth(row, r, width, ref, rowRef, errors)) continue;
+    const at = (column: C): string => {
+      const c = columns[column] as number;
+      return ref(r, c, headerText(c));
+    };
+    const value = readRow(row, at, r);
+    if (errors.length > before || value === undefined) continue;
+    values.push(value);
+    rowIndices.push(r);
+  }
+  return { values, rowIndices };
 }
 
 const TOTAL_NAMES = new Set(["total", "totals", "grandtotal", "sum", "subtotal"]);

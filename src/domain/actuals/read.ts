@@ -15,37 +15,24 @@ import {
   type CellRead,
   type CellValue,
   cellText,
-  checkRowWidth,
   csvCellRef,
   csvRowRef,
   daysText,
-  findHeaderRow,
   headerRecogniser,
-  isBlankTable,
   isEmpty,
   isTotalName,
   readMoneyCell,
   readTableDate,
   readTableHeader,
+  readTableRows,
   show,
+  type TableReadOptions,
 } from "../table-cells";
 import type { InputError, Pence, Result } from "../types";
 import { ACTUALS_COLUMN_LABELS, type ActualLine, type ActualsColumn, isValidDays } from "./model";
 
-export interface ActualsTableOptions {
-  /**
-   * Names a cell in messages. `row` and `col` are 0-based indices into the `rows` given to the
-   * reader; `header` is that column's header text ("" beyond the header). For CSV use `csvCellRef`
-   * from lots-table (`row 4, column "Days"`); the workbook passes e.g. `Actuals!F7`.
-   */
-  ref: (row: number, col: number, header: string) => string;
-  /** Names a whole row, for problems not tied to one cell. Defaults to `row N` (1-based). */
-  rowRef?: (row: number) => string;
-  /** What to call the table in messages about it as a whole. Default "the actuals table". */
-  tableName?: string;
-  /** Skip columns whose header is not recognised instead of rejecting them. Default false. */
-  ignoreUnknownColumns?: boolean;
-}
+/** How cells and rows are named in messages; the default table name is "the actuals table". */
+export type ActualsTableOptions = TableReadOptions;
 
 /** Where the table was found: the header row, the column of each field, the row of each line. */
 export interface ActualsTableLayout {
@@ -164,26 +151,11 @@ export function readActualsTableLayout(
   const rowRef = options.rowRef ?? csvRowRef;
   const errors: InputError[] = [];
 
-  const headerRow = findHeaderRow(rows, recogniseActualsHeader);
-  if (headerRow < 0) {
-    return {
-      ok: false,
-      errors: [
-        {
-          path: tableName,
-          message: isBlankTable(rows)
-            ? `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per invoice`
-            : `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
-        },
-      ],
-    };
-  }
-
-  const { width, columns, headerText } = readTableHeader(
+  const header = readTableHeader(
     rows,
-    headerRow,
     {
       ref: options.ref,
+      tableName,
       recognise: recogniseActualsHeader,
       knownHeaders: KNOWN_HEADERS,
       labels: ACTUALS_COLUMN_LABELS,
@@ -193,9 +165,13 @@ export function readActualsTableLayout(
           ? `${show(h)} looks like an amount including VAT; give the amount excluding VAT in a column headed "Amount" (and the VAT in a "VAT" column), and remove this one`
           : `${show(h)} is not a column of ${tableName}; rename it to one of ${KNOWN_HEADERS}, or remove the column`;
       },
+      emptyMessage: `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per invoice`,
+      noHeaderMessage: `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
     },
     errors,
   );
+  if (header === undefined) return { ok: false, errors };
+  const { headerRow, columns } = header;
   const required: [ActualsColumn, string][] = [
     ["lot", `column for the lot of each invoice; add a column headed "Lot"`],
     ["invoiceNumber", `column for the invoice numbers; add a column headed "Invoice number"`],
@@ -221,18 +197,8 @@ export function readActualsTableLayout(
   }
   if (errors.length > 0) return { ok: false, errors };
 
-  const lines: ActualLine[] = [];
-  const lineRows: number[] = [];
-  for (let r = headerRow + 1; r < rows.length; r++) {
-    const row = rows[r];
-    if (row.every(isEmpty)) continue;
+  const read = readTableRows(rows, header, options.ref, rowRef, errors, (row, at): ActualLine | undefined => {
     const before = errors.length;
-    if (!checkRowWidth(row, r, width, options.ref, rowRef, errors)) continue;
-
-    const at = (column: ActualsColumn): string => {
-      const c = columns[column] as number;
-      return options.ref(r, c, headerText(c));
-    };
     const cell = (column: ActualsColumn): CellValue => {
       const c = columns[column];
       return c === undefined ? undefined : row[c];
@@ -251,7 +217,7 @@ export function readActualsTableLayout(
       lot = cellText(lotCell).replace(/\s+/g, " ");
       if (isTotalName(lot)) {
         fail("lot", `a "${lot}" row is not an invoice; remove it (the totals are worked out for you)`);
-        continue;
+        return undefined;
       }
     }
 
@@ -319,13 +285,11 @@ export function readActualsTableLayout(
       else if (vat.value !== undefined) line.vat = vat.value;
     }
 
-    if (errors.length > before) continue;
-    lines.push(line);
-    lineRows.push(r);
-  }
+    return line;
+  });
 
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, value: { headerRow, columns, lineRows, lines } };
+  return { ok: true, value: { headerRow, columns, lineRows: read.rowIndices, lines: read.values } };
 }
 
 /**
