@@ -23,8 +23,10 @@ import type { HostInfo } from "./host";
 import { ReviewStep } from "./ReviewStep";
 import { listProblems, readPastedText, readTenderFile, READS_PROSE, type LoadedTender } from "./sources";
 import { StartStep } from "./StartStep";
+import { TrackStep } from "./TrackStep";
+import { loadedActuals, readAsOf, readInvoicesCsv, trackActuals, type LoadedActuals } from "./tracking";
 import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
-import { useTask } from "./use-task";
+import { PaneError, useTask } from "./use-task";
 import { unwrap, useWorkbook } from "./workbook-context";
 import type { FindingLocation } from "../workbook/port";
 import { headlineSentence } from "./view";
@@ -72,13 +74,16 @@ export interface AppProps {
   initialState?: PaneState;
 }
 
-/** The Tender Budget pane: Start → Review → Build → Check → Export. */
+/** The Tender Budget pane: Start → Review → Build → Check → Export → Contract tracking. */
 export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
   const [state, dispatch] = useReducer(paneReducer, initialState);
   const task = useTask();
   const [locations, setLocations] = useState<FindingLocation[]>([]);
+  /** The invoices last read for contract tracking, and the "As of" box. */
+  const [actuals, setActuals] = useState<LoadedActuals | null>(null);
+  const [asOfText, setAsOfText] = useState("");
   const busy = task.state.busy !== null;
 
   const checked = useMemo(
@@ -290,6 +295,84 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       },
     );
 
+  const readInvoices = (source: string, text: () => Promise<string>) =>
+    void task.run(
+      `Reading ${source}…`,
+      {
+        title: `Could not read ${source}`,
+        next: "Check that it is a .csv file of invoices with a header row, then open it again.",
+      },
+      async () => {
+        const loaded = await readInvoicesCsv(await text(), source);
+        setActuals(loaded);
+        const n = loaded.lines.length;
+        return `Read ${n} invoice ${n === 1 ? "line" : "lines"} from ${source}.`;
+      },
+    );
+
+  const onInvoicesFile = (file: File) => readInvoices(file.name, () => file.text());
+  const onInvoicesPaste = (text: string) => readInvoices("the pasted invoices", () => Promise.resolve(text));
+
+  const onCreateActualsSheet = () =>
+    void task.run(
+      "Creating the Actuals sheet…",
+      { title: "Could not create the Actuals sheet", next: EXCEL_BUSY_NEXT },
+      async () => {
+        const sheet = unwrap(
+          await workbook.createActualsSheet(checked?.ok ? checked.tender : undefined),
+          "Could not create the Actuals sheet",
+          EXCEL_BUSY_NEXT,
+        );
+        return `Created the sheet "${sheet.name}". Paste or type the invoices into its table, then check them.`;
+      },
+    );
+
+  const onCheckInvoices = () =>
+    void task.run(
+      "Checking the invoices…",
+      { title: "Could not check the invoices", next: EXCEL_BUSY_NEXT },
+      async () => {
+        if (!checked?.ok) return;
+        const when = readAsOf(asOfText);
+        if (when.error !== undefined) {
+          throw new PaneError(
+            "The as-of date needs correcting",
+            when.error,
+            "Correct the As of box, or empty it.",
+          );
+        }
+        const lines = unwrap(
+          await workbook.readActuals(),
+          "The invoices in the Actuals sheet have problems",
+          "Correct the cells named above in Excel, then check the invoices again.",
+        );
+        if (lines.length === 0) {
+          throw new PaneError(
+            "There are no invoices to check",
+            "The Actuals sheet has no invoice lines yet.",
+            "Paste or type the invoices into the table on the Actuals sheet, then check them again.",
+          );
+        }
+        const loaded = await loadedActuals(lines, workbook.actualsLineRef(), "the Actuals sheet");
+        const tracked = trackActuals(loaded, checked.report, when.asOf);
+        const title = "Could not write the Budget vs actual sheet";
+        const sheet = unwrap(
+          await workbook.writeBudgetVsActual(checked.report, tracked),
+          title,
+          EXCEL_BUSY_NEXT,
+        );
+        const located = unwrap(
+          await workbook.showFindings([...checked.report.findings, ...tracked.findings]),
+          "Could not mark the invoice rows",
+          EXCEL_BUSY_NEXT,
+        );
+        setLocations(located);
+        setActuals(loaded);
+        const n = lines.length;
+        return `Checked ${n} invoice ${n === 1 ? "line" : "lines"} and wrote the sheet "${sheet.name}".`;
+      },
+    );
+
   const downloads: ExportAction[] =
     checked?.ok === true
       ? exportActions(checked.report, checked.tolerance).map((a) => ({
@@ -302,6 +385,15 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       : [];
 
   const report = checked?.ok ? checked : undefined;
+  const asOf = readAsOf(asOfText);
+  // The invoices follow the tender: an edit in Review or a new as-of date checks them again.
+  const actualsReport = useMemo(
+    () =>
+      actuals && report && asOf.error === undefined
+        ? trackActuals(actuals, report.report, asOf.asOf)
+        : undefined,
+    [actuals, report, asOf.asOf, asOf.error],
+  );
   const errorMap = checked && !checked.ok ? checked.byPath : new Map<string, string[]>();
 
   return (
@@ -419,19 +511,39 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
             onNext={() => goTo("export")}
           />
         )}
-        {(state.step === "check" || state.step === "export") && checked && !checked.ok && (
-          <MessageBar intent="warning">
-            <MessageBarBody>
-              <MessageBarTitle>The tender has changed and needs correcting</MessageBarTitle>
-              {checked.errors[0]?.message} Correct it in Review to see the totals again.
-            </MessageBarBody>
-          </MessageBar>
-        )}
+        {(state.step === "check" || state.step === "export" || state.step === "track") &&
+          checked &&
+          !checked.ok && (
+            <MessageBar intent="warning">
+              <MessageBarBody>
+                <MessageBarTitle>The tender has changed and needs correcting</MessageBarTitle>
+                {checked.errors[0]?.message} Correct it in Review to see the totals again.
+              </MessageBarBody>
+            </MessageBar>
+          )}
         {state.step === "export" && report && (
           <ExportStep
             busy={busy}
             onSummarySheet={host.inExcel ? onSummary : undefined}
             downloads={downloads}
+            onNext={() => goTo("track")}
+          />
+        )}
+        {state.step === "track" && report && (
+          <TrackStep
+            inExcel={host.inExcel}
+            busy={busy}
+            actuals={actualsReport}
+            source={actuals?.source ?? ""}
+            asOfText={asOfText}
+            asOfError={asOf.error}
+            onAsOf={setAsOfText}
+            onCreateSheet={onCreateActualsSheet}
+            onCheckSheet={onCheckInvoices}
+            onFile={onInvoicesFile}
+            onPaste={onInvoicesPaste}
+            onGoToCell={host.inExcel ? onGoToCell : undefined}
+            canGoTo={(f) => addressOf(f) !== undefined}
           />
         )}
       </section>

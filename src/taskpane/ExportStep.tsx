@@ -1,5 +1,5 @@
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, DocumentTableRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, ArrowForwardRegular, DocumentTableRegular } from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -20,10 +20,12 @@ export interface ExportStepProps {
   /** In Excel: write the printable summary sheet. */
   onSummarySheet?: () => void;
   downloads: readonly ExportAction[];
+  /** Go on to contract tracking, once the contracts have started. */
+  onNext?: () => void;
 }
 
 /** Step 5: the summary sheet (in Excel) and downloads. */
-export function ExportStep({ busy, onSummarySheet, downloads }: ExportStepProps) {
+export function ExportStep({ busy, onSummarySheet, downloads, onNext }: ExportStepProps) {
   const styles = useStyles();
   return (
     <div className={styles.stack}>
@@ -56,6 +58,13 @@ export function ExportStep({ busy, onSummarySheet, downloads }: ExportStepProps)
           </div>
         ))}
       </section>
+      {onNext && (
+        <div>
+          <Button appearance="primary" icon={<ArrowForwardRegular />} iconPosition="after" onClick={onNext}>
+            Next: contract tracking
+          </Button>
+        </div>
+      )}
     </div>
   );
 }

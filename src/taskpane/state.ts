@@ -4,7 +4,7 @@
 import type { Region } from "../domain/types";
 import { emptyLot, type LotField, type TenderDraft, type TenderField } from "./draft";
 
-export type Step = "start" | "review" | "build" | "check" | "export";
+export type Step = "start" | "review" | "build" | "check" | "export" | "track";
 
 export const STEPS: readonly { id: Step; label: string }[] = [
   { id: "start", label: "Start" },
@@ -12,6 +12,7 @@ export const STEPS: readonly { id: Step; label: string }[] = [
   { id: "build", label: "Build" },
   { id: "check", label: "Check" },
   { id: "export", label: "Export" },
+  { id: "track", label: "Contract tracking" },
 ];
 
 export type PhasingView = "month" | "quarter" | "financialYear";
@@ -71,7 +72,10 @@ export type PaneAction =
   | { type: "built" }
   | { type: "goTo"; step: Step };
 
-/** Which steps can be opened: Review and Build once there is a tender, Check and Export once built. */
+/**
+ * Which steps can be opened: Review and Build once there is a tender; Check, Export and Contract
+ * tracking once built.
+ */
 export function stepEnabled(state: PaneState, step: Step): boolean {
   if (step === "start") return true;
   if (step === "review" || step === "build") return state.draft !== null;

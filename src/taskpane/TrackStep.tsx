@@ -1,0 +1,303 @@
+import { useId, useRef, useState, type ChangeEvent } from "react";
+import {
+  Badge,
+  Button,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Text,
+  Textarea,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  DocumentAddRegular,
+  DocumentArrowUpRegular,
+  TargetArrowRegular,
+  TextBulletListSquareRegular,
+} from "@fluentui/react-icons";
+import type { ActualsReport } from "../domain/actuals";
+import type { Finding } from "../domain/types";
+import { formatLongDate } from "./en-gb";
+import { positionFigures, positionHeadline, trackingSummary } from "./tracking";
+import { groupFindings, SEVERITY_HEADINGS } from "./view";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+  lotHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  hiddenInput: { display: "none" },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  figures: {
+    display: "grid",
+    gridTemplateColumns: "auto 1fr",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalXXS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0 },
+  list: {
+    listStyle: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    alignItems: "flex-start",
+    gap: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalS,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+});
+
+const BADGE: Record<Finding["severity"], "danger" | "warning" | "informative"> = {
+  error: "danger",
+  warning: "warning",
+  info: "informative",
+};
+
+export interface TrackStepProps {
+  inExcel: boolean;
+  busy: boolean;
+  /** The position and findings of the invoices last read, when there are any. */
+  actuals?: ActualsReport;
+  /** Where the invoices came from, in words: "invoices.csv", "the Actuals sheet". */
+  source: string;
+  /** The "As of" box as typed; empty means the latest invoice date. */
+  asOfText: string;
+  /** The problem with the "As of" box, if any. */
+  asOfError?: string;
+  onAsOf: (text: string) => void;
+  /** In Excel: add an Actuals sheet for the invoices. */
+  onCreateSheet: () => void;
+  /** In Excel: read the Actuals sheet, check it and write the Budget vs actual sheet. */
+  onCheckSheet: () => void;
+  /** In a browser: read an invoices .csv file. */
+  onFile: (file: File) => void;
+  /** In a browser: read invoices pasted as CSV text. */
+  onPaste: (text: string) => void;
+  /** Present in Excel: select the invoice row a finding concerns. */
+  onGoToCell?: (finding: Finding) => void;
+  canGoTo?: (finding: Finding) => boolean;
+}
+
+/** The figures of one lot, or of the tender as a whole, as a list of terms and values. */
+function Position({ label, figures }: { label: string; figures: { term: string; value: string }[] }) {
+  const styles = useStyles();
+  return (
+    <dl className={styles.figures} aria-label={label}>
+      {figures.map((f) => (
+        <div key={f.term} style={{ display: "contents" }}>
+          <dt className={styles.term}>{f.term}</dt>
+          <dd className={styles.value}>{f.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** Step 6: invoices against the allocation — the position at a glance and the findings. */
+export function TrackStep(props: TrackStepProps) {
+  const styles = useStyles();
+  const [pasted, setPasted] = useState("");
+  const fileInput = useRef<HTMLInputElement>(null);
+  const fileHintId = useId();
+  const { actuals } = props;
+
+  const pickFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    if (file) props.onFile(file);
+  };
+
+  const groups = actuals ? groupFindings(actuals.findings) : [];
+  const errors = actuals ? actuals.findings.filter((f) => f.severity === "error").length : 0;
+  const flagged = actuals ? actuals.lots.filter((l) => l.forecast.exhaustsBeforeEnd) : [];
+
+  return (
+    <div className={styles.stack}>
+      <Text>
+        Check each invoice against the contracted day rate and see how much of each lot&apos;s allocation is
+        used and left.
+      </Text>
+      {props.inExcel ? (
+        <section className={styles.group} aria-labelledby="track-workbook">
+          <h2 id="track-workbook" className={styles.heading}>
+            Invoices in this workbook
+          </h2>
+          <Button icon={<DocumentAddRegular />} disabled={props.busy} onClick={props.onCreateSheet}>
+            New actuals sheet
+          </Button>
+          <Text size={200}>
+            Adds an Actuals sheet with a table to paste or type the invoices into: lot, invoice number,
+            invoice date, period start and end, days and amount (ex VAT).
+          </Text>
+          <Button
+            appearance="primary"
+            icon={<TargetArrowRegular />}
+            disabled={props.busy}
+            onClick={props.onCheckSheet}
+          >
+            Check invoices
+          </Button>
+          <Text size={200}>Reads the Actuals sheet and writes the Budget vs actual sheet.</Text>
+        </section>
+      ) : (
+        <section className={styles.group} aria-labelledby="track-file">
+          <h2 id="track-file" className={styles.heading}>
+            Invoices
+          </h2>
+          <Button
+            appearance="primary"
+            icon={<DocumentArrowUpRegular />}
+            disabled={props.busy}
+            aria-describedby={fileHintId}
+            onClick={() => fileInput.current?.click()}
+          >
+            Open invoices (.csv)
+          </Button>
+          <Text id={fileHintId} size={200}>
+            A .csv file with a header row: Lot, Invoice number, Invoice date, Period start, Period end, Days,
+            Amount (ex VAT) and, if you have it, VAT.
+          </Text>
+          <input
+            ref={fileInput}
+            className={styles.hiddenInput}
+            type="file"
+            accept=".csv,text/csv"
+            aria-label="Invoices file"
+            tabIndex={-1}
+            onChange={pickFile}
+          />
+          <Field label="Invoices" hint="Or paste the invoices as CSV text, with the header row.">
+            <Textarea
+              resize="vertical"
+              rows={5}
+              value={pasted}
+              onChange={(_, data) => setPasted(data.value)}
+            />
+          </Field>
+          <Button
+            icon={<TextBulletListSquareRegular />}
+            disabled={props.busy || pasted.trim() === ""}
+            onClick={() => props.onPaste(pasted)}
+          >
+            Check pasted invoices
+          </Button>
+        </section>
+      )}
+
+      <Field
+        label="As of"
+        hint="The date to take the position at, such as 31/01/2018. Leave it empty for the latest invoice."
+        validationState={props.asOfError ? "error" : "none"}
+        validationMessage={props.asOfError}
+      >
+        <Input value={props.asOfText} onChange={(_, data) => props.onAsOf(data.value)} />
+      </Field>
+
+      {actuals && (
+        <>
+          <MessageBar intent={errors > 0 ? "error" : flagged.length > 0 ? "warning" : "success"}>
+            <MessageBarBody>
+              <MessageBarTitle>{positionHeadline(actuals)}</MessageBarTitle>
+              {trackingSummary(actuals, props.source, props.inExcel)}
+            </MessageBarBody>
+          </MessageBar>
+
+          <section className={styles.group} aria-labelledby="track-position">
+            <h2 id="track-position" className={styles.heading}>
+              {actuals.asOf ? `Position at ${formatLongDate(actuals.asOf)}` : "Position"}
+            </h2>
+            {actuals.lots.map((lot) => (
+              <div key={lot.index} className={styles.card}>
+                <h3 className={styles.lotHeading}>
+                  {lot.lot}{" "}
+                  {lot.overBudget && (
+                    <Badge appearance="filled" color="danger">
+                      Over budget
+                    </Badge>
+                  )}{" "}
+                  {lot.forecast.exhaustsBeforeEnd && !lot.overBudget && (
+                    <Badge appearance="tint" color="warning">
+                      Runs out early
+                    </Badge>
+                  )}
+                </h3>
+                <Position label={`Position of ${lot.lot}`} figures={positionFigures(lot)} />
+              </div>
+            ))}
+            <div className={styles.card}>
+              <h3 className={styles.lotHeading}>All lots</h3>
+              <Position label="Position of all lots" figures={positionFigures(actuals.totals)} />
+            </div>
+          </section>
+
+          {groups.length === 0 ? (
+            <Text>No problems found in the invoices.</Text>
+          ) : (
+            groups.map((group) => (
+              <section
+                key={group.severity}
+                className={styles.group}
+                aria-labelledby={`invoice-findings-${group.severity}`}
+              >
+                <h2 id={`invoice-findings-${group.severity}`} className={styles.heading}>
+                  {SEVERITY_HEADINGS[group.severity]} in the invoices ({group.findings.length})
+                </h2>
+                <ul className={styles.list}>
+                  {group.findings.map((finding, i) => (
+                    <li key={`${finding.code}-${finding.path}-${i}`} className={styles.item}>
+                      <Badge appearance="tint" color={BADGE[finding.severity]}>
+                        {finding.severity === "info"
+                          ? "Note"
+                          : finding.severity === "error"
+                            ? "Error"
+                            : "Warning"}
+                      </Badge>
+                      <Text>{finding.message}</Text>
+                      {props.onGoToCell && (props.canGoTo?.(finding) ?? true) && (
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          icon={<TargetArrowRegular />}
+                          disabled={props.busy}
+                          aria-label={`Go to cell: ${finding.message}`}
+                          onClick={() => props.onGoToCell?.(finding)}
+                        >
+                          Go to cell
+                        </Button>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            ))
+          )}
+        </>
+      )}
+      {!actuals && (
+        <Text size={200}>
+          {props.inExcel
+            ? "Add an actuals sheet, paste the invoices into it, then check them."
+            : "Open or paste the invoices to see the position."}
+        </Text>
+      )}
+    </div>
+  );
+}

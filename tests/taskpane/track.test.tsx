@@ -1,0 +1,204 @@
+/** @jest-environment jsdom */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { parseCsv } from "../../src/domain/csv";
+import { App } from "../../src/taskpane/App";
+import { WorkbookContext } from "../../src/taskpane/workbook-context";
+import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { renderIn } from "./render";
+
+// Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
+jest.setTimeout(120_000);
+
+const FIXTURES = join(__dirname, "..", "fixtures", "actuals");
+const CLEAN = readFileSync(join(FIXTURES, "dfe-2017-invoices.csv"), "utf8");
+const PROBLEMS = readFileSync(join(FIXTURES, "dfe-2017-invoices-with-problems.csv"), "utf8");
+const DAYS_IN_WORDS = readFileSync(join(FIXTURES, "bad", "days-in-words.csv"), "utf8");
+
+function renderPane(inExcel = false) {
+  const port = new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" });
+  renderIn(
+    <WorkbookContext.Provider value={port}>
+      <App host={{ inExcel, theme: "light" }} />
+    </WorkbookContext.Provider>,
+  );
+  return port;
+}
+
+/** The DfE example, built, in a plain browser; then on to contract tracking. */
+async function buildExampleAndTrack(): Promise<void> {
+  fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+  fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+  });
+  await screen.findByText("Built the allocation of 4 lots.");
+  fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
+  fireEvent.click(screen.getByRole("button", { name: "Next: export" }));
+  fireEvent.click(screen.getByRole("button", { name: "Next: contract tracking" }));
+  expect(screen.getByRole("button", { name: "6. Contract tracking" }).getAttribute("aria-current")).toBe(
+    "step",
+  );
+}
+
+async function paste(text: string): Promise<void> {
+  fireEvent.change(screen.getByRole("textbox", { name: "Invoices" }), { target: { value: text } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Check pasted invoices" }));
+  });
+}
+
+/** A lot's figures as "term: value" pairs. */
+function position(label: string): Record<string, string> {
+  const list = screen.getByLabelText(label);
+  const terms = Array.from(list.querySelectorAll("dt")).map((dt) => dt.textContent ?? "");
+  const values = Array.from(list.querySelectorAll("dd")).map((dd) => dd.textContent ?? "");
+  return Object.fromEntries(terms.map((t, i) => [t, values[i]]));
+}
+
+function findingTexts(heading: RegExp): string[] {
+  const section = screen.getByRole("heading", { name: heading }).closest("section") as HTMLElement;
+  return within(section)
+    .getAllByRole("listitem")
+    .map((li) => li.textContent ?? "");
+}
+
+describe("contract tracking in a plain browser", () => {
+  it("lists the four problems in the DfE invoices with problems, by severity", async () => {
+    renderPane();
+    await buildExampleAndTrack();
+    expect(screen.getByText("Open or paste the invoices to see the position.")).toBeTruthy();
+    await paste(PROBLEMS);
+    await screen.findByText(/^Read \d+ invoice lines from the pasted invoices\.$/);
+
+    const errors = findingTexts(/^Errors to fix in the invoices \(3\)/);
+    expect(errors).toHaveLength(3);
+    expect(errors.find((t) => t.includes("RDG-003"))).toMatch(/£9,600\.00/);
+    expect(errors.find((t) => t.includes("RDG-003"))).toMatch(/£9,700\.00/);
+    expect(errors.some((t) => t.includes("BAR-002") && /entered 2 times/.test(t))).toBe(true);
+    const worcestershire = errors.find((t) => t.includes("Worcestershire"));
+    expect(worcestershire).toMatch(/£2,880\.00/);
+    expect(worcestershire).toMatch(/WOR-005/);
+    const warnings = findingTexts(/^Warnings to check in the invoices \(1\)/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/KIR-000/);
+    expect(warnings[0]).toMatch(/before/);
+    // The duplicate names the CSV rows of its copies.
+    expect(errors.find((t) => t.includes("BAR-002"))).toContain("(row 4 and row 5)");
+
+    const worcs = position("Position of Worcestershire");
+    expect(worcs["Over by"]).toBe("£2,880 and 3 days");
+    expect(screen.getByText("Over budget")).toBeTruthy();
+  });
+
+  it("shows Barnet's position and the totals at 31 January 2018 from the clean invoices", async () => {
+    renderPane();
+    await buildExampleAndTrack();
+    fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "31/01/2018" } });
+    await paste(CLEAN);
+    await screen.findByText(/^Read \d+ invoice lines from the pasted invoices\.$/);
+
+    expect(screen.getByRole("heading", { name: "Position at 31 January 2018" })).toBeTruthy();
+    const barnet = position("Position of Barnet");
+    expect(barnet["Days used"]).toBe("54 of 112");
+    expect(barnet["Spent"]).toBe("£51,840 of £107,520 (48.2%)");
+    expect(barnet["Remaining"]).toBe("£55,680 and 58 days");
+    expect(barnet["Spending"]).toBe("£10,240 a month");
+    expect(barnet["Forecast"]).toMatch(/^Runs out on 17 July 2018/);
+    const all = position("Position of all lots");
+    expect(all["Days used"]).toBe("174 of 361");
+    expect(all["Spent"]).toMatch(/^£167,040 of £346,560 /);
+    expect(screen.getByText("174 of 361 days used, £167,040 of £346,560 spent")).toBeTruthy();
+    expect(screen.getByText("No problems found in the invoices.")).toBeTruthy();
+
+    // An earlier as-of date counts fewer invoices; left empty, the latest invoice (January's) sets it;
+    // a date that is not one is refused in plain words.
+    fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "30/11/2017" } });
+    expect(position("Position of Barnet")["Days used"]).toBe("34 of 112");
+    expect(screen.getByRole("heading", { name: "Position at 30 November 2017" })).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "" } });
+    expect(position("Position of Barnet")["Days used"]).toBe("54 of 112");
+    expect(screen.getByRole("heading", { name: "Position at 31 January 2018" })).toBeTruthy();
+    fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "31/02/2018" } });
+    expect(screen.getByText(/"31\/02\/2018" is not a date/)).toBeTruthy();
+    expect(screen.queryByLabelText("Position of Barnet")).toBeNull();
+  });
+
+  it("answers a bad invoices file with the row and column of the problem", async () => {
+    renderPane();
+    await buildExampleAndTrack();
+    // jsdom's File has no text(), which every browser the pane runs in has.
+    const file = Object.assign(new File([DAYS_IN_WORDS], "invoices.csv", { type: "text/csv" }), {
+      text: () => Promise.resolve(DAYS_IN_WORDS),
+    });
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Invoices file"), { target: { files: [file] } });
+    });
+    const alert = (await screen.findByText("Could not read the invoices in invoices.csv")).closest(
+      '[role="alert"]',
+    ) as HTMLElement;
+    expect(alert.textContent).toContain('row 2, column "Days"');
+    expect(alert.textContent).toMatch(/"ten" is not a number of days/);
+    expect(alert.textContent).toContain("What to do:");
+    expect(screen.queryByLabelText("Position of Barnet")).toBeNull();
+  });
+});
+
+describe("contract tracking in Excel", () => {
+  it("adds an Actuals sheet, checks its invoices, writes Budget vs actual and goes to an invoice row", async () => {
+    const port = renderPane(true);
+    const create = screen.getByRole("button", {
+      name: "Create tender sheet with the DfE 2017 example",
+    }) as HTMLButtonElement;
+    await waitFor(() => expect(create.disabled).toBe(false));
+    await act(async () => {
+      fireEvent.click(create);
+    });
+    await screen.findByText(/Created the sheet "Tender" with the DfE 2017 example/);
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    });
+    await screen.findByText('Wrote the allocation to the sheet "Allocation".');
+    fireEvent.click(screen.getByRole("button", { name: "6. Contract tracking" }));
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "New actuals sheet" }));
+    });
+    await screen.findByText(/^Created the sheet "Actuals"\./);
+    expect(port.workbook.sheet("Actuals")).toBeDefined();
+
+    // An empty Actuals table: nothing to check yet.
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Check invoices" }));
+    });
+    await screen.findByText("There are no invoices to check");
+
+    // The user pastes the invoices, as text, under the table's header row.
+    const sheet = port.workbook.sheet("Actuals")!;
+    const header = Array.from({ length: 30 }, (_, r) => r).find((r) => sheet.cell(r, 0)?.value === "Lot");
+    if (header === undefined) throw new Error("the Actuals sheet should have a Lot header");
+    const rows = parseCsv(PROBLEMS);
+    if (!rows.ok) throw new Error("the fixture should parse");
+    port.workbook.setValues(`Actuals!A${header + 2}`, rows.value.slice(1));
+
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Check invoices" }));
+    });
+    await screen.findByText(/^Checked \d+ invoice lines and wrote the sheet "Budget vs actual"\.$/);
+    expect(port.workbook.sheet("Budget vs actual")).toBeDefined();
+
+    const errors = findingTexts(/^Errors to fix in the invoices/);
+    const rate = errors.find((t) => t.includes("RDG-003"));
+    expect(rate).toMatch(/£9,600\.00/);
+    const go = screen.getByRole("button", { name: new RegExp(`^Go to cell: .*RDG-003`) });
+    await act(async () => {
+      fireEvent.click(go);
+    });
+    // RDG-003's amount: column G of its row in the table.
+    const rdg = rows.value.findIndex((r) => r[1] === "RDG-003");
+    await screen.findByText(`Selected Actuals!G${header + 1 + rdg}.`);
+    expect(port.workbook.selection?.sheet).toBe("Actuals");
+  });
+});
