@@ -2,7 +2,9 @@
  * The WorkbookPort inside Excel, over Office.js. Each command makes a fixed number of context.sync()
  * calls whatever the number of lots: one to survey the workbook (sheets, the add-in's tags, table names),
  * one to write; a write of more rows than fit in one request (Excel on the web's 5 MB limit, reached
- * past ~10,000 lots) goes in further blocks of rows, one sync each. Only the properties a command needs
+ * past ~10,000 lots) goes in further blocks of rows, one sync each. Reads likewise: the range's geometry
+ * first, then its values in blocks of rows (one block up to 100,000 cells, e.g. 10,000 lots; blocks.ts),
+ * one sync each, so no response passes 5 MB either. Only the properties a command needs
  * are loaded, recalculation is suspended while writing, and sheets the add-in did not create are never
  * written to: it tags its own sheets with a hidden workbook name that follows the sheet if renamed.
  */
@@ -68,10 +70,18 @@ import {
   type ExistingSheet,
 } from "../targets";
 import { todayIso } from "../today";
-import { blocksOf, DEFAULT_BLOCK_BYTES } from "./blocks";
+import {
+  blocksOf,
+  DEFAULT_BLOCK_BYTES,
+  gridBytes,
+  nextReadRows,
+  REQUEST_LIMIT_BYTES,
+  type ReadMeasure,
+} from "./blocks";
 import { MIN_EXCEL_API, requirementMessage, type RequirementChecker } from "./requirements";
 import { excelSerialToIso } from "../../domain/calendar";
 import type { ActualLine, ActualsReport } from "../../domain/actuals";
+import type { CellValue } from "../../domain/lots-table";
 import type { Finding, Result, Tender } from "../../domain/types";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -84,6 +94,8 @@ export interface OfficePortOptions {
   today?: () => string;
   /** Largest block of table rows written in one request, in bytes of serialised values. */
   blockBytes?: number;
+  /** Bytes a block of rows read in one response aims at, once the first block's size is measured. */
+  readBlockBytes?: number;
 }
 
 /** The hidden workbook name tagging the add-in's sheet of a kind; it refers to the sheet's A1. */
@@ -93,7 +105,10 @@ export function tagName(kind: SheetKind): string {
 
 const TAG_PREFIX = "TenderBudget_";
 
-/** A selection or table larger than this is not read in one go (Excel on the web's response limit). */
+/**
+ * A selection larger than this is refused rather than read (in blocks): it is whole columns or sheets,
+ * not a lots table.
+ */
 export const MAX_READ_CELLS = 1_000_000;
 
 /** Text that Excel would take for a formula is written with a leading apostrophe (kept as typed). */
@@ -315,6 +330,73 @@ function messageOf(e: unknown): string {
   return String(e);
 }
 
+/** The error Excel on the web gives for a request or response over its 5 MB limit. */
+function overLimit(e: unknown): boolean {
+  const code = typeof e === "object" && e !== null ? (e as { code?: unknown }).code : undefined;
+  return code === "RequestPayloadSizeLimitExceeded" || /payload\s*size|size\s*limit/i.test(messageOf(e));
+}
+
+function rectOf(range: {
+  rowIndex: number;
+  columnIndex: number;
+  rowCount: number;
+  columnCount: number;
+}): Rect {
+  return {
+    r0: range.rowIndex,
+    c0: range.columnIndex,
+    r1: range.rowIndex + range.rowCount - 1,
+    c1: range.columnIndex + range.columnCount - 1,
+  };
+}
+
+/**
+ * The values of `rect` on a sheet, loaded in blocks of rows so that no response passes Excel on the web's
+ * 5 MB: one sync per block, the first block up to 100,000 cells, later ones sized from the bytes per row
+ * measured so far (blocks.ts `nextReadRows`). A block Excel could not send (the size-limit error, or
+ * `values === null`) is read again in halves; a single row still too large is a message naming it.
+ */
+export async function loadValuesInBlocks(
+  context: Excel.RequestContext,
+  sheet: string,
+  rect: Rect,
+  blockBytes = DEFAULT_BLOCK_BYTES,
+): Promise<Result<CellValue[][]>> {
+  const ws = context.workbook.worksheets.getItem(sheet);
+  const columns = rect.c1 - rect.c0 + 1;
+  const out: CellValue[][] = [];
+  const measure: ReadMeasure = { bytesPerRow: 0, maxRows: Number.MAX_SAFE_INTEGER };
+  let r = rect.r0;
+  while (r <= rect.r1) {
+    const rows = Math.min(nextReadRows(columns, measure, blockBytes), rect.r1 - r + 1);
+    const block: Rect = { r0: r, c0: rect.c0, r1: r + rows - 1, c1: rect.c1 };
+    const range = ws.getRange(rangeAddress(block)).load("values");
+    let values: CellValue[][] | null = null;
+    try {
+      await context.sync();
+      values = range.values as CellValue[][] | null;
+    } catch (e) {
+      if (!overLimit(e)) throw e;
+    }
+    if (!values) {
+      if (rows === 1) {
+        return failure(
+          qualified(sheet, rangeAddress(block)),
+          `row ${r + 1} of ${sheet} is too large for Excel to send in one response (Excel on the web's limit ` +
+            `is ${REQUEST_LIMIT_BYTES / 1024 / 1024} MB); shorten the long text in that row, or read the ` +
+            `tender in Excel for Windows or Mac`,
+        );
+      }
+      measure.maxRows = Math.floor(rows / 2);
+      continue;
+    }
+    measure.bytesPerRow = Math.max(measure.bytesPerRow, Math.ceil(gridBytes(values) / rows));
+    for (const row of values) out.push(row);
+    r += rows;
+  }
+  return { ok: true, value: out };
+}
+
 export class OfficeWorkbookPort implements WorkbookPort {
   readonly host = "excel" as const;
   private source?: TenderSource;
@@ -509,6 +591,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     return { ok: true, value: read.value.tender };
   }
 
+  /** Sync 1: sheets and tags; sync 2: the Tender sheet's used range; sync 3 on: its values (blocks). */
   private async readTenderSheet(
     context: Excel.RequestContext,
   ): Promise<Result<{ tender: Tender; source: TenderSource }>> {
@@ -527,7 +610,7 @@ export class OfficeWorkbookPort implements WorkbookPort {
     const used = context.workbook.worksheets
       .getItem(sheet.name)
       .getUsedRangeOrNullObject(true)
-      .load("values,rowIndex,columnIndex");
+      .load("rowIndex,columnIndex,rowCount,columnCount");
     await context.sync();
     if (used.isNullObject) {
       return failure(
@@ -535,10 +618,15 @@ export class OfficeWorkbookPort implements WorkbookPort {
         `the ${sheet.name} sheet is empty; fill in the tender and its lots`,
       );
     }
-    return readTenderGrid(used.values, sheet.name, { row: used.rowIndex, col: used.columnIndex });
+    const values = await loadValuesInBlocks(context, sheet.name, rectOf(used), this.options.readBlockBytes);
+    if (!values.ok) return values;
+    return readTenderGrid(values.value, sheet.name, { row: used.rowIndex, col: used.columnIndex });
   }
 
-  /** Sync 1: tables and tags; sync 2: their header rows; sync 3: the first lots table's values. */
+  /**
+   * Sync 1: tables and tags; sync 2: their header rows and ranges; sync 3 on: the first lots table's
+   * values (one sync up to 100,000 cells).
+   */
   private async readAnyTable(
     context: Excel.RequestContext,
     base?: Partial<Tender>,
@@ -553,22 +641,23 @@ export class OfficeWorkbookPort implements WorkbookPort {
     );
     const candidates = tables.items.filter((t) => !output.has(t.worksheet.name.toLowerCase()));
     const headers = candidates.map((t) => t.getHeaderRowRange().load("values"));
+    const ranges = candidates.map((t) => t.getRange().load("rowIndex,columnIndex,rowCount,columnCount"));
     await context.sync();
     const i = headers.findIndex((h) => looksLikeLotsTable(h.values[0] ?? []));
     if (i < 0) return failure("workbook", NO_LOTS_TABLE);
     const table = candidates[i];
-    let range = table.getRange();
-    if (table.showTotals) range = range.getResizedRange(-1, 0);
-    range.load("values,rowIndex,columnIndex");
-    await context.sync();
-    return readLotsGrid(
-      range.values,
-      table.worksheet.name,
-      { row: range.rowIndex, col: range.columnIndex },
-      base,
-    );
+    const rect = rectOf(ranges[i]);
+    if (table.showTotals) rect.r1 -= 1;
+    const sheet = table.worksheet.name;
+    const values = await loadValuesInBlocks(context, sheet, rect, this.options.readBlockBytes);
+    if (!values.ok) return values;
+    return readLotsGrid(values.value, sheet, { row: rect.r0, col: rect.c0 }, base);
   }
 
+  /**
+   * Sync 1: the selection, its region and tables; sync 2 on: the values (one sync up to 100,000 cells).
+   * A selection inside a table reads the whole table, whose extent takes one more sync.
+   */
   private async readSelection(
     context: Excel.RequestContext,
     base?: Partial<Tender>,
@@ -584,34 +673,28 @@ export class OfficeWorkbookPort implements WorkbookPort {
     await context.sync();
 
     let rect: Rect;
-    let count: number;
     const table = tables.items[0];
-    let range: Excel.Range;
     if (table) {
-      range = table.getRange();
-      if (table.showTotals) range = range.getResizedRange(-1, 0);
-      count = 0;
+      // The table's extent is known only now: one more sync for it.
+      const range = table.getRange().load("rowIndex,columnIndex,rowCount,columnCount");
+      await context.sync();
+      rect = rectOf(range);
+      if (table.showTotals) rect.r1 -= 1;
     } else {
       const single = selected.cellCount === 1;
       const from = single ? region : selected;
-      rect = {
-        r0: from.rowIndex,
-        c0: from.columnIndex,
-        r1: from.rowIndex + from.rowCount - 1,
-        c1: from.columnIndex + from.columnCount - 1,
-      };
-      count = from.cellCount;
+      rect = rectOf(from);
+      const count = from.cellCount;
       if (count > MAX_READ_CELLS) {
         return failure(
           qualified(sheet.name, rangeAddress(rect)),
           `the selection has ${count.toLocaleString("en-GB")} cells; select just the lots table (up to ${MAX_READ_CELLS.toLocaleString("en-GB")} cells)`,
         );
       }
-      range = sheet.getRange(rangeAddress(rect));
     }
-    range.load("values,rowIndex,columnIndex");
-    await context.sync();
-    return readLotsGrid(range.values, sheet.name, { row: range.rowIndex, col: range.columnIndex }, base);
+    const values = await loadValuesInBlocks(context, sheet.name, rect, this.options.readBlockBytes);
+    if (!values.ok) return values;
+    return readLotsGrid(values.value, sheet.name, { row: rect.r0, col: rect.c0 }, base);
   }
 
   /** Sync 1 and 2: the highlight record kept in the workbook and its part (to replace). */
