@@ -89,9 +89,8 @@ export function forecastText(p: PositionFigures): string {
   const date = formatLongDate(f.forecastExhaustionDate);
   const end = f.endDate ? formatLongDate(f.endDate) : undefined;
   const endName = f.endSource === "phasing" ? "the planned end" : "the contract end";
-  if (f.exhausted) return `Ran out on ${date}${end ? `, before ${endName} on ${end}` : ""}.`;
-  if (f.exhaustsBeforeEnd) return `Runs out on ${date}, before ${endName} on ${end ?? "its date"}.`;
-  return `Runs out on ${date}${end ? `, after ${endName} on ${end}` : ""}.`;
+  const when = end ? `, ${f.exhaustsBeforeEnd ? "before" : "after"} ${endName} on ${end}` : "";
+  return `${f.exhausted ? "Ran" : "Runs"} out on ${date}${when}.`;
 }
 
 /**
