@@ -337,3 +337,40 @@ function findRow(ws: ExcelJS.Worksheet, text: string): unknown[] {
   });
   return found;
 }
+
+describe("contract tracking", () => {
+  it("checks the DfE invoices with problems and shows the position in a 320 px pane", async () => {
+    const page = await newPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+    await page.getByRole("button", { name: "3. Build" }).click();
+    await page.getByRole("button", { name: "Build allocation", exact: true }).click();
+    await page.getByRole("table", { name: "Allocation by lot" }).waitFor();
+    await page.getByRole("button", { name: "6. Contract tracking" }).click();
+    await page.getByRole("textbox", { name: "As of" }).fill("31/01/2018");
+    await page
+      .getByLabel("Invoices file")
+      .setInputFiles(join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-invoices-with-problems.csv"));
+    await page.getByText("Read 22 invoice lines from dfe-2017-invoices-with-problems.csv.").waitFor();
+
+    const errors = page.getByRole("heading", { name: "Errors to fix in the invoices (3)" });
+    await errors.waitFor();
+    await page.getByText(/RDG-003 \(Reading\) charges £9,700\.00 .* it should be £9,600\.00/).waitFor();
+    await page.getByText(/BAR-002 for Barnet is entered 2 times/).waitFor();
+    await page.getByRole("heading", { name: "Warnings to check in the invoices (1)" }).waitFor();
+    await page
+      .getByText(/KIR-000/)
+      .first()
+      .waitFor();
+    const worcestershire = await page.getByLabel("Position of Worcestershire").innerText();
+    expect(worcestershire).toMatch(/Over by\s+£2,880 and 3 days/);
+    const barnet = await page.getByLabel("Position of Barnet").innerText();
+    expect(barnet).toMatch(/Days used\s+66 of 112/);
+
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
