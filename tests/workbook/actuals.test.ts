@@ -477,3 +477,16 @@ withLibreOffice("LibreOffice computes the Budget vs actual sheet as the engine d
     expect(actuals.totals.spent).toBeLessThan(16_704_000);
   });
 });
+
+test("the in-memory host reads the newest Actuals sheet the add-in made, as the port promises", async () => {
+  const port = new MemoryWorkbookPort(new MemoryWorkbook());
+  await port.createActualsSheet(dfeTender(), invoices().slice(0, 1));
+  const second = await port.createActualsSheet(dfeTender(), invoices().slice(0, 3));
+  expect(second.ok && second.value.name).toBe("Actuals (2)");
+  const read = await port.readActuals();
+  expect(read.ok && read.value.map((l) => l.invoiceNumber)).toEqual(
+    invoices()
+      .slice(0, 3)
+      .map((l) => l.invoiceNumber),
+  );
+});

@@ -388,9 +388,10 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return { ok: true, value: ref };
   }
 
-  /** The add-in's Actuals sheet, else a sheet named Actuals. */
+  /** The add-in's newest Actuals sheet (as the port promises), else a sheet named Actuals. */
   private actualsSheet(): MemorySheet | undefined {
-    return this.workbook.sheets.find((s) => s.owner === "actuals") ?? this.workbook.sheet("Actuals");
+    const owned = this.workbook.sheets.filter((s) => s.owner === "actuals");
+    return owned[owned.length - 1] ?? this.workbook.sheet("Actuals");
   }
 
   async readActuals(): Promise<Result<ActualLine[]>> {
