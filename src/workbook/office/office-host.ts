@@ -539,10 +539,11 @@ export class OfficeWorkbookPort implements WorkbookPort {
       const sheet = actualsSheetOf(survey());
       if (!sheet)
         return failure<{ lines: ActualLine[]; source: ActualsSource }>("workbook", NO_ACTUALS_SHEET);
+      // Geometry first, then the values in blocks under the 5 MB response limit (as tender reads do).
       const used = context.workbook.worksheets
         .getItem(sheet)
         .getUsedRangeOrNullObject(true)
-        .load("values,rowIndex,columnIndex");
+        .load("rowIndex,columnIndex,rowCount,columnCount");
       await context.sync();
       if (used.isNullObject) {
         return failure<{ lines: ActualLine[]; source: ActualsSource }>(
@@ -550,7 +551,9 @@ export class OfficeWorkbookPort implements WorkbookPort {
           `the ${sheet} sheet is empty; paste the invoices into it`,
         );
       }
-      return readActualsGrid(used.values, sheet, { row: used.rowIndex, col: used.columnIndex });
+      const values = await loadValuesInBlocks(context, sheet, rectOf(used), this.options.readBlockBytes);
+      if (!values.ok) return values;
+      return readActualsGrid(values.value, sheet, { row: used.rowIndex, col: used.columnIndex });
     });
     if (!read.ok) return read;
     this.actualsSource = read.value.source;
