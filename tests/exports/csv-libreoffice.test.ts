@@ -11,16 +11,9 @@ import ExcelJS from "exceljs";
 import { allocate } from "../../src/domain/allocation";
 import { allocationToCsv, findingsToCsv, tenderToCsv } from "../../src/domain/csv-export";
 import type { Finding, Tender } from "../../src/domain/types";
+import { describeWithLibreOffice } from "../support/libreoffice";
 import { dfeTender } from "./arbitraries";
 
-function findSoffice(): string | undefined {
-  for (const p of ["/usr/bin/soffice", "/usr/local/bin/soffice", "/opt/libreoffice/program/soffice"]) {
-    if (fs.existsSync(p)) return p;
-  }
-  return undefined;
-}
-
-const soffice = findSoffice();
 const HYPERLINK = '=HYPERLINK("http://x","click")';
 /** Comma-separated, double-quoted, UTF-8, from line 1, en-GB; formulas evaluated, as Excel does. */
 const CSV_IMPORT = "CSV:44,34,76,1,,2057,false,true,false,false,false,-1,true";
@@ -54,7 +47,7 @@ async function openInCalc(files: Record<string, string>): Promise<Record<string,
     const names = Object.keys(files);
     for (const name of names) fs.writeFileSync(path.join(dir, `${name}.csv`), files[name], "utf8");
     execFileSync(
-      soffice as string,
+      "soffice",
       [
         `-env:UserInstallation=file://${path.join(dir, "profile")}`,
         "--headless",
@@ -81,7 +74,7 @@ async function openInCalc(files: Record<string, string>): Promise<Record<string,
   }
 }
 
-(soffice ? describe : describe.skip)("CSV exports opened in LibreOffice Calc", () => {
+describeWithLibreOffice("CSV exports opened in LibreOffice Calc", () => {
   let sheets: Record<string, Cells>;
 
   beforeAll(async () => {

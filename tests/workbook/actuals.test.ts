@@ -9,11 +9,11 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: jest.requireActual("office-addin-manifest/lib/officeApp").OfficeApp,
 }));
 
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { describeWithLibreOffice, recalculateXlsx } from "../support/libreoffice";
 import { checkActuals } from "../../src/domain/actuals";
 import { checkTender } from "../../src/domain/check";
 import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
@@ -340,42 +340,12 @@ describe("tender-budget check --actuals … --out x.xlsx", () => {
   });
 });
 
-function sofficeAvailable(): boolean {
-  return spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-}
-const haveSoffice = sofficeAvailable();
-if (!haveSoffice && !process.env.CI) {
-  process.stderr.write("SKIPPED: LibreOffice (soffice) is not installed; the recalculation test needs it.\n");
-}
-const withLibreOffice = haveSoffice || process.env.CI ? describe : describe.skip;
-
-withLibreOffice("LibreOffice computes the Budget vs actual sheet as the engine does", () => {
+describeWithLibreOffice("LibreOffice computes the Budget vs actual sheet as the engine does", () => {
   jest.setTimeout(180_000);
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "tender-budget-actuals-lo-"));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  async function recalculated(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
-    const input = join(dir, `${name}.xlsx`);
-    const outDir = join(dir, `${name}-out`);
-    writeFileSync(input, bytes);
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${join(dir, `${name}-profile`)}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        outDir,
-        input,
-      ],
-      { stdio: "pipe", timeout: 120_000 },
-    );
+  async function recalculated(bytes: Uint8Array, _name: string): Promise<ExcelJS.Workbook> {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(readFileSync(join(outDir, `${name}.xlsx`)) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.load(recalculateXlsx(bytes) as unknown as ExcelJS.Buffer);
     return wb;
   }
 

@@ -2,11 +2,8 @@
  * The .xlsx the CLI and the pane save: it opens with exceljs, holds live formulas and formats, and a
  * spreadsheet program computes from it the same totals as the engine (LibreOffice, headless).
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import ExcelJS from "exceljs";
+import { describeWithLibreOffice, recalculateXlsx } from "../support/libreoffice";
 import {
   ALLOCATION_HEADER_ROW,
   allocationSheetPlan,
@@ -109,44 +106,12 @@ describe("reportToXlsx", () => {
   });
 });
 
-function sofficeAvailable(): boolean {
-  return spawnSync("soffice", ["--version"], { encoding: "utf8" }).status === 0;
-}
-
-const haveSoffice = sofficeAvailable();
-if (!haveSoffice && !process.env.CI) {
-  // Visible in the test output: the LibreOffice check did not run on this machine.
-  process.stderr.write("SKIPPED: LibreOffice (soffice) is not installed; the recalculation test needs it.\n");
-}
-const withLibreOffice = haveSoffice || process.env.CI ? describe : describe.skip;
-
-withLibreOffice("LibreOffice computes the workbook's formulas", () => {
+describeWithLibreOffice("LibreOffice computes the workbook's formulas", () => {
   jest.setTimeout(180_000);
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), "tender-budget-lo-"));
-  });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   /** Recalculate an .xlsx with LibreOffice (a fresh profile each run) and open the result. */
-  async function recalculated(bytes: Uint8Array, name: string): Promise<ExcelJS.Workbook> {
-    const input = join(dir, `${name}.xlsx`);
-    const outDir = join(dir, `${name}-out`);
-    writeFileSync(input, bytes);
-    execFileSync(
-      "soffice",
-      [
-        `-env:UserInstallation=file://${join(dir, `${name}-profile`)}`,
-        "--headless",
-        "--convert-to",
-        "xlsx",
-        "--outdir",
-        outDir,
-        input,
-      ],
-      { stdio: "pipe", timeout: 120_000 },
-    );
-    return open(readFileSync(join(outDir, `${name}.xlsx`)));
+  async function recalculated(bytes: Uint8Array, _name: string): Promise<ExcelJS.Workbook> {
+    return open(recalculateXlsx(bytes));
   }
 
   test("the headline DfE case: total £346,560, variance +£560, status and VAT as the engine says", async () => {
