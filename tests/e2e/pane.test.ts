@@ -39,19 +39,54 @@ async function newPane(options: { colorScheme?: "light" | "dark" } = {}): Promis
   return page;
 }
 
-/** axe-core's violations on the page as it is now (rule id and the first offending element). */
+/**
+ * Waits until no CSS transition is running. Fluent's buttons transition their colours
+ * (0.01 ms under reduced motion), and a transition keeps its start value until the browser paints
+ * its next frame: on a loaded machine axe then measured a step button that had just been enabled in
+ * its disabled grey (#bdbdbd) and reported a contrast failure that no user sees.
+ */
+async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+    for (let round = 0; round < 20; round++) {
+      // Transitions only: an indeterminate progress bar animates for ever.
+      const running = document
+        .getAnimations()
+        .filter((a) => a instanceof CSSTransition && a.playState === "running");
+      if (running.length === 0) return;
+      // A transition replaced by a newer one rejects `finished` (AbortError): the loop looks again.
+      await Promise.all(
+        running.map((a) =>
+          a.finished.then(
+            () => "finished",
+            () => "replaced",
+          ),
+        ),
+      );
+      await frame();
+    }
+  });
+}
+
+/** axe-core's violations on the page once it has settled (rule id, offending elements and why). */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
+  await settle(page);
   const results = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
         axe: {
-          run: (ctx: Document) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          run: (ctx: Document) => Promise<{
+            violations: { id: string; nodes: { target: string[]; failureSummary?: string }[] }[];
+          }>;
         };
       }
     ).axe;
     const r = await axe.run(document);
-    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    return r.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes.map((n) => `${n.target.join(" ")} (${(n.failureSummary ?? "").replace(/\s+/g, " ").trim()})`).join(", ")}`,
+    );
   });
   return results;
 }
