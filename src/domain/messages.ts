@@ -100,7 +100,17 @@ export function listInWords(items: readonly string[]): string {
 
 const money = (p: number): string => formatMoney(p);
 const pounds = (p: number): string => formatMoney(p, { omitZeroPence: true });
-const lotName = (name: string): string => `Lot ${JSON.stringify(name)}`;
+/** Whether JSON.stringify would escape a character of `name` (quote, backslash, control, surrogate). */
+function needsEscaping(name: string): boolean {
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+/** `Lot "Barnet"`: the name quoted as JSON quotes it (plain names, the usual case, without JSON.stringify). */
+const lotName = (name: string): string =>
+  needsEscaping(name) ? `Lot ${JSON.stringify(name)}` : `Lot "${name}"`;
 const dayWord = (days: number): string => `${formatDays(days)} ${days === 1 ? "day" : "days"}`;
 
 export const findingMessages = {

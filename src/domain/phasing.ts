@@ -104,10 +104,8 @@ interface Pace {
   days: readonly number[];
   weights: PreparedWeights;
   endDate: IsoDate;
-  /** The money phased into each month by the lots of this pace so far. */
-  sums: number[];
-  /** The months of a lot of this pace, by its value. */
-  byValue: Map<Pence, PhasedMonth[]>;
+  /** The months of a lot of this pace, by its value, and how many lots have them. */
+  byValue: Map<Pence, { months: PhasedMonth[]; lots: number }>;
 }
 
 /** Phase each lot of an allocation; the months of each lot add up to its value exactly. */
@@ -162,7 +160,6 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
           days: monthDays,
           weights: prepareWeights(monthDays),
           endDate: spread.endDate,
-          sums: monthDays.map(() => 0),
           byValue: new Map(),
         };
         allPaces.push(pace);
@@ -179,17 +176,19 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
       continue;
     }
     // Lots of the same pace and value (the same day rate and days) have the same months.
-    let phased = pace.byValue.get(line.value);
-    if (phased === undefined) {
+    let same = pace.byValue.get(line.value);
+    if (same === undefined) {
       const values = splitByWeights(line.value, pace.weights);
-      phased = new Array<PhasedMonth>(values.length);
+      const months = new Array<PhasedMonth>(values.length);
       for (let k = 0; k < values.length; k++) {
-        phased[k] = { month: pace.months[k], days: pace.days[k], value: values[k] };
+        months[k] = { month: pace.months[k], days: pace.days[k], value: values[k] };
       }
-      pace.byValue.set(line.value, phased);
+      same = { months, lots: 0 };
+      pace.byValue.set(line.value, same);
     }
-    const sums = pace.sums;
-    for (let k = 0; k < phased.length; k++) sums[k] += phased[k].value;
+    // The months are added up once per pace and value, times the lots that share them (below).
+    same.lots++;
+    const phased = same.months;
     total += line.value;
     lots.push({
       index: line.index,
@@ -204,8 +203,10 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
 
   const byMonth = new Map<string, Pence>();
   for (const pace of allPaces) {
-    for (let k = 0; k < pace.months.length; k++) {
-      byMonth.set(pace.months[k], (byMonth.get(pace.months[k]) ?? 0) + pace.sums[k]);
+    for (const same of pace.byValue.values()) {
+      for (const month of same.months) {
+        byMonth.set(month.month, (byMonth.get(month.month) ?? 0) + month.value * same.lots);
+      }
     }
   }
   const monthRows: { month: string; value: Pence }[] = [];

@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { allocate } from "../../src/domain/allocation";
 import { reconcile } from "../../src/domain/reconcile";
 import { parseTender } from "../../src/domain/tender";
@@ -112,6 +113,43 @@ describe("reconcile: each finding", () => {
       check({ statedTotal: "£350,500.00", dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] })[0]
         .message,
     ).toBe("The lots add up to £346,560, £3,940.00 less than the £350,500 stated (-1.12%).");
+  });
+
+  it("quotes a lot's name in messages as JSON quotes it, whatever characters it has", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: "binary", minLength: 1, maxLength: 12 }),
+          // Plain names with the odd character JSON escapes, or does not.
+          fc.string({
+            unit: fc.constantFrom(
+              "a",
+              "B",
+              " ",
+              "é",
+              "\u2028",
+              '"',
+              "\\",
+              "\n",
+              "\u0001",
+              "\ud83d",
+              "\ude00",
+            ),
+            minLength: 1,
+            maxLength: 6,
+          }),
+        ),
+        (name) => {
+          // Any name at all, past the tender parser's own checks on names.
+          const t = tender({ ...base, lots: [{ name: "Barnet", days: 50, statedValue: 47000 }] });
+          t.lots[0].name = name;
+          const f = reconcile(t, allocate(t));
+          expect(f[0].message.startsWith(`Lot ${JSON.stringify(name)}: £960.00 a day`)).toBe(true);
+        },
+      ),
+    );
+    const f = check({ ...base, lots: [{ name: 'St "Mary\'s"\\\n😀', days: 50, statedValue: 47000 }] });
+    expect(f[0].message.startsWith('Lot "St \\"Mary\'s\\"\\\\\\n😀": ')).toBe(true);
   });
 
   it("LOT_VALUE_MISMATCH when rate × days is not the stated value", () => {
