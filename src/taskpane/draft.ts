@@ -4,7 +4,7 @@
  * `parseTender` validates, and the engine's `InputError` paths (`lots[2].days`) map back to the boxes.
  */
 import type { InputError, IsoDate, Region, Tender } from "../domain/types";
-import { formatShortDate, parseUkDate, penceToEntry } from "./en-gb";
+import { formatShortDate, penceToEntry, readUkDate } from "./en-gb";
 
 export interface LotDraft {
   /** Stable React key; not part of the tender. */
@@ -93,8 +93,6 @@ export interface DraftInput {
   errors: InputError[];
 }
 
-const DATE_HINT = "write it as day/month/year, for example 31/07/2017";
-
 /**
  * Build the engine's input from the boxes. Empty boxes are left out; numbers stay text for the
  * engine to parse (it knows `£107,520` and `£1.2m`), except days, a plain number.
@@ -108,9 +106,9 @@ export function draftToInput(draft: TenderDraft): DraftInput {
   const putDate = (target: Record<string, unknown>, key: string, value: string, path: string) => {
     const v = value.trim();
     if (v === "") return;
-    const parsed = parseUkDate(v);
-    if (parsed === undefined) errors.push({ path, message: `"${v}" is not a date: ${DATE_HINT}.` });
-    else target[key] = parsed;
+    const read = readUkDate(v);
+    if ("error" in read) errors.push({ path, message: read.error });
+    else target[key] = read.date;
   };
   const putNumber = (target: Record<string, unknown>, key: string, value: string) => {
     const v = value.trim().replace(/,/g, "");

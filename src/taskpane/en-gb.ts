@@ -17,8 +17,25 @@ export { formatLongDate } from "../domain/calendar";
  * parseUkDate("30/02/2019"); // → undefined
  */
 export function parseUkDate(text: string): IsoDate | undefined {
-  const read = readTableDate(text);
-  return read.ok ? read.value : undefined;
+  const read = readUkDate(text);
+  return "date" in read ? read.date : undefined;
+}
+
+/**
+ * Read a typed date, or say why it is not one in the engine's words, which name the real problem
+ * (no 31st of February, a month 13, a two-digit year) rather than only the expected form. An empty
+ * box is an error too: callers treat empty as "no date" before asking.
+ *
+ * @example
+ * readUkDate("31/02/2017").error;
+ * // → '"31/02/2017" is not a date: February 2017 has 28 days; write it as dd/mm/yyyy (31/08/2017) or yyyy-mm-dd (2017-08-31).'
+ */
+export function readUkDate(text: string): { date: IsoDate } | { error: string } {
+  const trimmed = text.trim();
+  const read = readTableDate(trimmed);
+  if (read.ok && read.value !== undefined) return { date: read.value };
+  const message = read.ok ? `"${trimmed}" is not a date; write it as dd/mm/yyyy (31/08/2017)` : read.message;
+  return { error: /[.!?]$/.test(message) ? message : `${message}.` };
 }
 
 function toUtc(date: IsoDate): Date {

@@ -5,7 +5,7 @@
  */
 import type { ActualLine, ActualsReport, checkActuals, PositionFigures } from "../domain/actuals";
 import type { Report } from "../domain/check";
-import { formatLongDate, formatNumber, parseUkDate } from "./en-gb";
+import { formatLongDate, formatNumber, readUkDate } from "./en-gb";
 import { listProblems } from "./sources";
 import { PaneError } from "./use-task";
 import { money } from "./view";
@@ -63,11 +63,8 @@ export async function loadedActuals(
 /** The "As of" box: empty means the latest invoice date. */
 export function readAsOf(text: string): { asOf?: string; error?: string } {
   if (text.trim() === "") return {};
-  const asOf = parseUkDate(text.trim());
-  if (asOf === undefined) {
-    return { error: `"${text.trim()}" is not a date: write it as day/month/year, such as 31/01/2018.` };
-  }
-  return { asOf };
+  const read = readUkDate(text);
+  return "error" in read ? { error: read.error } : { asOf: read.date };
 }
 
 /** The invoices checked against the built tender at the as-of date. */

@@ -54,11 +54,14 @@ describe("draftToInput", () => {
     expect(errors).toEqual([
       {
         path: "closingDate",
-        message: '"31/02/2017" is not a date: write it as day/month/year, for example 31/07/2017.',
+        // It is written day/month/year; the trouble is that February 2017 has no 31st.
+        message:
+          '"31/02/2017" is not a date: February 2017 has 28 days; write it as dd/mm/yyyy (31/08/2017) or yyyy-mm-dd (2017-08-31).',
       },
       {
         path: "lots[3].endDate",
-        message: '"next spring" is not a date: write it as day/month/year, for example 31/07/2017.',
+        message:
+          '"next spring" is not a date; write it as dd/mm/yyyy (31/08/2017) or yyyy-mm-dd (2017-08-31).',
       },
     ]);
     expect(input).not.toHaveProperty("closingDate");

@@ -45,8 +45,10 @@ describe("the As of box", () => {
     expect(readAsOf("31/01/2018")).toEqual({ asOf: "2018-01-31" });
     expect(readAsOf("31 January 2018")).toEqual({ asOf: "2018-01-31" });
     expect(readAsOf("31/02/2018").error).toBe(
-      '"31/02/2018" is not a date: write it as day/month/year, such as 31/01/2018.',
+      '"31/02/2018" is not a date: February 2018 has 28 days; write it as dd/mm/yyyy (31/08/2017) or yyyy-mm-dd (2017-08-31).',
     );
+    expect(readAsOf("31/1/18").error).toMatch(/^"31\/1\/18": write the year in full \(2017, not 17\)/);
+    expect(readAsOf("01/13/2018").error).toMatch(/there is no month 13 \(dates are day\/month\/year\)/);
   });
 });
 
