@@ -125,6 +125,38 @@ function watch(
   }
 }
 
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/** Days from Excel's day 0 (its 1900 date system, past the phantom 29 February 1900). */
+function serial(y: number, m: number, d: number): number | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return undefined;
+  const ms = Date.UTC(y, m - 1, d);
+  if (new Date(ms).getUTCDate() !== d) return undefined;
+  return Math.round((ms - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * What Excel stores when text is written to `values` of a cell not formatted as text: it reads the
+ * text as if typed (a subset of Excel's rules, en-GB): a leading apostrophe keeps the rest as text;
+ * numbers ("00123", "1,200", "-5"), percentages, TRUE/FALSE and dates ("31/08/2017", "2017-08-31",
+ * "Apr 2018", "Sep-18") become numbers, booleans and date serials.
+ */
+export function typedIntoGeneral(text: string): string | number | boolean {
+  if (text.startsWith("'")) return text.slice(1);
+  const t = text.trim();
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(t)) return Number(t.replace(/,/g, ""));
+  if (/^[+-]?\d+(\.\d+)?%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  if (/^(true|false)$/i.test(t)) return t.toUpperCase() === "TRUE";
+  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m) return serial(Number(m[3]), Number(m[2]), Number(m[1])) ?? text;
+  m = /^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$/.exec(t);
+  if (m) return serial(Number(m[1]), Number(m[2]), Number(m[3] ?? 1)) ?? text;
+  m = /^([a-z]{3})[a-z]*[\s-](\d{2}|\d{4})$/i.exec(t);
+  const month = m ? MONTHS.indexOf(m[1].toLowerCase()) + 1 : 0;
+  if (m && month > 0) return serial(m[2].length === 2 ? 2000 + Number(m[2]) : Number(m[2]), month, 1) ?? text;
+  return text;
+}
+
 function size(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? "", "utf8");
 }
@@ -566,7 +598,11 @@ export class FakeExcel {
           cell.value = "";
         } else {
           delete cell.formula;
-          cell.value = x as string | number | boolean;
+          // Excel reads text written to a cell as if typed, unless the cell is formatted as text.
+          cell.value =
+            prop === "values" && typeof x === "string" && cell.numberFormat !== "@"
+              ? typedIntoGeneral(x)
+              : (x as string | number | boolean);
         }
       }),
     );

@@ -10,8 +10,8 @@ jest.mock("office-addin-manifest", () => ({
 import { cellAddress, parseAddress } from "../../src/workbook/a1";
 import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
 import { DEFAULT_BLOCK_BYTES, REQUEST_LIMIT_BYTES } from "../../src/workbook/office/blocks";
-import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
-import { FakeExcel } from "./fake-excel";
+import { excelWouldConvert, OfficeWorkbookPort } from "../../src/workbook/office/office-host";
+import { FakeExcel, typedIntoGeneral } from "./fake-excel";
 import { portContract, type HostDriver } from "./port-contract";
 import { check, generatedTender } from "./support";
 
@@ -181,6 +181,73 @@ describe("Office.js host: what is written", () => {
     const tender = { ...DFE_EXAMPLE, lots: [{ name: '=HYPERLINK("x")', statedValue: 100_000 }] };
     await officePort(fake).createTenderSheet(tender);
     expect(fake.sheet("Tender")!.cell("A15")).toMatchObject({ value: '\'=HYPERLINK("x")' });
+  });
+
+  // Lot names that Excel, reading text as if typed, would turn into numbers, dates or TRUE.
+  const NUMBER_LIKE_NAMES = [
+    "1",
+    "00123",
+    "5%",
+    "TRUE",
+    "31/08/2017",
+    "2018-04",
+    "Apr 2018",
+    "Sep-18",
+    "'Tis",
+  ];
+  const numberLikeTender = {
+    ...DFE_EXAMPLE,
+    lots: NUMBER_LIKE_NAMES.map((name, i) => ({ name, dayRate: 96_000, days: 10 + i })),
+  };
+
+  test("the fake reads text written to a General cell as Excel does", () => {
+    expect(NUMBER_LIKE_NAMES.map(typedIntoGeneral)).toEqual([
+      1,
+      123,
+      0.05,
+      true,
+      42978,
+      43191,
+      43191,
+      43344,
+      "Tis",
+    ]);
+    expect(typedIntoGeneral("Lot 1")).toBe("Lot 1");
+    expect(typedIntoGeneral("'00123")).toBe("00123");
+  });
+
+  test("text Excel would read as a number, date, TRUE or error is told apart from plain text", () => {
+    for (const t of [...NUMBER_LIKE_NAMES, "1,200", "£960", "1e5", "9:30 am", "#N/A", " 42 ", "2018/19"]) {
+      expect({ t, converts: excelWouldConvert(t) }).toEqual({ t, converts: true });
+    }
+    for (const t of ["Lot 1", "Barnet", "Q1 2018", "Phase 2: delivery", "Maybe", "", "Łódź 2"]) {
+      expect({ t, converts: excelWouldConvert(t) }).toEqual({ t, converts: false });
+    }
+  });
+
+  test("lot names that look like numbers or dates stay text in every sheet, as typed", async () => {
+    const fake = new FakeExcel();
+    const port = officePort(fake);
+    await port.createTenderSheet(numberLikeTender);
+    const read = await port.readTender({ from: "tender-sheet" });
+    expect(read.ok && read.value.lots.map((l) => l.name)).toEqual(NUMBER_LIKE_NAMES);
+    expect(await port.writeAllocation(check(numberLikeTender))).toMatchObject({ ok: true });
+    expect(await port.writePhasing(check(numberLikeTender))).toMatchObject({ ok: true });
+    expect(await port.writeSummary(check(numberLikeTender))).toMatchObject({ ok: true });
+    for (const sheet of ["Tender", "Allocation", "Tender summary"]) {
+      const columnA = [...fake.sheet(sheet)!.cells.entries()]
+        .filter(([k]) => k.endsWith(",0"))
+        .map(([, c]) => c.value);
+      const missing = NUMBER_LIKE_NAMES.filter((n) => !columnA.includes(n));
+      expect({ sheet, missing }).toEqual({ sheet, missing: [] });
+    }
+    // Only the summary's lot names (cells not formatted as text) needed an apostrophe; "@" cells and
+    // text Excel keeps as text anyway are written as they are.
+    const prefixed = fake.writes
+      .filter((w) => w.property === "values")
+      .flatMap((w) => (w.value as unknown[][]).flat())
+      .filter((v) => typeof v === "string" && v.startsWith("'") && !NUMBER_LIKE_NAMES.includes(v));
+    expect(prefixed.sort()).toEqual(NUMBER_LIKE_NAMES.map((n) => `'${n}`).sort());
   });
 
   test("the summary: print area, fit to one page wide, header with the title and the date", async () => {

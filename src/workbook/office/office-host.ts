@@ -19,6 +19,7 @@ import {
 import { budgetSheetPlan } from "../layout/budget-sheet";
 import { PHASING_TABLE_SUFFIXES, phasingSheetPlan } from "../layout/phasing-sheet";
 import {
+  FORMATS,
   tableBodyRect,
   type CellStyle,
   type Scalar,
@@ -111,10 +112,33 @@ const TAG_PREFIX = "TenderBudget_";
  */
 export const MAX_READ_CELLS = 1_000_000;
 
-/** Text that Excel would take for a formula is written with a leading apostrophe (kept as typed). */
-function safe(v: Scalar): string | number | boolean {
+/** Month names Excel reads as part of a date ("Apr 2018", "1 March"), and the a.m./p.m. of a time. */
+const DATE_WORDS =
+  /(?<!\p{L})(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|[ap]\.?m\.?)(?!\p{L})/giu;
+
+/**
+ * Whether Excel, reading `text` written to `values` as if it were typed into a cell not formatted as
+ * text, could store something else: a number ("00123", "1,200", "5%", "£960", "1e5"), a date or time
+ * ("31/08/2017", "2018-04", "Apr 2018", "9:30 am"), TRUE or FALSE, an error value ("#N/A"), or lose
+ * a leading apostrophe. Errs towards yes: text with a digit and no letters other than month names.
+ */
+export function excelWouldConvert(text: string): boolean {
+  const t = text.trim();
+  if (/^['#]/.test(t) || /^(true|false)$/i.test(t)) return true;
+  if (!/\d/.test(t)) return false;
+  return !/\p{L}/u.test(t.replace(/\d[eE][+-]?\d/g, "0").replace(DATE_WORDS, ""));
+}
+
+/**
+ * A value as written to `values`. Text that Excel would take for a formula is written with a leading
+ * apostrophe (kept as typed) in any cell; so is text it would turn into a number, date or TRUE, unless
+ * the cell is formatted as text ("@", set before the value).
+ */
+function safe(v: Scalar, numberFormat?: string): string | number | boolean {
   if (v === null) return "";
-  return typeof v === "string" && /^[=+\-@]/.test(v) ? `'${v}` : v;
+  if (typeof v !== "string") return v;
+  if (/^[=+\-@]/.test(v)) return `'${v}`;
+  return numberFormat !== FORMATS.text && excelWouldConvert(v) ? `'${v}` : v;
 }
 
 const CHAR_POINTS = 5.6;
@@ -137,7 +161,7 @@ function queueTable(ws: Excel.Worksheet, t: TablePlan, blockBytes: number): (() 
   const width = t.columns.length;
   const last = t.col + width - 1;
   ws.getRange(rangeAddress({ r0: t.row, c0: t.col, r1: t.row, c1: last })).values = [
-    t.columns.map((c) => c.header),
+    t.columns.map((c) => safe(c.header)),
   ];
   const body = tableBodyRect(t);
   const table = ws.tables.add(rangeAddress({ r0: t.row, c0: t.col, r1: body.r1, c1: last }), true);
@@ -173,7 +197,7 @@ function queueTable(ws: Excel.Worksheet, t: TablePlan, blockBytes: number): (() 
         return;
       }
       if (c.total.formula) cell.formulas = [[c.total.formula.structured]];
-      else cell.values = [[safe(c.total.label ?? c.total.value)]];
+      else cell.values = [[safe(c.total.label ?? c.total.value, c.total.numberFormat)]];
       if (c.total.numberFormat) cell.numberFormat = [[c.total.numberFormat]];
     });
   }
@@ -195,7 +219,7 @@ function queueTable(ws: Excel.Worksheet, t: TablePlan, blockBytes: number): (() 
       for (let r = s; r < e; r++) {
         const row = rows[r];
         const out: (string | number | boolean)[] = new Array(b - a + 1);
-        for (let c = a; c <= b; c++) out[c - a] = safe(row[c] ?? null);
+        for (let c = a; c <= b; c++) out[c - a] = safe(row[c] ?? null, t.columns[c].numberFormat);
         values[r - s] = out;
       }
       ws.getRange(rangeAddress(rect)).values = values;
@@ -216,7 +240,7 @@ export function queuePlan(
     const range = ws.getRange(cellAddress(c.row, c.col));
     if (c.numberFormat) range.numberFormat = [[c.numberFormat]];
     if (c.formula) range.formulas = [[c.formula.structured]];
-    else range.values = [[safe(c.value)]];
+    else range.values = [[safe(c.value, c.numberFormat)]];
     if (c.style) applyStyle(range, c.style);
   }
   const later: (() => void)[] = [];
