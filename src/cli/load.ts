@@ -5,7 +5,7 @@
  * column, or the cell.
  */
 
-import { readActualsCsv, type ActualsTableLayout } from "../domain/actuals";
+import { readActualsCsv, type ActualsColumn, type ActualsTableLayout } from "../domain/actuals";
 import { parseCsv } from "../domain/csv";
 import { csvToTender } from "../domain/csv-export";
 import { ocdsToTender } from "../domain/ocds";
@@ -253,8 +253,32 @@ export function unknownKindMessage(ext: string): string {
   return `${ext === "" ? "has no extension" : `is a ${ext} file`}; check reads ${known} files: ${kinds}`;
 }
 
+/** An invoices file read for `--actuals`, with where each invoice finding's field is in it. */
+export interface LoadedActuals {
+  layout: ActualsTableLayout;
+  /** `actuals[14].amount` → `invoices.csv row 16, column "Amount (ex VAT)"`; else undefined. */
+  locate: (path: string) => string | undefined;
+}
+
+/** Locate invoice finding paths in the invoices file by row and column, named by its file name. */
+export function actualsLocator(
+  file: string,
+  layout: ActualsTableLayout,
+  header: readonly string[],
+): (path: string) => string | undefined {
+  const name = file.replace(/^.*[\\/]/, "");
+  return (path) => {
+    const line = /^actuals\[(\d+)\](?:\.(\w+))?$/.exec(path);
+    if (!line) return undefined;
+    const row = layout.lineRows[Number(line[1])];
+    if (row === undefined) return undefined;
+    const col = line[2] === undefined ? undefined : layout.columns[line[2] as ActualsColumn];
+    return `${name} ${col === undefined ? csvRowRef(row) : csvCellRef(row, col, header[col] ?? "")}`;
+  };
+}
+
 /** Read an invoices file (.csv) for `--actuals`: problems name the row and column. */
-export function loadActuals(file: string, bytes: Uint8Array): Result<ActualsTableLayout> {
+export function loadActuals(file: string, bytes: Uint8Array): Result<LoadedActuals> {
   const ext = extensionOf(file);
   if (ext !== ".csv") {
     return fail(
@@ -264,5 +288,10 @@ export function loadActuals(file: string, bytes: Uint8Array): Result<ActualsTabl
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return fail(file, decoded.error);
-  return readActualsCsv(decoded.text);
+  const read = readActualsCsv(decoded.text);
+  if (!read.ok) return read;
+  // The file parsed once already, so it parses again; its header row names the columns.
+  const rows = parseCsv(decoded.text);
+  const header = rows.ok ? (rows.value[read.value.headerRow] ?? []) : [];
+  return { ok: true, value: { layout: read.value, locate: actualsLocator(file, read.value, header) } };
 }

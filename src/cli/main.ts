@@ -127,6 +127,7 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
   }
 
   let invoices: ActualsTableLayout | undefined;
+  let locateInvoice: ((path: string) => string | undefined) | undefined;
   if (flags.actuals !== undefined) {
     const actualsBytes = await readInput(io, flags.actuals);
     if (actualsBytes === undefined) return ExitCode.InvalidInput;
@@ -135,7 +136,8 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
       printErrors(io, `${flags.actuals} cannot be checked:`, read.errors);
       return ExitCode.InvalidInput;
     }
-    invoices = read.value;
+    invoices = read.value.layout;
+    locateInvoice = read.value.locate;
   }
 
   const { overrides, tolerance, daysPerWeek, asOf } = options.value;
@@ -174,7 +176,13 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
     io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${out.holds}\n`);
   }
 
-  const { notes, missing, locate, provenance } = loaded.value;
+  const { notes, missing, provenance } = loaded.value;
+  // Where each finding's field is: a lots table's row and column or option, an invoice's row.
+  const locateTender = loaded.value.locate;
+  const locate =
+    locateTender === undefined && locateInvoice === undefined
+      ? undefined
+      : (path: string): string | undefined => locateInvoice?.(path) ?? locateTender?.(path);
   if (flags.json) {
     const base = reportToJson(combined);
     // For a lots table, each finding also says where its field is: `row 4, column "Days"`.

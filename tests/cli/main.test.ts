@@ -339,7 +339,27 @@ describe("--actuals", () => {
     }
     const text = await run(["check", EXAMPLE_JSON, "--actuals", INVOICES, "--as-of", "2017-12-31"]);
     expect(text.stdout).toContain("Contract position at 31 December 2017:");
-    expect(text.stdout).toMatch(/DUPLICATE_INVOICE \(actuals\[\d+\]\.invoiceNumber\)/);
+    expect(text.stdout).toMatch(/DUPLICATE_INVOICE \(actuals\[\d+\]\.invoiceNumber[;)]/);
+  });
+
+  it("names the invoices file's row and column beside each invoice finding, in text and --json", async () => {
+    const argv = ["check", EXAMPLE_JSON, "--actuals", INVOICES, "--as-of", "2018-01-31"];
+    const where = (row: number, column: string): string =>
+      `dfe-2017-invoices-with-problems.csv row ${row}, column "${column}"`;
+    const text = await run(argv);
+    // RDG-003 is on row 16 of the file; its amount is in the column headed "Amount (ex VAT)".
+    expect(text.stdout).toContain(
+      `INVOICE_RATE_MISMATCH (actuals[14].amount; ${where(16, "Amount (ex VAT)")})`,
+    );
+    expect(text.stdout).toContain(
+      `INVOICE_OUTSIDE_PERIOD (actuals[0].periodStart; ${where(2, "Period start")})`,
+    );
+    expect(text.stdout).toContain(`ACTUAL_OVER_BUDGET (actuals[21].days; ${where(23, "Days")})`);
+    // The tender's own findings keep their plain path.
+    expect(text.stdout).toContain("TOTAL_MISMATCH (statedTotal)\n");
+    const { report } = await runJson(argv);
+    const rate = report.findings.find((f: { code: string }) => f.code === "INVOICE_RATE_MISMATCH");
+    expect(rate).toMatchObject({ path: "actuals[14].amount", where: where(16, "Amount (ex VAT)") });
   });
 
   it("names the row and column of a bad invoice file, and wants --actuals for --as-of", async () => {
