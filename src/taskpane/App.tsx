@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import type { Finding, Tender } from "../domain/types";
+import type { Finding, InputError, Tender } from "../domain/types";
 import { BuildStep } from "./BuildStep";
 import { CheckStep } from "./CheckStep";
 import { DFE_EXAMPLE, DFE_EXAMPLE_NAME } from "./dfe-example";
@@ -26,7 +26,7 @@ import { StartStep } from "./StartStep";
 import { TrackStep } from "./TrackStep";
 import { loadedActuals, readAsOf, readInvoicesCsv, trackActuals, type LoadedActuals } from "./tracking";
 import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
-import { PaneError, useTask } from "./use-task";
+import { PaneError, useTask, type PaneProblem } from "./use-task";
 import { unwrap, useWorkbook } from "./workbook-context";
 import type { FindingLocation } from "../workbook/port";
 import { headlineSentence } from "./view";
@@ -97,6 +97,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       draft: tenderToDraft(loaded.tender),
       source: loaded.source,
       notes: loaded.notes,
+      hints: loaded.hints,
     });
     const n = loaded.tender.lots.length;
     return `Read ${n} ${n === 1 ? "lot" : "lots"} from ${loaded.source}.`;
@@ -216,14 +217,41 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       },
     );
 
+  // The problems that stopped a build follow the boxes: each correction updates the list, and the
+  // message goes once the tender is right, rather than staying on screen with figures already fixed.
+  const inputProblem = useRef<PaneProblem | null>(null);
+  const { report: reportProblem, dismiss, state: taskState } = task;
+  const reportInputProblems = useCallback(
+    (errors: readonly InputError[]) => {
+      const problem = {
+        title: "The tender needs correcting before the allocation can be built",
+        detail: listProblems(errors),
+        next: "Correct the boxes marked in red (in Review or in the options), then build again.",
+      };
+      inputProblem.current = problem;
+      reportProblem(problem);
+    },
+    [reportProblem],
+  );
+  useEffect(() => {
+    if (inputProblem.current === null || !checked) return;
+    if (taskState.problem !== inputProblem.current) {
+      // Dismissed, or replaced by another task's outcome.
+      inputProblem.current = null;
+      return;
+    }
+    if (checked.ok) {
+      inputProblem.current = null;
+      dismiss();
+    } else if (listProblems(checked.errors) !== inputProblem.current.detail) {
+      reportInputProblems(checked.errors);
+    }
+  }, [checked, taskState.problem, dismiss, reportInputProblems]);
+
   const onBuild = () => {
     if (!checked) return;
     if (!checked.ok) {
-      task.report({
-        title: "The tender needs correcting before the allocation can be built",
-        detail: listProblems(checked.errors),
-        next: "Correct the boxes marked in red (in Review or in the options), then build again.",
-      });
+      reportInputProblems(checked.errors);
       if (!checked.errors.some((e) => OPTION_PATHS.has(e.path))) goTo("review");
       return;
     }

@@ -78,6 +78,19 @@ describe("the pane in a plain browser", () => {
     // Sent back to Review, where the boxes are marked.
     expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
     expect((screen.getByRole("button", { name: "4. Check" }) as HTMLButtonElement).disabled).toBe(true);
+
+    // Correcting one box takes it off the list; correcting the last one takes the message away.
+    fireEvent.change(screen.getByRole("textbox", { name: "Closing date" }), {
+      target: { value: "31/07/2017" },
+    });
+    const buildProblem = () =>
+      screen
+        .queryByText("The tender needs correcting before the allocation can be built")
+        ?.closest('[role="alert"]')?.textContent;
+    expect(buildProblem()).not.toContain("Closing date:");
+    expect(buildProblem()).toContain("days:");
+    fireEvent.change(screen.getByRole("textbox", { name: "Kirklees days" }), { target: { value: "51" } });
+    expect(buildProblem()).toBeUndefined();
   });
 
   it("turns VAT off and applies a tolerance that accepts the £560", async () => {
@@ -108,6 +121,26 @@ describe("the pane in a plain browser", () => {
     expect((screen.getByRole("textbox", { name: "Sandwell day rate" }) as HTMLInputElement).value).toBe(
       "720",
     );
+  });
+
+  it("shows under each box the sentence of the notice it was read from", async () => {
+    renderPane();
+    fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), {
+      target: {
+        value:
+          "Two commissioners sought\n26 July 2017\n" +
+          "The Department for Education has set aside a total of £212,400 for two commissioners: " +
+          "£86,400 for Sandwell and £126,000 for Croydon. The closing date for applications is 14 August.",
+      },
+    });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Read tender notice" }));
+    });
+    await screen.findByText("Read 2 lots from the tender notice.");
+    expect(screen.getAllByText(/^From the notice: “.*£212,400/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/^From the notice: “.*closing date for applications is 14 August/).length,
+    ).toBe(1);
   });
 
   it("says what to do when a file cannot be read", async () => {
