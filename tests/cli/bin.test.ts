@@ -3,7 +3,7 @@
  * the prepare script), then bin/tender-budget.js runs in a child process.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -57,6 +57,26 @@ describe("bin/tender-budget.js", () => {
       "tender-budget: tests/fixtures/bad/csv-negative-days.csv cannot be checked:\n" +
         '  row 3, column "Days": -51 days is negative; days of work must be 0 or more\n',
     );
+  });
+
+  it("says how to build lib/ when it is missing, not a stack trace, with exit status 2", () => {
+    // A copy of the project's bin/ with no lib/ beside it: what a clone is before `npm ci`.
+    const dir = mkdtempSync(join(tmpdir(), "tender-budget-"));
+    try {
+      mkdirSync(join(dir, "bin"));
+      copyFileSync(BIN, join(dir, "bin", "tender-budget.js"));
+      const r = spawnSync(process.execPath, [join(dir, "bin", "tender-budget.js"), "--help"], {
+        encoding: "utf8",
+      });
+      expect(r.status).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toBe(
+        `tender-budget: the command line is not built yet (${join(dir, "lib", "cli", "main.js")} is missing); ` +
+          "run `npm run build:cli` in the project folder (`npm ci` does it too), then try again\n",
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("stops quietly when the reader of its output goes away early", () => {
