@@ -83,11 +83,9 @@ function titleFromFileName(name: string): string {
     .trim();
 }
 
-/** Read a tender .json file's text. */
-export function readTenderJson(text: string, fileName: string): LoadedTender {
-  let data: unknown;
+function parseJsonText(text: string, fileName: string): unknown {
   try {
-    data = JSON.parse(text);
+    return JSON.parse(text);
   } catch (error) {
     throw new PaneError(
       `Could not read ${fileName}`,
@@ -95,6 +93,43 @@ export function readTenderJson(text: string, fileName: string): LoadedTender {
       "Open a tender file saved by Tender Budget or written in the tender file shape.",
     );
   }
+}
+
+/** A cheap first look for the keys of an OCDS release or package, before loading the OCDS reader. */
+function mayBeOcds(data: unknown): boolean {
+  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
+  return ["releases", "records", "ocid", "tag"].some((key) => key in data);
+}
+
+/**
+ * Read a .json file: a tender file, or an OCDS release or release package such as the Export step
+ * saves and Contracts Finder publishes (the OCDS reader is loaded only for those).
+ */
+export async function readJsonFile(text: string, fileName: string): Promise<LoadedTender> {
+  const data = parseJsonText(text, fileName);
+  if (mayBeOcds(data)) {
+    const { looksLikeOcds, ocdsToTender } = await import(/* webpackChunkName: "ocds" */ "../domain/ocds");
+    if (looksLikeOcds(data)) {
+      const read = ocdsToTender(data);
+      if (!read.ok) {
+        throw new PaneError(
+          `Could not read the tender in the OCDS file ${fileName}`,
+          listProblems(read.errors),
+          "Open the release package saved from Contracts Finder or from Tender Budget's Export step, or start from a blank tender.",
+        );
+      }
+      return { tender: read.value, source: fileName, notes: [] };
+    }
+  }
+  return tenderFromJson(data, fileName);
+}
+
+/** Read a tender .json file's text. */
+export function readTenderJson(text: string, fileName: string): LoadedTender {
+  return tenderFromJson(parseJsonText(text, fileName), fileName);
+}
+
+function tenderFromJson(data: unknown, fileName: string): LoadedTender {
   const parsed = parseTender(data);
   if (!parsed.ok) {
     throw new PaneError(
@@ -106,14 +141,25 @@ export function readTenderJson(text: string, fileName: string): LoadedTender {
   return { tender: parsed.value, source: fileName, notes: [] };
 }
 
-/** Read a lots table given as rows of cells (from CSV or pasted from a spreadsheet). */
-export function readLotsRows(rows: string[][], source: string, title: string): LoadedTender {
+const LOTS_TABLE_SHAPE =
+  "A lots table has a header row naming its columns (Lot, Day rate, Days, Stated value, Start date, End date) and one lot on each row under it.";
+
+/**
+ * Read a lots table given as rows of cells (from CSV or pasted from a spreadsheet); `again` says how
+ * to try again once it is corrected ("save it and open it again").
+ */
+export function readLotsRows(
+  rows: string[][],
+  source: string,
+  title: string,
+  again = "save it and open it again",
+): LoadedTender {
   const lots = readLotsTable(rows, { ref: csvCellRef });
   if (!lots.ok) {
     throw new PaneError(
       `Could not read the lots table in ${source}`,
       listProblems(lots.errors),
-      "The table needs a header row naming its columns (Lot, Day rate, Days, Stated value, Start date, End date).",
+      `Correct the table where named above, then ${again}. ${LOTS_TABLE_SHAPE}`,
     );
   }
   return { tender: tenderFromLots(lots.value, title), source, notes: lotsNotes() };
@@ -145,7 +191,7 @@ export async function readPastedText(text: string): Promise<LoadedTender> {
       .split("\n")
       .filter((line) => line.trim() !== "")
       .map((line) => line.split("\t"));
-    return readLotsRows(rows, "the pasted table", "");
+    return readLotsRows(rows, "the pasted table", "", "paste it again");
   }
   return readNoticeText(text);
 }
@@ -224,7 +270,7 @@ export async function readTenderXlsx(bytes: Uint8Array, fileName: string): Promi
 export async function readTenderFile(file: File): Promise<LoadedTender> {
   const name = file.name;
   const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === "json") return readTenderJson(await file.text(), name);
+  if (ext === "json") return readJsonFile(await file.text(), name);
   if (ext === "csv") return readLotsCsv(await file.text(), name);
   if (ext === "xlsx") return readTenderXlsx(new Uint8Array(await file.arrayBuffer()), name);
   throw new PaneError(

@@ -3,9 +3,12 @@ import {
   listProblems,
   readLotsCsv,
   readNoticeText,
+  readJsonFile,
   readPastedText,
   readTenderJson,
 } from "../../src/taskpane/sources";
+import { tenderToOcds } from "../../src/domain/ocds";
+import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
 import { PaneError } from "../../src/taskpane/use-task";
 
 const NOTICE = `Commissioners sought for four councils
@@ -60,7 +63,37 @@ describe("tables and files", () => {
       readLotsCsv("Council,Days\nBarnet,abc\n", "bad.csv");
     } catch (e) {
       expect((e as PaneError).detail).toContain('row 2, column "Days"');
+      // The table has its header row: the advice is to correct the cell named, not to add a header.
+      expect((e as PaneError).next).toMatch(
+        /^Correct the table where named above, then save it and open it again\./,
+      );
     }
+  });
+
+  it("asks for the pasted table to be pasted again once corrected", async () => {
+    const error = await readPastedText("Council\tDays\nBarnet\t-5\n").catch((e: unknown) => e);
+    expect((error as PaneError).detail).toMatch(/row 2, column "Days": -5 days is negative/);
+    expect((error as PaneError).next).toMatch(/^Correct the table where named above, then paste it again\./);
+  });
+
+  it("opens an OCDS release package, as the Export step saves it, as the tender it describes", async () => {
+    const ocds = JSON.stringify(tenderToOcds(DFE_EXAMPLE));
+    const loaded = await readJsonFile(ocds, "dfe.ocds.json");
+    expect(loaded.tender.lots.map((l) => [l.name, l.statedValue])).toEqual(
+      DFE_EXAMPLE.lots.map((l) => [l.name, l.statedValue]),
+    );
+    expect(loaded.tender.statedTotal).toEqual(DFE_EXAMPLE.statedTotal);
+    expect(loaded.tender.closingDate).toBe(DFE_EXAMPLE.closingDate);
+    // A tender file still reads as one.
+    const plain = await readJsonFile(
+      JSON.stringify({ title: "T", lots: [{ name: "A", days: 2 }] }),
+      "t.json",
+    );
+    expect(plain.tender.lots[0].days).toBe(2);
+    // An OCDS file the reader refuses says so, naming the OCDS field.
+    const error = await readJsonFile(JSON.stringify({ releases: [] }), "empty.json").catch((e: unknown) => e);
+    expect((error as PaneError).title).toBe("Could not read the tender in the OCDS file empty.json");
+    expect((error as PaneError).detail).toMatch(/^releases: /);
   });
 
   it("reads a tender .json and lists its problems in the user's words", () => {
