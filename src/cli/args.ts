@@ -143,7 +143,8 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   if (rest.length === 0) {
     return {
       ok: false,
-      error: "check needs a FILE: a tender (.json), a lots table (.csv) or a notice (.txt)",
+      error:
+        "check needs a FILE: a tender (.json), a lots table (.csv), a notice (.txt) or a workbook (.xlsx)",
     };
   }
   if (rest.length > 1) {

@@ -396,7 +396,8 @@ describe("help, version and failures", () => {
     expect(r).toEqual({
       code: 2,
       stdout: "",
-      stderr: "tender-budget: check needs a FILE: a tender (.json), a lots table (.csv) or a notice (.txt)\n",
+      stderr:
+        "tender-budget: check needs a FILE: a tender (.json), a lots table (.csv), a notice (.txt) or a workbook (.xlsx)\n",
     });
   });
 
