@@ -83,13 +83,15 @@ export class FakeSheet {
     return cell;
   }
 
-  usedRect(): Rect | undefined {
+  /** The used range as Excel gives it: cells with values (or, unless `valuesOnly`, any formatting). */
+  usedRect(valuesOnly = true): Rect | undefined {
     let r0 = Infinity;
     let c0 = Infinity;
     let r1 = -1;
     let c1 = -1;
     for (const [k, cell] of this.cells) {
-      if (cell.value === "" && cell.formula === undefined) continue;
+      const formatted = cell.numberFormat !== undefined || cell.fill !== undefined || cell.bold !== undefined;
+      if (cell.value === "" && cell.formula === undefined && (valuesOnly || !formatted)) continue;
       const [r, c] = k.split(",").map(Number);
       r0 = Math.min(r0, r);
       c0 = Math.min(c0, c);
@@ -357,10 +359,23 @@ export class FakeExcel {
         if (!p) throw new Error(`InvalidArgument: ${address}`);
         return fake.range(s.name, p.rect);
       },
-      getUsedRangeOrNullObject() {
-        const rect = s.usedRect();
+      // Excel: an empty sheet's used range is A1 (Worksheet.getUsedRange) or a null object.
+      getUsedRange(valuesOnly?: boolean) {
+        return fake.range(s.name, s.usedRect(valuesOnly === true) ?? { r0: 0, c0: 0, r1: 0, c1: 0 });
+      },
+      getUsedRangeOrNullObject(valuesOnly?: boolean) {
+        const rect = s.usedRect(valuesOnly === true);
         if (!rect) {
-          const none = fake.track(new OfficeMockObject({ values: [], rowIndex: 0, columnIndex: 0 }) as Mock);
+          // Excel loads any property of a null object; the mock needs each one named (and not null).
+          const none = fake.track(
+            new OfficeMockObject({
+              values: [],
+              rowIndex: 0,
+              columnIndex: 0,
+              rowCount: 0,
+              columnCount: 0,
+            }) as Mock,
+          );
           Object.defineProperty(none, "isNullObject", { value: true });
           return none;
         }
@@ -378,6 +393,12 @@ export class FakeExcel {
         add(address: string, hasHeaders: boolean) {
           const rect = parseAddress(address)!.rect;
           if (!hasHeaders) throw new Error("test expects tables with headers");
+          // Excel refuses a table over part of another one.
+          const clash = s.tables.find(
+            (t) =>
+              t.rect.r0 <= rect.r1 && rect.r0 <= t.rect.r1 && t.rect.c0 <= rect.c1 && rect.c0 <= t.rect.c1,
+          );
+          if (clash) throw new Error(`InvalidArgument: ${address} overlaps the table ${clash.name}`);
           const t: FakeTable = { name: `Table${fake.sheets.length}`, rect, showTotals: false };
           s.tables.push(t);
           fake.record(`add table ${address}`);

@@ -7,12 +7,13 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: jest.requireActual("office-addin-manifest/lib/officeApp").OfficeApp,
 }));
 
-import { cellAddress, parseAddress } from "../../src/workbook/a1";
+import { cellAddress, parseAddress, rangeAddress } from "../../src/workbook/a1";
 import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
 import { DEFAULT_BLOCK_BYTES, REQUEST_LIMIT_BYTES } from "../../src/workbook/office/blocks";
 import { excelWouldConvert, OfficeWorkbookPort } from "../../src/workbook/office/office-host";
 import { FakeExcel, typedIntoGeneral } from "./fake-excel";
 import { portContract, type HostDriver } from "./port-contract";
+import { tracked } from "./actuals-support";
 import { check, generatedTender } from "./support";
 
 function officePort(fake: FakeExcel, version = "1.17"): OfficeWorkbookPort {
@@ -297,6 +298,64 @@ describe("Office.js host: what is written", () => {
     const read = await port.readTender({ from: "tender-sheet" });
     expect(read.ok).toBe(false);
     expect(fake.writes.length).toBe(writes);
+  });
+});
+
+describe("Office.js host: tables and conditional formats on every sheet it writes", () => {
+  /** Cell references outside quoted text, as [column, row, column anchored, row anchored]. */
+  function references(formula: string): [string, number, boolean, boolean][] {
+    const bare = formula.replace(/"[^"]*"/g, '""');
+    return [...bare.matchAll(/(?<![A-Za-z_\]])(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])/g)].map((m) => [
+      m[2],
+      Number(m[4]),
+      m[1] === "$",
+      m[3] === "$",
+    ]);
+  }
+
+  test("every table has its header in its first row and overlaps no other; every rule is anchored", async () => {
+    const fake = new FakeExcel();
+    const port = officePort(fake);
+    const { report, lines, actuals } = tracked();
+    for (const written of [
+      await port.createTenderSheet(report.tender),
+      await port.writeAllocation(report),
+      await port.writePhasing(report),
+      await port.writeSummary(report),
+      await port.createActualsSheet(report.tender, lines),
+      await port.writeBudgetVsActual(report, actuals),
+      await port.writeAllocation(report), // replaces its own sheet: the new tables clash with nothing
+    ]) {
+      expect(written.ok).toBe(true);
+    }
+    let rules = 0;
+    for (const s of fake.sheets) {
+      for (const t of s.tables) {
+        const header = fake.values(s.name, rangeAddress({ ...t.rect, r1: t.rect.r0 }))[0];
+        expect(header.every((h) => typeof h === "string" && h !== "")).toBe(true);
+      }
+      for (const cf of s.conditionalFormats) {
+        rules++;
+        const rect = parseAddress(cf.address)!.rect;
+        for (const [col, row, colFixed, rowFixed] of references(cf.formula!)) {
+          // Relative to the rule's top-left cell: a relative row is the top row; across several
+          // columns a relative column would shift from cell to cell, so it must be anchored.
+          if (!rowFixed) expect({ rule: cf.formula, row }).toEqual({ rule: cf.formula, row: rect.r0 + 1 });
+          if (!colFixed && rect.c1 > rect.c0) {
+            expect({ rule: cf.formula, relativeColumn: col }).toEqual({ rule: cf.formula });
+          }
+        }
+      }
+    }
+    expect(rules).toBeGreaterThanOrEqual(3);
+  });
+
+  test("the fake refuses a table over another, as Excel does", async () => {
+    const fake = new FakeExcel();
+    fake.addUserSheet("Lots", [["Lot", "Days"]]);
+    const ws = fake.sheet("Lots")!.mock as unknown as Excel.Worksheet;
+    ws.tables.add("A1:B3", true);
+    expect(() => ws.tables.add("B2:C4", true)).toThrow(/InvalidArgument: B2:C4 overlaps/);
   });
 });
 

@@ -189,3 +189,31 @@ describe("Office.js host: reads in blocks of rows", () => {
     );
   }, 60_000);
 });
+
+describe("Office.js host: empty sheets", () => {
+  /** A sheet the user made and left empty, with a number format in one cell (formats are not values). */
+  function emptySheet(fake: FakeExcel, name: string): void {
+    fake.addUserSheet(name, []).edit(4, 1).numberFormat = "£#,##0.00";
+  }
+
+  test("an empty Tender sheet is a message naming it, not a read of A1", async () => {
+    const fake = new FakeExcel();
+    emptySheet(fake, "Tender");
+    const sync = jest.spyOn(fake.context, "sync");
+    expect(await officePort(fake).readTender({ from: "tender-sheet" })).toEqual({
+      ok: false,
+      errors: [{ path: "Tender!A1", message: "the Tender sheet is empty; fill in the tender and its lots" }],
+    });
+    // The sheets, then the used range (a null object): no values are loaded.
+    expect(sync).toHaveBeenCalledTimes(2);
+  });
+
+  test("an empty Actuals sheet is a message naming it", async () => {
+    const fake = new FakeExcel();
+    emptySheet(fake, "Actuals");
+    expect(await officePort(fake).readActuals()).toEqual({
+      ok: false,
+      errors: [{ path: "Actuals!A1", message: "the Actuals sheet is empty; paste the invoices into it" }],
+    });
+  });
+});
