@@ -43,10 +43,14 @@ function probe() {
 
 async function main() {
   if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, "utf8"));
+    // The pid file holds the process id, then the address it serves (http or https).
+    const [pidLine, servedUrl] = fs.readFileSync(pidFile, "utf8").split("\n");
+    const pid = Number.parseInt(pidLine, 10);
     if (running(pid)) {
+      const url = servedUrl || paneUrl;
+      const other = url !== paneUrl ? `\nTo serve ${paneUrl} instead, run npm stop first.` : "";
       console.log(
-        `Tender Budget is already being served (process ${pid}): ${paneUrl}\nStop it with: npm stop`,
+        `Tender Budget is already being served (process ${pid}): ${url}${other}\nStop it with: npm stop`,
       );
       return 0;
     }
@@ -60,7 +64,7 @@ async function main() {
     stdio: ["ignore", log, log],
     env: process.env,
   });
-  fs.writeFileSync(pidFile, String(child.pid));
+  fs.writeFileSync(pidFile, `${child.pid}\n${paneUrl}\n`);
   child.unref();
   process.stdout.write(`Building and serving Tender Budget (log: ${path.relative(process.cwd(), logFile)}) `);
   const deadline = Date.now() + 180_000;
@@ -82,7 +86,9 @@ Tender Budget is running: ${paneUrl}
 ${notes ? `\n${notes}\n` : ""}
 Open that address in any browser to use the pane without Excel.
 
-Sideload into Excel (manifest: ${path.join(root, "manifest.xml")}):
+Sideload into Excel (manifest: ${path.join(root, "manifest.xml")})${
+        useHttp ? ";\nExcel needs the https address, so first npm stop, then npm start" : ""
+      }:
   - Excel on the web: open a workbook, Home > Add-ins > More Add-ins > Upload My Add-in, choose manifest.xml.
   - Excel on Windows: npx office-addin-debugging start manifest.xml desktop
       (or share a folder holding manifest.xml, add it under File > Options > Trust Center >

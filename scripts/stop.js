@@ -8,7 +8,8 @@ const pidFile = path.resolve(__dirname, "..", ".dev-server.pid");
 if (!fs.existsSync(pidFile)) {
   console.log("Tender Budget is not running (no .dev-server.pid): nothing to stop.");
 } else {
-  const pid = Number(fs.readFileSync(pidFile, "utf8"));
+  // The pid file holds the process id, then the address it serves.
+  const pid = Number.parseInt(fs.readFileSync(pidFile, "utf8"), 10);
   try {
     process.kill(-pid, "SIGTERM"); // the whole process group started by npm start
     console.log(`Stopped the Tender Budget dev server (process ${pid}).`);
