@@ -293,9 +293,11 @@ export function TrackStep(props: TrackStepProps) {
       )}
       {!actuals && (
         <Text size={200}>
-          {props.inExcel
-            ? "Add an actuals sheet, paste the invoices into it, then check them."
-            : "Open or paste the invoices to see the position."}
+          {props.source !== "" && props.asOfError
+            ? `Correct the As of date, or empty it, to see the position of the invoices from ${props.source}.`
+            : props.inExcel
+              ? "Add an actuals sheet, paste the invoices into it, then check them."
+              : "Open or paste the invoices to see the position."}
         </Text>
       )}
     </div>

@@ -123,6 +123,13 @@ describe("contract tracking in a plain browser", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "31/02/2018" } });
     expect(screen.getByText(/"31\/02\/2018" is not a date/)).toBeTruthy();
     expect(screen.queryByLabelText("Position of Barnet")).toBeNull();
+    // The invoices are still there: the pane says what brings the position back, not to open them.
+    expect(screen.queryByText("Open or paste the invoices to see the position.")).toBeNull();
+    expect(
+      screen.getByText(
+        "Correct the As of date, or empty it, to see the position of the invoices from the pasted invoices.",
+      ),
+    ).toBeTruthy();
   });
 
   it("answers a bad invoices file with the row and column of the problem", async () => {
