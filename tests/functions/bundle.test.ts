@@ -27,6 +27,8 @@ type Registered = (...args: unknown[]) => unknown;
 let outDir: string;
 let registered: Record<string, Registered>;
 let metadata: { functions: { id: string }[] };
+/** Every id the bundle associated, in order (the build adds these calls; the source must not). */
+const associations: string[] = [];
 
 /**
  * The project's own webpack configuration, narrowed to the functions entry: same loaders, same
@@ -74,6 +76,7 @@ beforeAll(async () => {
   registered = {};
   const runtime = {
     associate: (id: string, fn: Registered) => {
+      associations.push(id);
       registered[id] = fn;
     },
     Error: RuntimeError,
@@ -107,6 +110,10 @@ describe("the built functions bundle", () => {
   it("registers exactly the functions functions.json declares", () => {
     expect(Object.keys(registered).sort()).toEqual(metadata.functions.map((f) => f.id).sort());
     expect(Object.keys(registered)).toHaveLength(7);
+  });
+
+  it("associates each id once: the source adds no associate calls of its own", () => {
+    expect(associations).toEqual(metadata.functions.map((f) => f.id));
   });
 
   it("answers Excel's calls by id", () => {
