@@ -222,10 +222,10 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   const inputProblem = useRef<PaneProblem | null>(null);
   const { report: reportProblem, dismiss, state: taskState } = task;
   const reportInputProblems = useCallback(
-    (errors: readonly InputError[]) => {
+    (errors: readonly InputError[], lotNames: readonly string[]) => {
       const problem = {
         title: "The tender needs correcting before the allocation can be built",
-        detail: listProblems(errors),
+        detail: listProblems(errors, lotNames),
         next: "Correct the boxes marked in red (in Review or in the options), then build again.",
       };
       inputProblem.current = problem;
@@ -234,7 +234,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     [reportProblem],
   );
   useEffect(() => {
-    if (inputProblem.current === null || !checked) return;
+    if (inputProblem.current === null || !checked || !state.draft) return;
     if (taskState.problem !== inputProblem.current) {
       // Dismissed, or replaced by another task's outcome.
       inputProblem.current = null;
@@ -243,15 +243,21 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     if (checked.ok) {
       inputProblem.current = null;
       dismiss();
-    } else if (listProblems(checked.errors) !== inputProblem.current.detail) {
-      reportInputProblems(checked.errors);
+    } else {
+      const lotNames = state.draft.lots.map((l) => l.name);
+      if (listProblems(checked.errors, lotNames) !== inputProblem.current.detail) {
+        reportInputProblems(checked.errors, lotNames);
+      }
     }
-  }, [checked, taskState.problem, dismiss, reportInputProblems]);
+  }, [checked, state.draft, taskState.problem, dismiss, reportInputProblems]);
 
   const onBuild = () => {
-    if (!checked) return;
+    if (!checked || !state.draft) return;
     if (!checked.ok) {
-      reportInputProblems(checked.errors);
+      reportInputProblems(
+        checked.errors,
+        state.draft.lots.map((l) => l.name),
+      );
       if (!checked.errors.some((e) => OPTION_PATHS.has(e.path))) goTo("review");
       return;
     }

@@ -49,18 +49,24 @@ const PATH_WORDS: Record<string, string> = {
  * @example
  * describePath("lots[0].days"); // → "Lot 1 days"
  */
-export function describePath(path: string): string {
+export function describePath(path: string, lotNames: readonly string[] = []): string {
   const lot = /^lots\[(\d+)\](?:\.(\w+))?$/.exec(path);
-  if (lot) return `Lot ${Number(lot[1]) + 1}${lot[2] ? ` ${PATH_WORDS[lot[2]] ?? lot[2]}` : ""}`;
+  if (lot) {
+    const n = Number(lot[1]);
+    const name = lotNames[n]?.trim();
+    // The lot's name where it has one, as its box in Review is headed: "Kirklees (lot 2) days".
+    const which = name ? `${name} (lot ${n + 1})` : `Lot ${n + 1}`;
+    return `${which}${lot[2] ? ` ${PATH_WORDS[lot[2]] ?? lot[2]}` : ""}`;
+  }
   const word = PATH_WORDS[path];
   return word ? word.charAt(0).toUpperCase() + word.slice(1) : path;
 }
 
-/** Problems as one readable paragraph: the first few, then how many more. */
-export function listProblems(errors: readonly InputError[]): string {
+/** Problems as one readable paragraph: the first few, then how many more; lots named when known. */
+export function listProblems(errors: readonly InputError[], lotNames: readonly string[] = []): string {
   const shown = errors
     .slice(0, MAX_LISTED)
-    .map((e) => (e.path ? `${describePath(e.path)}: ${e.message}` : e.message));
+    .map((e) => (e.path ? `${describePath(e.path, lotNames)}: ${e.message}` : e.message));
   const more = errors.length - shown.length;
   return shown.join(" ") + (more > 0 ? ` …and ${more} more.` : "");
 }

@@ -74,7 +74,8 @@ describe("the pane in a plain browser", () => {
       .getByText("The tender needs correcting before the allocation can be built")
       .closest('[role="alert"]') as HTMLElement;
     expect(alert.textContent).toContain("Closing date:");
-    expect(alert.textContent).toContain("Lot 2 days:");
+    // The lot by the name its box in Review is headed with, not only its number.
+    expect(alert.textContent).toContain("Kirklees (lot 2) days:");
     // Sent back to Review, where the boxes are marked.
     expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
     expect((screen.getByRole("button", { name: "4. Check" }) as HTMLButtonElement).disabled).toBe(true);

@@ -122,6 +122,8 @@ describe("describing problems", () => {
   it("names fields in the user's words and keeps cell addresses", () => {
     expect(describePath("lots[2].dayRate")).toBe("Lot 3 day rate");
     expect(describePath("lots[0]")).toBe("Lot 1");
+    expect(describePath("lots[1].days", ["Barnet", "Kirklees"])).toBe("Kirklees (lot 2) days");
+    expect(describePath("lots[1].name", ["Barnet", " "])).toBe("Lot 2 name");
     expect(describePath("statedTotal")).toBe("Stated total");
     expect(describePath("Tender!C7")).toBe("Tender!C7");
   });
