@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { validateXML } from "xmllint-wasm";
+import { MIN_EXCEL_API, requirementMessage } from "../../src/workbook/office/requirements";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateManifest } = require("../../scripts/validate-manifest.js") as {
@@ -81,6 +82,14 @@ describe("manifest.xml", () => {
     expect(manifest).toMatch(/<Runtime resid="Taskpane.Url" lifetime="long"\/>/);
     expect(manifest).toContain('<bt:String id="Functions.Namespace" DefaultValue="TENDER"/>');
     expect(manifest).toContain('<DisplayName DefaultValue="Tender Budget"/>');
+  });
+
+  it("declares the ExcelApi version the add-in checks at run time, and its message names only hosts that can load it", () => {
+    expect(manifest).toContain(`<Set Name="ExcelApi" MinVersion="${MIN_EXCEL_API}"/>`);
+    expect(manifest).toContain('<Set Name="SharedRuntime" MinVersion="1.1"/>');
+    // Excel on iPad has no shared runtime (nor custom functions): it never loads the add-in.
+    expect(requirementMessage()).toContain(`ExcelApi ${MIN_EXCEL_API}`);
+    expect(requirementMessage()).not.toMatch(/iPad|iOS/);
   });
 
   describe("offline checks catch", () => {

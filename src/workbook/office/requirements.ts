@@ -10,7 +10,7 @@ export interface RequirementChecker {
 export function requirementMessage(): string {
   return (
     `Tender Budget needs Excel with ExcelApi ${MIN_EXCEL_API} or later (Microsoft 365, Excel 2021 or later, ` +
-    `Excel on the web, Excel for Mac or iPad). This copy of Excel is older: update Excel, or open the ` +
+    `Excel on the web or Excel for Mac). This copy of Excel is older: update Excel, or open the ` +
     `workbook in Excel on the web.`
   );
 }
