@@ -11,6 +11,7 @@ import { cellAddress, parseAddress, rangeAddress } from "../../src/workbook/a1";
 import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
 import { DEFAULT_BLOCK_BYTES, REQUEST_LIMIT_BYTES } from "../../src/workbook/office/blocks";
 import { excelWouldConvert, OfficeWorkbookPort } from "../../src/workbook/office/office-host";
+import { STATE_NAMESPACE } from "../../src/workbook/state";
 import { FakeExcel, typedIntoGeneral } from "./fake-excel";
 import { portContract, type HostDriver } from "./port-contract";
 import { tracked } from "./actuals-support";
@@ -260,6 +261,29 @@ describe("Office.js host: what is written", () => {
       zoom: { horizontalFitToPages: 1 },
       centerHeader: "Children's services commissioners: Barnet, Kirklees, Reading and Worcestershire",
       rightHeader: "26/07/2017",
+    });
+  });
+
+  test("what one copy of the add-in keeps in the workbook, another reads after reopening it", async () => {
+    // Custom XML parts under the add-in's namespace travel with the workbook; document settings would
+    // be keyed to the add-in's id, so a store copy would not see what a sideloaded copy saved.
+    const fake = new FakeExcel();
+    const state = { tender: DFE_EXAMPLE, choices: { phasing: "month", tolerancePounds: 250 } };
+    const sideloaded = officePort(fake);
+    expect(await sideloaded.saveState(state)).toEqual({ ok: true, value: undefined });
+    expect(await sideloaded.saveState(state)).toEqual({ ok: true, value: undefined });
+    expect(fake.parts.map((p) => p.namespace)).toEqual([STATE_NAMESPACE]);
+    const reopened = officePort(fake);
+    expect(await reopened.loadState()).toEqual({ ok: true, value: state });
+  });
+
+  test("with no Office at all (office.js missing) a command is a message, not a ReferenceError", async () => {
+    expect(typeof Office).toBe("undefined");
+    expect(typeof Excel).toBe("undefined");
+    const result = await new OfficeWorkbookPort().readTender({ from: "tender-sheet" });
+    expect(result).toEqual({
+      ok: false,
+      errors: [{ path: "Excel", message: expect.stringContaining("needs Excel with ExcelApi 1.9") }],
     });
   });
 
