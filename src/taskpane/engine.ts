@@ -45,7 +45,10 @@ export function readTolerance(options: BuildOptions): { tolerance?: Tolerance; e
   const amount = parseMoney(amountText);
   if (!amount.ok) errors.push({ path: "toleranceAmount", message: amount.error });
   else if (amount.value.pence < 0)
-    errors.push({ path: "toleranceAmount", message: "The tolerance cannot be negative." });
+    errors.push({
+      path: "toleranceAmount",
+      message: "The tolerance cannot be negative: write 0, or the difference you accept, such as £500.",
+    });
   const percentText = options.tolerancePercent.trim().replace(/%$/, "");
   const percent = percentText === "" ? 0 : Number(percentText);
   if (!Number.isFinite(percent) || !/^\d+(\.\d+)?$/.test(percentText === "" ? "0" : percentText)) {
@@ -56,7 +59,8 @@ export function readTolerance(options: BuildOptions): { tolerance?: Tolerance; e
   } else if (percent > 100) {
     errors.push({
       path: "tolerancePercent",
-      message: "The tolerance cannot be more than 100% of the stated total.",
+      message:
+        "The tolerance cannot be more than 100% of the stated total: write 0, or a percentage such as 0.5.",
     });
   }
   if (errors.length > 0 || !amount.ok) return { errors };

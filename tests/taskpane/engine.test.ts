@@ -78,6 +78,18 @@ describe("options", () => {
     );
   });
 
+  it("says what to write when a tolerance is out of range", () => {
+    expect(readTolerance({ ...DEFAULT_OPTIONS, toleranceAmount: "-5" }).errors).toEqual([
+      {
+        path: "toleranceAmount",
+        message: "The tolerance cannot be negative: write 0, or the difference you accept, such as £500.",
+      },
+    ]);
+    expect(readTolerance({ ...DEFAULT_OPTIONS, tolerancePercent: "150" }).errors[0].message).toMatch(
+      /: write 0, or a percentage such as 0\.5\.$/,
+    );
+  });
+
   it("restores only well-formed choices kept in a workbook", () => {
     expect(
       optionsFromChoices({ vatOn: false, phasingView: "quarter", daysPerWeek: 3, toleranceAmount: "500" }),
