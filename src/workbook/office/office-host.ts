@@ -112,9 +112,12 @@ const TAG_PREFIX = "TenderBudget_";
  */
 export const MAX_READ_CELLS = 1_000_000;
 
-/** Month names Excel reads as part of a date ("Apr 2018", "1 March"), and the a.m./p.m. of a time. */
+/**
+ * Month names Excel reads as part of a date ("Apr 2018", "1 March"), and the a.m./p.m. of a time, with
+ * the character before them (no lookbehind: older WebKit in Excel for Mac cannot parse one).
+ */
 const DATE_WORDS =
-  /(?<!\p{L})(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|[ap]\.?m\.?)(?!\p{L})/giu;
+  /(^|[^\p{L}])(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sept?(ember)?|oct(ober)?|nov(ember)?|dec(ember)?|[ap]\.?m\.?)(?!\p{L})/giu;
 
 /**
  * Whether Excel, reading `text` written to `values` as if it were typed into a cell not formatted as
@@ -126,7 +129,7 @@ export function excelWouldConvert(text: string): boolean {
   const t = text.trim();
   if (/^['#]/.test(t) || /^(true|false)$/i.test(t)) return true;
   if (!/\d/.test(t)) return false;
-  return !/\p{L}/u.test(t.replace(/\d[eE][+-]?\d/g, "0").replace(DATE_WORDS, ""));
+  return !/\p{L}/u.test(t.replace(/\d[eE][+-]?\d/g, "0").replace(DATE_WORDS, "$1"));
 }
 
 /**
