@@ -32,7 +32,7 @@ export function checkTender(tender: Tender, options: CheckOptions = {}): Report 
   const rateBand = options.rateBand ?? DEFAULT_RATE_BAND;
   const daysPerWeek = options.daysPerWeek ?? 5;
   const allocation = allocate(tender, { rateBand });
-  const findings = reconcile(tender, allocation, { tolerance });
+  const findings = reconcile(tender, allocation, { tolerance, daysPerWeek });
   const phasing = phase(tender, allocation, { daysPerWeek });
   return {
     tender,

@@ -191,8 +191,12 @@ export const findingMessages = {
     start: string,
     end: string,
     region: string,
+    daysPerWeek = 5,
+    atPace = available,
   ): string =>
-    `${lotName(name)} has ${dayWord(days)} of work but there are only ${available} working days from ${formatLongDate(start)} to ${formatLongDate(end)} (weekends and ${region} bank holidays excluded).`,
+    daysPerWeek === 5
+      ? `${lotName(name)} has ${dayWord(days)} of work but there are only ${available} working days from ${formatLongDate(start)} to ${formatLongDate(end)} (weekends and ${region} bank holidays excluded).`
+      : `${lotName(name)} has ${dayWord(days)} of work but at ${formatDays(daysPerWeek)} days a week there are only ${formatDays(atPace)} days of work in the ${available} working days from ${formatLongDate(start)} to ${formatLongDate(end)} (weekends and ${region} bank holidays excluded).`,
   nonWorkingStart: (what: string, date: string, reason: "weekend" | "bank holiday", region: string): string =>
     `${what}, ${formatLongDate(date)}, is not a working day: it ${reason === "weekend" ? "falls on a weekend" : `is a bank holiday in ${region}`}.`,
   rateImplausible: (what: string, rate: number, min: number, max: number): string =>

@@ -14,6 +14,11 @@ export const ZERO_TOLERANCE: Readonly<Tolerance> = Object.freeze({ absolute: 0, 
 export interface ReconcileOptions {
   /** How far the lots may be from a stated figure before it is an error (default zero). */
   tolerance?: Tolerance;
+  /**
+   * Days worked a week, more than 0 and at most 5 (default 5): a lot's days must fit in the working
+   * days from its start to its end at this pace (3 days a week: 3/5 of them).
+   */
+  daysPerWeek?: number;
 }
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -53,6 +58,10 @@ function checkTolerance(tolerance: Tolerance): void {
 export function reconcile(tender: Tender, allocation: Allocation, options: ReconcileOptions = {}): Finding[] {
   const tolerance = options.tolerance ?? ZERO_TOLERANCE;
   checkTolerance(tolerance);
+  const daysPerWeek = options.daysPerWeek ?? 5;
+  if (!Number.isFinite(daysPerWeek) || daysPerWeek <= 0 || daysPerWeek > 5) {
+    throw new RangeError(`daysPerWeek must be more than 0 and at most 5, got ${daysPerWeek}`);
+  }
   const findings: Finding[] = [];
   const add = (code: FindingCode, severity: Severity, path: string, message: string): void => {
     findings.push({ code, severity, message, path });
@@ -284,12 +293,14 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         available = workingDaysBetween(start as IsoDate, end, tender.region);
         startFacts.workingDaysTo.set(end, available);
       }
-      if (line.days > available) {
+      // At fewer days a week, that share of the working days (to the hundredth of a day).
+      const atPace = daysPerWeek === 5 ? available : Math.floor((available * daysPerWeek * 100) / 5) / 100;
+      if (line.days > atPace) {
         add(
           "CAPACITY",
           "error",
           lotField(i, "days"),
-          m.capacity(name, line.days, available, start as IsoDate, end, region),
+          m.capacity(name, line.days, available, start as IsoDate, end, region, daysPerWeek, atPace),
         );
       }
     }

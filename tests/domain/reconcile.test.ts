@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { allocate } from "../../src/domain/allocation";
+import { fromDayNumber, toDayNumber } from "../../src/domain/calendar";
+import { phase } from "../../src/domain/phasing";
 import { reconcile } from "../../src/domain/reconcile";
 import { parseTender } from "../../src/domain/tender";
 import type { Finding, Tender } from "../../src/domain/types";
@@ -190,6 +192,46 @@ describe("reconcile: each finding", () => {
     expect(codes(check({ ...base, region: "GB-SCT", lots: [{ name: "Barnet", days: 66 }] }))).toEqual([
       "CAPACITY:error:lots[0].days",
     ]);
+  });
+
+  it("CAPACITY at fewer days a week counts that share of the working days", () => {
+    const t = tender({ ...base, lots: [{ name: "Barnet", days: 40 }] });
+    const f = reconcile(t, allocate(t), { daysPerWeek: 3 });
+    expect(codes(f)).toEqual(["CAPACITY:error:lots[0].days"]);
+    expect(f[0].message).toBe(
+      'Lot "Barnet" has 40 days of work but at 3 days a week there are only 39.6 days of work in the 66 working days from 31 August 2017 to 30 November 2017 (weekends and England & Wales bank holidays excluded).',
+    );
+    const fits = tender({ ...base, lots: [{ name: "Barnet", days: 39.5 }] });
+    expect(reconcile(fits, allocate(fits), { daysPerWeek: 3 })).toEqual([]);
+    expect(() => reconcile(fits, allocate(fits), { daysPerWeek: 6 })).toThrow(RangeError);
+  });
+
+  it("CAPACITY is found exactly when phasing at the same pace runs past the lot's end date", () => {
+    const start = toDayNumber("2017-08-31");
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 0, max: 200 }),
+        fc.integer({ min: 1, max: 800 }),
+        fc.constantFrom(1, 2, 2.5, 3, 4, 4.5, 5),
+        fc.constantFrom("GB-ENG", "GB-SCT", "GB-NIR"),
+        (offset, length, quarters, daysPerWeek, region) => {
+          const startDate = fromDayNumber(start + offset);
+          const endDate = fromDayNumber(start + offset + length);
+          const t = tender({
+            ...base,
+            endDate: "2030-12-31",
+            region,
+            lots: [{ name: "Lot", days: quarters / 4, startDate, endDate }],
+          });
+          const a = allocate(t);
+          const capacity = reconcile(t, a, { daysPerWeek }).some((x) => x.code === "CAPACITY");
+          const phased = phase(t, a, { daysPerWeek }).lots[0];
+          expect(capacity).toBe(phased.endDate > endDate);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 
   it("NON_WORKING_START for weekends and bank holidays", () => {
