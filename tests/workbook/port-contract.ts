@@ -65,7 +65,9 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       expect(read.ok).toBe(false);
       if (read.ok) return;
       expect(read.errors.map((e) => e.path)).toEqual(["Tender!B5", "Tender!C16", "Tender!E17"]);
-      expect(read.errors[0].message).toContain('"abc" is not an amount');
+      expect(read.errors[0].message).toBe(
+        '"abc" is not an amount of money; write it like 107520, £107,520, £107,520.00, £1.2m or £346k',
+      );
       expect(read.errors[2].message).toContain("February 2018 has 28 days");
     });
 

@@ -284,7 +284,7 @@ function moneyInput(v: CellValue, at: string, errors: InputError[]): string | nu
   }
   const parsed = parseMoney(typeof v === "string" ? v.trim() : (v as number));
   if (!parsed.ok) {
-    errors.push({ path: at, message: `"${text(v)}" is not an amount: ${parsed.error}` });
+    errors.push({ path: at, message: parsed.error });
     return undefined;
   }
   return typeof v === "string" ? v.trim() : (v as number);
