@@ -22,7 +22,11 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))",
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
+    // A box beside a taller one (with a hint or an error under it) keeps its own height.
+    alignItems: "start",
   },
+  // A box with a hint (the sentence of a notice it was read from) takes the whole row to show it.
+  wide: { gridColumn: "1 / -1" },
   lot: {
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     borderRadius: tokens.borderRadiusMedium,
@@ -62,14 +66,16 @@ interface BoxProps {
   hint?: string;
   placeholder?: string;
   inputMode?: "decimal" | "text";
+  className?: string;
   onChange: (value: string) => void;
 }
 
-function Box({ label, name, value, errors, hint, placeholder, inputMode, onChange }: BoxProps) {
+function Box({ label, name, value, errors, hint, placeholder, inputMode, className, onChange }: BoxProps) {
   const styles = useStyles();
   const invalid = errors !== undefined && errors.length > 0;
   return (
     <Field
+      className={className}
       label={label}
       hint={hint}
       validationState={invalid ? "error" : "none"}
@@ -160,6 +166,7 @@ const LotEditor = memo(function LotEditor({
             value={lot[box.field]}
             errors={errors.get(`lots[${index}].${box.field}`)}
             hint={hints[`lots[${index}].${box.field}`]}
+            className={hints[`lots[${index}].${box.field}`] ? styles.wide : undefined}
             placeholder={box.date ? "dd/mm/yyyy" : undefined}
             inputMode={box.date ? "text" : "decimal"}
             onChange={edit(box.field)}
