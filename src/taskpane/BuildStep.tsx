@@ -243,7 +243,7 @@ export function BuildStep(props: BuildStepProps) {
           <Button
             appearance="primary"
             icon={<CalculatorRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={props.onBuild}
           >
             Build allocation

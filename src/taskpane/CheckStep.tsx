@@ -148,7 +148,7 @@ export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNex
                     size="small"
                     appearance="subtle"
                     icon={<TargetArrowRegular />}
-                    disabled={busy}
+                    disabledFocusable={busy}
                     aria-label={`Go to cell: ${finding.message}`}
                     onClick={() => onGoToCell(finding)}
                   >

@@ -37,7 +37,7 @@ export function ExportStep({ busy, onSummarySheet, downloads, onNext }: ExportSt
           <Button
             appearance="primary"
             icon={<DocumentTableRegular />}
-            disabled={busy}
+            disabledFocusable={busy}
             onClick={onSummarySheet}
           >
             Write summary sheet
@@ -51,7 +51,7 @@ export function ExportStep({ busy, onSummarySheet, downloads, onNext }: ExportSt
         </h2>
         {downloads.map((d) => (
           <div key={d.id} className={styles.group}>
-            <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={d.run}>
+            <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy} onClick={d.run}>
               {d.label}
             </Button>
             <Text size={200}>{d.description}</Text>

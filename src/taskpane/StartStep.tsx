@@ -55,26 +55,30 @@ export function StartStep(props: StartStepProps) {
           <Button
             appearance="primary"
             icon={<TableSearchRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={() => props.onReadWorkbook("tender-sheet")}
           >
             Read the Tender sheet
           </Button>
           <Button
             icon={<TableSearchRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={() => props.onReadWorkbook("selection")}
           >
             Read the selected lots table
           </Button>
           <Button
             icon={<DocumentAddRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={() => props.onCreateSheet(false)}
           >
             Create tender sheet
           </Button>
-          <Button icon={<BookOpenRegular />} disabled={props.busy} onClick={() => props.onCreateSheet(true)}>
+          <Button
+            icon={<BookOpenRegular />}
+            disabledFocusable={props.busy}
+            onClick={() => props.onCreateSheet(true)}
+          >
             Create tender sheet with the DfE 2017 example
           </Button>
         </section>
@@ -86,14 +90,14 @@ export function StartStep(props: StartStepProps) {
           <Button
             appearance="primary"
             icon={<BookOpenRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={props.onExample}
           >
             Use the DfE 2017 example
           </Button>
           <Button
             icon={<DocumentArrowUpRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             aria-describedby={fileHintId}
             onClick={() => fileInput.current?.click()}
           >
@@ -123,7 +127,8 @@ export function StartStep(props: StartStepProps) {
         </Field>
         <Button
           icon={<TextBulletListSquareRegular />}
-          disabled={props.busy || notice.trim() === ""}
+          disabled={notice.trim() === ""}
+          disabledFocusable={props.busy}
           onClick={() => props.onNotice(notice)}
         >
           Read tender notice
@@ -134,7 +139,7 @@ export function StartStep(props: StartStepProps) {
         <h2 id="start-blank" className={styles.heading}>
           From scratch
         </h2>
-        <Button disabled={props.busy} onClick={props.onBlank}>
+        <Button disabledFocusable={props.busy} onClick={props.onBlank}>
           Start a blank tender
         </Button>
       </section>

@@ -140,7 +140,7 @@ export function TrackStep(props: TrackStepProps) {
           <h2 id="track-workbook" className={styles.heading}>
             Invoices in this workbook
           </h2>
-          <Button icon={<DocumentAddRegular />} disabled={props.busy} onClick={props.onCreateSheet}>
+          <Button icon={<DocumentAddRegular />} disabledFocusable={props.busy} onClick={props.onCreateSheet}>
             New actuals sheet
           </Button>
           <Text size={200}>
@@ -150,7 +150,7 @@ export function TrackStep(props: TrackStepProps) {
           <Button
             appearance="primary"
             icon={<TargetArrowRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             onClick={props.onCheckSheet}
           >
             Check invoices
@@ -165,7 +165,7 @@ export function TrackStep(props: TrackStepProps) {
           <Button
             appearance="primary"
             icon={<DocumentArrowUpRegular />}
-            disabled={props.busy}
+            disabledFocusable={props.busy}
             aria-describedby={fileHintId}
             onClick={() => fileInput.current?.click()}
           >
@@ -194,7 +194,8 @@ export function TrackStep(props: TrackStepProps) {
           </Field>
           <Button
             icon={<TextBulletListSquareRegular />}
-            disabled={props.busy || pasted.trim() === ""}
+            disabled={pasted.trim() === ""}
+            disabledFocusable={props.busy}
             onClick={() => props.onPaste(pasted)}
           >
             Check pasted invoices
@@ -276,7 +277,7 @@ export function TrackStep(props: TrackStepProps) {
                           size="small"
                           appearance="subtle"
                           icon={<TargetArrowRegular />}
-                          disabled={props.busy}
+                          disabledFocusable={props.busy}
                           aria-label={`Go to cell: ${finding.message}`}
                           onClick={() => props.onGoToCell?.(finding)}
                         >

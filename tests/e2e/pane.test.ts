@@ -286,6 +286,18 @@ describe("the task pane in a plain browser", () => {
     await expect(page.getByRole("textbox", { name: "Closing date" }).inputValue()).resolves.toBe(
       "14/08/2017",
     );
+    // Each box shows the sentence it was read from; a lot's long sentence takes the whole row
+    // rather than stretching the box beside it.
+    await page
+      .getByText(/^From the notice: “.*£126,000 for Croydon/)
+      .first()
+      .waitFor();
+    const height = async (name: string) =>
+      (await page.getByRole("textbox", { name, exact: true }).boundingBox())?.height ?? 0;
+    const dayRateHeight = await height("Croydon day rate");
+    expect(dayRateHeight).toBeGreaterThan(0);
+    expect(await height("Croydon start date")).toBe(dayRateHeight);
+    expect(await height("Croydon stated value")).toBe(dayRateHeight);
     expect(await axeViolations(page)).toEqual([]);
   });
 
@@ -317,6 +329,28 @@ describe("keyboard and dark theme", () => {
     );
     expect(label).toBe("Title");
     expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe("keyboard focus while the pane works", () => {
+  it("keeps the focus on a button pressed with Enter while its work runs", async () => {
+    const page = await newPane();
+    const focusedText = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+    await page.getByRole("button", { name: "3. Build" }).click();
+    await page.getByRole("button", { name: "Build allocation", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("table", { name: "Allocation by lot" }).waitFor();
+    // A button disabled while busy would drop the focus to the page, and Tab would start again at the top.
+    expect(await focusedText()).toBe("Build allocation");
+
+    await page.getByRole("button", { name: "5. Export" }).click();
+    await page.getByRole("button", { name: "Download allocation (.csv)" }).focus();
+    await Promise.all([page.waitForEvent("download"), page.keyboard.press("Enter")]);
+    await page.getByText(/^Saved .*-allocation\.csv\.$/).waitFor();
+    expect(await focusedText()).toBe("Download allocation (.csv)");
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

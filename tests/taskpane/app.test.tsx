@@ -166,7 +166,7 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
     const create = screen.getByRole("button", {
       name: "Create tender sheet with the DfE 2017 example",
     }) as HTMLButtonElement;
-    await waitFor(() => expect(create.disabled).toBe(false));
+    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
     await act(async () => {
       fireEvent.click(create);
     });
@@ -217,7 +217,7 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
     const readSelection = screen.getByRole("button", {
       name: "Read the selected lots table",
     }) as HTMLButtonElement;
-    await waitFor(() => expect(readSelection.disabled).toBe(false));
+    await waitFor(() => expect(readSelection.getAttribute("aria-disabled")).not.toBe("true"));
     // A tender in the pane first: the DfE example, through its Tender sheet.
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Create tender sheet with the DfE 2017 example" }));

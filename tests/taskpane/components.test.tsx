@@ -62,10 +62,16 @@ describe("StartStep", () => {
     expect(screen.queryByRole("button", { name: "Use the DfE 2017 example" })).toBeNull();
   });
 
-  it("disables every button while working", () => {
-    renderIn(<StartStep {...startProps({ busy: true })} />);
-    for (const button of screen.getAllByRole("button"))
-      expect((button as HTMLButtonElement).disabled).toBe(true);
+  it("disables every button while working, keeping it focusable so the keyboard focus stays put", () => {
+    const props = startProps({ busy: true });
+    renderIn(<StartStep {...props} />);
+    for (const button of screen.getAllByRole("button")) {
+      expect(button.getAttribute("aria-disabled")).toBe("true");
+      expect((button as HTMLButtonElement).disabled).toBe(false);
+      fireEvent.click(button);
+    }
+    expect(props.onExample).not.toHaveBeenCalled();
+    expect(props.onBlank).not.toHaveBeenCalled();
   });
 });
 

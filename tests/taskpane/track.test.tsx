@@ -158,7 +158,7 @@ describe("contract tracking in Excel", () => {
     const create = screen.getByRole("button", {
       name: "Create tender sheet with the DfE 2017 example",
     }) as HTMLButtonElement;
-    await waitFor(() => expect(create.disabled).toBe(false));
+    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
     await act(async () => {
       fireEvent.click(create);
     });
