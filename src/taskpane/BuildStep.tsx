@@ -115,7 +115,9 @@ export function AllocationTable({
               <TableCell className={styles.num}>
                 {line.value === undefined ? "–" : money(line.value)}
               </TableCell>
-              <TableCell className={styles.num}>{percent(line.share * 100, false)}</TableCell>
+              <TableCell className={styles.num}>
+                {line.value === undefined || headline.total === 0 ? "–" : percent(line.share * 100, false)}
+              </TableCell>
             </TableRow>
           ))}
           <TableRow className={styles.total}>
@@ -125,7 +127,8 @@ export function AllocationTable({
               {formatNumber(lines.reduce((sum, l) => sum + (l.days ?? 0), 0))}
             </TableCell>
             <TableCell className={styles.num}>{money(headline.total)}</TableCell>
-            <TableCell className={styles.num}>100%</TableCell>
+            {/* Shares of nothing are not shares: a total of £0 has none to add to 100%. */}
+            <TableCell className={styles.num}>{headline.total === 0 ? "–" : "100%"}</TableCell>
           </TableRow>
         </TableBody>
       </Table>

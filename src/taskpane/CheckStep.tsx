@@ -106,14 +106,20 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
 export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNext }: CheckStepProps) {
   const styles = useStyles();
   const groups = groupFindings(findings);
-  const matches = headline.variance === undefined || headline.variance === 0;
+  // Without a stated total there is nothing to agree with: say so rather than "Totals agree".
+  const verdict =
+    headline.variance === undefined
+      ? { intent: "info" as const, title: "No stated total to check" }
+      : headline.variance === 0
+        ? { intent: "success" as const, title: "Totals agree" }
+        : { intent: "error" as const, title: "Totals do not agree" };
   const errors = findings.filter((f) => f.severity === "error").length;
   return (
     <div className={styles.stack}>
       <HeadlineFigures headline={headline} />
-      <MessageBar intent={matches ? "success" : "error"}>
+      <MessageBar intent={verdict.intent}>
         <MessageBarBody>
-          <MessageBarTitle>{matches ? "Totals agree" : "Totals do not agree"}</MessageBarTitle>
+          <MessageBarTitle>{verdict.title}</MessageBarTitle>
           {headlineSentence(headline)}
         </MessageBarBody>
       </MessageBar>

@@ -1,5 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from "@testing-library/react";
+import { AllocationTable } from "../../src/taskpane/BuildStep";
 import { CheckStep } from "../../src/taskpane/CheckStep";
 import { ReviewStep } from "../../src/taskpane/ReviewStep";
 import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
@@ -147,6 +148,21 @@ describe("CheckStep", () => {
     expect(screen.queryByRole("button", { name: /Go to cell/ })).toBeNull();
   });
 
+  it("does not say the totals agree when there is no stated total to agree with", () => {
+    const unstated: Headline = {
+      ...headline,
+      stated: undefined,
+      variance: undefined,
+      variancePercent: undefined,
+    };
+    renderIn(<CheckStep headline={unstated} findings={[]} busy={false} onNext={jest.fn()} />);
+    expect(screen.queryByText("Totals agree")).toBeNull();
+    expect(screen.getByText("No stated total to check")).toBeTruthy();
+    expect(
+      screen.getByText("The lots add up to £346,560. The tender states no total to check them against."),
+    ).toBeTruthy();
+  });
+
   it("offers Go to cell in Excel only for findings that point at a cell", () => {
     const go = jest.fn();
     const error = {
@@ -175,5 +191,21 @@ describe("CheckStep", () => {
     expect(buttons).toHaveLength(1);
     fireEvent.click(buttons[0]);
     expect(go).toHaveBeenCalledWith(error);
+  });
+});
+
+describe("AllocationTable", () => {
+  it("shows no shares when nothing has a value (a lot with days but no rate, total £0)", () => {
+    renderIn(
+      <AllocationTable
+        lines={[{ lot: "Barnet", days: 10, share: 0 }]}
+        headline={{ total: 0, totalIncVat: 0, vatRate: 20, dayRateInferred: false }}
+      />,
+    );
+    const rows = screen.getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows.slice(1)).toEqual([
+      ["Barnet", "–", "10", "–", "–"],
+      ["Total", "", "10", "£0", "–"],
+    ]);
   });
 });
