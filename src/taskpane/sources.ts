@@ -62,11 +62,20 @@ export function describePath(path: string, lotNames: readonly string[] = []): st
   return word ? word.charAt(0).toUpperCase() + word.slice(1) : path;
 }
 
+/** A problem with a whole lot whose message already names it (`Lot "Barnet" has neither days…`). */
+function namesItsLot(error: InputError, lotNames: readonly string[]): boolean {
+  const lot = /^lots\[(\d+)\]$/.exec(error.path);
+  const name = lot ? lotNames[Number(lot[1])]?.trim() : undefined;
+  return name !== undefined && name !== "" && error.message.includes(`"${name}"`);
+}
+
 /** Problems as one readable paragraph: the first few, then how many more; lots named when known. */
 export function listProblems(errors: readonly InputError[], lotNames: readonly string[] = []): string {
   const shown = errors
     .slice(0, MAX_LISTED)
-    .map((e) => (e.path ? `${describePath(e.path, lotNames)}: ${e.message}` : e.message));
+    .map((e) =>
+      e.path && !namesItsLot(e, lotNames) ? `${describePath(e.path, lotNames)}: ${e.message}` : e.message,
+    );
   const more = errors.length - shown.length;
   return shown.join(" ") + (more > 0 ? ` …and ${more} more.` : "");
 }

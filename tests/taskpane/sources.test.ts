@@ -128,6 +128,12 @@ describe("describing problems", () => {
     expect(describePath("Tender!C7")).toBe("Tender!C7");
   });
 
+  it("does not name a lot twice when the message already names it", () => {
+    const message = 'Lot "Barnet" has neither days nor a stated value; give at least one of them';
+    expect(listProblems([{ path: "lots[0]", message }], ["Barnet"])).toBe(message);
+    expect(listProblems([{ path: "lots[0]", message: "bad." }], ["Barnet"])).toBe("Barnet (lot 1): bad.");
+  });
+
   it("lists the first five problems and counts the rest", () => {
     const errors = Array.from({ length: 7 }, (_, i) => ({ path: `lots[${i}].days`, message: "bad." }));
     expect(listProblems(errors)).toBe(
