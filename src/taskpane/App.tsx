@@ -113,12 +113,18 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   // (the button that changed the step may no longer exist).
   const stepSection = useRef<HTMLElement>(null);
   const firstStep = useRef(true);
+  /** Sent back to Review by a build that found problems: focus the first box to correct. */
+  const focusFirstInvalid = useRef(false);
   useEffect(() => {
     if (firstStep.current) {
       firstStep.current = false;
       return;
     }
-    stepSection.current?.focus();
+    const invalid = focusFirstInvalid.current
+      ? stepSection.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
+      : null;
+    focusFirstInvalid.current = false;
+    (invalid ?? stepSection.current)?.focus();
   }, [state.step]);
 
   // In Excel, a workbook the pane has worked on before keeps its tender and choices: restore them.
@@ -258,7 +264,10 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         checked.errors,
         state.draft.lots.map((l) => l.name),
       );
-      if (!checked.errors.some((e) => OPTION_PATHS.has(e.path))) goTo("review");
+      if (!checked.errors.some((e) => OPTION_PATHS.has(e.path))) {
+        focusFirstInvalid.current = true;
+        goTo("review");
+      }
       return;
     }
     const { report, tolerance } = checked;

@@ -76,8 +76,10 @@ describe("the pane in a plain browser", () => {
     expect(alert.textContent).toContain("Closing date:");
     // The lot by the name its box in Review is headed with, not only its number.
     expect(alert.textContent).toContain("Kirklees (lot 2) days:");
-    // Sent back to Review, where the boxes are marked.
+    // Sent back to Review, where the boxes are marked, with the focus in the first one to correct
+    // (the message at the top may be scrolled out of sight in a narrow pane).
     expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
+    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Closing date" }));
     expect((screen.getByRole("button", { name: "4. Check" }) as HTMLButtonElement).disabled).toBe(true);
 
     // Correcting one box takes it off the list; correcting the last one takes the message away.
