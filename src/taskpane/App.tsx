@@ -103,9 +103,12 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     return `Read ${n} ${n === 1 ? "lot" : "lots"} from ${loaded.source}.`;
   }, []);
 
-  /** Move to a step; a success message from the step being left is not carried over. */
+  /**
+   * Move to a step; a success message or a problem from the step being left is not carried over
+   * (a bad invoices file is not news on the Review step).
+   */
   const goTo = (step: Step) => {
-    task.clearDone();
+    if (step !== state.step) task.dismiss();
     dispatch({ type: "goTo", step });
   };
 
@@ -266,7 +269,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       );
       if (!checked.errors.some((e) => OPTION_PATHS.has(e.path))) {
         focusFirstInvalid.current = true;
-        goTo("review");
+        dispatch({ type: "goTo", step: "review" });
       }
       return;
     }
@@ -338,7 +341,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       },
     );
 
-  const readInvoices = (source: string, text: () => Promise<string>) =>
+  const readInvoices = (source: string, text: () => Promise<string>, again: string) =>
     void task.run(
       `Reading ${source}…`,
       {
@@ -346,15 +349,17 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         next: "Check that it is a .csv file of invoices with a header row, then open it again.",
       },
       async () => {
-        const loaded = await readInvoicesCsv(await text(), source);
+        const loaded = await readInvoicesCsv(await text(), source, again);
         setActuals(loaded);
         const n = loaded.lines.length;
         return `Read ${n} invoice ${n === 1 ? "line" : "lines"} from ${source}.`;
       },
     );
 
-  const onInvoicesFile = (file: File) => readInvoices(file.name, () => file.text());
-  const onInvoicesPaste = (text: string) => readInvoices("the pasted invoices", () => Promise.resolve(text));
+  const onInvoicesFile = (file: File) =>
+    readInvoices(file.name, () => file.text(), "open the invoices again");
+  const onInvoicesPaste = (text: string) =>
+    readInvoices("the pasted invoices", () => Promise.resolve(text), "paste the invoices again");
 
   const onCreateActualsSheet = () =>
     void task.run(
@@ -560,7 +565,11 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
             <MessageBar intent="warning">
               <MessageBarBody>
                 <MessageBarTitle>The tender has changed and needs correcting</MessageBarTitle>
-                {checked.errors[0]?.message} Correct it in Review to see the totals again.
+                {listProblems(
+                  checked.errors,
+                  state.draft?.lots.map((l) => l.name),
+                )}{" "}
+                Correct it in Review to see the totals again.
               </MessageBarBody>
             </MessageBar>
           )}

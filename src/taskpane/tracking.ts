@@ -28,23 +28,28 @@ async function actualsEngine() {
 
 /**
  * Read invoices from CSV text. Every problem names its row and column (`row 4, column "Days"`);
- * nothing is read unless every row reads cleanly.
+ * nothing is read unless every row reads cleanly. `again` says how to try again once corrected:
+ * "open the invoices again" for a file, "paste the invoices again" for pasted text.
  */
-export async function readInvoicesCsv(text: string, source: string): Promise<LoadedActuals> {
+export async function readInvoicesCsv(
+  text: string,
+  source: string,
+  again = "open the invoices again",
+): Promise<LoadedActuals> {
   const { readActualsCsv, csvLineRef, checkActuals: check } = await actualsEngine();
   const read = readActualsCsv(text);
   if (!read.ok) {
     throw new PaneError(
       `Could not read the invoices in ${source}`,
       listProblems(read.errors),
-      "Correct the rows and columns named above, then open the invoices again.",
+      `Correct the rows and columns named above, then ${again}.`,
     );
   }
   if (read.value.lines.length === 0) {
     throw new PaneError(
       `No invoices in ${source}`,
       "There is a header row but no invoice lines under it.",
-      "Add one row per invoice under the header row, then open the invoices again.",
+      `Add one row per invoice under the header row, then ${again}.`,
     );
   }
   return { lines: read.value.lines, lineRef: csvLineRef(read.value), source, check };

@@ -65,6 +65,29 @@ function findingTexts(heading: RegExp): string[] {
 }
 
 describe("contract tracking in a plain browser", () => {
+  it("leaves a pasted invoices problem behind on its step and names the field a later edit broke", async () => {
+    renderPane();
+    await buildExampleAndTrack();
+    await paste("Lot,Days\nBarnet,3\n");
+    const alert = (await screen.findByText("Could not read the invoices in the pasted invoices")).closest(
+      '[role="alert"]',
+    ) as HTMLElement;
+    expect(alert.textContent).toContain("then paste the invoices again.");
+
+    // The problem concerned the invoices: it does not follow the user to Review.
+    fireEvent.click(screen.getByRole("button", { name: "2. Review" }));
+    expect(screen.queryByText("Could not read the invoices in the pasted invoices")).toBeNull();
+
+    // An edit that breaks the tender: the later steps say which box, not only what is wrong.
+    fireEvent.change(screen.getByRole("textbox", { name: "Barnet days" }), { target: { value: "abc" } });
+    fireEvent.click(screen.getByRole("button", { name: "6. Contract tracking" }));
+    const warning = screen.getByText("The tender has changed and needs correcting")
+      .parentElement as HTMLElement;
+    expect(warning.textContent).toContain(
+      'Barnet (lot 1) days: must be a number of days, such as 112 or 2.5, not "abc"',
+    );
+  });
+
   it("lists the four problems in the DfE invoices with problems, by severity", async () => {
     renderPane();
     await buildExampleAndTrack();

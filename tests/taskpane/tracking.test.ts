@@ -117,6 +117,17 @@ describe("reading invoices", () => {
     });
   });
 
+  it("asks for pasted invoices to be pasted again, and a file to be opened again", async () => {
+    await expect(
+      readInvoicesCsv("Lot,Days\nBarnet,3\n", "the pasted invoices", "paste the invoices again"),
+    ).rejects.toMatchObject({
+      next: "Correct the rows and columns named above, then paste the invoices again.",
+    });
+    await expect(readInvoicesCsv("Lot,Days\nBarnet,3\n", "invoices.csv")).rejects.toMatchObject({
+      next: "Correct the rows and columns named above, then open the invoices again.",
+    });
+  });
+
   it("refuses a header with no invoices under it", async () => {
     await expect(
       readInvoicesCsv("Lot,Invoice number,Invoice date,Days,Amount\n", "empty.csv"),
