@@ -170,6 +170,13 @@ export function readLotsRows(
   again = "save it and open it again",
 ): LoadedTender {
   const lots = readLotsTable(rows, { ref: csvCellRef });
+  if (!lots.ok && looksLikeInvoices(rows)) {
+    throw new PaneError(
+      `Invoices, not the tender's lots, in ${source}`,
+      "Its header row has an invoice number column: it is a list of invoices against the contracts.",
+      "Start from the tender (its lots and stated total), build the allocation, then open the invoices in step 6, Contract tracking.",
+    );
+  }
   if (!lots.ok) {
     throw new PaneError(
       `Could not read the lots table in ${source}`,
@@ -178,6 +185,12 @@ export function readLotsRows(
     );
   }
   return { tender: tenderFromLots(lots.value, title), source, notes: lotsNotes() };
+}
+
+/** A table whose first non-empty row heads a column "Invoice number" (or "Invoice no", "Invoice ref"). */
+function looksLikeInvoices(rows: readonly string[][]): boolean {
+  const header = rows.find((row) => row.some((cell) => cell.trim() !== ""));
+  return header?.some((cell) => /^invoice\s*(number|no\.?|ref(erence)?)?$/i.test(cell.trim())) ?? false;
 }
 
 /** Read a .csv lots table's text. */

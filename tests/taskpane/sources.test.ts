@@ -70,6 +70,17 @@ describe("tables and files", () => {
     }
   });
 
+  it("sends an invoices file opened as a tender to Contract tracking", () => {
+    const invoices = "Lot,Invoice number,Invoice date,Days,Amount\nBarnet,BAR-001,02/10/2017,10,9600\n";
+    try {
+      readLotsCsv(invoices, "invoices.csv");
+      throw new Error("expected a PaneError");
+    } catch (e) {
+      expect((e as PaneError).title).toBe("Invoices, not the tender's lots, in invoices.csv");
+      expect((e as PaneError).next).toMatch(/open the invoices in step 6, Contract tracking\.$/);
+    }
+  });
+
   it("asks for the pasted table to be pasted again once corrected", async () => {
     const error = await readPastedText("Council\tDays\nBarnet\t-5\n").catch((e: unknown) => e);
     expect((error as PaneError).detail).toMatch(/row 2, column "Days": -5 days is negative/);
