@@ -15,7 +15,7 @@ import type { Finding, InputError, Tender } from "../domain/types";
 import { BuildStep } from "./BuildStep";
 import { CheckStep } from "./CheckStep";
 import { DFE_EXAMPLE, DFE_EXAMPLE_NAME } from "./dfe-example";
-import { emptyDraft, tenderToDraft } from "./draft";
+import { emptyDraft, tenderToDraft, withoutUntouchedLots } from "./draft";
 import { checkDraft, choicesOf, OPTION_PATHS, optionsFromChoices } from "./engine";
 import { ExportStep, type ExportAction } from "./ExportStep";
 import { exportActions } from "./exports";
@@ -84,6 +84,8 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   /** The invoices last read for contract tracking, and the "As of" box. */
   const [actuals, setActuals] = useState<LoadedActuals | null>(null);
   const [asOfText, setAsOfText] = useState("");
+  /** Whether a build has been tried on this tender: from then on every problem shows in Review. */
+  const [buildTried, setBuildTried] = useState(false);
   const busy = task.state.busy !== null;
 
   const checked = useMemo(
@@ -92,6 +94,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   );
 
   const load = useCallback((loaded: LoadedTender) => {
+    setBuildTried(false);
     dispatch({
       type: "loaded",
       draft: tenderToDraft(loaded.tender),
@@ -160,6 +163,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
 
   const onBlank = () => {
     task.dismiss();
+    setBuildTried(false);
     dispatch({ type: "loaded", draft: emptyDraft(), source: "", notes: [] });
   };
 
@@ -262,6 +266,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
 
   const onBuild = () => {
     if (!checked || !state.draft) return;
+    setBuildTried(true);
     if (!checked.ok) {
       reportInputProblems(
         checked.errors,
@@ -442,7 +447,12 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         : undefined,
     [actuals, report, asOf.asOf, asOf.error],
   );
-  const errorMap = checked && !checked.ok ? checked.byPath : new Map<string, string[]>();
+  const errorMap =
+    checked && !checked.ok && state.draft
+      ? buildTried
+        ? checked.byPath
+        : withoutUntouchedLots(checked.byPath, state.draft)
+      : new Map<string, string[]>();
 
   return (
     <main className={styles.root} aria-busy={busy}>

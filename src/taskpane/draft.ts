@@ -175,3 +175,23 @@ export function fieldOfPath(path: string): { lot?: number; field: TenderField | 
   }
   return TENDER_FIELDS.includes(path as TenderField) ? { field: path as TenderField } : undefined;
 }
+
+/**
+ * The problems to show in Review before the user has tried to build: those of a lot whose boxes are
+ * all still empty (a blank tender's first lot, a lot just added) wait, rather than greeting the
+ * user in red before they have typed anything. A build attempt shows them all.
+ */
+export function withoutUntouchedLots(
+  byPath: ReadonlyMap<string, string[]>,
+  draft: TenderDraft,
+): Map<string, string[]> {
+  const untouched = new Set(
+    draft.lots.flatMap((lot, i) => (LOT_FIELDS.every((field) => lot[field].trim() === "") ? [i] : [])),
+  );
+  return new Map(
+    [...byPath].filter(([path]) => {
+      const field = fieldOfPath(path);
+      return field?.lot === undefined || !untouched.has(field.lot);
+    }),
+  );
+}

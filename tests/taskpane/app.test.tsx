@@ -146,6 +146,17 @@ describe("the pane in a plain browser", () => {
     ).toBe(1);
   });
 
+  it("does not greet a blank tender or a new lot in red before a build is tried", async () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Start a blank tender" }));
+    expect(screen.queryByText("Each lot needs a name")).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    // Sent back to Review: now the empty lot's name is marked.
+    expect(screen.getByText("Each lot needs a name")).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: "Name of lot 1" }).getAttribute("aria-invalid")).toBe("true");
+  });
+
   it("says what to do when a file cannot be read", async () => {
     renderPane();
     const file = new File(["{ not json"], "tender.json", { type: "application/json" });

@@ -1,4 +1,10 @@
-import { draftToInput, errorsByPath, fieldOfPath, tenderToDraft } from "../../src/taskpane/draft";
+import {
+  draftToInput,
+  errorsByPath,
+  fieldOfPath,
+  tenderToDraft,
+  withoutUntouchedLots,
+} from "../../src/taskpane/draft";
 import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
 
 describe("tenderToDraft", () => {
@@ -91,5 +97,25 @@ describe("paths", () => {
     ]);
     expect(map.get("statedTotal")).toEqual(["a", "c"]);
     expect(map.get("lots[0].days")).toEqual(["b"]);
+  });
+});
+
+describe("withoutUntouchedLots", () => {
+  it("holds back the problems of a lot whose boxes are all empty, and only those", () => {
+    const draft = tenderToDraft(DFE_EXAMPLE);
+    draft.lots.push({ ...draft.lots[0], key: "new", name: "", statedValue: "" });
+    draft.lots[0] = { ...draft.lots[0], days: "abc" };
+    const byPath = new Map([
+      ["lots[0].days", ["bad days"]],
+      ["lots[4].name", ["Each lot needs a name"]],
+      ["statedTotal", ["bad total"]],
+    ]);
+    expect([...withoutUntouchedLots(byPath, draft).keys()]).toEqual(["lots[0].days", "statedTotal"]);
+    draft.lots[4] = { ...draft.lots[4], days: "3" };
+    expect([...withoutUntouchedLots(byPath, draft).keys()]).toEqual([
+      "lots[0].days",
+      "lots[4].name",
+      "statedTotal",
+    ]);
   });
 });
