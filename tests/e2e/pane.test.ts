@@ -2,7 +2,7 @@
  * End to end: the production build (dist/) in Debian's Chromium, driven by playwright-core, with
  * office.js unreachable as it is outside Office. Run `npm run build` first.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
@@ -141,6 +141,7 @@ afterAll(async () => {
 describe("the task pane in a plain browser", () => {
   let page: Page;
   let savedXlsx = "";
+  let savedOcds = "";
 
   beforeAll(async () => {
     page = await newPane();
@@ -247,7 +248,10 @@ describe("the task pane in a plain browser", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("\r\nBarnet,960.00,113,108480.00,107520.00,960.00,31.22,");
     expect(csv).toContain("\r\nTotal,,362,347520.00,346000.00,1520.00,");
-    const ocds = JSON.parse(await save("Download OCDS release package (.json)"));
+    const ocdsText = await save("Download OCDS release package (.json)");
+    savedOcds = join(downloads, "saved.ocds.json");
+    writeFileSync(savedOcds, ocdsText);
+    const ocds = JSON.parse(ocdsText);
     const tender = ocds.releases[0].tender;
     expect(tender.lots.map((l: { title: string }) => l.title)).toEqual([
       "Barnet",
@@ -266,6 +270,18 @@ describe("the task pane in a plain browser", () => {
     await expect(page.getByRole("textbox", { name: "Barnet days" }).inputValue()).resolves.toBe("113");
     await expect(page.getByRole("textbox", { name: "Stated total (£)" }).inputValue()).resolves.toBe(
       "346000",
+    );
+  });
+
+  it("opens the downloaded OCDS release package as the tender it describes", async () => {
+    await page.getByRole("button", { name: "1. Start" }).click();
+    await page.getByLabel("Tender file").setInputFiles(savedOcds);
+    await page.getByText("Read 4 lots from saved.ocds.json.").waitFor();
+    await expect(page.getByRole("textbox", { name: "Kirklees stated value" }).inputValue()).resolves.toBe(
+      "48960",
+    );
+    await expect(page.getByRole("textbox", { name: "Closing date" }).inputValue()).resolves.toBe(
+      "31/07/2017",
     );
   });
 
