@@ -154,6 +154,13 @@ export function PhasingTable({ rows, view }: { rows: readonly PhasingRow[]; view
               <TableCell className={styles.num}>{money(row.value)}</TableCell>
             </TableRow>
           ))}
+          {/* The periods add up to the allocation's total: show it, so the two can be compared. */}
+          <TableRow className={styles.total}>
+            <TableCell>Total</TableCell>
+            <TableCell className={styles.num}>
+              {money(rows.reduce((sum, row) => sum + row.value, 0))}
+            </TableCell>
+          </TableRow>
         </TableBody>
       </Table>
     </div>

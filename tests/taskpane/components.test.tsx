@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from "@testing-library/react";
-import { AllocationTable } from "../../src/taskpane/BuildStep";
+import { AllocationTable, PhasingTable } from "../../src/taskpane/BuildStep";
 import { CheckStep } from "../../src/taskpane/CheckStep";
 import { ReviewStep } from "../../src/taskpane/ReviewStep";
 import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
@@ -207,5 +207,22 @@ describe("AllocationTable", () => {
       ["Barnet", "–", "10", "–", "–"],
       ["Total", "", "10", "£0", "–"],
     ]);
+  });
+});
+
+describe("PhasingTable", () => {
+  it("ends with the total of its periods, to compare with the allocation's", () => {
+    renderIn(
+      <PhasingTable
+        view="quarter"
+        rows={[
+          { period: "Q2 2017/18 (Jul–Sep)", value: 8_448_000 },
+          { period: "Q3 2017/18 (Oct–Dec)", value: 20_928_000 },
+          { period: "Q4 2017/18 (Jan–Mar)", value: 5_280_000 },
+        ]}
+      />,
+    );
+    const rows = screen.getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows.at(-1)).toEqual(["Total", "£346,560"]);
   });
 });
