@@ -14,6 +14,7 @@ import {
   TableRow,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import { ArrowForwardRegular, CalculatorRegular } from "@fluentui/react-icons";
@@ -42,6 +43,11 @@ const useStyles = makeStyles({
   },
   control: { minWidth: 0, width: "100%", "& > input, & > select": { minWidth: 0, width: "100%" } },
   total: { fontWeight: tokens.fontWeightSemibold },
+  // Columns sized to their figures, with narrow padding, so a 320 px pane fits the five of them;
+  // a long lot name (Worcestershire) wraps rather than running into the day rate beside it.
+  allocation: { tableLayout: "auto" },
+  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
+  lotName: { overflowWrap: "anywhere" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
 
@@ -90,45 +96,40 @@ export function AllocationTable({
   headline: Headline;
 }) {
   const styles = useStyles();
+  const num = mergeClasses(styles.cell, styles.num);
   return (
     <div className={styles.scroll}>
-      <Table size="extra-small" aria-label="Allocation by lot">
+      <Table size="extra-small" aria-label="Allocation by lot" className={styles.allocation}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>Lot</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>Day rate</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>Days</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>Value</TableHeaderCell>
-            <TableHeaderCell className={styles.num}>Share</TableHeaderCell>
+            <TableHeaderCell className={styles.cell}>Lot</TableHeaderCell>
+            <TableHeaderCell className={num}>Day rate</TableHeaderCell>
+            <TableHeaderCell className={num}>Days</TableHeaderCell>
+            <TableHeaderCell className={num}>Value</TableHeaderCell>
+            <TableHeaderCell className={num}>Share</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {lines.map((line, i) => (
             <TableRow key={`${line.lot}-${i}`}>
-              <TableCell>{line.lot}</TableCell>
-              <TableCell className={styles.num}>
-                {line.dayRate === undefined ? "–" : money(line.dayRate)}
-              </TableCell>
-              <TableCell className={styles.num}>
-                {line.days === undefined ? "–" : formatNumber(line.days)}
-              </TableCell>
-              <TableCell className={styles.num}>
-                {line.value === undefined ? "–" : money(line.value)}
-              </TableCell>
-              <TableCell className={styles.num}>
+              <TableCell className={mergeClasses(styles.cell, styles.lotName)}>{line.lot}</TableCell>
+              <TableCell className={num}>{line.dayRate === undefined ? "–" : money(line.dayRate)}</TableCell>
+              <TableCell className={num}>{line.days === undefined ? "–" : formatNumber(line.days)}</TableCell>
+              <TableCell className={num}>{line.value === undefined ? "–" : money(line.value)}</TableCell>
+              <TableCell className={num}>
                 {line.value === undefined || headline.total === 0 ? "–" : percent(line.share * 100, false)}
               </TableCell>
             </TableRow>
           ))}
           <TableRow className={styles.total}>
-            <TableCell>Total</TableCell>
-            <TableCell />
-            <TableCell className={styles.num}>
+            <TableCell className={styles.cell}>Total</TableCell>
+            <TableCell className={styles.cell} />
+            <TableCell className={num}>
               {formatNumber(lines.reduce((sum, l) => sum + (l.days ?? 0), 0))}
             </TableCell>
-            <TableCell className={styles.num}>{money(headline.total)}</TableCell>
+            <TableCell className={num}>{money(headline.total)}</TableCell>
             {/* Shares of nothing are not shares: a total of £0 has none to add to 100%. */}
-            <TableCell className={styles.num}>{headline.total === 0 ? "–" : "100%"}</TableCell>
+            <TableCell className={num}>{headline.total === 0 ? "–" : "100%"}</TableCell>
           </TableRow>
         </TableBody>
       </Table>

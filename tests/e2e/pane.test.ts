@@ -384,6 +384,17 @@ describe("narrow pane", () => {
     await page.getByRole("button", { name: "Build allocation", exact: true }).click();
     await page.getByRole("table", { name: "Allocation by lot" }).waitFor();
     expect(await overflow()).toBe(0);
+    // No cell's text runs out of its cell (Worcestershire ran into its day rate in equal columns),
+    // and the table fits its container without scrolling.
+    const spilling = await page.evaluate(() => {
+      const table = document.querySelector('table[aria-label="Allocation by lot"]') as HTMLElement;
+      const cells = Array.from(table.querySelectorAll("th, td")) as HTMLElement[];
+      return {
+        cells: cells.filter((c) => c.scrollWidth > c.clientWidth).map((c) => c.textContent),
+        table: table.scrollWidth - (table.parentElement as HTMLElement).clientWidth,
+      };
+    });
+    expect(spilling).toEqual({ cells: [], table: 0 });
     for (const step of ["4. Check", "5. Export"]) {
       await page.getByRole("button", { name: step }).click();
       expect(await overflow()).toBe(0);
