@@ -46,8 +46,10 @@ export const tenderMessages = {
     `${describeValue(value)} is not a supported currency; Tender Budget works in pounds sterling, so write "GBP"`,
   moneyType: (value: unknown): string =>
     `must be an amount in pounds, as a number (107520) or text ("£107,520"), not ${describeValue(value)}`,
-  notPositive: (what: string): string => `${what} must be more than £0`,
-  negativeMoney: (what: string): string => `${what} must not be negative`,
+  notPositive: (what: string, pence: number): string =>
+    `${what} must be more than £0 (it is ${formatMoney(pence, { omitZeroPence: true })})`,
+  negativeMoney: (what: string, pence: number): string =>
+    `${what} must not be negative (it is ${formatMoney(pence, { omitZeroPence: true })})`,
   dateType: (value: unknown): string =>
     `must be a date written YYYY-MM-DD, such as "2017-07-31", not ${describeValue(value)}`,
   dateFormat: (value: string): string =>
@@ -130,11 +132,11 @@ export const findingMessages = {
         : precision > 1
           ? ` This is not a rounding: to the stated figure's ${formatPrecision(precision)} precision, ${pounds(total)} would be ${pounds(roundedTotal)}.`
           : "";
-    return `The lots add up to ${pounds(total)}, ${money(Math.abs(diff))} ${side} than the ${pounds(stated)} stated (${pct}).${rounding}`;
+    return `The lots add up to ${pounds(total)}, ${pounds(Math.abs(diff))} ${side} than the ${pounds(stated)} stated (${pct}).${rounding}`;
   },
   totalWithinTolerance: (total: number, stated: number): string => {
     const diff = total - stated;
-    return `The lots add up to ${pounds(total)}, ${money(Math.abs(diff))} ${diff > 0 ? "more" : "less"} than the ${pounds(stated)} stated, which is within the tolerance allowed.`;
+    return `The lots add up to ${pounds(total)}, ${pounds(Math.abs(diff))} ${diff > 0 ? "more" : "less"} than the ${pounds(stated)} stated, which is within the tolerance allowed.`;
   },
   totalRounded: (total: number, stated: number, precision: number): string =>
     `The stated total of ${pounds(stated)} is the lots' total of ${pounds(total)} rounded to the nearest ${formatPrecision(precision)}, the precision it was stated to; the exact total is ${money(total)}.`,
@@ -201,13 +203,23 @@ export const findingMessages = {
     `${what}, ${formatLongDate(date)}, is not a working day: it ${reason === "weekend" ? "falls on a weekend" : `is a bank holiday in ${region}`}.`,
   rateImplausible: (what: string, rate: number, min: number, max: number): string =>
     `${what} of ${money(rate)} a day is ${rate < min ? "below" : "above"} the plausible range of ${pounds(min)} to ${pounds(max)} a day; check it is a day rate in pounds.`,
-  rateInferred: (rate: number, count: number, min: number, max: number, days: readonly number[]): string => {
+  rateInferred: (
+    rate: number,
+    count: number,
+    min: number,
+    max: number,
+    days: readonly number[],
+    /** The lots whose days were worked out, when not every lot's were. */
+    lots?: readonly string[],
+  ): string => {
     const daysText =
       days.length === 0
         ? ""
-        : days.length <= 12
-          ? ` At that rate the lots' stated values are ${listInWords(days.map(formatDays))} days.`
-          : ` Days are worked out from the stated values of ${days.length} lots at that rate.`;
+        : days.length > 12
+          ? ` Days are worked out from the stated values of ${days.length} lots at that rate.`
+          : lots === undefined
+            ? ` At that rate the lots' stated values are ${listInWords(days.map(formatDays))} days.`
+            : ` At that rate the stated ${days.length === 1 ? "value" : "values"} of ${listInWords(lots)} ${days.length === 1 ? "is" : "are"} ${listInWords(days.map(formatDays))} ${days.length === 1 && days[0] === 1 ? "day" : "days"}.`;
     return `No day rate was given, so it is inferred as ${pounds(rate)} a day: the greatest common divisor of the ${count} stated lot values, which lies in the plausible range of ${pounds(min)} to ${pounds(max)} a day.${daysText}`;
   },
   noPlausibleRate: (

@@ -99,14 +99,26 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
   const inference = allocation.rateInference;
   if (inference?.ok) {
     const inferredDays: number[] = [];
+    const inferredLots: string[] = [];
     for (const line of allocation.lines) {
-      if (line.daysSource === "inferred" && line.days !== undefined) inferredDays.push(line.days);
+      if (line.daysSource === "inferred" && line.days !== undefined) {
+        inferredDays.push(line.days);
+        inferredLots.push(line.lot);
+      }
     }
     add(
       "RATE_INFERRED",
       "info",
       "dayRate",
-      m.rateInferred(inference.rate, inference.valueCount, band.min, band.max, inferredDays),
+      m.rateInferred(
+        inference.rate,
+        inference.valueCount,
+        band.min,
+        band.max,
+        inferredDays,
+        // Which lots, when some have days of their own.
+        inferredDays.length < allocation.lines.length ? inferredLots : undefined,
+      ),
     );
   } else if (inference && !inference.ok) {
     add(

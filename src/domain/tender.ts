@@ -126,8 +126,8 @@ class Reader {
     if (typeof value !== "number" && typeof value !== "string") return this.fail(path, m.moneyType(value));
     const parsed = parseMoney(value);
     if (!parsed.ok) return this.fail(path, parsed.error);
-    if (positive && parsed.value.pence <= 0) return this.fail(path, m.notPositive(what));
-    if (parsed.value.pence < 0) return this.fail(path, m.negativeMoney(what));
+    if (positive && parsed.value.pence <= 0) return this.fail(path, m.notPositive(what, parsed.value.pence));
+    if (parsed.value.pence < 0) return this.fail(path, m.negativeMoney(what, parsed.value.pence));
     return parsed.value;
   }
 

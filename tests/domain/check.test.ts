@@ -99,7 +99,7 @@ describe("checkTender and reportToJson: the DfE 2017 tender end to end", () => {
         code: "TOTAL_MISMATCH",
         severity: "error",
         message:
-          "The lots add up to £346,560, £560.00 more than the £346,000 stated (+0.16%). " +
+          "The lots add up to £346,560, £560 more than the £346,000 stated (+0.16%). " +
           "This is not a rounding: to the stated figure's £1,000 precision, £346,560 would be £347,000.",
         path: "statedTotal",
       },

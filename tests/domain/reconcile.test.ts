@@ -26,7 +26,7 @@ describe("reconcile: the DfE 2017 tender", () => {
   it("finds the £560 mismatch and says it is not a rounding", () => {
     expect(codes(findings)).toEqual(["TOTAL_MISMATCH:error:statedTotal", "RATE_INFERRED:info:dayRate"]);
     expect(findings[0].message).toBe(
-      "The lots add up to £346,560, £560.00 more than the £346,000 stated (+0.16%). " +
+      "The lots add up to £346,560, £560 more than the £346,000 stated (+0.16%). " +
         "This is not a rounding: to the stated figure's £1,000 precision, £346,560 would be £347,000.",
     );
   });
@@ -35,6 +35,18 @@ describe("reconcile: the DfE 2017 tender", () => {
     expect(findings[1].message).toBe(
       "No day rate was given, so it is inferred as £960 a day: the greatest common divisor of the 4 stated lot values, " +
         "which lies in the plausible range of £300 to £3,000 a day. At that rate the lots' stated values are 112, 51, 99 and 99 days.",
+    );
+  });
+
+  it("names the lots whose days it worked out when another lot has days of its own", () => {
+    const lots = DFE_2017.lots.map((lot, i) => (i === 0 ? { ...lot, days: 112 } : lot));
+    const f = check({ ...DFE_2017, lots }).find((x) => x.code === "RATE_INFERRED");
+    expect(f?.message).toMatch(
+      / At that rate the stated values of Kirklees, Reading and Worcestershire are 51, 99 and 99 days\.$/,
+    );
+    const one = DFE_2017.lots.map((lot, i) => (i === 1 ? lot : { ...lot, days: 10 }));
+    expect(check({ ...DFE_2017, lots: one }).find((x) => x.code === "RATE_INFERRED")?.message).toMatch(
+      / At that rate the stated value of Kirklees is 51 days\.$/,
     );
   });
 
@@ -89,7 +101,7 @@ describe("reconcile: each finding", () => {
     const f = check({ statedTotal: "£300,000", dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] });
     expect(codes(f)).toEqual(["TOTAL_MISMATCH:error:statedTotal"]);
     expect(f[0].message).toBe(
-      "The lots add up to £346,560, £46,560.00 more than the £300,000 stated (+15.52%). " +
+      "The lots add up to £346,560, £46,560 more than the £300,000 stated (+15.52%). " +
         "The stated figure is written to the nearest £100,000, which would make it a rounding of £346,560, " +
         "but a figure with one significant digit is too rough to check the lots against; give the stated total more exactly.",
     );
@@ -108,13 +120,13 @@ describe("reconcile: each finding", () => {
     ).toEqual(["TOTAL_ROUNDED:info:statedTotal"]);
     const f = check({ statedTotal: 350500, dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] });
     expect(f[0].message).toBe(
-      "The lots add up to £346,560, £3,940.00 less than the £350,500 stated (-1.12%). " +
+      "The lots add up to £346,560, £3,940 less than the £350,500 stated (-1.12%). " +
         "This is not a rounding: to the stated figure's £100 precision, £346,560 would be £346,600.",
     );
     expect(
       check({ statedTotal: "£350,500.00", dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] })[0]
         .message,
-    ).toBe("The lots add up to £346,560, £3,940.00 less than the £350,500 stated (-1.12%).");
+    ).toBe("The lots add up to £346,560, £3,940 less than the £350,500 stated (-1.12%).");
   });
 
   it("quotes a lot's name in messages as JSON quotes it, whatever characters it has", () => {

@@ -95,9 +95,13 @@ describe("parseTender", () => {
     [withLot({ name: "Reading", days: "ten" }), "lots[2].days", /number of days/],
     [withLot({ name: "Reading", days: 1.234 }), "lots[2].days", /2 decimal places/],
     [withLot({ name: "Reading", days: 1e9 }), "lots[2].days", /more than 100,000/],
-    [withLot({ name: "Reading", dayRate: 0, days: 5 }), "lots[2].dayRate", /more than £0/],
+    [withLot({ name: "Reading", dayRate: 0, days: 5 }), "lots[2].dayRate", /more than £0 \(it is £0\)$/],
     [withLot({ name: "Reading", dayRate: true, days: 5 }), "lots[2].dayRate", /amount in pounds/],
-    [withLot({ name: "Reading", statedValue: -5 }), "lots[2].statedValue", /must not be negative/],
+    [
+      withLot({ name: "Reading", statedValue: -5 }),
+      "lots[2].statedValue",
+      /must not be negative \(it is -£5\)$/,
+    ],
     [withLot({ name: "Reading", statedValue: "abc" }), "lots[2].statedValue", /not an amount of money/],
     [
       withLot({ name: "Barnet", statedValue: 5 }),
