@@ -87,7 +87,10 @@ function fieldState(errors: readonly string[] | undefined) {
     : { validationState: "none" as const };
 }
 
-/** The allocation as a table: one row per lot and a total. */
+/** Lots shown in the pane's allocation table; the Allocation sheet and the downloads have them all. */
+export const TABLE_LOTS = 200;
+
+/** The allocation as a table: one row per lot (the first TABLE_LOTS of a large tender) and a total. */
 export function AllocationTable({
   lines,
   headline,
@@ -110,7 +113,7 @@ export function AllocationTable({
           </TableRow>
         </TableHeader>
         <TableBody>
-          {lines.map((line, i) => (
+          {lines.slice(0, TABLE_LOTS).map((line, i) => (
             <TableRow key={`${line.lot}-${i}`}>
               <TableCell className={mergeClasses(styles.cell, styles.lotName)}>{line.lot}</TableCell>
               <TableCell className={num}>{line.dayRate === undefined ? "–" : money(line.dayRate)}</TableCell>
@@ -121,6 +124,13 @@ export function AllocationTable({
               </TableCell>
             </TableRow>
           ))}
+          {lines.length > TABLE_LOTS && (
+            <TableRow>
+              <TableCell className={styles.cell} colSpan={5}>
+                {`… and ${(lines.length - TABLE_LOTS).toLocaleString("en-GB")} more lots, in the total below, on the Allocation sheet and in the downloads`}
+              </TableCell>
+            </TableRow>
+          )}
           <TableRow className={styles.total}>
             <TableCell className={styles.cell}>Total</TableCell>
             <TableCell className={styles.cell} />

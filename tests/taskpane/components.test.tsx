@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from "@testing-library/react";
-import { AllocationTable, PhasingTable } from "../../src/taskpane/BuildStep";
+import { AllocationTable, PhasingTable, TABLE_LOTS } from "../../src/taskpane/BuildStep";
 import { CheckStep } from "../../src/taskpane/CheckStep";
 import { ReviewStep } from "../../src/taskpane/ReviewStep";
 import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
@@ -207,6 +207,33 @@ describe("AllocationTable", () => {
       ["Barnet", "–", "10", "–", "–"],
       ["Total", "", "10", "£0", "–"],
     ]);
+  });
+});
+
+describe("AllocationTable of a large tender", () => {
+  it("shows the first lots, says how many more there are, and totals them all", () => {
+    const lines = Array.from({ length: 1_234 }, (_, i) => ({
+      index: i,
+      lot: `Lot ${i + 1}`,
+      dayRate: 50_000,
+      days: 2,
+      value: 100_000,
+      share: 1 / 1_234,
+    }));
+    renderIn(
+      <AllocationTable
+        lines={lines}
+        headline={{ total: 123_400_000, totalIncVat: 148_080_000, vatRate: 20, dayRateInferred: false }}
+      />,
+    );
+    const rows = screen.getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
+    // Header, the first lots, the note, the total.
+    expect(rows).toHaveLength(TABLE_LOTS + 3);
+    expect(rows[TABLE_LOTS][0]).toBe(`Lot ${TABLE_LOTS}`);
+    expect(rows.at(-2)).toEqual([
+      "… and 1,034 more lots, in the total below, on the Allocation sheet and in the downloads",
+    ]);
+    expect(rows.at(-1)).toEqual(["Total", "", "2,468", "£1,234,000", "100%"]);
   });
 });
 
