@@ -357,6 +357,24 @@ const DATE_TIME =
 const MIN_DAY = toDayNumber("0001-01-02");
 const MAX_DAY = toDayNumber("9999-12-30");
 
+/**
+ * The instant an OCDS date-time stands for, in seconds since the epoch (a date-time without an
+ * offset, or a bare date, taken as UTC); undefined when it is not a date-time.
+ */
+export function ocdsInstant(text: string): number | undefined {
+  const m = DATE_TIME.exec(text.trim());
+  if (!m) return undefined;
+  const date = `${m[1]}-${m[2]}-${m[3]}`;
+  if (!isValidIsoDate(date)) return undefined;
+  let offset = 0;
+  if (m[7] !== undefined && m[7].toUpperCase() !== "Z") {
+    const o = /^([+-])(\d{2}):?(\d{2})$/.exec(m[7]) as RegExpExecArray;
+    offset = (o[1] === "-" ? -1 : 1) * (Number(o[2]) * 60 + Number(o[3]));
+  }
+  const minutes = toDayNumber(date) * 1440 + Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0) - offset;
+  return minutes * 60 + Number(m[6] ?? 0);
+}
+
 /** Minutes since the epoch (UTC) at which UK summer time starts and ends in a year (since 1996). */
 function britishSummerTime(year: number): [number, number] {
   const lastSunday = (month: number): number => {
@@ -518,11 +536,12 @@ function pickRelease(json: unknown, r: Reader): { release: Json; path: string } 
       "the release package holds no releases; it needs at least one release with a tender",
     );
   }
-  let best: { release: Json; path: string; date: string } | undefined;
+  let best: { release: Json; path: string; at: number } | undefined;
   json.releases.forEach((rel, i) => {
     if (!isObject(rel) || !isObject(rel.tender)) return;
-    const date = typeof rel.date === "string" ? rel.date : "";
-    if (best === undefined || date > best.date) best = { release: rel, path: `releases[${i}].`, date };
+    // Compared as instants: "2017-07-03T09:30:00Z" is later than "2017-07-03T10:15:27+01:00".
+    const at = (typeof rel.date === "string" ? ocdsInstant(rel.date) : undefined) ?? -Infinity;
+    if (best === undefined || at > best.at) best = { release: rel, path: `releases[${i}].`, at };
   });
   if (best === undefined) {
     return r.fail(

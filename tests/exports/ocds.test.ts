@@ -303,6 +303,19 @@ describe("importing what Contracts Finder publishes", () => {
     const two = { ...pkg, releases: [pkg.releases[0], older] };
     expect(imported(two).statedTotal?.pence).toBe(346_000_00);
   });
+
+  test("the latest release is the latest instant, whatever offsets the dates are written with", () => {
+    const pkg = readFixture("contracts-finder-dfe-2017.json") as { releases: Record<string, unknown>[] };
+    // 10:15:27 BST is 09:15:27 UTC: the amendment at 09:30 UTC came after it, though "09:30" < "10:15".
+    const amendment = JSON.parse(JSON.stringify(pkg.releases[0])) as Record<string, unknown> & {
+      tender: { value: { amount: number } };
+    };
+    amendment.date = "2017-07-03T09:30:00Z";
+    amendment.id = "amendment";
+    amendment.tender.value.amount = 350000;
+    expect(imported({ ...pkg, releases: [pkg.releases[0], amendment] }).statedTotal?.pence).toBe(350_000_00);
+    expect(imported({ ...pkg, releases: [amendment, pkg.releases[0]] }).statedTotal?.pence).toBe(350_000_00);
+  });
 });
 
 test("looksLikeOcds tells an OCDS file from a tender file", () => {
