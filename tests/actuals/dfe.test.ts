@@ -145,14 +145,15 @@ describe("the clean invoice set", () => {
     }));
     const r = checkActuals(withEnd, alloc, phase(withEnd, alloc), busy, { asOf: "2017-11-30" });
     const w = r.lots[3];
-    // £61,440 in the 92 days from 31 August; £33,600 left lasts ⌈33,600 × 92 ÷ 61,440⌉ = 51 days.
+    // £61,440 in the 91 days of September to November; £33,600 left lasts ⌈33,600 × 91 ÷ 61,440⌉ = 50 days.
     expect(w.forecast).toMatchObject({
-      forecastExhaustionDate: "2018-01-20",
+      windowStart: "2017-09-01",
+      forecastExhaustionDate: "2018-01-19",
       endDate: "2018-03-31",
       endSource: "contract",
       exhaustsBeforeEnd: true,
     });
-    expect(w.forecast.note).toMatch(/runs out on 20 January 2018, before the contract ends on 31 March 2018/);
+    expect(w.forecast.note).toMatch(/runs out on 19 January 2018, before the contract ends on 31 March 2018/);
     expect(r.lots[0].forecast.forecastExhaustionDate).toBeNull();
   });
 });

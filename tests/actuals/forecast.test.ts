@@ -7,6 +7,13 @@ describe("threeMonthsBefore", () => {
     ["2016-05-31", "2016-02-29"],
     ["2017-11-15", "2017-08-15"],
     ["2018-02-10", "2017-11-10"],
+    // A month's last day goes to the last day of the month three back, so that a window ending on
+    // 30 April holds February, March and April and not 31 January too.
+    ["2018-02-28", "2017-11-30"],
+    ["2018-04-30", "2018-01-31"],
+    ["2018-06-30", "2018-03-31"],
+    ["2016-02-29", "2015-11-30"],
+    ["2018-02-27", "2017-11-27"],
   ])("%s → %s", (date, expected) => {
     expect(threeMonthsBefore(date)).toBe(expected);
   });
@@ -48,6 +55,32 @@ describe("forecastExhaustion", () => {
     );
   });
 
+  test("at a month's end shorter than the month three back, the window is the last three whole months", () => {
+    // £9,600 invoiced every month (work dated at each period's end). At 28 February 2018 the window
+    // is 1 December – 28 February (90 days, £28,800), not from 29 November, which would take in
+    // November's invoice too and make the rate £12,800 a month.
+    const monthly = ["2017-09-30", "2017-10-31", "2017-11-30", "2017-12-31", "2018-01-31", "2018-02-28"];
+    const f = forecastExhaustion({
+      name: "Barnet",
+      allocated: 10_752_000,
+      spent: 5_760_000,
+      spend: monthly.map((date) => ({ date, amount: 960_000 })),
+      asOf: "2018-02-28",
+      start: "2017-08-31",
+      end: "2018-03-31",
+      endSource: "contract",
+    });
+    // ⌈£49,920 × 90 ÷ £28,800⌉ = 156 days after 28 February: 3 August 2018.
+    expect(f).toMatchObject({
+      windowStart: "2017-12-01",
+      windowEnd: "2018-02-28",
+      windowSpend: 2_880_000,
+      burnPerMonth: 960_000,
+      forecastExhaustionDate: "2018-08-03",
+      exhaustsBeforeEnd: false,
+    });
+  });
+
   test("the window starts at the contract start when that is less than three months back", () => {
     const f = forecastExhaustion({
       name: "Barnet",
@@ -80,7 +113,7 @@ describe("forecastExhaustion", () => {
       end: "2018-03-31",
       endSource: "contract",
     });
-    // 92 days (31 Aug – 30 Nov) with £38,400 spent: £10,560 left lasts ⌈10,560 × 92 ÷ 38,400⌉ = 26 days.
+    // 91 days (1 Sep – 30 Nov) with £38,400 spent: £10,560 left lasts ⌈10,560 × 91 ÷ 38,400⌉ = 26 days.
     expect(f.forecastExhaustionDate).toBe("2017-12-26");
     expect(f.exhaustsBeforeEnd).toBe(true);
     expect(f.note).toMatch(/runs out on 26 December 2017, before the contract ends on 31 March 2018\.$/);

@@ -52,15 +52,23 @@ export interface ForecastInput {
 export const MAX_FORECAST_YEARS = 100;
 const MAX_FORECAST_DAYS = Math.round(MAX_FORECAST_YEARS * 365.25);
 
-/** The same day three calendar months earlier, or that month's last day when it is shorter. */
+/**
+ * The same day three calendar months earlier, or that month's last day when it is shorter; a
+ * month's last day gives the last day of the month three back (30 April → 31 January), so that the
+ * window after it holds exactly the three calendar months up to the date.
+ */
 export function threeMonthsBefore(date: IsoDate): IsoDate {
-  let year = Number(date.slice(0, 4));
-  let month = Number(date.slice(5, 7)) - 3;
+  const fromYear = Number(date.slice(0, 4));
+  const fromMonth = Number(date.slice(5, 7));
+  const fromDay = Number(date.slice(8, 10));
+  let year = fromYear;
+  let month = fromMonth - 3;
   if (month < 1) {
     month += 12;
     year -= 1;
   }
-  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(year, month));
+  const lastDay = daysInMonth(year, month);
+  const day = fromDay === daysInMonth(fromYear, fromMonth) ? lastDay : Math.min(fromDay, lastDay);
   return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
