@@ -197,15 +197,35 @@ function period(start: IsoDate | undefined, end: IsoDate | undefined): OcdsPerio
   return p;
 }
 
+const PUBLISHED_DATE_TIME =
+  /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|([+-])(\d{2}):?(\d{2}))$/i;
+
+/**
+ * The package's publishedDate (and the release's date) as RFC 3339 and so the schema's
+ * "date-time" want it: seconds, an upper-case T and Z, a colon in the offset
+ * ("2017-07-31T09:00+0100" → "2017-07-31T09:00:00+01:00"). An impossible date or time throws.
+ */
 function publishedDateTime(given: string | undefined): string {
   if (given === undefined) return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
-  if (/^\d{4}-\d{2}-\d{2}$/.test(given)) return isoToOcdsDateTime(given);
-  if (!DATE_TIME.test(given) || DATE_TIME.exec(given)?.[7] === undefined) {
-    throw new RangeError(
+  const misuse = (): RangeError =>
+    new RangeError(
       `publishedDate must be YYYY-MM-DD or a date-time with an offset such as 2017-07-31T09:00:00Z, got "${given}"`,
     );
+  const text = given.trim();
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
+    if (!isValidIsoDate(text)) throw misuse();
+    return isoToOcdsDateTime(text);
   }
-  return given;
+  const m = PUBLISHED_DATE_TIME.exec(text);
+  if (!m || !isValidIsoDate(m[1])) throw misuse();
+  const [hours, minutes, seconds] = [m[2], m[3], m[4] ?? "00"];
+  if (Number(hours) > 23 || Number(minutes) > 59 || Number(seconds) > 59) throw misuse();
+  let offset = "Z";
+  if (m[6].toUpperCase() !== "Z") {
+    if (Number(m[8]) > 23 || Number(m[9]) > 59) throw misuse();
+    offset = `${m[7]}${m[8]}:${m[9]}`;
+  }
+  return `${m[1]}T${hours}:${minutes}:${seconds}${m[5] ?? ""}${offset}`;
 }
 
 /** The figures of one lot after allocation: what is stated and what was worked out. */

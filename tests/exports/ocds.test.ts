@@ -128,6 +128,29 @@ describe("the DfE 2017 tender as OCDS", () => {
   test("a bad publishedDate is a misuse and throws", () => {
     expect(() => tenderToOcds(dfeTender(), { publishedDate: "31/07/2017" })).toThrow(/publishedDate/);
   });
+
+  test("a publishedDate is written as RFC 3339 wants it, so the package stays valid; an impossible one throws", () => {
+    const written: [string, string][] = [
+      ["2017-07-31T09:00Z", "2017-07-31T09:00:00Z"],
+      ["2017-07-31T09:00:00+0100", "2017-07-31T09:00:00+01:00"],
+      ["2017-07-31t09:00:00.250z", "2017-07-31T09:00:00.250Z"],
+      ["2017-07-31", "2017-07-31T00:00:00Z"],
+    ];
+    for (const [given, expected] of written) {
+      const pkg = tenderToOcds(dfeTender(), { publishedDate: given });
+      expect(pkg.publishedDate).toBe(expected);
+      expect(pkg.releases[0].date).toBe(expected);
+      expect(releasePackageErrors(pkg)).toEqual([]);
+    }
+    for (const bad of [
+      "2017-02-30",
+      "2017-02-30T09:00:00Z",
+      "2017-07-31T25:00:00Z",
+      "2017-07-31T09:60:00Z",
+    ]) {
+      expect(() => tenderToOcds(dfeTender(), { publishedDate: bad })).toThrow(RangeError);
+    }
+  });
 });
 
 test("the shipped example file exports as a valid package with the £346,000 total and 112/51/99/99 days", () => {
