@@ -187,6 +187,11 @@ const BAD: [file: string, path: string, message: RegExp][] = [
   ["total-row.csv", 'row 3, column "Lot"', /a "Total" row is not an invoice/],
   ["days-three-decimals.csv", 'row 2, column "Days"', /"0\.333" has more than two decimal places/],
   ["negative-amount.csv", 'row 2, column "Amount"', /the amount cannot be negative/],
+  [
+    "credit-note-in-brackets.csv",
+    'row 3, column "Amount"',
+    /the amount cannot be negative \("\(£960\.00\)"\); correct the original invoice line/,
+  ],
   ["missing-days.csv", 'row 2, column "Days"', /no days given/],
   ["missing-amount.csv", 'row 2, column "Amount"', /no amount given/],
   ["vat-not-money.csv", 'row 2, column "VAT"', /"twenty percent" is not an amount of money/],
@@ -206,6 +211,27 @@ describe("bad invoice files are answered with errors naming the row and column",
     if (result.ok) return;
     expect(result.errors[0].path).toBe(path);
     expect(result.errors[0].message).toMatch(message);
+  });
+
+  test("a credit note in brackets, as accounts show it, is refused as negative in both money columns", () => {
+    const result = readActualsCsv(read("bad/credit-note-in-brackets.csv"));
+    expect(!result.ok && result.errors.map((e) => [e.path, e.message])).toEqual([
+      [
+        'row 3, column "Amount"',
+        'the amount cannot be negative ("(£960.00)"); correct the original invoice line instead of adding a credit',
+      ],
+      [
+        'row 3, column "VAT"',
+        'the VAT cannot be negative ("(£192.00)"); correct the original invoice line instead of adding a credit',
+      ],
+    ]);
+  });
+
+  test("an amount that is not money is shown how to write an invoice's amount, not a tender's value", () => {
+    const result = readActualsCsv(read("bad/vat-not-money.csv"));
+    expect(!result.ok && result.errors[0].message).toBe(
+      '"twenty percent" is not an amount of money; write the VAT like 1920 or £1,920.00',
+    );
   });
 
   test("the negative-days file names each bad cell of the row, not only the first", () => {

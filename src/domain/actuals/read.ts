@@ -77,13 +77,25 @@ function isGrossHeader(text: string): boolean {
   return /incvat|inclvat|includingvat|gross/.test(key) || key === "total" || key === "totalamount";
 }
 
+/**
+ * An amount or VAT cell: money to the penny, never negative. A credit written in brackets, as
+ * accounts show it (`(£960.00)`), is refused as negative like `-960`; text that is not money is
+ * told how to write an invoice's amount (`9600 or £9,600.00`).
+ */
 function readAmountCell(v: CellValue, what: string, example: string): CellRead<Pence> {
+  const negative: CellRead<Pence> = {
+    ok: false,
+    message: `the ${what} cannot be negative (${show(v)}); correct the original invoice line instead of adding a credit`,
+  };
+  const bracketed = typeof v === "string" ? /^\s*\((.*)\)\s*$/.exec(v) : null;
+  if (bracketed) {
+    const inner = readMoneyCell(bracketed[1], what, example);
+    if (inner.ok && inner.value !== undefined && inner.value > 0) return negative;
+  }
   const read = readMoneyCell(typeof v === "number" ? toPennies(v) : v, what, example);
-  if (read.ok && read.value !== undefined && read.value < 0) {
-    return {
-      ok: false,
-      message: `the ${what} cannot be negative (${show(v)}); correct the original invoice line instead of adding a credit`,
-    };
+  if (read.ok && read.value !== undefined && read.value < 0) return negative;
+  if (!read.ok && read.message.startsWith(`${show(v)} is not an amount of money; write it like `)) {
+    return { ok: false, message: `${show(v)} is not an amount of money; write the ${what} like ${example}` };
   }
   return read;
 }
