@@ -17,8 +17,9 @@
  * | whether a lot's value, day rate and days were stated or worked out | `tender.lots[i].tenderBudget` |
  *
  * OCDS allows extra fields on every object; the `tenderBudget` fields are ours and ignored by
- * other readers. Dates are written as the start of the day in UTC ("2017-07-31T00:00:00Z"),
- * amounts as JSON numbers in pounds, currency "GBP".
+ * other readers. Dates are written in UK time with their offset: a start as the first second of
+ * its day ("2017-08-31T00:00:00+01:00"), an end or the closing date as the last
+ * ("2017-07-31T23:59:59+01:00"); amounts as JSON numbers in pounds, currency "GBP".
  *
  * Reading a date-time back, the calendar date is the one in UK time (Europe/London) at that
  * instant, so "2017-07-30T23:00:00Z" (midnight BST) is 31 July 2017, as a UK publisher meant it.
@@ -45,7 +46,7 @@ export interface OcdsValue {
   currency: "GBP";
 }
 
-/** Full date-times with an offset, e.g. "2017-07-31T00:00:00Z". */
+/** Full date-times with an offset, e.g. "2017-08-31T00:00:00+01:00", "2018-03-31T23:59:59+01:00". */
 export interface OcdsPeriod {
   startDate?: string;
   endDate?: string;
@@ -184,16 +185,27 @@ function money(p: Pence): OcdsValue {
   return { amount: penceToPounds(p), currency: "GBP" };
 }
 
-/** "2017-07-31" → "2017-07-31T00:00:00Z". */
-export function isoToOcdsDateTime(date: IsoDate): string {
-  return `${date}T00:00:00Z`;
+/**
+ * A UK calendar date as an OCDS date-time in UK time: its first second for a start
+ * ("2017-08-31" → "2017-08-31T00:00:00+01:00"), its last for an end or a closing date
+ * ("2017-07-31" → "2017-07-31T23:59:59+01:00"), with the offset the day has (Z in GMT, +01:00
+ * in BST), as UK publishers write them. A closing date is the last day bids are accepted, and a
+ * contract's end date the last day it runs, so neither is the midnight that starts the day.
+ */
+export function isoToOcdsDateTime(date: IsoDate, at: "start" | "end" = "start"): string {
+  const day = toDayNumber(date);
+  const [bstStart, bstEnd] = britishSummerTime(Number(date.slice(0, 4)));
+  // The instant in UTC, were the day in GMT; summer time starts and ends at 01:00 UTC.
+  const gmt = day * 1440 + (at === "start" ? 0 : 1439);
+  const summer = gmt - 60 >= bstStart && gmt - 60 < bstEnd;
+  return `${date}T${at === "start" ? "00:00:00" : "23:59:59"}${summer ? "+01:00" : "Z"}`;
 }
 
 function period(start: IsoDate | undefined, end: IsoDate | undefined): OcdsPeriod | undefined {
   if (start === undefined && end === undefined) return undefined;
   const p: OcdsPeriod = {};
-  if (start !== undefined) p.startDate = isoToOcdsDateTime(start);
-  if (end !== undefined) p.endDate = isoToOcdsDateTime(end);
+  if (start !== undefined) p.startDate = isoToOcdsDateTime(start, "start");
+  if (end !== undefined) p.endDate = isoToOcdsDateTime(end, "end");
   return p;
 }
 
@@ -338,7 +350,7 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): R
   };
   if (total !== undefined) ocdsTender.value = money(total);
   if (tender.closingDate !== undefined)
-    ocdsTender.tenderPeriod = { endDate: isoToOcdsDateTime(tender.closingDate) };
+    ocdsTender.tenderPeriod = { endDate: isoToOcdsDateTime(tender.closingDate, "end") };
   const contractPeriod = period(tender.startDate, tender.endDate);
   if (contractPeriod) ocdsTender.contractPeriod = contractPeriod;
 

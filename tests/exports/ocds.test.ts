@@ -62,9 +62,56 @@ describe("the DfE 2017 tender as OCDS", () => {
     });
   });
 
-  test("closing date and contract start as full date-times", () => {
-    expect(release.tender.tenderPeriod).toEqual({ endDate: "2017-07-31T00:00:00Z" });
-    expect(release.tender.contractPeriod).toEqual({ startDate: "2017-08-31T00:00:00Z" });
+  test("closing date and contract start as full date-times in UK time: bids close at the end of the closing day", () => {
+    expect(release.tender.tenderPeriod).toEqual({ endDate: "2017-07-31T23:59:59+01:00" });
+    expect(release.tender.contractPeriod).toEqual({ startDate: "2017-08-31T00:00:00+01:00" });
+  });
+
+  test("a start is the beginning of the UK day and an end its last second, GMT or BST as the day has it", () => {
+    const dated = (closingDate: string, startDate: string, endDate: string): Tender => ({
+      ...dfeTender(),
+      closingDate,
+      startDate,
+      endDate,
+      lots: dfeTender().lots.map((l, i) => (i === 0 ? { ...l, startDate, endDate } : l)),
+    });
+    const cases: [string, string, string, string, string, string][] = [
+      // closing, start, end → their date-times. BST 2018: 25 March to 28 October.
+      [
+        "2018-01-08",
+        "2018-01-08",
+        "2018-06-29",
+        "2018-01-08T23:59:59Z",
+        "2018-01-08T00:00:00Z",
+        "2018-06-29T23:59:59+01:00",
+      ],
+      [
+        "2018-03-25",
+        "2018-03-25",
+        "2018-03-25",
+        "2018-03-25T23:59:59+01:00",
+        "2018-03-25T00:00:00Z",
+        "2018-03-25T23:59:59+01:00",
+      ],
+      [
+        "2018-10-28",
+        "2018-10-28",
+        "2018-10-28",
+        "2018-10-28T23:59:59Z",
+        "2018-10-28T00:00:00+01:00",
+        "2018-10-28T23:59:59Z",
+      ],
+    ];
+    for (const [closing, start, end, closingAt, startAt, endAt] of cases) {
+      const tender = dated(closing, start, end);
+      const pkg = tenderToOcds(tender, { publishedDate: PUBLISHED });
+      const t = pkg.releases[0].tender;
+      expect(t.tenderPeriod).toEqual({ endDate: closingAt });
+      expect(t.contractPeriod).toEqual({ startDate: startAt, endDate: endAt });
+      expect(t.lots[0].contractPeriod).toEqual({ startDate: startAt, endDate: endAt });
+      expect(releasePackageErrors(pkg)).toEqual([]);
+      expect(imported(JSON.parse(JSON.stringify(pkg)))).toEqual(tender);
+    }
   });
 
   test("each lot with its stated value", () => {
@@ -116,7 +163,7 @@ describe("the DfE 2017 tender as OCDS", () => {
     expect(own.releases[0].ocid).toBe("ocds-b5fd17-abc");
     expect(own.uri).toBe("https://example.org/dfe.json");
     expect(own.publisher).toEqual({ name: "Crown Commercial Service" });
-    expect(own.publishedDate).toBe("2017-07-03T00:00:00Z");
+    expect(own.publishedDate).toBe("2017-07-03T00:00:00+01:00");
     expect(releasePackageErrors(JSON.parse(JSON.stringify(own)))).toEqual([]);
   });
 
@@ -134,7 +181,8 @@ describe("the DfE 2017 tender as OCDS", () => {
       ["2017-07-31T09:00Z", "2017-07-31T09:00:00Z"],
       ["2017-07-31T09:00:00+0100", "2017-07-31T09:00:00+01:00"],
       ["2017-07-31t09:00:00.250z", "2017-07-31T09:00:00.250Z"],
-      ["2017-07-31", "2017-07-31T00:00:00Z"],
+      ["2017-07-31", "2017-07-31T00:00:00+01:00"],
+      ["2017-12-31", "2017-12-31T00:00:00Z"],
     ];
     for (const [given, expected] of written) {
       const pkg = tenderToOcds(dfeTender(), { publishedDate: given });
@@ -200,7 +248,7 @@ describe("a tender without a stated total", () => {
     ]);
     expect(release.tender.contractPeriod).toEqual({
       startDate: "2018-01-08T00:00:00Z",
-      endDate: "2018-06-29T00:00:00Z",
+      endDate: "2018-06-29T23:59:59+01:00",
     });
   });
 
