@@ -356,7 +356,7 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): R
 
   const release: Release = {
     ocid,
-    id: `${ocid}-tender`,
+    id: "",
     date: published,
     tag: ["tender"],
     initiationType: "tender",
@@ -369,6 +369,9 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): R
     release.buyer = { id: buyerId, name: tender.buyer };
   }
   if (total !== undefined) release.planning = { budget: { amount: money(total) } };
+  // A release id must be unique within its ocid: each export of a changed tender (or at another
+  // time) is a release of its own, and the same export gives the same id.
+  release.id = `${ocid}-tender-${hash16(JSON.stringify(release))}`;
 
   return {
     uri: options.uri ?? `urn:tender-budget:${encodeURIComponent(ocid)}`,

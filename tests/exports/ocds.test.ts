@@ -167,6 +167,18 @@ describe("the DfE 2017 tender as OCDS", () => {
     expect(releasePackageErrors(JSON.parse(JSON.stringify(own)))).toEqual([]);
   });
 
+  test("each different release of the same tender has its own release id, as OCDS requires within an ocid", () => {
+    const first = tenderToOcds(dfeTender(), { publishedDate: PUBLISHED }).releases[0];
+    const again = tenderToOcds(dfeTender(), { publishedDate: PUBLISHED }).releases[0];
+    const changed = dfeTender();
+    changed.lots[0].statedValue = 110_000_00;
+    const amended = tenderToOcds(changed, { publishedDate: "2017-07-10T09:00:00Z" }).releases[0];
+    expect(amended.ocid).toBe(first.ocid);
+    expect(again.id).toBe(first.id);
+    expect(amended.id).not.toBe(first.id);
+    expect(first.id.startsWith(`${first.ocid}-`)).toBe(true);
+  });
+
   test("uses an allocation it is given", () => {
     const allocation = allocate(dfeTender());
     expect(tenderToOcds(dfeTender(), { publishedDate: PUBLISHED, allocation })).toEqual(pkg);
