@@ -1,4 +1,4 @@
-import { memo, type Dispatch } from "react";
+import { memo, useState, type Dispatch } from "react";
 import {
   Button,
   Field,
@@ -42,6 +42,19 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
+
+/** Lots edited a page at a time: a tender of thousands of lots would otherwise draw every box at once. */
+export const LOTS_PER_PAGE = 50;
+
+/** The pages (0-based) that hold a lot with a problem, in order. */
+function pagesWithProblems(errors: ReadonlyMap<string, readonly string[]>): number[] {
+  const pages = new Set<number>();
+  for (const path of errors.keys()) {
+    const lot = /^lots\[(\d+)\]/.exec(path);
+    if (lot) pages.add(Math.floor(Number(lot[1]) / LOTS_PER_PAGE));
+  }
+  return [...pages].sort((a, b) => a - b);
+}
 
 export interface ReviewStepProps {
   draft: TenderDraft;
@@ -202,6 +215,39 @@ export function ReviewStep({
 }: ReviewStepProps) {
   const styles = useStyles();
   const edit = (field: TenderField) => (value: string) => dispatch({ type: "editTender", field, value });
+  const lotCount = draft.lots.length;
+  const pageCount = Math.max(1, Math.ceil(lotCount / LOTS_PER_PAGE));
+  const problemPages = pagesWithProblems(errors);
+  // Opened with problems to correct: start on the page of the first lot that has one.
+  const [chosenPage, setPage] = useState(() => problemPages[0] ?? 0);
+  const page = Math.min(chosenPage, pageCount - 1);
+  const first = page * LOTS_PER_PAGE;
+  const shown = draft.lots.slice(first, first + LOTS_PER_PAGE);
+  const otherProblemPages = problemPages.filter((p) => p !== page && p < pageCount);
+  const pager =
+    pageCount > 1 ? (
+      <div role="group" className={styles.actions} aria-label="Pages of lots">
+        <Text>
+          {`Lots ${(first + 1).toLocaleString("en-GB")}–${(first + shown.length).toLocaleString("en-GB")} of ${lotCount.toLocaleString("en-GB")}`}
+          {otherProblemPages.length > 0 &&
+            ` (problems to correct on page ${otherProblemPages.map((p) => (p + 1).toLocaleString("en-GB")).join(", ")})`}
+        </Text>
+        <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
+          Previous lots
+        </Button>
+        <Button size="small" disabled={page === pageCount - 1} onClick={() => setPage(page + 1)}>
+          Next lots
+        </Button>
+        {otherProblemPages.length > 0 && (
+          <Button
+            size="small"
+            onClick={() => setPage(otherProblemPages.find((p) => p > page) ?? otherProblemPages[0])}
+          >
+            Next problem
+          </Button>
+        )}
+      </div>
+    ) : undefined;
   return (
     <div className={styles.stack}>
       {source && <Text>Read from {source}. Check each figure and correct anything that is wrong.</Text>}
@@ -250,19 +296,28 @@ export function ReviewStep({
         <h2 id="review-lots" className={styles.heading}>
           Lots ({draft.lots.length})
         </h2>
-        {draft.lots.map((lot, index) => (
+        {pager}
+        {shown.map((lot, i) => (
           <LotEditor
             key={lot.key}
             lot={lot}
-            index={index}
+            index={first + i}
             canRemove={draft.lots.length > 1}
             errors={errors}
             hints={hints}
             dispatch={dispatch}
           />
         ))}
+        {pager}
         <div className={styles.actions}>
-          <Button icon={<AddRegular />} onClick={() => dispatch({ type: "addLot" })}>
+          <Button
+            icon={<AddRegular />}
+            onClick={() => {
+              dispatch({ type: "addLot" });
+              // The new lot is the last one: show its page.
+              setPage(Math.floor(lotCount / LOTS_PER_PAGE));
+            }}
+          >
             Add lot
           </Button>
           <Button appearance="primary" onClick={onNext}>

@@ -2,9 +2,9 @@
 import { fireEvent, screen, within } from "@testing-library/react";
 import { AllocationTable, PhasingTable, TABLE_LOTS } from "../../src/taskpane/BuildStep";
 import { CheckStep } from "../../src/taskpane/CheckStep";
-import { ReviewStep } from "../../src/taskpane/ReviewStep";
+import { LOTS_PER_PAGE, ReviewStep } from "../../src/taskpane/ReviewStep";
 import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
-import { tenderToDraft } from "../../src/taskpane/draft";
+import { emptyLot, tenderToDraft } from "../../src/taskpane/draft";
 import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
 import type { Headline } from "../../src/taskpane/view";
 import { renderIn } from "./render";
@@ -191,6 +191,69 @@ describe("CheckStep", () => {
     expect(buttons).toHaveLength(1);
     fireEvent.click(buttons[0]);
     expect(go).toHaveBeenCalledWith(error);
+  });
+});
+
+describe("ReviewStep of a large tender", () => {
+  const draft = {
+    ...tenderToDraft(DFE_EXAMPLE),
+    lots: Array.from({ length: 120 }, (_, i) => ({ ...emptyLot(`Council ${i + 1}`), days: "10" })),
+  };
+  const review = (errors: Map<string, string[]>, dispatch = jest.fn()) =>
+    renderIn(
+      <ReviewStep
+        draft={draft}
+        source="a file"
+        sourceNotes={[]}
+        hints={{}}
+        errors={errors}
+        otherErrors={[]}
+        dispatch={dispatch}
+        onNext={jest.fn()}
+      />,
+    );
+  const lotNames = () => screen.getAllByRole("group").flatMap((g) => (g.tagName === "FIELDSET" ? [g] : []));
+
+  it("shows the lots a page at a time, with the page's place among them", () => {
+    review(new Map());
+    expect(lotNames()).toHaveLength(LOTS_PER_PAGE);
+    expect(screen.getAllByText("Lots 1–50 of 120")).toHaveLength(2);
+    expect(screen.getByRole("textbox", { name: "Council 50 days" })).toBeTruthy();
+    fireEvent.click(screen.getAllByRole("button", { name: "Next lots" })[0]);
+    fireEvent.click(screen.getAllByRole("button", { name: "Next lots" })[0]);
+    expect(screen.getAllByText("Lots 101–120 of 120")).toHaveLength(2);
+    expect(lotNames()).toHaveLength(20);
+    expect((screen.getAllByRole("button", { name: "Next lots" })[0] as HTMLButtonElement).disabled).toBe(
+      true,
+    );
+  });
+
+  it("opens on the page of the first lot with a problem, says where the others are, and edits the right lot", () => {
+    const dispatch = jest.fn();
+    review(
+      new Map([
+        ["lots[74].days", ["Days cannot be negative."]],
+        ["lots[110].dayRate", ["A day rate must be more than £0 (it is -£1)"]],
+      ]),
+      dispatch,
+    );
+    expect(screen.getAllByText("Lots 51–100 of 120 (problems to correct on page 3)")).toHaveLength(2);
+    const days = screen.getByRole("textbox", { name: "Council 75 days" });
+    expect(days.getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(days, { target: { value: "12" } });
+    expect(dispatch).toHaveBeenCalledWith({ type: "editLot", index: 74, field: "days", value: "12" });
+    fireEvent.click(screen.getAllByRole("button", { name: "Next problem" })[0]);
+    expect(screen.getByRole("textbox", { name: "Council 111 day rate" }).getAttribute("aria-invalid")).toBe(
+      "true",
+    );
+  });
+
+  it("shows the page of a lot just added", () => {
+    const dispatch = jest.fn();
+    review(new Map(), dispatch);
+    fireEvent.click(screen.getByRole("button", { name: "Add lot" }));
+    expect(dispatch).toHaveBeenCalledWith({ type: "addLot" });
+    expect(screen.getAllByText("Lots 101–120 of 120")).toHaveLength(2);
   });
 });
 
