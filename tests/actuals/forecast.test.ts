@@ -165,6 +165,42 @@ describe("forecastExhaustion", () => {
   });
 });
 
+test("after the contract has ended, the money left is not forecast to run out: it was not used", () => {
+  // Contract to 31 March 2018, position at 30 April: March's invoice is in the window, but the work
+  // has stopped, so there is no date the money runs out.
+  const f = forecastExhaustion({
+    name: "Barnet",
+    allocated: 10_752_000,
+    spent: 5_184_000,
+    spend: barnetSpend.map((s) => ({ ...s, date: s.date.replace("2017-09-30", "2018-03-31") })),
+    asOf: "2018-04-30",
+    start: "2017-08-31",
+    end: "2018-03-31",
+    endSource: "contract",
+  });
+  expect(f).toMatchObject({
+    forecastExhaustionDate: null,
+    exhausted: false,
+    exhaustsBeforeEnd: false,
+    endDate: "2018-03-31",
+  });
+  expect(f.note).toBe(
+    "The contract for Barnet ended on 31 March 2018, before 30 April 2018: £55,680.00 of its allocation was not used.",
+  );
+  // A planned end of the phased work is not the end of the contract: the forecast still runs.
+  const planned = forecastExhaustion({
+    name: "Barnet",
+    allocated: 10_752_000,
+    spent: 5_184_000,
+    spend: barnetSpend,
+    asOf: "2018-01-31",
+    start: "2017-08-31",
+    end: "2018-01-19",
+    endSource: "phasing",
+  });
+  expect(planned.forecastExhaustionDate).toBe("2018-07-17");
+});
+
 test("a trickle of spend (1p in a day, 31p a month) gives no date more than 100 years ahead", () => {
   const f = forecastExhaustion({
     name: "Lot 1",

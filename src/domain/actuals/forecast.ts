@@ -6,7 +6,8 @@
  * of its period, else at its invoice date) divided by the window's calendar days; the window is the
  * three calendar months up to and including the as-of date, or from the contract start when that
  * is later. The money left is spent at that rate from the day after the as-of date; the allocation
- * runs out on the day the rate has spent it all.
+ * runs out on the day the rate has spent it all. After the contract's end there is no forecast: what
+ * is left was not used.
  */
 import { addDays, daysInMonth, formatLongDate, toDayNumber } from "../calendar";
 import { formatMoney, roundHalfAwayFromZero } from "../money";
@@ -142,6 +143,19 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
   const window = { windowStart, windowEnd: asOf, windowSpend, burnPerMonth };
   const since = `${formatLongDate(windowStart)} to ${formatLongDate(asOf)}`;
   if (used) return usedUp(window);
+  const remaining = allocated - spent;
+  if (end !== undefined && endSource === "contract" && asOf > end) {
+    return {
+      ...base,
+      ...window,
+      forecastExhaustionDate: null,
+      exhausted: false,
+      exhaustsBeforeEnd: false,
+      note:
+        `The contract for ${name} ended on ${formatLongDate(end)}, before ${formatLongDate(asOf)}: ` +
+        `${formatMoney(remaining)} of its allocation was not used.`,
+    };
+  }
   if (windowSpend <= 0) {
     return {
       ...base,
@@ -152,7 +166,6 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
       note: `Nothing was spent on ${name} from ${since}, so there is no burn rate to forecast from.`,
     };
   }
-  const remaining = allocated - spent;
   const daysToGo = ceilMulDiv(remaining, windowDays, windowSpend);
   if (daysToGo > MAX_FORECAST_DAYS) {
     return {
