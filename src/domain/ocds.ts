@@ -571,6 +571,22 @@ function pickRelease(json: unknown, r: Reader): { release: Json; path: string } 
       "the release package holds no releases; it needs at least one release with a tender",
     );
   }
+  // Releases of one contracting process share an ocid; a package of several (a search download)
+  // holds several tenders, and which one is meant is for the user to say.
+  const ocids = [
+    ...new Set(
+      json.releases
+        .filter((rel) => isObject(rel) && isObject(rel.tender) && typeof rel.ocid === "string")
+        .map((rel) => (rel as Json).ocid as string),
+    ),
+  ];
+  if (ocids.length > 1) {
+    const listed = ocids.slice(0, 5).join(", ") + (ocids.length > 5 ? ` and ${ocids.length - 5} more` : "");
+    return r.fail(
+      "releases",
+      `the release package holds ${ocids.length} contracting processes (ocids ${listed}); Tender Budget reads one tender at a time: download the notice on its own`,
+    );
+  }
   let best: { release: Json; path: string; at: number } | undefined;
   json.releases.forEach((rel, i) => {
     if (!isObject(rel) || !isObject(rel.tender)) return;

@@ -387,6 +387,18 @@ describe("importing what Contracts Finder publishes", () => {
     expect(imported(two).statedTotal?.pence).toBe(346_000_00);
   });
 
+  test("a package of several notices (several ocids) is refused, naming them, rather than one read at random", () => {
+    const pkg = readFixture("contracts-finder-dfe-2017.json") as { releases: Record<string, unknown>[] };
+    const single = readFixture("contracts-finder-single-lot.json") as { releases: Record<string, unknown>[] };
+    const result = ocdsToTender({ ...pkg, releases: [pkg.releases[0], single.releases[0]] });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0].path).toBe("releases");
+    expect(result.errors[0].message).toContain(String(pkg.releases[0].ocid));
+    expect(result.errors[0].message).toContain(String(single.releases[0].ocid));
+  });
+
   test("the latest release is the latest instant, whatever offsets the dates are written with", () => {
     const pkg = readFixture("contracts-finder-dfe-2017.json") as { releases: Record<string, unknown>[] };
     // 10:15:27 BST is 09:15:27 UTC: the amendment at 09:30 UTC came after it, though "09:30" < "10:15".
