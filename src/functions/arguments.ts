@@ -135,12 +135,18 @@ export function asRange(value: unknown): unknown[][] {
   return value.map((row) => (Array.isArray(row) ? row : [row]));
 }
 
-/** Where a cell sits in a range, in words: "row 3 of values", "column 2 of weights". */
-export function cellPosition(range: unknown[][], row: number, column: number, name: string): string {
-  const width = Math.max(0, ...range.map((r) => r.length));
-  if (width === 1) return `row ${row} of ${name}`;
-  if (range.length === 1) return `column ${column} of ${name}`;
-  return `row ${row}, column ${column} of ${name}`;
+/**
+ * Where a cell sits in a range, in words: "row 3 of values", "column 2 of weights". The range's
+ * shape is measured once, here, so naming any number of cells stays cheap on a large range.
+ */
+export function cellPositions(range: unknown[][], name: string): (row: number, column: number) => string {
+  let width = 0;
+  for (const r of range) if (r.length > width) width = r.length;
+  return (row, column) => {
+    if (width === 1) return `row ${row} of ${name}`;
+    if (range.length === 1) return `column ${column} of ${name}`;
+    return `row ${row}, column ${column} of ${name}`;
+  };
 }
 
 /** The non-blank cells of a range, row by row. */
@@ -165,15 +171,16 @@ export function readMoneyRange(
   options: { allowNegative?: boolean } = {},
 ): Pence[] {
   const range = asRange(value);
+  const position = cellPositions(range, name);
   return nonBlankCells(range).map((cell) => {
-    const where = cellPosition(range, cell.row, cell.column, name);
+    const where = () => position(cell.row, cell.column);
     if (typeof cell.value !== "number" && typeof cell.value !== "string") {
-      return invalidValue(`${where} is ${describe(cell.value)}, not an amount of money`);
+      return invalidValue(`${where()} is ${describe(cell.value)}, not an amount of money`);
     }
     const parsed = parseMoney(typeof cell.value === "number" ? asShown(cell.value) : cell.value);
-    if (!parsed.ok) return invalidValue(`${where}: ${parsed.error}`);
+    if (!parsed.ok) return invalidValue(`${where()}: ${parsed.error}`);
     if (parsed.value.pence < 0 && !options.allowNegative) {
-      return invalidValue(`${where} is ${describe(cell.value)}; amounts must not be negative`);
+      return invalidValue(`${where()} is ${describe(cell.value)}; amounts must not be negative`);
     }
     return parsed.value.pence;
   });

@@ -25,7 +25,7 @@ import type { Tender, Tolerance } from "../domain";
 import {
   asRange,
   asShown,
-  cellPosition,
+  cellPositions,
   excelCall,
   invalidValue,
   isBlank,
@@ -161,12 +161,18 @@ export function allocate(total: number | string, weights: unknown[][], unit?: st
       whole = how === "pounds" ? pence / 100 : pence;
     }
     const range = asRange(weights);
+    const position = cellPositions(range, "weights");
     const positions: [number, number][] = [];
     const shares: number[] = [];
     range.forEach((row, i) =>
       row.forEach((cell, j) => {
         if (isBlank(cell)) return;
-        const where = cellPosition(range, i + 1, j + 1, "weights");
+        if (typeof cell === "number" && Number.isFinite(cell) && cell >= 0) {
+          positions.push([i, j]);
+          shares.push(cell);
+          return;
+        }
+        const where = position(i + 1, j + 1);
         if (typeof cell === "string" && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(cell)) {
           return invalidValue(
             `${where} is the text ${JSON.stringify(cell)}; weights must be numbers (convert the cell to a number)`,
@@ -177,9 +183,7 @@ export function allocate(total: number | string, weights: unknown[][], unit?: st
             `${where} is ${typeof cell === "string" ? JSON.stringify(cell) : "not a number"}; weights must be numbers`,
           );
         }
-        if (cell < 0) return invalidValue(`${where} is ${cell}; weights must be zero or more`);
-        positions.push([i, j]);
-        shares.push(cell);
+        return invalidValue(`${where} is ${cell}; weights must be zero or more`);
       }),
     );
     if (shares.length === 0) return invalidValue("weights has no numbers to split the total by");
