@@ -203,7 +203,9 @@ export function formatActuals(actuals: ActualsReport): string {
       money(p.remainingValue),
       p.percentUsed === null ? "" : `${p.percentUsed}%`,
       p.varianceToPhased === 0 ? "on plan" : `${formatMoney(p.varianceToPhased, { signed: true })} ${p.pace}`,
-      p.forecast.forecastExhaustionDate ? ukDate(p.forecast.forecastExhaustionDate) : "",
+      p.forecast.forecastExhaustionDate
+        ? `${ukDate(p.forecast.forecastExhaustionDate)}${p.forecast.exhaustsBeforeEnd ? " (before the end)" : ""}`
+        : "–",
     ]),
   ];
   out.push(...table(rows, [false, true, true, true, true, true, false]).map((l) => `  ${l}`));

@@ -91,7 +91,12 @@ export function forecastText(p: PositionFigures): string {
   const date = formatLongDate(f.forecastExhaustionDate);
   const end = f.endDate ? formatLongDate(f.endDate) : undefined;
   const endName = f.endSource === "phasing" ? "the planned end" : "the contract end";
-  const when = end ? `, ${f.exhaustsBeforeEnd ? "before" : "after"} ${endName} on ${end}` : "";
+  const when =
+    end === undefined
+      ? ""
+      : f.forecastExhaustionDate === f.endDate
+        ? `, the day of ${endName}`
+        : `, ${f.exhaustsBeforeEnd ? "before" : "after"} ${endName} on ${end}`;
   return `${f.exhausted ? "Ran" : "Runs"} out on ${date}${when}.`;
 }
 

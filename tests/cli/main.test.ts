@@ -342,6 +342,36 @@ describe("--actuals", () => {
     expect(text.stdout).toMatch(/DUPLICATE_INVOICE \(actuals\[\d+\]\.invoiceNumber[;)]/);
   });
 
+  it("marks a forecast that runs out before the end, and a lot with no forecast, in the position table", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tender-budget-"));
+    try {
+      const invoices = join(dir, "heavy.csv");
+      writeFileSync(
+        invoices,
+        [
+          "Lot,Invoice number,Invoice date,Period start,Period end,Days,Amount",
+          "Barnet,B1,02/10/2017,01/09/2017,30/09/2017,21,20160",
+          "Barnet,B2,01/11/2017,01/10/2017,31/10/2017,22,21120",
+          "Barnet,B3,01/12/2017,01/11/2017,30/11/2017,22,21120",
+          "Barnet,B4,02/01/2018,01/12/2017,31/12/2017,19,18240",
+          "Barnet,B5,01/02/2018,01/01/2018,31/01/2018,22,21120",
+          "Barnet,B6,01/02/2018,01/01/2018,31/01/2018,4,3840",
+        ].join("\n"),
+      );
+      const argv = ["check", EXAMPLE_JSON, "--actuals", invoices, "--as-of", "2018-01-31"];
+      const { report } = await runJson(argv);
+      expect(
+        report.actuals.lines[0].exhaustsBeforeEnd ?? report.actuals.lines[0].forecast?.exhaustsBeforeEnd,
+      ).toBe(true);
+      const out = (await run(argv)).stdout;
+      const lines = out.slice(out.indexOf("Contract position")).split("\n");
+      expect(lines.find((l) => l.trimStart().startsWith("Barnet "))).toMatch(/ \(before the end\)$/);
+      expect(lines.find((l) => l.trimStart().startsWith("Kirklees "))).toMatch(/ –$/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("names the invoices file's row and column beside each invoice finding, in text and --json", async () => {
     const argv = ["check", EXAMPLE_JSON, "--actuals", INVOICES, "--as-of", "2018-01-31"];
     const where = (row: number, column: string): string =>

@@ -107,6 +107,30 @@ describe("the position in words", () => {
   });
 });
 
+describe("forecastText", () => {
+  const at = (exhaustion: string, exhaustsBeforeEnd: boolean) =>
+    forecastText({
+      forecast: {
+        forecastExhaustionDate: exhaustion,
+        endDate: "2017-11-30",
+        endSource: "contract",
+        exhaustsBeforeEnd,
+        exhausted: false,
+        note: "",
+      },
+    } as unknown as Parameters<typeof forecastText>[0]);
+
+  it("says the money runs out on the end date itself, not after it", () => {
+    expect(at("2017-11-30", false)).toBe("Runs out on 30 November 2017, the day of the contract end.");
+    expect(at("2017-12-01", false)).toBe(
+      "Runs out on 1 December 2017, after the contract end on 30 November 2017.",
+    );
+    expect(at("2017-11-29", true)).toBe(
+      "Runs out on 29 November 2017, before the contract end on 30 November 2017.",
+    );
+  });
+});
+
 describe("reading invoices", () => {
   it("names the row and column of every problem and reads nothing", async () => {
     const bad = readInvoicesCsv(fixture("bad/days-in-words.csv"), "invoices.csv");
