@@ -695,7 +695,9 @@ export function ocdsToTender(json: unknown): Result<Tender> {
   };
   if (defaultDayRate !== undefined) tender.dayRate = defaultDayRate;
 
-  const value = r.value(t.value, `${tp}.value`, "tender value", true);
+  // A value Tender Budget worked out (the lots added up, £0 when every lot is) is not a stated
+  // total: it is checked as an amount but not required to be more than £0.
+  const value = r.value(t.value, `${tp}.value`, "tender value", valueIsStated);
   if (value !== undefined && valueIsStated) {
     const inferred = parseMoney(penceToPounds(value));
     tender.statedTotal = {

@@ -561,3 +561,22 @@ test("a lot stated at £0 and a lot of 0 days are kept, as a tender file allows"
   expect(releasePackageErrors(json)).toEqual([]);
   expect(imported(json)).toEqual(tender);
 });
+
+test("lots adding up to £0 without a stated total: the computed £0 value reads back", () => {
+  const tender: Tender = {
+    title: "Framework call-off, values to follow",
+    buyer: "Barnet Council",
+    currency: "GBP",
+    region: "GB-ENG",
+    vatRate: 20,
+    dayRate: 500_00,
+    lots: [
+      { name: "Barnet, lot 1", days: 0 },
+      { name: "Kirklees", statedValue: 0 },
+    ],
+  };
+  const json = throughJson(tender) as { releases: { tender: { value?: unknown } }[] };
+  expect(json.releases[0].tender.value).toEqual({ amount: 0, currency: "GBP" });
+  expect(releasePackageErrors(json)).toEqual([]);
+  expect(imported(json)).toEqual(tender);
+});
