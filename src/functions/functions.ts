@@ -21,7 +21,7 @@ import {
   reconcile as reconcileTender,
   workingDaysBetween,
 } from "../domain";
-import type { Tender, Tolerance } from "../domain";
+import type { IsoDate, Region, Tender, Tolerance } from "../domain";
 import {
   asRange,
   asShown,
@@ -54,6 +54,44 @@ export function value(day_rate: number | string, days: number): number {
 }
 
 /**
+ * The years whose bank holidays the add-in carries (the table scripts/uk-holidays.js bundles for
+ * Excel). Node's date-holidays has rules for any year, so the limit is checked here: the functions
+ * give the same answer under test as in Excel, and a date outside the table is named.
+ */
+const FIRST_WORKING_YEAR = 1970;
+const LAST_WORKING_YEAR = 2100;
+const WORKING_YEARS = `working days are worked out for ${FIRST_WORKING_YEAR} to ${LAST_WORKING_YEAR}, the years whose bank holidays are known`;
+const LAST_WORKING_DAY: IsoDate = `${LAST_WORKING_YEAR}-12-31`;
+
+/** A date for working days: readDate, within the years whose bank holidays are known. */
+function readWorkingDate(value: unknown, name: string): IsoDate {
+  const date = readDate(value, name);
+  const year = Number(date.slice(0, 4));
+  if (year < FIRST_WORKING_YEAR)
+    return invalidValue(`${name} (${date}) is before ${FIRST_WORKING_YEAR}: ${WORKING_YEARS}`);
+  if (year > LAST_WORKING_YEAR)
+    return invalidValue(`${name} (${date}) is after ${LAST_WORKING_YEAR}: ${WORKING_YEARS}`);
+  return date;
+}
+
+/**
+ * Whether `days` of work at `perWeek` days a week from `from` end by the last day whose bank
+ * holidays are known. The work spans days × 5 / perWeek working days (a part day counting as one,
+ * as workingDayEnd counts them). Far from the limit a cheap bound answers; near it the working
+ * days left are counted.
+ */
+function endsByLastYear(from: IsoDate, days: number, perWeek: number, region: Region): boolean {
+  const span = (days * 5) / perWeek;
+  const needed = Math.ceil(span - 1e-9 * Math.max(1, span));
+  const calendarDays = isoToExcelSerial(LAST_WORKING_DAY) - isoToExcelSerial(from) + 1;
+  const years = LAST_WORKING_YEAR - Number(from.slice(0, 4)) + 1;
+  // At least 5 working days in each whole week, less at most 15 bank holidays a year.
+  if (needed <= Math.floor(calendarDays / 7) * 5 - 15 * years) return true;
+  if (needed > calendarDays) return false;
+  return needed <= workingDaysBetween(from, LAST_WORKING_DAY, region);
+}
+
+/**
  * Working days from start to end, both included, leaving out weekends and bank holidays (England & Wales unless a region is given).
  * @customfunction WORKDAYS
  * @param start First day: an Excel date, "2017-08-31" or "31/08/2017".
@@ -63,8 +101,8 @@ export function value(day_rate: number | string, days: number): number {
  */
 export function workdays(start: number | string, end: number | string, region?: string): number {
   return excelCall(() => {
-    const from = readDate(start, "start");
-    const to = readDate(end, "end");
+    const from = readWorkingDate(start, "start");
+    const to = readWorkingDate(end, "end");
     if (to < from) return invalidValue(`end (${to}) is before start (${from})`);
     return workingDaysBetween(from, to, readRegion(region));
   });
@@ -86,14 +124,20 @@ export function enddate(
   region?: string,
 ): number {
   return excelCall(() => {
-    const from = readDate(start, "start");
+    const from = readWorkingDate(start, "start");
     const workDays = readDays(days, "days");
     if (workDays <= 0) return invalidValue(`days must be more than 0, not ${workDays}`);
     const perWeek = isBlank(days_per_week) ? 5 : readNumber(days_per_week, "days_per_week");
     if (perWeek <= 0 || perWeek > 5) {
       return invalidValue(`days_per_week must be more than 0 and at most 5, not ${perWeek}`);
     }
-    return isoToExcelSerial(workingDayEnd(from, workDays, readRegion(region), perWeek));
+    const where = readRegion(region);
+    if (!endsByLastYear(from, workDays, perWeek, where)) {
+      return invalidValue(
+        `the work would end after ${LAST_WORKING_YEAR}: ${WORKING_YEARS}; check days and days_per_week`,
+      );
+    }
+    return isoToExcelSerial(workingDayEnd(from, workDays, where, perWeek));
   });
 }
 

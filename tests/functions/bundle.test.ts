@@ -141,9 +141,14 @@ describe("the built functions bundle", () => {
     // The bundle carries bank holidays for 1970 to 2100 only.
     expect(excelErrorOf(() => registered.WORKDAYS("1960-01-01", "1960-12-31", null))).toEqual({
       code: "#VALUE!",
-      message: "UK bank holidays are known for 1970 to 2100, not 1960",
+      message:
+        "start (1960-01-01) is before 1970: working days are worked out for 1970 to 2100, the years whose bank holidays are known",
     });
     expect(registered.WORKDAYS("2100-12-01", "2100-12-31", null)).toBe(21);
+    expect(registered.ENDDATE("2100-12-01", 21, null, null)).toBe(73415); // 31 December 2100
+    expect(excelErrorOf(() => registered.ENDDATE("2100-12-01", 22, null, null)).message).toMatch(
+      /^the work would end after 2100: /,
+    );
     expect(excelErrorOf(() => registered.ALLOCATE(100, [[1], ["x"]], null)).message).toBe(
       'row 2 of weights is "x"; weights must be numbers',
     );

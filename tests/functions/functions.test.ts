@@ -6,6 +6,11 @@ import { allocate, dayrate, enddate, fy, reconcile, value, workdays } from "../.
 import { excelError } from "./helpers";
 
 const VALUE_ERROR = "#VALUE!";
+
+/** Excel's serial for an ISO date (from March 1900). */
+function isoSerial(date: string): number {
+  return (Date.parse(`${date}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+}
 const NA_ERROR = "#N/A";
 
 describe("TENDER.VALUE", () => {
@@ -134,6 +139,21 @@ describe("TENDER.WORKDAYS", () => {
     );
   });
 
+  it("works out working days for 1970 to 2100 only, as in Excel, and says so for other years", () => {
+    // The add-in carries bank holidays for 1970 to 2100; Node has rules for any year, Excel does not.
+    expect(workdays("1970-01-05", "1970-01-09")).toBe(5);
+    expect(workdays("2100-12-01", "2100-12-31")).toBe(21);
+    expect(excelError(() => workdays("1960-01-01", "1960-12-31"))).toEqual({
+      code: VALUE_ERROR,
+      message:
+        "start (1960-01-01) is before 1970: working days are worked out for 1970 to 2100, the years whose bank holidays are known",
+    });
+    expect(excelError(() => workdays(1, 43069)).message).toMatch(/^start \(1900-01-01\) is before 1970/);
+    expect(excelError(() => workdays("2017-01-01", "2101-01-03")).message).toBe(
+      "end (2101-01-03) is after 2100: working days are worked out for 1970 to 2100, the years whose bank holidays are known",
+    );
+  });
+
   it("names the regions it knows when given another", () => {
     const e = excelError(() => workdays("2017-01-01", "2017-12-31", "France"));
     expect(e.code).toBe(VALUE_ERROR);
@@ -161,6 +181,20 @@ describe("TENDER.ENDDATE", () => {
     // St Andrew's Day (30 November) is a Scottish bank holiday: the 66th day is 1 December.
     expect(enddate("2017-08-31", 66, null as unknown as number, "Scotland")).toBe(43070);
     expect(enddate("2017-08-31", 66, undefined, "GB-ENG")).toBe(43069);
+  });
+
+  it("says so when the work would end after 2100, instead of running on", () => {
+    expect(enddate("2100-12-01", 21)).toBe(isoSerial("2100-12-31"));
+    const tooLate =
+      "the work would end after 2100: working days are worked out for 1970 to 2100, the years whose bank holidays are known; check days and days_per_week";
+    expect(excelError(() => enddate("2100-12-01", 22))).toEqual({ code: VALUE_ERROR, message: tooLate });
+    expect(excelError(() => enddate("2017-08-31", 100_000)).message).toBe(tooLate);
+    const started = Date.now();
+    expect(excelError(() => enddate("2017-08-31", 66, 1e-10)).message).toBe(tooLate);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(excelError(() => enddate("1969-12-31", 1)).message).toMatch(
+      /^start \(1969-12-31\) is before 1970/,
+    );
   });
 
   it("answers bad arguments with #VALUE! naming the argument", () => {
