@@ -90,6 +90,9 @@ export function readNumber(value: unknown, name: string): number {
 /** A number of days: zero or more, half days allowed (the engine's rule for a lot's days). */
 export function readDays(value: unknown, name: string): number {
   if (isBlank(value)) return invalidValue(`${name} is empty; give a number of days such as 112 or 2.5`);
+  if (typeof value === "boolean") {
+    return invalidValue(`${name} must be a number of days, such as 112 or 2.5, not ${describe(value)}`);
+  }
   const parsed = parseDays(typeof value === "number" && Number.isFinite(value) ? asShown(value) : value);
   if (!parsed.ok)
     return invalidValue(`${name}${parsed.error.startsWith("must") ? " " : ": "}${parsed.error}`);

@@ -46,7 +46,7 @@ import {
  * @param days Days of work; half days allowed, e.g. 112 or 2.5.
  * @returns The value in pounds, e.g. 107520.
  */
-export function value(day_rate: number | string, days: number): number {
+export function value(day_rate: number | string, days: number | string): number {
   return excelCall(() => {
     const rate = readPositiveMoney(day_rate, "day_rate");
     return penceToPounds(rateTimesDays(rate, readDays(days, "days")));
@@ -119,8 +119,8 @@ export function workdays(start: number | string, end: number | string, region?: 
  */
 export function enddate(
   start: number | string,
-  days: number,
-  days_per_week?: number,
+  days: number | string,
+  days_per_week?: number | string,
   region?: string,
 ): number {
   return excelCall(() => {

@@ -60,6 +60,20 @@ describe("TENDER.VALUE", () => {
     );
   });
 
+  it("reads days typed as text, and says what is wrong with days it cannot use", () => {
+    expect(value(960, "2.5")).toBe(2400);
+    expect(excelError(() => value(960, "2 days"))).toEqual({
+      code: VALUE_ERROR,
+      message: 'days must be a number of days, such as 112 or 2.5, not "2 days"',
+    });
+    expect(excelError(() => value(960, true as unknown as number)).message).toBe(
+      "days must be a number of days, such as 112 or 2.5, not TRUE",
+    );
+    expect(excelError(() => enddate("2017-08-31", false as unknown as number)).message).toBe(
+      "days must be a number of days, such as 112 or 2.5, not FALSE",
+    );
+  });
+
   it("answers bad days with #VALUE! naming days", () => {
     expect(excelError(() => value(960, -1))).toEqual({
       code: VALUE_ERROR,

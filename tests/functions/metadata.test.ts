@@ -71,12 +71,14 @@ describe("functions.json", () => {
   });
 
   it("declares each parameter's name, type and whether it is optional", () => {
-    expect(signature("VALUE")).toEqual(["day_rate: any", "days: number"]);
+    // Days are "any", not "number": Excel would otherwise turn TRUE into 1 and refuse "2 days"
+    // with a bare #VALUE!, before the function could say what is wrong.
+    expect(signature("VALUE")).toEqual(["day_rate: any", "days: any"]);
     expect(signature("WORKDAYS")).toEqual(["start: any", "end: any", "region: string (optional)"]);
     expect(signature("ENDDATE")).toEqual([
       "start: any",
-      "days: number",
-      "days_per_week: number (optional)",
+      "days: any",
+      "days_per_week: any (optional)",
       "region: string (optional)",
     ]);
     expect(signature("DAYRATE")).toEqual(["values: any[][]"]);
