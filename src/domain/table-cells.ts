@@ -312,7 +312,20 @@ export function readTableDate(v: CellValue): CellRead<IsoDate> {
     return { ok: true, value: excelSerialToIso(v) };
   }
   if (typeof v !== "string") return { ok: false, message: `${v} is not a date; ${DATE_HINT}` };
-  const text = v.trim();
+  const written = v.trim();
+  // A date and a time of day, as spreadsheets export date cells ("31/08/2017 00:00",
+  // "2017-08-31T00:00:00"): the date is what counts. A time zone is refused, as it could move the date.
+  const withTime =
+    /^(.*\d)(?:[ T]|,\s*)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?m\.?)?(Z|[+-]\d{2}:?\d{2})?$/i.exec(
+      written,
+    );
+  if (withTime?.[2] !== undefined) {
+    return {
+      ok: false,
+      message: `"${written}" has a time zone; give the date alone, such as ${withTime[1]}; ${DATE_HINT}`,
+    };
+  }
+  const text = withTime ? withTime[1] : written;
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
   if (m) return checkedDate(text, Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d+)$/.exec(text);

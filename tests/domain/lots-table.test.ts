@@ -155,6 +155,12 @@ describe("readTableDate", () => {
     ["31st Aug 2017", "2017-08-31"],
     ["1 Sept 2017", "2017-09-01"],
     ["29/02/2020", "2020-02-29"],
+    // Date cells exported with their time of day.
+    ["31/08/2017 00:00", "2017-08-31"],
+    ["31/08/2017 14:30:05", "2017-08-31"],
+    ["2017-08-31T00:00:00", "2017-08-31"],
+    ["2017-08-31 00:00:00.000", "2017-08-31"],
+    ["31 August 2017, 9:00 am", "2017-08-31"],
   ])("%s → %s", (text, isoDate) => {
     expect(readTableDate(text)).toEqual({ ok: true, value: isoDate });
   });
@@ -166,6 +172,10 @@ describe("readTableDate", () => {
     ["31/08/17", /year in full/],
     ["next week", /is not a date/],
     ["31 Augustus 2017", /is not a date/],
+    ["2017-08-31T23:30:00Z", /has a time zone; give the date alone, such as 2017-08-31/],
+    ["2017-08-31T00:00:00+01:00", /has a time zone/],
+    ["31/02/2017 00:00", /February 2017 has 28 days/],
+    ["12:00", /is not a date/],
   ])("%s is rejected", (text, message) => {
     const r = readTableDate(text);
     expect(r.ok).toBe(false);
