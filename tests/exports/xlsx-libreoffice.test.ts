@@ -131,5 +131,22 @@ describeWithLibreOffice("the .xlsx export recalculated by LibreOffice", () => {
     expect(totals).toHaveLength(3);
     for (const t of totals) expect(t).toBe(pounds(report.phasing.total));
     expect(report.phasing.financialYears.map((y) => y.financialYear)).toEqual(["2017/18"]);
+    // Each month's value, as the engine phases it (the lot from 15 January 2018 included).
+    const header = rowOf(ws, "Month");
+    const months = report.phasing.months.map((m, i) => valueOf(ws.getCell(header + 1 + i, 2)));
+    expect(months).toEqual(report.phasing.months.map((m) => pounds(m.value)));
+    expect(report.phasing.months.map((m) => m.month)).toContain("2018-01");
+  });
+
+  test("Tender summary: the key figures are the engine's", () => {
+    const ws = wb.getWorksheet("Tender summary") as ExcelJS.Worksheet;
+    const figure = (label: string): unknown => valueOf(ws.getCell(rowOf(ws, label), 2));
+    const { allocation } = report;
+    expect(figure("Stated total")).toBe(120000);
+    expect(figure("Allocated total (ex VAT)")).toBe(pounds(allocation.total));
+    expect(figure("Variance")).toBe(pounds(allocation.variance as number));
+    expect(figure("VAT at 17.5%")).toBe(pounds(allocation.vat));
+    expect(figure("Total inc VAT")).toBe(pounds(allocation.totalIncVat));
+    expect(figure("Lots")).toBe(AWKWARD.lots.length);
   });
 });
