@@ -197,6 +197,11 @@ export function allocate(total: number | string, weights: unknown[][], unit?: st
       if (!Number.isInteger(whole)) {
         return invalidValue(`total must be a whole number of days or units with unit "days", not ${whole}`);
       }
+      if (!Number.isSafeInteger(whole)) {
+        return invalidValue(
+          `total ${whole.toFixed(0)} is too large to split exactly with unit "days"; give at most 15 digits`,
+        );
+      }
     } else {
       const pence = readStatedAmount(total, "total").pence;
       if (how === "pounds" && pence % 100 !== 0) {
@@ -224,7 +229,7 @@ export function allocate(total: number | string, weights: unknown[][], unit?: st
         }
         if (typeof cell !== "number" || !Number.isFinite(cell)) {
           return invalidValue(
-            `${where} is ${typeof cell === "string" ? JSON.stringify(cell) : "not a number"}; weights must be numbers`,
+            `${where} is ${typeof cell === "string" ? JSON.stringify(cell) : typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : "not a number"}; weights must be numbers`,
           );
         }
         return invalidValue(`${where} is ${cell}; weights must be zero or more`);

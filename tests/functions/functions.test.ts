@@ -290,6 +290,21 @@ describe("TENDER.ALLOCATE", () => {
     expect(allocate(10, [[1], [1], [1]], "days")).toEqual([[4], [3], [3]]);
   });
 
+  it("says what is wrong with a total or weight it cannot split exactly", () => {
+    expect(allocate(999_999_999_999_999, [[1], [2]], "days")).toEqual([
+      [333_333_333_333_333],
+      [666_666_666_666_666],
+    ]);
+    expect(excelError(() => allocate(1e20, [[1], [2]], "days"))).toEqual({
+      code: VALUE_ERROR,
+      message:
+        'total 100000000000000000000 is too large to split exactly with unit "days"; give at most 15 digits',
+    });
+    expect(excelError(() => allocate(10, [[1], [true], [1]])).message).toBe(
+      "row 2 of weights is TRUE; weights must be numbers",
+    );
+  });
+
   it("spills in the shape of the weights: a row for a row", () => {
     expect(allocate(1, [[1, 1, 1]])).toEqual([[0.34, 0.33, 0.33]]);
   });
