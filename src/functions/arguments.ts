@@ -45,7 +45,22 @@ export function asShown(x: number): number {
   return Number(x.toPrecision(15));
 }
 
+/**
+ * The value of a one-cell range, for an argument that takes one cell (a 1×1 range or array
+ * constant is that cell); anything else as it is.
+ */
+export function oneCell(value: unknown): unknown {
+  if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) {
+    return value[0][0];
+  }
+  return value;
+}
+
 function describe(value: unknown): string {
+  if (Array.isArray(value)) {
+    const cells = value.reduce((n: number, row) => n + (Array.isArray(row) ? row.length : 1), 0);
+    return `a range of ${cells} cells; give one cell`;
+  }
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
@@ -53,7 +68,8 @@ function describe(value: unknown): string {
 }
 
 /** An amount of money: a number of pounds (107520, 452.5) or text such as "£107,520" or "£1.2m". */
-export function readStatedAmount(value: unknown, name: string): StatedAmount {
+export function readStatedAmount(cell: unknown, name: string): StatedAmount {
+  const value = oneCell(cell);
   if (isBlank(value)) return invalidValue(`${name} is empty; give an amount such as 107520 or "£107,520"`);
   if (typeof value !== "number" && typeof value !== "string") {
     return invalidValue(`${name} must be an amount of money, not ${describe(value)}`);
@@ -71,7 +87,8 @@ export function readPositiveMoney(value: unknown, name: string): Pence {
 }
 
 /** A number that is not a blank, text or TRUE/FALSE. */
-export function readNumber(value: unknown, name: string): number {
+export function readNumber(cell: unknown, name: string): number {
+  const value = oneCell(cell);
   if (isBlank(value)) return invalidValue(`${name} is empty; give a number`);
   if (typeof value === "string") {
     const text = value.trim();
@@ -88,9 +105,10 @@ export function readNumber(value: unknown, name: string): number {
 }
 
 /** A number of days: zero or more, half days allowed (the engine's rule for a lot's days). */
-export function readDays(value: unknown, name: string): number {
+export function readDays(cell: unknown, name: string): number {
+  const value = oneCell(cell);
   if (isBlank(value)) return invalidValue(`${name} is empty; give a number of days such as 112 or 2.5`);
-  if (typeof value === "boolean") {
+  if (typeof value === "boolean" || Array.isArray(value)) {
     return invalidValue(`${name} must be a number of days, such as 112 or 2.5, not ${describe(value)}`);
   }
   const parsed = parseDays(typeof value === "number" && Number.isFinite(value) ? asShown(value) : value);
@@ -103,7 +121,8 @@ export function readDays(value: unknown, name: string): number {
  * A date: an Excel date (a serial number such as 42978, what a date cell holds; a time of day is
  * ignored), or text such as 2017-08-31, 31/08/2017 (UK day/month/year) or 31 August 2017.
  */
-export function readDate(value: unknown, name: string): IsoDate {
+export function readDate(cell: unknown, name: string): IsoDate {
+  const value = oneCell(cell);
   if (isBlank(value))
     return invalidValue(`${name} is empty; give a date: an Excel date, 2017-08-31 or 31/08/2017`);
   if (typeof value !== "number" && typeof value !== "string") {
@@ -118,7 +137,8 @@ export function readDate(value: unknown, name: string): IsoDate {
 }
 
 /** Bank-holiday region; England & Wales when left out. */
-export function readRegion(value: unknown, name = "region"): Region {
+export function readRegion(cell: unknown, name = "region"): Region {
+  const value = oneCell(cell);
   if (isBlank(value)) return DEFAULT_REGION;
   const parsed = parseRegion(value);
   if (!parsed.ok) return invalidValue(`${name}: ${parsed.error}`);

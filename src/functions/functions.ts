@@ -30,6 +30,7 @@ import {
   invalidValue,
   isBlank,
   notAvailable,
+  oneCell,
   readDate,
   readDays,
   readMoneyRange,
@@ -169,7 +170,8 @@ export function dayrate(values: unknown[][]): number {
 
 type AllocationUnit = "pence" | "pounds" | "days";
 
-function readUnit(unit: unknown): AllocationUnit {
+function readUnit(cell: unknown): AllocationUnit {
+  const unit = oneCell(cell);
   if (isBlank(unit)) return "pence";
   const key = typeof unit === "string" ? unit.trim().toLowerCase() : "";
   if (key === "pence" || key === "penny" || key === "p") return "pence";
@@ -248,13 +250,14 @@ export function allocate(total: number | string, weights: unknown[][], unit?: st
   });
 }
 
-function readTolerance(value: unknown): Tolerance {
+function readTolerance(cell: unknown): Tolerance {
+  const value = oneCell(cell);
   if (isBlank(value)) return { absolute: 0, percent: 0 };
   const hint = 'give pounds such as 600 or "£600", or a percentage as text such as "0.5%"';
   if (typeof value === "string" && value.trim().endsWith("%")) {
     const text = value.trim().slice(0, -1).trim();
     const percent = Number(text);
-    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(percent)) {
+    if (!/^(\d+(\.\d+)?|\.\d+)$/.test(text) || !Number.isFinite(percent)) {
       return invalidValue(`tolerance ${JSON.stringify(value)} is not a percentage; ${hint}`);
     }
     return { absolute: 0, percent };

@@ -74,6 +74,20 @@ describe("TENDER.VALUE", () => {
     );
   });
 
+  it("takes a one-cell range like the cell itself, and names a larger range as one", () => {
+    expect(value([[960]] as unknown as number, [[112]] as unknown as number)).toBe(107520);
+    expect(fy([[42978]] as unknown as number)).toBe("2017/18");
+    expect(workdays([["2017-08-31"]] as unknown as string, 43069, [["Scotland"]] as unknown as string)).toBe(
+      65,
+    );
+    expect(excelError(() => value([[960], [970]] as unknown as number, 1)).message).toBe(
+      "day_rate must be an amount of money, not a range of 2 cells; give one cell",
+    );
+    expect(excelError(() => fy([[42978, 42979]] as unknown as number)).message).toBe(
+      "date must be a date (an Excel date, 2017-08-31 or 31/08/2017), not a range of 2 cells; give one cell",
+    );
+  });
+
   it("answers bad days with #VALUE! naming days", () => {
     expect(excelError(() => value(960, -1))).toEqual({
       code: VALUE_ERROR,
@@ -420,6 +434,13 @@ describe("TENDER.RECONCILE", () => {
     expect(excelError(() => reconcile(dfe, 346000, "half%")).message).toMatch(
       /^tolerance "half%" is not a percentage/,
     );
+  });
+});
+
+describe("TENDER.RECONCILE tolerance", () => {
+  it("reads a percentage written without its leading zero", () => {
+    expect(reconcile([[107520], [48960], [95040], [95040]], 346000, ".5%")).toBe("OK");
+    expect(reconcile([[107520], [48960], [95040], [95040]], 346000, ".1%")).toBe("Mismatch: +£560.00");
   });
 });
 
