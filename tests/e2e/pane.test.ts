@@ -404,6 +404,37 @@ describe("narrow pane", () => {
   });
 });
 
+describe("a large tender", () => {
+  it("reviews 1,200 lots a page at a time and builds them all, in a 320 px pane that passes axe", async () => {
+    const page = await newPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    const rows = ["Lot,Day rate,Days,Stated value"];
+    for (let i = 1; i <= 1_200; i++) rows.push(`Council ${i},${500 + (i % 7) * 50},${5 + (i % 10)},`);
+    await page.getByLabel("Tender file").setInputFiles({
+      name: "framework-lots.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(rows.join("\r\n") + "\r\n", "utf8"),
+    });
+    await page.getByText("Lots 1–50 of 1,200").first().waitFor();
+    expect(await page.getByRole("textbox", { name: /^Council \d+ days$/ }).count()).toBe(50);
+    await page.getByRole("button", { name: "Next lots" }).first().click();
+    await page.getByRole("textbox", { name: "Council 51 days" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await page.getByRole("button", { name: "Next: build allocation" }).click();
+    await page.getByRole("button", { name: "Build allocation", exact: true }).click();
+    const table = page.getByRole("table", { name: "Allocation by lot" });
+    await table.waitFor();
+    // The first 200 lots, a line for the other 1,000, and the total of all 1,200.
+    expect(await table.getByRole("row").count()).toBe(1 + 200 + 1 + 1);
+    await table.getByText("… and 1,000 more lots", { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
 describe("office.js present but not in Office", () => {
   it("treats Office.onReady resolving with a null host as a plain browser", async () => {
     const page = await context.newPage();
