@@ -130,7 +130,9 @@ export function enddate(
     if (workDays <= 0) return invalidValue(`days must be more than 0, not ${workDays}`);
     const perWeek = isBlank(days_per_week) ? 5 : readNumber(days_per_week, "days_per_week");
     if (perWeek <= 0 || perWeek > 5) {
-      return invalidValue(`days_per_week must be more than 0 and at most 5, not ${perWeek}`);
+      return invalidValue(
+        `days_per_week must be more than 0 and at most 5 (leave it out for 5 a week), not ${perWeek}`,
+      );
     }
     const where = readRegion(region);
     if (!endsByLastYear(from, workDays, perWeek, where)) {

@@ -228,7 +228,11 @@ describe("TENDER.ENDDATE", () => {
   it("answers bad arguments with #VALUE! naming the argument", () => {
     expect(excelError(() => enddate("2017-08-31", 0)).message).toBe("days must be more than 0, not 0");
     expect(excelError(() => enddate("2017-08-31", 10, 6)).message).toBe(
-      "days_per_week must be more than 0 and at most 5, not 6",
+      "days_per_week must be more than 0 and at most 5 (leave it out for 5 a week), not 6",
+    );
+    // Excel on Windows passes an empty cell as 0: the message says how to get the default.
+    expect(excelError(() => enddate("2017-08-31", 10, 0)).message).toBe(
+      "days_per_week must be more than 0 and at most 5 (leave it out for 5 a week), not 0",
     );
     expect(excelError(() => enddate("2017-08-31", 10, 0)).code).toBe(VALUE_ERROR);
     expect(excelError(() => enddate("31.08.17", 10)).message).toMatch(
