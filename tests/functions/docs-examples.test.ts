@@ -113,3 +113,45 @@ describe("docs/functions.md examples", () => {
     }
   });
 });
+
+/** README.md's table of functions: | `TENDER.X(…)` | `=TENDER.X(…)` | result, then a note |. */
+const README = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
+const readmeExamples: Example[] = [];
+for (const line of README.split("\n")) {
+  const row = /^\|\s*`TENDER\.[^|]*\|\s*`=TENDER\.([A-Z]+)\((.*)\)`\s*\|\s*(.*?)\s*\|$/.exec(line);
+  if (!row) continue;
+  const [, name, argText, shown] = row;
+  readmeExamples.push({
+    formula: `TENDER.${name}(${argText})`,
+    name,
+    args: splitArgs(argText).map(argument),
+    shown,
+  });
+}
+
+describe("README.md's table of functions", () => {
+  it("has an example for each of the seven functions", () => {
+    expect(readmeExamples.map((e) => e.name)).toEqual([
+      "VALUE",
+      "WORKDAYS",
+      "ENDDATE",
+      "DAYRATE",
+      "ALLOCATE",
+      "RECONCILE",
+      "FY",
+    ]);
+  });
+
+  it.each(readmeExamples.map((e) => [e.formula, e] as const))("%s", (_formula, example) => {
+    const result = run(example);
+    // The result is the first figure in backticks, or the list a spill shows: "spills 1, 2 (…)".
+    const spill = /^spills ([^(]*?)(?: \(.*\))?$/.exec(example.shown);
+    if (spill) {
+      expect((result as unknown[][]).flat().join(", ")).toBe(spill[1]);
+      return;
+    }
+    const first = /^`([^`]*)`/.exec(example.shown);
+    expect(first).not.toBeNull();
+    expect(String(result)).toBe(first![1]);
+  });
+});
