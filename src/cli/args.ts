@@ -29,6 +29,7 @@ export const VALUE_FLAGS = {
   buyer: "buyer",
   actuals: "actuals",
   "as-of": "asOf",
+  ocid: "ocid",
 } as const;
 
 /** Flags that may be given more than once, collecting every value. */

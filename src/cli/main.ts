@@ -57,8 +57,11 @@ Options
                              .csv           the allocation table (opens in Excel)
                              .findings.csv  the findings
                              .tender.csv    the tender itself, which check reads back
-                             .ocds.json     an OCDS 1.1 release package
+                             .ocds.json     an OCDS 1.1 release package (see --ocid)
                              .json          the report (what --json prints)
+  --ocid OCID              the tender's OCDS id under your registered prefix, e.g.
+                           ocds-b5fd17-2017-0142 (default: one made up under the
+                           unregistered prefix ocds-tenderbudget-)
   --actuals FILE.csv       invoices (Lot, Invoice number, Invoice date, Period start,
                            Period end, Days, Amount): check them and show the position
   --as-of DATE             the date of the contract position (default: the latest invoice)
@@ -140,7 +143,7 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
     locateInvoice = read.value.locate;
   }
 
-  const { overrides, tolerance, daysPerWeek, asOf } = options.value;
+  const { overrides, tolerance, daysPerWeek, asOf, ocid } = options.value;
   const tender = applyOverrides(loaded.value.tender, overrides);
   const report = checkTender(tender, {
     ...(tolerance ? { tolerance } : {}),
@@ -162,8 +165,8 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
   for (const { file: out, format } of outputs.value) {
     const context =
       actuals && invoices
-        ? { tolerance, actuals: { lines: invoices.lines, report: actuals } }
-        : { tolerance };
+        ? { tolerance, ocid, actuals: { lines: invoices.lines, report: actuals } }
+        : { tolerance, ocid };
     rendered.push({ file: out, data: await format.render(combined, context), holds: format.holds });
   }
   for (const out of rendered) {

@@ -38,7 +38,12 @@ export interface CheckOptions {
   daysPerWeek?: number;
   /** `--as-of`: the date the contract position is taken at. */
   asOf?: IsoDate;
+  /** `--ocid`: the contracting process's OCDS id, under the publisher's registered prefix. */
+  ocid?: string;
 }
+
+/** An ocid: a registered prefix (`ocds-` and six letters or digits), a dash, the process's own id. */
+const OCID = /^ocds-[a-z0-9]{6}-[^\s]+$/;
 
 /** A plain number, optionally followed by %: "20", "17.5%", "0.5". */
 function readNumber(text: string): number | undefined {
@@ -93,6 +98,16 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
     bad("as-of", "is the date of the contract position; use it with --actuals invoices.csv");
   }
 
+  if (flags.ocid !== undefined) {
+    const ocid = flags.ocid.trim();
+    if (OCID.test(ocid)) options.ocid = ocid;
+    else
+      bad(
+        "ocid",
+        `"${flags.ocid}" is not an ocid; give your organisation's prefix registered with the Open Contracting Partnership, a dash and this tender's own id, like ocds-b5fd17-2017-0142`,
+      );
+  }
+
   if (flags.region !== undefined) {
     const region = parseRegion(flags.region);
     if (region.ok) overrides.region = region.value;
@@ -122,10 +137,10 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
 
   if (flags.daysPerWeek !== undefined) {
     const n = readNumber(flags.daysPerWeek);
-    if (n === undefined || n <= 0 || n > 7) {
+    if (n === undefined || n <= 0 || n > 5) {
       bad(
         "days-per-week",
-        `"${flags.daysPerWeek}" is not a number of days a week from more than 0 up to 7; write it like 5 or 2.5`,
+        `"${flags.daysPerWeek}" is not a number of days a week from more than 0 up to 5 (the working days of a week); write it like 5 or 2.5`,
       );
     } else {
       options.daysPerWeek = n;

@@ -12,6 +12,8 @@ import { reportToXlsx } from "../workbook/xlsx";
 
 export interface OutputContext {
   tolerance?: Tolerance;
+  /** `--ocid`: the OCDS id of the contracting process (else one under an unregistered prefix is made up). */
+  ocid?: string;
   /** With `--actuals`: the invoices and their check, for the .xlsx's Actuals and Budget vs actual sheets. */
   actuals?: { lines: readonly ActualLine[]; report: ActualsReport };
 }
@@ -31,7 +33,13 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   {
     suffix: ".ocds.json",
     holds: "the tender as an OCDS 1.1 release package",
-    render: async (report) => json(tenderToOcds(report.tender, { allocation: report.allocation })),
+    render: async (report, context) =>
+      json(
+        tenderToOcds(report.tender, {
+          allocation: report.allocation,
+          ...(context.ocid !== undefined ? { ocid: context.ocid } : {}),
+        }),
+      ),
   },
   {
     suffix: ".tender.csv",

@@ -114,6 +114,12 @@ describe("bad options and files: exit 2 naming the option or file", () => {
     ],
     [["--vat", "120"], ["--vat: 120% is not a VAT rate"]],
     [["--days-per-week", "9"], ["--days-per-week: "]],
+    // Six days a week passed the option check and then failed in phasing as an unexpected failure.
+    [
+      ["--days-per-week", "6"],
+      ['--days-per-week: "6" is not a number of days a week from more than 0 up to 5'],
+    ],
+    [["--ocid", "tender-42"], ['--ocid: "tender-42" is not an ocid; give your organisation\'s prefix']],
     [["--tolerance", "-5"], ["--tolerance: must be £0 or more"]],
     [["--frobnicate"], ['unknown option "--frobnicate"']],
   ])("%j", async (extra, fragments) => {

@@ -280,6 +280,18 @@ describe("--out", () => {
     }
   }, 60_000);
 
+  it("writes the OCDS package under the ocid given with --ocid", async () => {
+    const file = join(dir, "own.ocds.json");
+    const r = await run(["check", EXAMPLE_JSON, "--ocid", "ocds-b5fd17-2017-0142", "--out", file]);
+    expect(r.code).toBe(1);
+    const pkg = JSON.parse(readFileSync(file, "utf8"));
+    expect(pkg.releases[0].ocid).toBe("ocds-b5fd17-2017-0142");
+    expect(pkg.releases[0].id.startsWith("ocds-b5fd17-2017-0142-")).toBe(true);
+    const without = join(dir, "default.ocds.json");
+    await run(["check", EXAMPLE_JSON, "--out", without]);
+    expect(JSON.parse(readFileSync(without, "utf8")).releases[0].ocid).toMatch(/^ocds-tenderbudget-/);
+  });
+
   it("refuses an unknown format, the input file itself or a name given twice, writing nothing", async () => {
     const target = join(dir, "never.csv");
     const r = await run([
