@@ -10,8 +10,13 @@
  * `total` exactly. Throws a RangeError for a negative, non-finite or all-zero weight list.
  */
 export function largestRemainder(total: number, weights: readonly number[]): number[] {
-  if (!Number.isSafeInteger(total))
-    throw new RangeError(`The total to split must be a whole number, got ${total}`);
+  if (!Number.isSafeInteger(total)) {
+    throw new RangeError(
+      Number.isInteger(total)
+        ? `The total to split, ${total}, is too large to split exactly`
+        : `The total to split must be a whole number, got ${total}`,
+    );
+  }
   if (weights.length === 0) throw new RangeError("There is nothing to split the total between (no weights)");
   let sum = 0;
   let max = 0;

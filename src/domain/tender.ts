@@ -40,6 +40,9 @@ const REGION_WORDS: Record<string, Region> = {
   eng: "GB-ENG",
   england: "GB-ENG",
   wales: "GB-ENG",
+  // Wales has England's bank holidays (ISO 3166-2:GB code GB-WLS).
+  "gb-wls": "GB-ENG",
+  wls: "GB-ENG",
   "england & wales": "GB-ENG",
   "england and wales": "GB-ENG",
   "gb-sct": "GB-SCT",
@@ -48,6 +51,9 @@ const REGION_WORDS: Record<string, Region> = {
   "gb-nir": "GB-NIR",
   nir: "GB-NIR",
   "northern ireland": "GB-NIR",
+  ni: "GB-NIR",
+  "n. ireland": "GB-NIR",
+  "n ireland": "GB-NIR",
 };
 
 /** A bank-holiday region from its code ("GB-SCT") or name ("Scotland"), ignoring case. */

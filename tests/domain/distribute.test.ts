@@ -38,6 +38,9 @@ describe("largestRemainder", () => {
     expect(() => largestRemainder(100, [])).toThrow(/nothing to split/);
     expect(() => largestRemainder(100, [Number.NaN])).toThrow(RangeError);
     expect(() => largestRemainder(1.5, [1])).toThrow(/whole number/);
+    expect(() => largestRemainder(1e20, [1, 2])).toThrow(
+      "The total to split, 100000000000000000000, is too large to split exactly",
+    );
   });
 
   it("always adds up exactly and stays within one unit of the exact share", () => {

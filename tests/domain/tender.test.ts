@@ -156,6 +156,14 @@ describe("parseTender", () => {
   it("reads regions and dates on their own", () => {
     expect(parseRegion("gb-nir")).toEqual({ ok: true, value: "GB-NIR" });
     expect(parseRegion("England and Wales")).toEqual({ ok: true, value: "GB-ENG" });
+    expect(parseRegion("GB-WLS")).toEqual({ ok: true, value: "GB-ENG" });
+    expect(parseRegion("NI")).toEqual({ ok: true, value: "GB-NIR" });
+    expect(parseRegion("N. Ireland")).toEqual({ ok: true, value: "GB-NIR" });
+    // The UK has no one set of bank holidays: it is refused, with the three to choose from.
+    expect(parseRegion("UK")).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('"GB-SCT" (Scotland)'),
+    });
     expect(parseRegion("France").ok).toBe(false);
     expect(parseIsoDate("2020-02-29")).toEqual({ ok: true, value: "2020-02-29" });
     expect(parseIsoDate("2019-02-29")).toEqual({
