@@ -355,31 +355,15 @@ describe("--actuals", () => {
   });
 
   it("marks a forecast that runs out before the end, and a lot with no forecast, in the position table", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "tender-budget-"));
-    try {
-      const invoices = join(dir, "heavy.csv");
-      writeFileSync(
-        invoices,
-        [
-          "Lot,Invoice number,Invoice date,Period start,Period end,Days,Amount",
-          "Barnet,B1,02/10/2017,01/09/2017,30/09/2017,21,20160",
-          "Barnet,B2,01/11/2017,01/10/2017,31/10/2017,22,21120",
-          "Barnet,B3,01/12/2017,01/11/2017,30/11/2017,22,21120",
-          "Barnet,B4,02/01/2018,01/12/2017,31/12/2017,19,18240",
-          "Barnet,B5,01/02/2018,01/01/2018,31/01/2018,22,21120",
-          "Barnet,B6,01/02/2018,01/01/2018,31/01/2018,4,3840",
-        ].join("\n"),
-      );
-      const argv = ["check", EXAMPLE_JSON, "--actuals", invoices, "--as-of", "2018-01-31"];
-      const { report } = await runJson(argv);
-      expect(report.actuals.lines[0].exhaustsBeforeEnd).toBe(true);
-      const out = (await run(argv)).stdout;
-      const lines = out.slice(out.indexOf("Contract position")).split("\n");
-      expect(lines.find((l) => l.trimStart().startsWith("Barnet "))).toMatch(/ \(before the end\)$/);
-      expect(lines.find((l) => l.trimStart().startsWith("Kirklees "))).toMatch(/ –$/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    // Barnet's invoices at a pace that spends its allocation before its planned end.
+    const invoices = join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-barnet-heavy.csv");
+    const argv = ["check", EXAMPLE_JSON, "--actuals", invoices, "--as-of", "2018-01-31"];
+    const { report } = await runJson(argv);
+    expect(report.actuals.lines[0].exhaustsBeforeEnd).toBe(true);
+    const out = (await run(argv)).stdout;
+    const lines = out.slice(out.indexOf("Contract position")).split("\n");
+    expect(lines.find((l) => l.trimStart().startsWith("Barnet "))).toMatch(/ \(before the end\)$/);
+    expect(lines.find((l) => l.trimStart().startsWith("Kirklees "))).toMatch(/ –$/);
   });
 
   it("names the invoices file's row and column beside each invoice finding, in text and --json", async () => {

@@ -19,15 +19,8 @@ const FIXTURES = join(__dirname, "..", "fixtures", "actuals");
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
 
 /** Barnet invoiced nearly every working day from September: 110 of its 112 days by January. */
-const HEAVY = [
-  "Lot,Invoice number,Invoice date,Period start,Period end,Days,Amount",
-  "Barnet,B1,02/10/2017,01/09/2017,30/09/2017,21,20160",
-  "Barnet,B2,01/11/2017,01/10/2017,31/10/2017,22,21120",
-  "Barnet,B3,01/12/2017,01/11/2017,30/11/2017,22,21120",
-  "Barnet,B4,02/01/2018,01/12/2017,31/12/2017,19,18240",
-  "Barnet,B5,01/02/2018,01/01/2018,31/01/2018,22,21120",
-  "Barnet,B6,01/02/2018,01/01/2018,31/01/2018,4,3840",
-].join("\n");
+/** Barnet's invoices at a pace that spends its allocation before its planned end. */
+const HEAVY = readFileSync(join(__dirname, "../fixtures/actuals/dfe-2017-barnet-heavy.csv"), "utf8");
 
 function dfeReport() {
   const checked = checkDraft(tenderToDraft(DFE_EXAMPLE), DEFAULT_OPTIONS);

@@ -144,40 +144,32 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
   const since = `${formatLongDate(windowStart)} to ${formatLongDate(asOf)}`;
   if (used) return usedUp(window);
   const remaining = allocated - spent;
+  /** No run-out date, and why. */
+  const noForecast = (note: string): Forecast => ({
+    ...base,
+    ...window,
+    forecastExhaustionDate: null,
+    exhausted: false,
+    exhaustsBeforeEnd: false,
+    note,
+  });
   if (end !== undefined && endSource === "contract" && asOf > end) {
-    return {
-      ...base,
-      ...window,
-      forecastExhaustionDate: null,
-      exhausted: false,
-      exhaustsBeforeEnd: false,
-      note:
-        `The contract for ${name} ended on ${formatLongDate(end)}, before ${formatLongDate(asOf)}: ` +
+    return noForecast(
+      `The contract for ${name} ended on ${formatLongDate(end)}, before ${formatLongDate(asOf)}: ` +
         `${formatMoney(remaining)} of its allocation was not used.`,
-    };
+    );
   }
   if (windowSpend <= 0) {
-    return {
-      ...base,
-      ...window,
-      forecastExhaustionDate: null,
-      exhausted: false,
-      exhaustsBeforeEnd: false,
-      note: `Nothing was spent on ${name} from ${since}, so there is no burn rate to forecast from.`,
-    };
+    return noForecast(
+      `Nothing was spent on ${name} from ${since}, so there is no burn rate to forecast from.`,
+    );
   }
   const daysToGo = ceilMulDiv(remaining, windowDays, windowSpend);
   if (daysToGo > MAX_FORECAST_DAYS) {
-    return {
-      ...base,
-      ...window,
-      forecastExhaustionDate: null,
-      exhausted: false,
-      exhaustsBeforeEnd: false,
-      note:
-        `At ${formatMoney(burnPerMonth)} a month (the rate from ${since}), the ${formatMoney(remaining)} left ` +
+    return noForecast(
+      `At ${formatMoney(burnPerMonth)} a month (the rate from ${since}), the ${formatMoney(remaining)} left ` +
         `for ${name} would last more than ${MAX_FORECAST_YEARS} years.`,
-    };
+    );
   }
   const date = addDays(asOf, daysToGo);
   const before = end !== undefined && date < end;
