@@ -635,7 +635,15 @@ function isDayUnit(unit: unknown): unit is Json {
  * with or without lots, with or without day-rate items. A notice without lots becomes a tender
  * with one lot, the whole contract. Amounts must be in GBP. Every problem names the OCDS field.
  */
-export function ocdsToTender(json: unknown): Result<Tender> {
+export interface OcdsImportOptions {
+  /**
+   * Accept lots the notice gives neither a value nor days for (Contracts Finder often does), for a
+   * person to fill in before the tender is checked; by default they are refused.
+   */
+  allowUnvalued?: boolean;
+}
+
+export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Result<Tender> {
   const r = new Reader();
   const picked = pickRelease(json, r);
   if (!picked) return { ok: false, errors: r.errors };
@@ -832,7 +840,12 @@ export function ocdsToTender(json: unknown): Result<Tender> {
     } else {
       seenNames.set(key, i);
     }
-    if (lot.days === undefined && lot.statedValue === undefined && !lotsWithErrors.has(i)) {
+    if (
+      !options.allowUnvalued &&
+      lot.days === undefined &&
+      lot.statedValue === undefined &&
+      !lotsWithErrors.has(i)
+    ) {
       r.fail(
         wholeContract ? lp : `${lp}.value`,
         wholeContract

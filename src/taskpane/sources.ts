@@ -3,6 +3,7 @@
  * Excel .xlsx) or text pasted into the "Tender notice" box. Each reader gives the tender or throws a
  * PaneError naming the problems and what to do; nothing is half-read.
  */
+import { listInWords } from "../domain/messages";
 import { parseCsv } from "../domain/csv";
 import { csvCellRef, readLotsTable } from "../domain/lots-table";
 import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/tender";
@@ -125,7 +126,8 @@ export async function readJsonFile(text: string, fileName: string): Promise<Load
   if (mayBeOcds(data)) {
     const { looksLikeOcds, ocdsToTender } = await import(/* webpackChunkName: "ocds" */ "../domain/ocds");
     if (looksLikeOcds(data)) {
-      const read = ocdsToTender(data);
+      // A notice's lots often have no value yet: they open in Review for their figures to be filled in.
+      const read = ocdsToTender(data, { allowUnvalued: true });
       if (!read.ok) {
         throw new PaneError(
           `Could not read the tender in the OCDS file ${fileName}`,
@@ -133,7 +135,16 @@ export async function readJsonFile(text: string, fileName: string): Promise<Load
           "Open the release package saved from Contracts Finder or from Tender Budget's Export step, or start from a blank tender.",
         );
       }
-      return { tender: read.value, source: fileName, notes: [] };
+      const unvalued = read.value.lots.filter(
+        (lot) => lot.days === undefined && lot.statedValue === undefined,
+      );
+      const notes =
+        unvalued.length === 0
+          ? []
+          : [
+              `The notice gives no value or days for ${unvalued.length === read.value.lots.length ? (unvalued.length === 1 ? "its lot" : `any of its ${unvalued.length} lots`) : listInWords(unvalued.map((lot) => `"${lot.name}"`))}: give each its days (and day rate) or its stated value before building the allocation.`,
+            ];
+      return { tender: read.value, source: fileName, notes };
     }
   }
   return tenderFromJson(data, fileName);

@@ -7,7 +7,9 @@ import {
   readPastedText,
   readTenderJson,
 } from "../../src/taskpane/sources";
-import { tenderToOcds } from "../../src/domain/ocds";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { ocdsToTender, tenderToOcds } from "../../src/domain/ocds";
 import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
 import { PaneError } from "../../src/taskpane/use-task";
 
@@ -105,6 +107,27 @@ describe("tables and files", () => {
     const error = await readJsonFile(JSON.stringify({ releases: [] }), "empty.json").catch((e: unknown) => e);
     expect((error as PaneError).title).toBe("Could not read the tender in the OCDS file empty.json");
     expect((error as PaneError).detail).toMatch(/^releases: /);
+  });
+
+  it("opens a Contracts Finder notice whose lots have no value yet, saying which to fill in", async () => {
+    const notice = JSON.parse(
+      readFileSync(join(__dirname, "../fixtures/ocds/contracts-finder-dfe-2017.json"), "utf8"),
+    );
+    const lots = notice.releases[0].tender.lots;
+    delete lots[1].value;
+    delete lots[3].value;
+    const loaded = await readJsonFile(JSON.stringify(notice), "notice.json");
+    expect(loaded.tender.lots.map((l) => [l.name, l.statedValue])).toEqual([
+      ["Lot 1: Barnet", 10_752_000],
+      ["Lot 2: Kirklees", undefined],
+      ["Lot 3: Reading", 9_504_000],
+      ["Lot 4: Worcestershire", undefined],
+    ]);
+    expect(loaded.notes).toEqual([
+      'The notice gives no value or days for "Lot 2: Kirklees" and "Lot 4: Worcestershire": give each its days (and day rate) or its stated value before building the allocation.',
+    ]);
+    // The command line still refuses it: it has nothing to check those lots with.
+    expect(ocdsToTender(notice).ok).toBe(false);
   });
 
   it("reads a tender .json and lists its problems in the user's words", () => {
