@@ -138,11 +138,17 @@ export async function readJsonFile(text: string, fileName: string): Promise<Load
       const unvalued = read.value.lots.filter(
         (lot) => lot.days === undefined && lot.statedValue === undefined,
       );
+      const which =
+        unvalued.length < read.value.lots.length
+          ? listInWords(unvalued.map((lot) => `"${lot.name}"`))
+          : unvalued.length === 1
+            ? "its lot"
+            : `any of its ${unvalued.length} lots`;
       const notes =
         unvalued.length === 0
           ? []
           : [
-              `The notice gives no value or days for ${unvalued.length === read.value.lots.length ? (unvalued.length === 1 ? "its lot" : `any of its ${unvalued.length} lots`) : listInWords(unvalued.map((lot) => `"${lot.name}"`))}: give each its days (and day rate) or its stated value before building the allocation.`,
+              `The notice gives no value or days for ${which}: give each its days (and day rate) or its stated value before building the allocation.`,
             ];
       return { tender: read.value, source: fileName, notes };
     }

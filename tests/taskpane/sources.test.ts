@@ -128,6 +128,10 @@ describe("tables and files", () => {
     ]);
     // The command line still refuses it: it has nothing to check those lots with.
     expect(ocdsToTender(notice).ok).toBe(false);
+    for (const lot of lots) delete lot.value;
+    expect((await readJsonFile(JSON.stringify(notice), "notice.json")).notes[0]).toMatch(
+      /^The notice gives no value or days for any of its 4 lots: give each/,
+    );
   });
 
   it("reads a tender .json and lists its problems in the user's words", () => {
