@@ -21,3 +21,6 @@ export function excelError(call: () => unknown): ExcelError {
   const e = thrown as unknown as ExcelError;
   return { code: e.code, message: e.message };
 }
+
+/** The seven TENDER functions, in the order the code, functions.json and the docs give them. */
+export const FUNCTION_IDS = ["VALUE", "WORKDAYS", "ENDDATE", "DAYRATE", "ALLOCATE", "RECONCILE", "FY"];
