@@ -5,6 +5,7 @@
 
 import { readTableDate } from "../domain/lots-table";
 import { parseMoney } from "../domain/money";
+import { parseOcid } from "../domain/ocds";
 import { parseRegion, parseVatRate } from "../domain/tender";
 import type {
   InputError,
@@ -41,9 +42,6 @@ export interface CheckOptions {
   /** `--ocid`: the contracting process's OCDS id, under the publisher's registered prefix. */
   ocid?: string;
 }
-
-/** An ocid: a registered prefix (`ocds-` and six letters or digits), a dash, the process's own id. */
-const OCID = /^ocds-[a-z0-9]{6}-[^\s]+$/;
 
 /** A plain number, optionally followed by %: "20", "17.5%", "0.5". */
 function readNumber(text: string): number | undefined {
@@ -99,13 +97,9 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
   }
 
   if (flags.ocid !== undefined) {
-    const ocid = flags.ocid.trim();
-    if (OCID.test(ocid)) options.ocid = ocid;
-    else
-      bad(
-        "ocid",
-        `"${flags.ocid}" is not an ocid; give your organisation's prefix registered with the Open Contracting Partnership, a dash and this tender's own id, like ocds-b5fd17-2017-0142`,
-      );
+    const ocid = parseOcid(flags.ocid);
+    if (ocid.ok) options.ocid = ocid.value;
+    else bad("ocid", ocid.error);
   }
 
   if (flags.region !== undefined) {

@@ -29,7 +29,7 @@ import { dayOfWeek, fromDayNumber, isValidIsoDate, toDayNumber } from "./calenda
 import { allocate, type Allocation } from "./allocation";
 import { parseMoney, penceToPounds } from "./money";
 import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseDays, parseRegion, parseVatRate } from "./tender";
-import type { InputError, IsoDate, Lot, Pence, Region, Result, Tender } from "./types";
+import type { InputError, IsoDate, Lot, Parsed, Pence, Region, Result, Tender } from "./types";
 
 export const OCDS_VERSION = "1.1";
 /** The lots extension (tender.lots, items[].relatedLot), as listed in a package's `extensions`. */
@@ -174,6 +174,19 @@ function fnv1a(text: string, seed: number): number {
 function hash16(text: string): string {
   const hex = (n: number): string => n.toString(16).padStart(8, "0");
   return hex(fnv1a(text, 0x811c9dc5)) + hex(fnv1a(text, 0x9e3779b9));
+}
+
+/** An ocid a publisher gives: its registered prefix (`ocds-` and six letters or digits), a dash, its own id. */
+const OCID = /^ocds-[a-z0-9]{6}-\S+$/;
+
+/** A publisher's ocid as typed ("ocds-b5fd17-2017-0142"), or what is wrong with it. */
+export function parseOcid(text: string): Parsed<string> {
+  const ocid = text.trim();
+  if (OCID.test(ocid)) return { ok: true, value: ocid };
+  return {
+    ok: false,
+    error: `"${text}" is not an ocid; give your organisation's prefix registered with the Open Contracting Partnership, a dash and this tender's own id, like ocds-b5fd17-2017-0142`,
+  };
 }
 
 /** The ocid Tender Budget gives a tender: the same buyer and title always give the same ocid. */

@@ -84,6 +84,8 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   /** The invoices last read for contract tracking, and the "As of" box. */
   const [actuals, setActuals] = useState<LoadedActuals | null>(null);
   const [asOfText, setAsOfText] = useState("");
+  /** The OCDS id typed on the Export step, for the OCDS download. */
+  const [ocid, setOcid] = useState("");
   /** Whether a build has been tried on this tender: from then on every problem shows in Review. */
   const [buildTried, setBuildTried] = useState(false);
   const busy = task.state.busy !== null;
@@ -428,7 +430,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
 
   const downloads: ExportAction[] =
     checked?.ok === true
-      ? exportActions(checked.report, checked.tolerance).map((a) => ({
+      ? exportActions(checked.report, checked.tolerance, { ocid }).map((a) => ({
           id: a.id,
           label: a.label,
           description: a.description,
@@ -589,6 +591,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
             onSummarySheet={host.inExcel ? onSummary : undefined}
             downloads={downloads}
             onNext={() => goTo("track")}
+            ocid={{ value: ocid, onChange: setOcid }}
           />
         )}
         {state.step === "track" && report && (

@@ -1,4 +1,4 @@
-import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowForwardRegular, DocumentTableRegular } from "@fluentui/react-icons";
 
 const useStyles = makeStyles({
@@ -22,10 +22,12 @@ export interface ExportStepProps {
   downloads: readonly ExportAction[];
   /** Go on to contract tracking, once the contracts have started. */
   onNext?: () => void;
+  /** The OCDS id for the OCDS download, as typed (empty: one is made up). */
+  ocid?: { value: string; onChange: (value: string) => void };
 }
 
 /** Step 5: the summary sheet (in Excel) and downloads. */
-export function ExportStep({ busy, onSummarySheet, downloads, onNext }: ExportStepProps) {
+export function ExportStep({ busy, onSummarySheet, downloads, onNext, ocid }: ExportStepProps) {
   const styles = useStyles();
   return (
     <div className={styles.stack}>
@@ -51,6 +53,14 @@ export function ExportStep({ busy, onSummarySheet, downloads, onNext }: ExportSt
         </h2>
         {downloads.map((d) => (
           <div key={d.id} className={styles.group}>
+            {d.id === "ocds" && ocid && (
+              <Field
+                label="OCDS id (optional)"
+                hint="Your organisation's registered prefix and this tender's id, e.g. ocds-b5fd17-2017-0142. Left empty, one is made up under the unregistered prefix ocds-tenderbudget-."
+              >
+                <Input value={ocid.value} onChange={(_, data) => ocid.onChange(data.value)} />
+              </Field>
+            )}
             <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy} onClick={d.run}>
               {d.label}
             </Button>

@@ -5,6 +5,7 @@
 import type { Report } from "../domain/check";
 import type { Tolerance } from "../domain/types";
 import { fileStem, saveFile } from "./download";
+import { PaneError } from "./use-task";
 
 export interface DownloadAction {
   id: "xlsx" | "allocation-csv" | "findings-csv" | "ocds";
@@ -19,8 +20,17 @@ export interface DownloadAction {
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+export interface ExportOptions {
+  /** The OCDS id as the user typed it; empty for one made up under Tender Budget's own prefix. */
+  ocid?: string;
+}
+
 /** The downloads for a checked tender. */
-export function exportActions(report: Report, tolerance: Tolerance): DownloadAction[] {
+export function exportActions(
+  report: Report,
+  tolerance: Tolerance,
+  options: ExportOptions = {},
+): DownloadAction[] {
   const stem = fileStem(report.tender.title);
   return [
     {
@@ -70,8 +80,20 @@ export function exportActions(report: Report, tolerance: Tolerance): DownloadAct
       what: "OCDS release package",
       busyLabel: "Making the OCDS release package…",
       run: async () => {
-        const { tenderToOcds } = await import(/* webpackChunkName: "ocds" */ "../domain/ocds");
-        const pkg = tenderToOcds(report.tender, { allocation: report.allocation });
+        const { parseOcid, tenderToOcds } = await import(/* webpackChunkName: "ocds" */ "../domain/ocds");
+        const typed = options.ocid?.trim() ?? "";
+        const ocid = typed === "" ? undefined : parseOcid(typed);
+        if (ocid !== undefined && !ocid.ok) {
+          throw new PaneError(
+            "Could not make the OCDS release package",
+            `OCDS id: ${ocid.error}.`,
+            "Correct the OCDS id, or leave it empty for an id under Tender Budget's own prefix.",
+          );
+        }
+        const pkg = tenderToOcds(report.tender, {
+          allocation: report.allocation,
+          ...(ocid?.ok ? { ocid: ocid.value } : {}),
+        });
         const name = `${stem}.ocds.json`;
         saveFile(name, JSON.stringify(pkg, null, 2), "application/json");
         return `Saved ${name}.`;

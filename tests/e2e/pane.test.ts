@@ -248,10 +248,12 @@ describe("the task pane in a plain browser", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv).toContain("\r\nBarnet,960.00,113,108480.00,107520.00,960.00,31.22,");
     expect(csv).toContain("\r\nTotal,,362,347520.00,346000.00,1520.00,");
+    await page.getByRole("textbox", { name: "OCDS id (optional)" }).fill("ocds-b5fd17-2017-0142");
     const ocdsText = await save("Download OCDS release package (.json)");
     savedOcds = join(downloads, "saved.ocds.json");
     writeFileSync(savedOcds, ocdsText);
     const ocds = JSON.parse(ocdsText);
+    expect(ocds.releases[0].ocid).toBe("ocds-b5fd17-2017-0142");
     const tender = ocds.releases[0].tender;
     expect(tender.lots.map((l: { title: string }) => l.title)).toEqual([
       "Barnet",
