@@ -3,7 +3,8 @@
  * findings {code, severity, message, path}. Errors first, then warnings, then information; within
  * each, tender-level findings first and then lot by lot.
  */
-import type { Allocation } from "./allocation";
+import { allocationColumns, type Allocation } from "./allocation";
+import { DAYS_FROM, RATE_FROM, VALUE_FROM } from "./allocation-columns";
 import { compareIso, dayOfWeek, isWorkingDay, regionName, toDayNumber, workingDaysBetween } from "./calendar";
 import { findingMessages as m } from "./messages";
 import { roundToUnit } from "./money";
@@ -23,6 +24,11 @@ export interface ReconcileOptions {
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
+/** The day rate's source as the messages name it, from its code in the allocation's columns. */
+function rateSourceName(code: number): string {
+  return code === RATE_FROM.inferred ? "inferred" : code === RATE_FROM.tender ? "tender" : "lot";
+}
+
 /** What a date is, against the tender's dates (compareIso's -1, 0 or 1), each worked out once asked. */
 interface DateFacts {
   vsClosing: number | undefined;
@@ -32,6 +38,11 @@ interface DateFacts {
   working: boolean | undefined;
   /** Working days from this date to an end date, once counted. */
   workingDaysTo: Map<IsoDate, number>;
+  /** The end date last seen with this date as a start, its facts and working days between: lots
+   * that share a start mostly share an end too, and this saves looking them up again. */
+  pairEnd: IsoDate | undefined;
+  pairEndFacts: DateFacts | undefined;
+  pairAvailable: number | undefined;
 }
 
 /** The path of a lot's field: `lots[2].dayRate`. */
@@ -97,13 +108,14 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
 
   // The day rate: inferred, not inferable, or implausible.
   const inference = allocation.rateInference;
+  const c = allocationColumns(allocation);
   if (inference?.ok) {
     const inferredDays: number[] = [];
     const inferredLots: string[] = [];
-    for (const line of allocation.lines) {
-      if (line.daysSource === "inferred" && line.days !== undefined) {
-        inferredDays.push(line.days);
-        inferredLots.push(line.lot);
+    for (let k = 0; k < c.count; k++) {
+      if (c.daysSource[k] === DAYS_FROM.inferred) {
+        inferredDays.push(c.days[k]);
+        inferredLots.push(c.lot[k]);
       }
     }
     add(
@@ -117,7 +129,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         band.max,
         inferredDays,
         // Which lots, when some have days of their own.
-        inferredDays.length < allocation.lines.length ? inferredLots : undefined,
+        inferredDays.length < c.count ? inferredLots : undefined,
       ),
     );
   } else if (inference && !inference.ok) {
@@ -175,15 +187,23 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         vsEnd: undefined,
         working: undefined,
         workingDaysTo: new Map(),
+        pairEnd: undefined,
+        pairEndFacts: undefined,
+        pairAvailable: undefined,
       };
       dates.set(date, facts);
     }
     return facts;
   };
-  for (const line of allocation.lines) {
-    const lot = tender.lots[line.index];
-    const i = line.index;
+  for (let k = 0; k < c.count; k++) {
+    const i = c.index[k];
+    const lot = tender.lots[i];
     const name = lot.name;
+    const value = c.value[k];
+    const statedValue = c.statedValue[k];
+    const variance = c.variance[k];
+    const dayRate = c.dayRate[k];
+    const days = c.days[k];
 
     if (lot.dayRate !== undefined && (lot.dayRate < band.min || lot.dayRate > band.max)) {
       add(
@@ -193,55 +213,60 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         m.rateImplausible(`Lot ${JSON.stringify(name)}'s day rate`, lot.dayRate, band.min, band.max),
       );
     }
-    if (line.value === undefined && lot.days !== undefined) {
+    // NaN (absent) figures fail every comparison below.
+    if (value !== value && lot.days !== undefined) {
       add("NO_PLAUSIBLE_RATE", "warning", lotField(i, "dayRate"), m.lotNotValued(name, lot.days));
     }
     if (
-      line.valueSource === "computed" &&
-      line.variance !== undefined &&
-      line.variance !== 0 &&
-      line.statedValue !== undefined &&
-      !withinTolerance(line.variance, line.statedValue, tolerance)
+      c.valueSource[k] === VALUE_FROM.computed &&
+      variance !== 0 &&
+      variance === variance &&
+      statedValue === statedValue &&
+      !withinTolerance(variance, statedValue, tolerance)
     ) {
       add(
         "LOT_VALUE_MISMATCH",
         "error",
         lotField(i, "statedValue"),
-        m.lotValueMismatch(
-          name,
-          line.dayRate as number,
-          line.dayRateSource as string,
-          line.days as number,
-          line.value as number,
-          line.statedValue,
-        ),
+        m.lotValueMismatch(name, dayRate, rateSourceName(c.dayRateSource[k]), days, value, statedValue),
       );
     }
     if (
-      line.daysSource === "inferred" &&
-      line.statedValue !== undefined &&
-      line.dayRate !== undefined &&
-      line.statedValue % line.dayRate !== 0
+      c.daysSource[k] === DAYS_FROM.inferred &&
+      statedValue === statedValue &&
+      dayRate === dayRate &&
+      statedValue % dayRate !== 0
     ) {
       add(
         "DAYS_NOT_WHOLE",
         "warning",
         lotField(i, "statedValue"),
-        m.daysNotWhole(name, line.statedValue, line.dayRate, line.days as number),
+        m.daysNotWhole(name, statedValue, dayRate, days),
       );
     }
 
     // Dates: the lot's own against the tender's.
-    const start = line.startDate;
-    const end = line.endDate;
+    const start = c.startDate[k];
+    const end = c.endDate[k];
     // The line's start is the lot's own or else the tender's: one look-up either way.
     const startFacts = start === undefined ? undefined : factsOf(start);
     // The end date is looked at when there is a start to compare it with, or a contract end.
-    const endFacts =
+    let endFacts: DateFacts | undefined;
+    if (
       end !== undefined &&
       (start !== undefined || (lot.endDate !== undefined && tender.endDate !== undefined))
-        ? factsOf(end)
-        : undefined;
+    ) {
+      if (startFacts !== undefined && startFacts.pairEnd === end) {
+        endFacts = startFacts.pairEndFacts;
+      } else {
+        endFacts = factsOf(end);
+        if (startFacts !== undefined) {
+          startFacts.pairEnd = end;
+          startFacts.pairEndFacts = endFacts;
+          startFacts.pairAvailable = undefined;
+        }
+      }
+    }
     if (lot.startDate !== undefined) {
       const facts = lot.startDate === start ? (startFacts as DateFacts) : factsOf(lot.startDate);
       if (
@@ -293,26 +318,22 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     }
 
     // Capacity: the days must fit in the working days between start and end.
-    if (
-      ordered &&
-      startFacts !== undefined &&
-      end !== undefined &&
-      line.days !== undefined &&
-      line.days > 0
-    ) {
-      let available = startFacts.workingDaysTo.get(end);
+    if (ordered && startFacts !== undefined && end !== undefined && days > 0) {
+      // end is startFacts.pairEnd here (set above).
+      let available = startFacts.pairAvailable ?? startFacts.workingDaysTo.get(end);
       if (available === undefined) {
         available = workingDaysBetween(start as IsoDate, end, tender.region);
         startFacts.workingDaysTo.set(end, available);
       }
+      startFacts.pairAvailable = available;
       // At fewer days a week, that share of the working days (to the hundredth of a day).
       const atPace = daysPerWeek === 5 ? available : Math.floor((available * daysPerWeek * 100) / 5) / 100;
-      if (line.days > atPace) {
+      if (days > atPace) {
         add(
           "CAPACITY",
           "error",
           lotField(i, "days"),
-          m.capacity(name, line.days, available, start as IsoDate, end, region, daysPerWeek, atPace),
+          m.capacity(name, days, available, start as IsoDate, end, region, daysPerWeek, atPace),
         );
       }
     }
