@@ -387,3 +387,35 @@ describe("other checks", () => {
     );
   });
 });
+
+describe("days worked out from a stated value", () => {
+  // £10,000 at the tender's £960 a day is 10.416666… days; 17 days invoiced leaves -6.583333….
+  const parsed = parseTender({
+    title: "One lot stated in round pounds",
+    buyer: "Department for Education",
+    dayRate: "£960",
+    startDate: "2017-08-31",
+    region: "GB-ENG",
+    vatRate: 20,
+    lots: [{ name: "Barnet", statedValue: "£10,000" }],
+  });
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+  const t = parsed.value;
+  const a = allocate(t);
+  const read = readActualsCsv(
+    [
+      "Lot,Invoice number,Invoice date,Period start,Period end,Days,Amount",
+      "Barnet,B1,02/10/2017,01/09/2017,30/09/2017,17,16320",
+    ].join("\n"),
+  );
+  if (!read.ok) throw new Error(JSON.stringify(read.errors));
+  const report = checkActuals(t, a, phase(t, a), read.value.lines);
+
+  test("keep their exact value in the report, and are given to 2 decimal places in the JSON", () => {
+    expect(report.lots[0].allocatedDays).toBeCloseTo(10.416667, 6);
+    expect(report.lots[0].remainingDays).toBeCloseTo(-6.583333, 6);
+    const json = actualsToJson(report);
+    expect(json.lines[0]).toMatchObject({ allocatedDays: 10.42, daysUsed: 17, remainingDays: -6.58 });
+    expect(json.totals).toMatchObject({ allocatedDays: 10.42, remainingDays: -6.58 });
+  });
+});

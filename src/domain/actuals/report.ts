@@ -5,7 +5,7 @@
  */
 import type { Allocation } from "../allocation";
 import { isValidIsoDate } from "../calendar";
-import { penceToPounds } from "../money";
+import { penceToPounds, roundHalfAwayFromZero } from "../money";
 import type { Phasing } from "../phasing";
 import type { Finding, IsoDate, Pence, Region, Tender } from "../types";
 import { checkLines, defaultLineRef, matchLots, overBudgetFindings } from "./checks";
@@ -170,15 +170,19 @@ export interface ActualsJson {
   totals: PositionJson;
 }
 
+/** Days to 2 decimal places, as the report's own lines give them (days worked out from a value can be 50.541666…). */
+const days2 = (d: number | undefined): number | null =>
+  d === undefined ? null : roundHalfAwayFromZero(d, 2);
+
 function positionJson(p: PositionFigures): PositionJson {
   return {
-    allocatedDays: p.allocatedDays ?? null,
+    allocatedDays: days2(p.allocatedDays),
     allocatedValue: penceToPounds(p.allocatedValue),
     invoices: p.invoices,
     daysUsed: p.daysUsed,
     spent: penceToPounds(p.spent),
     vat: penceToPounds(p.vat),
-    remainingDays: p.remainingDays ?? null,
+    remainingDays: days2(p.remainingDays),
     remainingValue: penceToPounds(p.remainingValue),
     percentUsed: p.percentUsed,
     phasedToDate: penceToPounds(p.phasedToDate),
