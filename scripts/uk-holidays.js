@@ -9,8 +9,8 @@
 const fs = require("fs");
 const path = require("path");
 
-const FIRST_YEAR = 1970;
-const LAST_YEAR = 2100;
+// The years the table covers; src/functions reads the same file to name the limit in its messages.
+const { first: FIRST_YEAR, last: LAST_YEAR } = require("../src/functions/holiday-years.json");
 const STATES = ["ENG", "SCT", "NIR"];
 
 /** { ENG: { 2017: [["2017-01-02", "public"], ...] }, ... } from the real package. */

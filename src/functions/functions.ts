@@ -22,6 +22,7 @@ import {
   workingDaysBetween,
 } from "../domain";
 import type { IsoDate, Region, Tender, Tolerance } from "../domain";
+import HOLIDAY_YEARS from "./holiday-years.json";
 import {
   asRange,
   asShown,
@@ -59,8 +60,8 @@ export function value(day_rate: number | string, days: number | string): number 
  * Excel). Node's date-holidays has rules for any year, so the limit is checked here: the functions
  * give the same answer under test as in Excel, and a date outside the table is named.
  */
-const FIRST_WORKING_YEAR = 1970;
-const LAST_WORKING_YEAR = 2100;
+const FIRST_WORKING_YEAR: number = HOLIDAY_YEARS.first;
+const LAST_WORKING_YEAR: number = HOLIDAY_YEARS.last;
 const WORKING_YEARS = `working days are worked out for ${FIRST_WORKING_YEAR} to ${LAST_WORKING_YEAR}, the years whose bank holidays are known`;
 const LAST_WORKING_DAY: IsoDate = `${LAST_WORKING_YEAR}-12-31`;
 
