@@ -3,17 +3,7 @@
  * inc VAT. Missing days are worked out from stated values at the day rate; a missing day rate is
  * inferred as the greatest common divisor of the stated values, when that is a plausible rate.
  */
-import {
-  columnsToLines,
-  DAYS_FROM,
-  emptyColumns,
-  linesToColumns,
-  RATE_FROM,
-  VALUE_FROM,
-  type AllocationColumns,
-} from "./allocation-columns";
 import { largestRemainder } from "./distribute";
-import { defineMadeOnRead } from "./made-on-read";
 import { gcdOf, rateTimesDays, vatOn } from "./money";
 import type { IsoDate, Pence, StatedAmount, Tender } from "./types";
 
@@ -86,10 +76,6 @@ export interface AllocationLine {
 }
 
 export interface Allocation {
-  /**
-   * One line per lot, in lot order. Made when first read from the columns the engine works in
-   * (`allocationColumns`), so checking 100,000 lots does not make 100,000 objects nobody reads.
-   */
   lines: AllocationLine[];
   /** Sum of the lots' values, ex VAT. */
   total: Pence;
@@ -113,17 +99,6 @@ export interface AllocateOptions {
   rateBand?: RateBand;
 }
 
-/** The columns of allocations made by `allocate`, until their lines are read. */
-const COLUMNS = new WeakMap<Allocation, AllocationColumns>();
-
-/**
- * The allocation's lines as columns: those `allocate` worked in, or, once `lines` has been read (and
- * perhaps changed), made from the lines.
- */
-export function allocationColumns(allocation: Allocation): AllocationColumns {
-  return COLUMNS.get(allocation) ?? linesToColumns(allocation.lines);
-}
-
 /** Allocate the tender: one line per lot, in lot order, and the totals. Does not change the tender. */
 export function allocate(tender: Tender, options: AllocateOptions = {}): Allocation {
   const band = options.rateBand ?? DEFAULT_RATE_BAND;
@@ -145,76 +120,77 @@ export function allocate(tender: Tender, options: AllocateOptions = {}): Allocat
     }
   }
 
-  // Worked out in columns (the lines are made from them when read): absent figures stay NaN.
-  const n = lots.length;
-  const c = emptyColumns(n);
+  const lines: AllocationLine[] = [];
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < lots.length; i++) {
     const lot = lots[i];
-    c.index[i] = i;
-    c.lot[i] = lot.name;
-    c.startDate[i] = lot.startDate ?? tender.startDate;
-    c.endDate[i] = lot.endDate ?? tender.endDate;
     let dayRate: Pence | undefined;
+    let dayRateSource: DayRateSource | undefined;
     if (lot.dayRate !== undefined) {
       dayRate = lot.dayRate;
-      c.dayRateSource[i] = RATE_FROM.lot;
+      dayRateSource = "lot";
     } else if (tender.dayRate !== undefined) {
       dayRate = tender.dayRate;
-      c.dayRateSource[i] = RATE_FROM.tender;
+      dayRateSource = "tender";
     } else if (inferredDayRate !== undefined) {
       dayRate = inferredDayRate;
-      c.dayRateSource[i] = RATE_FROM.inferred;
+      dayRateSource = "inferred";
     }
-    if (dayRate !== undefined) c.dayRate[i] = dayRate;
     const stated = lot.statedValue;
-    if (stated !== undefined) c.statedValue[i] = stated;
+    let days: number | undefined;
+    let daysSource: AllocationLine["daysSource"];
+    let value: Pence | undefined;
+    let valueSource: AllocationLine["valueSource"];
+    let variance: Pence | undefined;
     if (lot.days !== undefined) {
-      c.days[i] = lot.days;
-      c.daysSource[i] = DAYS_FROM.lot;
+      days = lot.days;
+      daysSource = "lot";
       if (dayRate !== undefined) {
-        const value = rateTimesDays(dayRate, lot.days);
-        c.value[i] = value;
-        c.valueSource[i] = VALUE_FROM.computed;
-        total += value;
-        if (stated !== undefined) c.variance[i] = value - stated;
+        value = rateTimesDays(dayRate, lot.days);
+        valueSource = "computed";
+        if (stated !== undefined) variance = value - stated;
       } else if (stated !== undefined) {
-        c.value[i] = stated;
-        c.valueSource[i] = VALUE_FROM.statedValue;
-        total += stated;
+        value = stated;
+        valueSource = "statedValue";
       }
     } else if (stated !== undefined) {
-      c.value[i] = stated;
-      c.valueSource[i] = VALUE_FROM.statedValue;
-      total += stated;
+      value = stated;
+      valueSource = "statedValue";
       if (dayRate !== undefined && dayRate > 0) {
-        c.days[i] = stated / dayRate;
-        c.daysSource[i] = DAYS_FROM.inferred;
+        days = stated / dayRate;
+        daysSource = "inferred";
       }
     }
+    // Every line has every key (absent ones undefined), so all lines share one shape.
+    lines.push({
+      index: i,
+      lot: lot.name,
+      dayRate,
+      dayRateSource,
+      days,
+      daysSource,
+      value,
+      valueSource,
+      statedValue: stated,
+      variance,
+      // Set below, once the total is known (a fraction from the start: the field never changes kind).
+      share: Number.NaN,
+      startDate: lot.startDate ?? tender.startDate,
+      endDate: lot.endDate ?? tender.endDate,
+    });
+    if (value !== undefined) total += value;
   }
-  // Absent values are NaN, and NaN / total is NaN: those shares are 0.
-  if (total !== 0) {
-    for (let i = 0; i < n; i++) {
-      const share = c.value[i] / total;
-      c.share[i] = share === share ? share : 0;
-    }
-  }
+  for (const line of lines) line.share = total !== 0 && line.value !== undefined ? line.value / total : 0;
 
   const vat = vatOn(total, tender.vatRate);
-  const allocation = {} as Allocation;
-  defineMadeOnRead(
-    allocation,
-    "lines",
-    () => columnsToLines(c),
-    // From then on the lines are the allocation's: reconcile and phase read them.
-    () => COLUMNS.delete(allocation),
-  );
-  allocation.total = total;
-  allocation.vat = vat;
-  allocation.totalIncVat = total + vat;
-  allocation.vatRate = tender.vatRate;
-  allocation.rateBand = { min: band.min, max: band.max };
+  const allocation: Allocation = {
+    lines,
+    total,
+    vat,
+    totalIncVat: total + vat,
+    vatRate: tender.vatRate,
+    rateBand: { min: band.min, max: band.max },
+  };
   if (tender.statedTotal !== undefined) {
     allocation.statedTotal = { ...tender.statedTotal };
     allocation.variance = total - tender.statedTotal.pence;
@@ -224,7 +200,6 @@ export function allocate(tender: Tender, options: AllocateOptions = {}): Allocat
   }
   if (inferredDayRate !== undefined) allocation.inferredDayRate = inferredDayRate;
   if (rateInference !== undefined) allocation.rateInference = rateInference;
-  COLUMNS.set(allocation, c);
   return allocation;
 }
 

@@ -8,8 +8,7 @@
  * A lot is phased at its pace from its start even past its end date (the CAPACITY finding says
  * when its days do not fit). A lot with no start date or no days is reported, not guessed.
  */
-import { allocationColumns, type Allocation } from "./allocation";
-import { defineMadeOnRead } from "./made-on-read";
+import type { Allocation } from "./allocation";
 import { endOfMonth, financialQuarter, financialYear, workingDayEnd, workingDaysBetween } from "./calendar";
 import { prepareWeights, splitByWeights, type PreparedWeights } from "./distribute";
 import { phasingMessages as m } from "./messages";
@@ -53,10 +52,6 @@ export interface UnphasedLot {
 
 export interface Phasing {
   daysPerWeek: number;
-  /**
-   * The phased lots, in lot order. Made when first read (lots of one pace and value share their
-   * months), so phasing 100,000 lots does not make 100,000 objects nobody reads.
-   */
   lots: LotPhasing[];
   unphased: UnphasedLot[];
   /** Every calendar month from the first to the last with money in it, in order. */
@@ -110,14 +105,7 @@ interface Pace {
   weights: PreparedWeights;
   endDate: IsoDate;
   /** The months of a lot of this pace, by its value, and how many lots have them. */
-  byValue: Map<Pence, PhasedGroup>;
-}
-
-/** The lots of one pace and value: their months and last working day. */
-interface PhasedGroup {
-  months: PhasedMonth[];
-  endDate: IsoDate;
-  lots: number;
+  byValue: Map<Pence, { months: PhasedMonth[]; lots: number }>;
 }
 
 /** Phase each lot of an allocation; the months of each lot add up to its value exactly. */
@@ -127,44 +115,42 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     throw new RangeError(`daysPerWeek must be more than 0 and at most 5, got ${daysPerWeek}`);
   }
   const region = tender.region;
-  const c = allocationColumns(allocation);
-  // The phased lots, compactly: their lines (positions in the columns) and their groups.
-  const phasedLine = new Int32Array(c.count);
-  const phasedGroup = new Array<PhasedGroup>(c.count);
-  let phasedCount = 0;
+  const lots: LotPhasing[] = [];
   const unphased: UnphasedLot[] = [];
   let total = 0;
   // Lots often share a start date and days: work out each pace once per call (by date, then days).
   const paces = new Map<IsoDate, Map<number, Pace | "too-long">>();
   const allPaces: Pace[] = [];
 
-  for (let k = 0; k < c.count; k++) {
-    const index = c.index[k];
-    const name = c.lot[k];
-    const value = c.value[k];
-    const days = c.days[k];
-    const startDate = c.startDate[k];
-    if (value !== value) {
-      unphased.push({ index, lot: name, path: `lots[${index}]`, reason: m.noValue(name) });
+  for (const line of allocation.lines) {
+    const name = line.lot;
+    if (line.value === undefined) {
+      unphased.push({ index: line.index, lot: name, path: `lots[${line.index}]`, reason: m.noValue(name) });
       continue;
     }
-    if (startDate === undefined) {
-      unphased.push({ index, lot: name, path: `lots[${index}].startDate`, reason: m.noStart(name) });
+    if (line.startDate === undefined) {
+      const path = `lots[${line.index}].startDate`;
+      unphased.push({ index: line.index, lot: name, path, reason: m.noStart(name) });
       continue;
     }
-    // NaN (no days) is not more than 0.
-    if (!(days > 0)) {
-      unphased.push({ index, lot: name, path: `lots[${index}].days`, reason: m.noDays(name) });
+    if (line.days === undefined || line.days <= 0) {
+      unphased.push({
+        index: line.index,
+        lot: name,
+        path: `lots[${line.index}].days`,
+        reason: m.noDays(name),
+      });
       continue;
     }
-    let byDays = paces.get(startDate);
+    const days = line.days;
+    let byDays = paces.get(line.startDate);
     if (byDays === undefined) {
       byDays = new Map();
-      paces.set(startDate, byDays);
+      paces.set(line.startDate, byDays);
     }
     let pace = byDays.get(days);
     if (pace === undefined) {
-      const spread = spreadDays(startDate, days, region, daysPerWeek);
+      const spread = spreadDays(line.startDate, days, region, daysPerWeek);
       if (spread === "too-long") {
         pace = spread;
       } else {
@@ -182,30 +168,37 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     }
     if (pace === "too-long") {
       unphased.push({
-        index,
+        index: line.index,
         lot: name,
-        path: `lots[${index}].days`,
+        path: `lots[${line.index}].days`,
         reason: m.tooLong(name, MAX_PHASING_YEARS),
       });
       continue;
     }
     // Lots of the same pace and value (the same day rate and days) have the same months.
-    let same = pace.byValue.get(value);
+    let same = pace.byValue.get(line.value);
     if (same === undefined) {
-      const values = splitByWeights(value, pace.weights);
+      const values = splitByWeights(line.value, pace.weights);
       const months = new Array<PhasedMonth>(values.length);
-      for (let j = 0; j < values.length; j++) {
-        months[j] = { month: pace.months[j], days: pace.days[j], value: values[j] };
+      for (let k = 0; k < values.length; k++) {
+        months[k] = { month: pace.months[k], days: pace.days[k], value: values[k] };
       }
-      same = { months, endDate: pace.endDate, lots: 0 };
-      pace.byValue.set(value, same);
+      same = { months, lots: 0 };
+      pace.byValue.set(line.value, same);
     }
     // The months are added up once per pace and value, times the lots that share them (below).
     same.lots++;
-    total += value;
-    phasedLine[phasedCount] = k;
-    phasedGroup[phasedCount] = same;
-    phasedCount++;
+    const phased = same.months;
+    total += line.value;
+    lots.push({
+      index: line.index,
+      lot: name,
+      startDate: line.startDate,
+      endDate: pace.endDate,
+      days,
+      value: line.value,
+      months: phased,
+    });
   }
 
   const byMonth = new Map<string, Pence>();
@@ -237,28 +230,5 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     if (y && y.financialYear === year) y.value += row.value;
     else financialYears.push({ financialYear: year, value: row.value });
   }
-  const phasing = { daysPerWeek } as Phasing;
-  defineMadeOnRead(phasing, "lots", () => {
-    const lots = new Array<LotPhasing>(phasedCount);
-    for (let j = 0; j < phasedCount; j++) {
-      const k = phasedLine[j];
-      const group = phasedGroup[j];
-      lots[j] = {
-        index: c.index[k],
-        lot: c.lot[k],
-        startDate: c.startDate[k] as IsoDate,
-        endDate: group.endDate,
-        days: c.days[k],
-        value: c.value[k],
-        months: group.months,
-      };
-    }
-    return lots;
-  });
-  phasing.unphased = unphased;
-  phasing.months = monthRows;
-  phasing.quarters = quarters;
-  phasing.financialYears = financialYears;
-  phasing.total = total;
-  return phasing;
+  return { daysPerWeek, lots, unphased, months: monthRows, quarters, financialYears, total };
 }

@@ -3,8 +3,7 @@
  * findings {code, severity, message, path}. Errors first, then warnings, then information; within
  * each, tender-level findings first and then lot by lot.
  */
-import { allocationColumns, type Allocation } from "./allocation";
-import { DAYS_FROM, RATE_FROM, VALUE_FROM } from "./allocation-columns";
+import type { Allocation } from "./allocation";
 import { compareIso, dayOfWeek, isWorkingDay, regionName, toDayNumber, workingDaysBetween } from "./calendar";
 import { findingMessages as m } from "./messages";
 import { roundToUnit } from "./money";
@@ -24,11 +23,6 @@ export interface ReconcileOptions {
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** The day rate's source as the messages name it, from its code in the allocation's columns. */
-function rateSourceName(code: number): string {
-  return code === RATE_FROM.inferred ? "inferred" : code === RATE_FROM.tender ? "tender" : "lot";
-}
-
 /** What a date is, against the tender's dates (compareIso's -1, 0 or 1), each worked out once asked. */
 interface DateFacts {
   vsClosing: number | undefined;
@@ -38,8 +32,10 @@ interface DateFacts {
   working: boolean | undefined;
   /** Working days from this date to an end date, once counted. */
   workingDaysTo: Map<IsoDate, number>;
-  /** The end date last seen with this date as a start, its facts and working days between: lots
-   * that share a start mostly share an end too, and this saves looking them up again. */
+  /**
+   * The end date last seen with this date as a start, its facts, and the working days between:
+   * lots that share a start mostly share an end too, so most lots need one look-up, not three.
+   */
   pairEnd: IsoDate | undefined;
   pairEndFacts: DateFacts | undefined;
   pairAvailable: number | undefined;
@@ -108,14 +104,13 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
 
   // The day rate: inferred, not inferable, or implausible.
   const inference = allocation.rateInference;
-  const c = allocationColumns(allocation);
   if (inference?.ok) {
     const inferredDays: number[] = [];
     const inferredLots: string[] = [];
-    for (let k = 0; k < c.count; k++) {
-      if (c.daysSource[k] === DAYS_FROM.inferred) {
-        inferredDays.push(c.days[k]);
-        inferredLots.push(c.lot[k]);
+    for (const line of allocation.lines) {
+      if (line.daysSource === "inferred" && line.days !== undefined) {
+        inferredDays.push(line.days);
+        inferredLots.push(line.lot);
       }
     }
     add(
@@ -129,7 +124,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         band.max,
         inferredDays,
         // Which lots, when some have days of their own.
-        inferredDays.length < c.count ? inferredLots : undefined,
+        inferredDays.length < allocation.lines.length ? inferredLots : undefined,
       ),
     );
   } else if (inference && !inference.ok) {
@@ -195,15 +190,10 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     }
     return facts;
   };
-  for (let k = 0; k < c.count; k++) {
-    const i = c.index[k];
-    const lot = tender.lots[i];
+  for (const line of allocation.lines) {
+    const lot = tender.lots[line.index];
+    const i = line.index;
     const name = lot.name;
-    const value = c.value[k];
-    const statedValue = c.statedValue[k];
-    const variance = c.variance[k];
-    const dayRate = c.dayRate[k];
-    const days = c.days[k];
 
     if (lot.dayRate !== undefined && (lot.dayRate < band.min || lot.dayRate > band.max)) {
       add(
@@ -213,41 +203,47 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         m.rateImplausible(`Lot ${JSON.stringify(name)}'s day rate`, lot.dayRate, band.min, band.max),
       );
     }
-    // NaN (absent) figures fail every comparison below.
-    if (value !== value && lot.days !== undefined) {
+    if (line.value === undefined && lot.days !== undefined) {
       add("NO_PLAUSIBLE_RATE", "warning", lotField(i, "dayRate"), m.lotNotValued(name, lot.days));
     }
     if (
-      c.valueSource[k] === VALUE_FROM.computed &&
-      variance !== 0 &&
-      variance === variance &&
-      statedValue === statedValue &&
-      !withinTolerance(variance, statedValue, tolerance)
+      line.valueSource === "computed" &&
+      line.variance !== undefined &&
+      line.variance !== 0 &&
+      line.statedValue !== undefined &&
+      !withinTolerance(line.variance, line.statedValue, tolerance)
     ) {
       add(
         "LOT_VALUE_MISMATCH",
         "error",
         lotField(i, "statedValue"),
-        m.lotValueMismatch(name, dayRate, rateSourceName(c.dayRateSource[k]), days, value, statedValue),
+        m.lotValueMismatch(
+          name,
+          line.dayRate as number,
+          line.dayRateSource as string,
+          line.days as number,
+          line.value as number,
+          line.statedValue,
+        ),
       );
     }
     if (
-      c.daysSource[k] === DAYS_FROM.inferred &&
-      statedValue === statedValue &&
-      dayRate === dayRate &&
-      statedValue % dayRate !== 0
+      line.daysSource === "inferred" &&
+      line.statedValue !== undefined &&
+      line.dayRate !== undefined &&
+      line.statedValue % line.dayRate !== 0
     ) {
       add(
         "DAYS_NOT_WHOLE",
         "warning",
         lotField(i, "statedValue"),
-        m.daysNotWhole(name, statedValue, dayRate, days),
+        m.daysNotWhole(name, line.statedValue, line.dayRate, line.days as number),
       );
     }
 
     // Dates: the lot's own against the tender's.
-    const start = c.startDate[k];
-    const end = c.endDate[k];
+    const start = line.startDate;
+    const end = line.endDate;
     // The line's start is the lot's own or else the tender's: one look-up either way.
     const startFacts = start === undefined ? undefined : factsOf(start);
     // The end date is looked at when there is a start to compare it with, or a contract end.
@@ -318,7 +314,13 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     }
 
     // Capacity: the days must fit in the working days between start and end.
-    if (ordered && startFacts !== undefined && end !== undefined && days > 0) {
+    if (
+      ordered &&
+      startFacts !== undefined &&
+      end !== undefined &&
+      line.days !== undefined &&
+      line.days > 0
+    ) {
       // end is startFacts.pairEnd here (set above).
       let available = startFacts.pairAvailable ?? startFacts.workingDaysTo.get(end);
       if (available === undefined) {
@@ -328,12 +330,12 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
       startFacts.pairAvailable = available;
       // At fewer days a week, that share of the working days (to the hundredth of a day).
       const atPace = daysPerWeek === 5 ? available : Math.floor((available * daysPerWeek * 100) / 5) / 100;
-      if (days > atPace) {
+      if (line.days > atPace) {
         add(
           "CAPACITY",
           "error",
           lotField(i, "days"),
-          m.capacity(name, days, available, start as IsoDate, end, region, daysPerWeek, atPace),
+          m.capacity(name, line.days, available, start as IsoDate, end, region, daysPerWeek, atPace),
         );
       }
     }

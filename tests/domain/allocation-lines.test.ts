@@ -1,17 +1,5 @@
 import fc from "fast-check";
-import {
-  columnsToLines,
-  emptyColumns,
-  figure,
-  lineAt,
-  linesToColumns,
-} from "../../src/domain/allocation-columns";
-import {
-  allocate,
-  allocationColumns,
-  type Allocation,
-  type AllocationLine,
-} from "../../src/domain/allocation";
+import { allocate, type AllocationLine } from "../../src/domain/allocation";
 import { fromDayNumber, toDayNumber, workingDaysBetween } from "../../src/domain/calendar";
 import { rateTimesDays } from "../../src/domain/money";
 import { phase } from "../../src/domain/phasing";
@@ -42,10 +30,6 @@ const LINE_KEYS = [
   "startDate",
   "endDate",
 ];
-
-/** Whether the allocation's lines are still to be made (not read or assigned yet). */
-const linesUnmade = (a: Allocation): boolean =>
-  Object.getOwnPropertyDescriptor(a, "lines")?.get !== undefined;
 
 /**
  * The line each lot should have, worked out plainly from the tender (and the day rate the
@@ -117,110 +101,6 @@ function expectShape(lines: readonly AllocationLine[]): void {
     }
   }
 }
-
-describe("columns", () => {
-  it("emptyColumns has every figure absent (NaN), every source none (0) and shares 0", () => {
-    const c = emptyColumns(3);
-    expect(c.count).toBe(3);
-    for (const column of [c.dayRate, c.days, c.value, c.statedValue, c.variance]) {
-      expect(column).toBeInstanceOf(Float64Array);
-      expect([...column].every(Number.isNaN)).toBe(true);
-    }
-    expect([...c.dayRateSource, ...c.daysSource, ...c.valueSource]).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0]);
-    expect([...c.share]).toEqual([0, 0, 0]);
-    c.lot[1] = "B";
-    c.index[1] = 1;
-    expect(lineAt(c, 1)).toStrictEqual({
-      index: 1,
-      lot: "B",
-      dayRate: undefined,
-      dayRateSource: undefined,
-      days: undefined,
-      daysSource: undefined,
-      value: undefined,
-      valueSource: undefined,
-      statedValue: undefined,
-      variance: undefined,
-      share: 0,
-      startDate: undefined,
-      endDate: undefined,
-    });
-    expect(columnsToLines(emptyColumns(0))).toEqual([]);
-  });
-
-  it("figure is undefined only for NaN", () => {
-    expect(figure(Number.NaN)).toBeUndefined();
-    expect(figure(0)).toBe(0);
-    expect(figure(12.5)).toBe(12.5);
-    expect(figure(-3)).toBe(-3);
-  });
-
-  it("linesToColumns codes each source and keeps every figure", () => {
-    const lines: AllocationLine[] = [
-      {
-        index: 0,
-        lot: "A",
-        dayRate: 96000,
-        dayRateSource: "inferred",
-        days: 112,
-        daysSource: "inferred",
-        value: 10752000,
-        valueSource: "statedValue",
-        statedValue: 10752000,
-        variance: undefined,
-        share: 0.25,
-        startDate: "2017-08-31",
-        endDate: undefined,
-      },
-      {
-        index: 2,
-        lot: "C",
-        dayRate: 80000,
-        dayRateSource: "tender",
-        days: 2.5,
-        daysSource: "lot",
-        value: 200000,
-        valueSource: "computed",
-        statedValue: 150000,
-        variance: 50000,
-        share: 0.75,
-        startDate: undefined,
-        endDate: "2018-03-31",
-      },
-      {
-        index: 1,
-        lot: "B",
-        dayRate: 50000,
-        dayRateSource: "lot",
-        days: undefined,
-        daysSource: undefined,
-        value: undefined,
-        valueSource: undefined,
-        statedValue: undefined,
-        variance: undefined,
-        share: 0,
-        startDate: undefined,
-        endDate: undefined,
-      },
-    ];
-    const c = linesToColumns(lines);
-    expect(c.count).toBe(3);
-    expect([...c.index]).toEqual([0, 2, 1]);
-    expect(c.lot).toEqual(["A", "C", "B"]);
-    expect([...c.dayRate]).toEqual([96000, 80000, 50000]);
-    expect([...c.dayRateSource]).toEqual([3, 2, 1]);
-    expect([...c.days]).toEqual([112, 2.5, Number.NaN]);
-    expect([...c.daysSource]).toEqual([2, 1, 0]);
-    expect([...c.value]).toEqual([10752000, 200000, Number.NaN]);
-    expect([...c.valueSource]).toEqual([2, 1, 0]);
-    expect([...c.statedValue]).toEqual([10752000, 150000, Number.NaN]);
-    expect([...c.variance]).toEqual([Number.NaN, 50000, Number.NaN]);
-    expect([...c.share]).toEqual([0.25, 0.75, 0]);
-    expect(c.startDate).toEqual(["2017-08-31", undefined, undefined]);
-    expect(c.endDate).toEqual([undefined, "2018-03-31", undefined]);
-    expect(columnsToLines(c)).toStrictEqual(lines);
-  });
-});
 
 describe("allocation lines", () => {
   it("the DfE 2017 tender: 13 keys in order, undefined where absent", () => {
@@ -394,23 +274,6 @@ describe("allocation lines", () => {
     ]);
     expect(a.lines).toStrictEqual(expectedLines(t, undefined));
   });
-
-  it("are made when first read, from the columns allocate worked in", () => {
-    const t = tender(DFE_2017);
-    const a = allocate(t);
-    expect(linesUnmade(a)).toBe(true);
-    const c = allocationColumns(a);
-    expect(allocationColumns(a)).toBe(c);
-    expect(linesUnmade(a)).toBe(true);
-    expect(columnsToLines(c)).toStrictEqual(a.lines);
-    expect(linesUnmade(a)).toBe(false);
-    expect(a.lines).toBe(a.lines);
-    // Once read, the columns are made from the lines.
-    expect(allocationColumns(a)).not.toBe(c);
-    expect(allocationColumns(a)).toEqual(c);
-    expect(JSON.parse(JSON.stringify(allocate(t))).lines).toEqual(a.lines);
-    expect({ ...allocate(t) }.lines).toStrictEqual(a.lines);
-  });
 });
 
 // Random valid tenders, read by parseTender like a tender file.
@@ -476,40 +339,16 @@ const tenderArb = fc
     return input;
   });
 
-describe("columns and lines agree on random tenders", () => {
-  it("lines survive columns and back, and are the plain expectation", () => {
+describe("lines on random tenders", () => {
+  it("are the plain expectation, every key present and none NaN", () => {
     fc.assert(
       fc.property(tenderArb, (input) => {
         const t = tender(input);
         const a = allocate(t);
-        const columns = allocationColumns(a);
-        const lines = a.lines;
-        expectShape(lines);
-        expect(lines).toStrictEqual(expectedLines(t, a.inferredDayRate));
-        expect(columnsToLines(linesToColumns(lines))).toStrictEqual(lines);
-        // The columns made from the lines are the ones allocate worked in.
-        expect(linesToColumns(lines)).toEqual(columns);
+        expectShape(a.lines);
+        expect(a.lines).toStrictEqual(expectedLines(t, a.inferredDayRate));
       }),
       { numRuns: 200 },
-    );
-  });
-
-  it("reconcile and phase give the same whether or not the lines were read, and do not read them", () => {
-    fc.assert(
-      fc.property(tenderArb, fc.constantFrom(1, 2.5, 3, 5), (input, daysPerWeek) => {
-        const t = tender(input);
-        const unread = allocate(t);
-        const read = allocate(t);
-        expect(read.lines).toHaveLength(t.lots.length);
-
-        const f1 = reconcile(t, unread, { daysPerWeek });
-        const p1 = phase(t, unread, { daysPerWeek });
-        expect(linesUnmade(unread)).toBe(true);
-        expect(f1).toEqual(reconcile(t, read, { daysPerWeek }));
-        expect(p1).toEqual(phase(t, read, { daysPerWeek }));
-        expect(linesUnmade(unread)).toBe(true);
-      }),
-      { numRuns: 150 },
     );
   });
 
@@ -542,73 +381,6 @@ describe("columns and lines agree on random tenders", () => {
       }),
       { numRuns: 150 },
     );
-  });
-});
-
-describe("reconcile and phase follow lines changed after reading", () => {
-  const base = { dayRate: 800, startDate: "2024-04-02", endDate: "2024-04-30" };
-  const codes = (findings: Finding[]) => findings.map((f) => `${f.code}:${f.path}`);
-
-  it("a stated value changed so that a LOT_VALUE_MISMATCH appears", () => {
-    const t = tender({ ...base, lots: [{ name: "A", days: 10, statedValue: 8000 }] });
-    const a = allocate(t);
-    expect(reconcile(t, a)).toEqual([]);
-    const line = a.lines[0];
-    line.statedValue = 700000;
-    line.variance = (line.value as number) - 700000;
-    const changed = tender({ ...base, lots: [{ name: "A", days: 10, statedValue: 7000 }] });
-    const expected = reconcile(changed, allocate(changed));
-    expect(codes(expected)).toEqual(["LOT_VALUE_MISMATCH:lots[0].statedValue"]);
-    expect(reconcile(t, a)).toEqual(expected);
-  });
-
-  it("a stated value changed so that a LOT_VALUE_MISMATCH goes", () => {
-    const t = tender({ ...base, lots: [{ name: "A", days: 10, statedValue: 7000 }] });
-    const a = allocate(t);
-    expect(codes(reconcile(t, a))).toEqual(["LOT_VALUE_MISMATCH:lots[0].statedValue"]);
-    a.lines[0].statedValue = 800000;
-    a.lines[0].variance = 0;
-    expect(reconcile(t, a)).toEqual([]);
-  });
-
-  it("a start date removed: no CAPACITY, and the lot is not phased", () => {
-    const t = tender({
-      ...base,
-      lots: [
-        { name: "A", days: 5 },
-        { name: "B", days: 40 },
-      ],
-    });
-    const a = allocate(t);
-    expect(codes(reconcile(t, a))).toEqual(["CAPACITY:lots[1].days"]);
-    expect(phase(t, a).lots.map((l) => l.lot)).toEqual(["A", "B"]);
-    a.lines[1].startDate = undefined;
-    expect(reconcile(t, a)).toEqual([]);
-    const p = phase(t, a);
-    expect(p.lots.map((l) => l.lot)).toEqual(["A"]);
-    expect(p.unphased.map((u) => u.path)).toEqual(["lots[1].startDate"]);
-    expect(p.total).toBe(400000);
-  });
-
-  it("days and a value changed: phase and CAPACITY use the new figures", () => {
-    const t = tender({ ...base, lots: [{ name: "A", days: 5 }] });
-    const a = allocate(t);
-    a.lines[0].days = 25;
-    a.lines[0].value = 2000000;
-    const p = phase(t, a);
-    expect(p.lots[0]).toMatchObject({ days: 25, value: 2000000 });
-    expect(p.total).toBe(2000000);
-    // 2 to 30 April 2024: 21 working days.
-    expect(codes(reconcile(t, a))).toEqual(["CAPACITY:lots[0].days"]);
-  });
-
-  it("lines assigned before any read replace allocate's", () => {
-    const t = tender({ ...base, lots: [{ name: "A", days: 5 }] });
-    const other = tender({ ...base, lots: [{ name: "A", days: 30 }] });
-    const a = allocate(t);
-    a.lines = allocate(other).lines;
-    expect(phase(t, a)).toEqual(phase(other, allocate(other)));
-    expect(codes(reconcile(t, a))).toEqual(["CAPACITY:lots[0].days"]);
   });
 });
 
@@ -742,28 +514,6 @@ describe("reconcile remembers each start date's last end date", () => {
 
 describe("Phasing.lots", () => {
   const t = tender(DFE_2017);
-
-  it("is made when first read, then kept", () => {
-    const p = phase(t, allocate(t));
-    expect(Object.getOwnPropertyDescriptor(p, "lots")?.get).toBeDefined();
-    expect(Object.keys(p)).toContain("lots");
-    const lots = p.lots;
-    expect(lots.map((l) => l.lot)).toEqual(["Barnet", "Kirklees", "Reading", "Worcestershire"]);
-    expect(Object.getOwnPropertyDescriptor(p, "lots")).toMatchObject({
-      value: lots,
-      writable: true,
-      enumerable: true,
-    });
-    expect(p.lots).toBe(lots);
-  });
-
-  it("is in JSON.stringify and a spread copy", () => {
-    const expected = phase(t, allocate(t)).lots;
-    const json = JSON.parse(JSON.stringify(phase(t, allocate(t))));
-    expect(json.lots).toEqual(expected);
-    expect(json.lots).toHaveLength(4);
-    expect({ ...phase(t, allocate(t)) }.lots).toEqual(expected);
-  });
 
   it("lots of the same pace and value share one months array; others do not", () => {
     const p = phase(t, allocate(t));
