@@ -52,6 +52,9 @@ export interface Medians {
   ms: number;
   cpuMs: number;
   runs: number;
+  /** The fastest and slowest run's wall time: how much the runs spread on this machine. */
+  fastestMs?: number;
+  slowestMs?: number;
 }
 
 /** Medians of wall and CPU time over `runs` timed calls of `f`, after `warmups` untimed ones. */
@@ -64,5 +67,11 @@ export function timeMedian(f: () => unknown, runs: number, warmups = 1): Medians
     wall.push(t.ms);
     cpu.push(t.cpuMs);
   }
-  return { ms: median(wall), cpuMs: median(cpu), runs };
+  return {
+    ms: median(wall),
+    cpuMs: median(cpu),
+    runs,
+    fastestMs: Math.min(...wall),
+    slowestMs: Math.max(...wall),
+  };
 }
