@@ -47,30 +47,17 @@ function expectedLines(t: Tender, inferred: number | undefined): AllocationLine[
             ? ("inferred" as const)
             : undefined;
     const stated = lot.statedValue;
-    let days: number | undefined;
-    let daysSource: AllocationLine["daysSource"];
-    let value: number | undefined;
-    let valueSource: AllocationLine["valueSource"];
-    let variance: number | undefined;
-    if (lot.days !== undefined) {
-      days = lot.days;
-      daysSource = "lot";
-      if (rate !== undefined) {
-        value = rateTimesDays(rate, lot.days);
-        valueSource = "computed";
-        if (stated !== undefined) variance = value - stated;
-      } else if (stated !== undefined) {
-        value = stated;
-        valueSource = "statedValue";
-      }
-    } else {
-      value = stated;
-      valueSource = "statedValue";
-      if (rate !== undefined) {
-        days = (stated as number) / rate;
-        daysSource = "inferred";
-      }
-    }
+    // Given days are valued at the rate when there is one; otherwise the stated value stands, and
+    // its days are worked out at the rate.
+    const computed = lot.days !== undefined && rate !== undefined;
+    const value = computed ? rateTimesDays(rate as number, lot.days as number) : stated;
+    const valueSource: AllocationLine["valueSource"] =
+      value === undefined ? undefined : computed ? "computed" : "statedValue";
+    const inferDays = lot.days === undefined && rate !== undefined && stated !== undefined;
+    const days = inferDays ? (stated as number) / (rate as number) : lot.days;
+    const daysSource: AllocationLine["daysSource"] =
+      lot.days !== undefined ? "lot" : inferDays ? "inferred" : undefined;
+    const variance = computed && stated !== undefined ? (value as number) - stated : undefined;
     return {
       index,
       lot: lot.name,
