@@ -59,18 +59,24 @@ interface Example {
   shown: string;
 }
 
-const examples: Example[] = [];
-for (const line of DOC.split("\n")) {
-  const row = /^\|\s*`=TENDER\.([A-Z]+)\((.*)\)`\s*\|\s*(.*?)\s*\|$/.exec(line);
-  if (!row) continue;
-  const [, name, argText, shown] = row;
-  examples.push({
-    formula: `TENDER.${name}(${argText})`,
-    name,
-    args: splitArgs(argText).map(argument),
-    shown,
-  });
+/** The examples of a markdown table whose rows `row` matches: the function name, its arguments, what is shown. */
+function tableExamples(text: string, row: RegExp): Example[] {
+  const found: Example[] = [];
+  for (const line of text.split("\n")) {
+    const match = row.exec(line);
+    if (!match) continue;
+    const [, name, argText, shown] = match;
+    found.push({
+      formula: `TENDER.${name}(${argText})`,
+      name,
+      args: splitArgs(argText).map(argument),
+      shown,
+    });
+  }
+  return found;
 }
+
+const examples = tableExamples(DOC, /^\|\s*`=TENDER\.([A-Z]+)\((.*)\)`\s*\|\s*(.*?)\s*\|$/);
 
 type Loose = (...args: unknown[]) => unknown;
 
@@ -117,18 +123,10 @@ describe("docs/functions.md examples", () => {
 
 /** README.md's table of functions: | `TENDER.X(…)` | `=TENDER.X(…)` | result, then a note |. */
 const README = fs.readFileSync(path.resolve(__dirname, "../../README.md"), "utf8");
-const readmeExamples: Example[] = [];
-for (const line of README.split("\n")) {
-  const row = /^\|\s*`TENDER\.[^|]*\|\s*`=TENDER\.([A-Z]+)\((.*)\)`\s*\|\s*(.*?)\s*\|$/.exec(line);
-  if (!row) continue;
-  const [, name, argText, shown] = row;
-  readmeExamples.push({
-    formula: `TENDER.${name}(${argText})`,
-    name,
-    args: splitArgs(argText).map(argument),
-    shown,
-  });
-}
+const readmeExamples = tableExamples(
+  README,
+  /^\|\s*`TENDER\.[^|]*\|\s*`=TENDER\.([A-Z]+)\((.*)\)`\s*\|\s*(.*?)\s*\|$/,
+);
 
 describe("README.md's table of functions", () => {
   it("has an example for each of the seven functions", () => {
