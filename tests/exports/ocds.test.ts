@@ -25,6 +25,17 @@ function throughJson(tender: Tender): unknown {
   return JSON.parse(JSON.stringify(tenderToOcds(tender, { publishedDate: PUBLISHED })));
 }
 
+/** A copy of a release with its own id and date and another tender value (in pounds). */
+function releaseLike(release: unknown, id: string, date: string, amount: number): Record<string, unknown> {
+  const copy = JSON.parse(JSON.stringify(release)) as Record<string, unknown> & {
+    tender: { value: { amount: number } };
+  };
+  copy.id = id;
+  copy.date = date;
+  copy.tender.value.amount = amount;
+  return copy;
+}
+
 function imported(json: unknown): Tender {
   const result = ocdsToTender(json);
   if (!result.ok) throw new Error(`import failed: ${JSON.stringify(result.errors)}`);
@@ -377,12 +388,7 @@ describe("importing what Contracts Finder publishes", () => {
 
   test("takes the latest release in a package with several", () => {
     const pkg = readFixture("contracts-finder-dfe-2017.json") as { releases: Record<string, unknown>[] };
-    const older = JSON.parse(JSON.stringify(pkg.releases[0])) as Record<string, unknown> & {
-      tender: { value: { amount: number } };
-    };
-    older.date = "2017-06-01T09:00:00+01:00";
-    older.id = "older";
-    older.tender.value.amount = 300000;
+    const older = releaseLike(pkg.releases[0], "older", "2017-06-01T09:00:00+01:00", 300000);
     const two = { ...pkg, releases: [pkg.releases[0], older] };
     expect(imported(two).statedTotal?.pence).toBe(346_000_00);
   });
@@ -402,12 +408,7 @@ describe("importing what Contracts Finder publishes", () => {
   test("the latest release is the latest instant, whatever offsets the dates are written with", () => {
     const pkg = readFixture("contracts-finder-dfe-2017.json") as { releases: Record<string, unknown>[] };
     // 10:15:27 BST is 09:15:27 UTC: the amendment at 09:30 UTC came after it, though "09:30" < "10:15".
-    const amendment = JSON.parse(JSON.stringify(pkg.releases[0])) as Record<string, unknown> & {
-      tender: { value: { amount: number } };
-    };
-    amendment.date = "2017-07-03T09:30:00Z";
-    amendment.id = "amendment";
-    amendment.tender.value.amount = 350000;
+    const amendment = releaseLike(pkg.releases[0], "amendment", "2017-07-03T09:30:00Z", 350000);
     expect(imported({ ...pkg, releases: [pkg.releases[0], amendment] }).statedTotal?.pence).toBe(350_000_00);
     expect(imported({ ...pkg, releases: [amendment, pkg.releases[0]] }).statedTotal?.pence).toBe(350_000_00);
   });
