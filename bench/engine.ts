@@ -5,10 +5,10 @@
  * variance against the stated total and each lot's share of the total.
  */
 import { HyperFormula } from "hyperformula";
-import { allocate } from "../src/domain/allocation";
-import { phase } from "../src/domain/phasing";
-import { reconcile } from "../src/domain/reconcile";
-import type { Tender } from "../src/domain/types";
+import { allocate } from "../src/domain/check/allocation";
+import { phase } from "../src/domain/check/phasing";
+import { reconcile } from "../src/domain/check/reconcile";
+import type { Tender } from "../src/domain/core/types";
 import { benchTender } from "./tenders";
 import { median } from "./report";
 import { timeMedian, timeOnce, type Medians } from "./timing";

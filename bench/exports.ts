@@ -3,9 +3,9 @@
  * the OCDS release package for a tender of 10,000 lots; and, to show they grow linearly, the OCDS
  * import and the allocation CSV at 5,000 and 50,000 lots.
  */
-import { checkTender } from "../src/domain/check";
-import { allocationToCsv } from "../src/domain/csv-export";
-import { ocdsToTender, tenderToOcds } from "../src/domain/ocds";
+import { checkTender } from "../src/domain/check/check";
+import { allocationToCsv } from "../src/domain/formats/csv-export";
+import { ocdsToTender, tenderToOcds } from "../src/domain/formats/ocds";
 import { reportToXlsx } from "../src/workbook/xlsx";
 import { benchTender } from "./tenders";
 import { timeAsync, timeMedian, timeOnce, type Medians, type Timed } from "./timing";

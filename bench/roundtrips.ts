@@ -6,7 +6,7 @@
  * fake-excel.ts), which logs each write's serialised size; loaded properties are measured here.
  */
 import { OfficeMockObject } from "office-addin-mock";
-import { checkTender } from "../src/domain/check";
+import { checkTender } from "../src/domain/check/check";
 import { REQUEST_LIMIT_BYTES } from "../src/workbook/office/blocks";
 import { OfficeWorkbookPort } from "../src/workbook/office/office-host";
 import { FakeExcel } from "../tests/workbook/fake-excel";

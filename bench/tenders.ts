@@ -3,8 +3,8 @@
  * values (every seventh one £100 out, so reconciliation has findings to write) and dates spread over a
  * year, so phasing works across many months and financial years.
  */
-import { rateTimesDays } from "../src/domain/money";
-import type { Lot, Tender } from "../src/domain/types";
+import { rateTimesDays } from "../src/domain/core/money";
+import type { Lot, Tender } from "../src/domain/core/types";
 
 /** First working Mondays of April 2025 to March 2026: the lots' start dates, in turn. */
 const STARTS = [

@@ -4,7 +4,7 @@
  * (about 1.2 MB minified); the pane needs the UK's bank holidays alone. At build time we run the real
  * date-holidays package in Node for GB-ENG, GB-SCT and GB-NIR over FIRST_YEAR..LAST_YEAR and bundle
  * a module with the same `new Holidays("GB", state).getHolidays(year)` surface that
- * src/domain/calendar.ts uses. Node (tests, CLI) keeps using the package itself. */
+ * src/domain/core/calendar.ts uses. Node (tests, CLI) keeps using the package itself. */
 "use strict";
 const fs = require("fs");
 const path = require("path");

@@ -6,19 +6,19 @@
  */
 
 import { readActualsCsv, type ActualsColumn, type ActualsTableLayout } from "../domain/actuals";
-import { parseCsv } from "../domain/csv";
-import { csvToTender } from "../domain/csv-export";
-import { ocdsToTender } from "../domain/ocds";
+import { parseCsv } from "../domain/tables/csv";
+import { csvToTender } from "../domain/formats/csv-export";
+import { ocdsToTender } from "../domain/formats/ocds";
 import {
   csvCellRef,
   csvRowRef,
   readLotsTableLayout,
   type LotsColumn,
   type LotsTableLayout,
-} from "../domain/lots-table";
+} from "../domain/tables/lots-table";
 import { parseNotice, type NoticeReading } from "../domain/notice";
-import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/tender";
-import type { Result, Tender } from "../domain/types";
+import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/check/tender";
+import type { Result, Tender } from "../domain/core/types";
 import { xlsxToTender } from "../workbook/xlsx";
 
 /** What a file held, as a tender ready to check, with notes to show alongside the report. */

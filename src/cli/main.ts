@@ -15,8 +15,8 @@ import { planOutputs } from "./outputs";
 import { applyOverrides, readCheckOptions } from "./options";
 import { formatActuals, formatReport } from "./report-text";
 import { actualsToJson, checkActuals, csvLineRef, type ActualsTableLayout } from "../domain/actuals";
-import { checkTender, hasErrors, reportToJson, type Report } from "../domain/check";
-import type { InputError } from "../domain/types";
+import { checkTender, hasErrors, reportToJson, type Report } from "../domain/check/check";
+import type { InputError } from "../domain/core/types";
 
 export { ExitCode } from "./args";
 export type { CliIo } from "./io";

@@ -3,10 +3,10 @@
  * Pure: each problem is an InputError whose path is the option (`--stated-total`).
  */
 
-import { readTableDate } from "../domain/lots-table";
-import { parseMoney } from "../domain/money";
-import { parseOcid } from "../domain/ocds";
-import { parseRegion, parseVatRate } from "../domain/tender";
+import { readTableDate } from "../domain/tables/lots-table";
+import { parseMoney } from "../domain/core/money";
+import { parseOcid } from "../domain/formats/ocds";
+import { parseRegion, parseVatRate } from "../domain/check/tender";
 import type {
   InputError,
   IsoDate,
@@ -16,7 +16,7 @@ import type {
   StatedAmount,
   Tender,
   Tolerance,
-} from "../domain/types";
+} from "../domain/core/types";
 import type { CheckFlags } from "./args";
 
 /** Tender-level values given as options; each replaces the file's own value. */

@@ -3,11 +3,11 @@
  * checked before anything is worked out or written, so a bad name writes nothing.
  */
 
-import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/csv-export";
-import { reportToJson, type Report } from "../domain/check";
-import { tenderToOcds } from "../domain/ocds";
+import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/formats/csv-export";
+import { reportToJson, type Report } from "../domain/check/check";
+import { tenderToOcds } from "../domain/formats/ocds";
 import type { ActualLine, ActualsReport } from "../domain/actuals";
-import type { InputError, Result, Tolerance } from "../domain/types";
+import type { InputError, Result, Tolerance } from "../domain/core/types";
 import { reportToXlsx } from "../workbook/xlsx";
 
 export interface OutputContext {

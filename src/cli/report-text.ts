@@ -4,11 +4,11 @@
  */
 
 import type { ActualsReport } from "../domain/actuals";
-import type { Allocation, AllocationLine } from "../domain/allocation";
-import type { Phasing } from "../domain/phasing";
-import { formatLongDate, regionName } from "../domain/calendar";
-import { formatMoney } from "../domain/money";
-import type { Finding, IsoDate, Pence, Tender } from "../domain/types";
+import type { Allocation, AllocationLine } from "../domain/check/allocation";
+import type { Phasing } from "../domain/check/phasing";
+import { formatLongDate, regionName } from "../domain/core/calendar";
+import { formatMoney } from "../domain/core/money";
+import type { Finding, IsoDate, Pence, Tender } from "../domain/core/types";
 
 /** The parts of the engine's report the text shows. */
 export interface ReportForText {

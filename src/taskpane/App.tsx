@@ -11,7 +11,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import type { Finding, InputError, Tender } from "../domain/types";
+import type { Finding, InputError, Tender } from "../domain/core/types";
 import { BuildStep } from "./BuildStep";
 import { CheckStep } from "./CheckStep";
 import { DFE_EXAMPLE, DFE_EXAMPLE_NAME } from "./dfe-example";

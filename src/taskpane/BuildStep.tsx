@@ -18,7 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowForwardRegular, CalculatorRegular } from "@fluentui/react-icons";
-import type { Region } from "../domain/types";
+import type { Region } from "../domain/core/types";
 import type { TenderDraft } from "./draft";
 import { formatNumber } from "./en-gb";
 import type { BuildOptions, PaneAction, PhasingView } from "./state";

@@ -9,7 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowForwardRegular, TargetArrowRegular } from "@fluentui/react-icons";
-import type { Finding } from "../domain/types";
+import type { Finding } from "../domain/core/types";
 import { formatNumber } from "./en-gb";
 import { groupFindings, headlineSentence, money, percent, SEVERITY_HEADINGS, type Headline } from "./view";
 

@@ -19,7 +19,7 @@ import {
   TextBulletListSquareRegular,
 } from "@fluentui/react-icons";
 import type { ActualsReport } from "../domain/actuals";
-import type { Finding } from "../domain/types";
+import type { Finding } from "../domain/core/types";
 import { formatLongDate } from "./en-gb";
 import { positionFigures, positionHeadline, trackingSummary } from "./tracking";
 import { groupFindings, SEVERITY_HEADINGS } from "./view";

@@ -3,7 +3,7 @@
  * half-typed value never throws. `draftToInput` turns it into the tender file shape that the engine's
  * `parseTender` validates, and the engine's `InputError` paths (`lots[2].days`) map back to the boxes.
  */
-import type { InputError, IsoDate, Region, Tender } from "../domain/types";
+import type { InputError, IsoDate, Region, Tender } from "../domain/core/types";
 import { formatShortDate, penceToEntry, readUkDate } from "./en-gb";
 
 export interface LotDraft {

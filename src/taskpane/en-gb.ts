@@ -2,10 +2,10 @@
  * en-GB display and entry of dates and numbers in the pane. Dates stay ISO `YYYY-MM-DD` strings;
  * only their display uses `Intl`, pinned to UTC so the machine's time zone cannot move a day.
  */
-import { readTableDate } from "../domain/lots-table";
-import type { IsoDate } from "../domain/types";
+import { readTableDate } from "../domain/tables/lots-table";
+import type { IsoDate } from "../domain/core/types";
 
-export { formatLongDate } from "../domain/calendar";
+export { formatLongDate } from "../domain/core/calendar";
 
 /**
  * Read a date as a UK user types it: `31/07/2017`, `31-7-2017`, `31 July 2017`, `31 Jul 2017`, or

@@ -3,11 +3,11 @@
  * into a Report and the figures the pane shows. Input problems come back as values with the path
  * of the box they belong to.
  */
-import { checkTender, type Report } from "../domain/check";
-import { formatMonth } from "../domain/calendar";
-import { parseMoney } from "../domain/money";
-import { parseTender } from "../domain/tender";
-import type { InputError, Tender, Tolerance } from "../domain/types";
+import { checkTender, type Report } from "../domain/check/check";
+import { formatMonth } from "../domain/core/calendar";
+import { parseMoney } from "../domain/core/money";
+import { parseTender } from "../domain/check/tender";
+import type { InputError, Tender, Tolerance } from "../domain/core/types";
 import type { Choices } from "../workbook/port";
 import { draftToInput, errorsByPath, fieldOfPath, type TenderDraft } from "./draft";
 import type { BuildOptions, PhasingView } from "./state";

@@ -2,8 +2,8 @@
  * Downloads from the Export step. Each writer (exceljs for .xlsx, the OCDS and CSV exporters) is
  * loaded with import() only when the user asks for that file, so the pane opens without them.
  */
-import type { Report } from "../domain/check";
-import type { Tolerance } from "../domain/types";
+import type { Report } from "../domain/check/check";
+import type { Tolerance } from "../domain/core/types";
 import { fileStem, saveFile } from "./download";
 import { PaneError } from "./use-task";
 
@@ -54,7 +54,9 @@ export function exportActions(
       what: "allocation CSV file",
       busyLabel: "Making the allocation CSV file…",
       run: async () => {
-        const { allocationToCsv } = await import(/* webpackChunkName: "csv-export" */ "../domain/csv-export");
+        const { allocationToCsv } = await import(
+          /* webpackChunkName: "csv-export" */ "../domain/formats/csv-export"
+        );
         const name = `${stem}-allocation.csv`;
         saveFile(name, allocationToCsv(report), "text/csv;charset=utf-8");
         return `Saved ${name}.`;
@@ -67,7 +69,9 @@ export function exportActions(
       what: "findings CSV file",
       busyLabel: "Making the findings CSV file…",
       run: async () => {
-        const { findingsToCsv } = await import(/* webpackChunkName: "csv-export" */ "../domain/csv-export");
+        const { findingsToCsv } = await import(
+          /* webpackChunkName: "csv-export" */ "../domain/formats/csv-export"
+        );
         const name = `${stem}-findings.csv`;
         saveFile(name, findingsToCsv(report.findings), "text/csv;charset=utf-8");
         return `Saved ${name}.`;
@@ -80,7 +84,9 @@ export function exportActions(
       what: "OCDS release package",
       busyLabel: "Making the OCDS release package…",
       run: async () => {
-        const { parseOcid, tenderToOcds } = await import(/* webpackChunkName: "ocds" */ "../domain/ocds");
+        const { parseOcid, tenderToOcds } = await import(
+          /* webpackChunkName: "ocds" */ "../domain/formats/ocds"
+        );
         const typed = options.ocid?.trim() ?? "";
         const ocid = typed === "" ? undefined : parseOcid(typed);
         if (ocid !== undefined && !ocid.ok) {

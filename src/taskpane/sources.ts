@@ -3,11 +3,11 @@
  * Excel .xlsx) or text pasted into the "Tender notice" box. Each reader gives the tender or throws a
  * PaneError naming the problems and what to do; nothing is half-read.
  */
-import { listInWords } from "../domain/messages";
-import { parseCsv } from "../domain/csv";
-import { csvCellRef, readLotsTable } from "../domain/lots-table";
-import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/tender";
-import type { InputError, Lot, Tender } from "../domain/types";
+import { listInWords } from "../domain/core/messages";
+import { parseCsv } from "../domain/tables/csv";
+import { csvCellRef, readLotsTable } from "../domain/tables/lots-table";
+import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/check/tender";
+import type { InputError, Lot, Tender } from "../domain/core/types";
 import { PaneError } from "./use-task";
 
 export interface LoadedTender {
@@ -124,7 +124,9 @@ function mayBeOcds(data: unknown): boolean {
 export async function readJsonFile(text: string, fileName: string): Promise<LoadedTender> {
   const data = parseJsonText(text, fileName);
   if (mayBeOcds(data)) {
-    const { looksLikeOcds, ocdsToTender } = await import(/* webpackChunkName: "ocds" */ "../domain/ocds");
+    const { looksLikeOcds, ocdsToTender } = await import(
+      /* webpackChunkName: "ocds" */ "../domain/formats/ocds"
+    );
     if (looksLikeOcds(data)) {
       // A notice's lots often have no value yet: they open in Review for their figures to be filled in.
       const read = ocdsToTender(data, { allowUnvalued: true });

@@ -1,7 +1,7 @@
 /**
  * The pane's state and the one reducer that changes it. Pure: tested without React.
  */
-import type { Region } from "../domain/types";
+import type { Region } from "../domain/core/types";
 import { emptyLot, type LotField, type TenderDraft, type TenderField } from "./draft";
 
 export type Step = "start" | "review" | "build" | "check" | "export" | "track";

@@ -4,7 +4,7 @@
  * engine is loaded with import() the first time invoices are read, so the pane opens without it.
  */
 import type { ActualLine, ActualsReport, checkActuals, PositionFigures } from "../domain/actuals";
-import type { Report } from "../domain/check";
+import type { Report } from "../domain/check/check";
 import { formatLongDate, formatNumber, readUkDate } from "./en-gb";
 import { listProblems } from "./sources";
 import { PaneError } from "./use-task";

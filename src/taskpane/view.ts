@@ -2,8 +2,8 @@
  * What the pane shows of a checked tender, in pence and plain words. `reportView` (engine.ts) fills
  * it from the engine's Report; the components only read it.
  */
-import { formatMoney } from "../domain/money";
-import type { Finding, Pence, Severity, StatedAmount } from "../domain/types";
+import { formatMoney } from "../domain/core/money";
+import type { Finding, Pence, Severity, StatedAmount } from "../domain/core/types";
 import { formatNumber } from "./en-gb";
 import type { PhasingView } from "./state";
 

@@ -3,7 +3,7 @@
  * Excel, or one kept in memory in a plain browser. The pane never touches Office.js itself.
  */
 import { createContext, useContext } from "react";
-import type { InputError, Result } from "../domain/types";
+import type { InputError, Result } from "../domain/core/types";
 import type { WorkbookPort } from "../workbook/port";
 import { listProblems } from "./sources";
 import { PaneError } from "./use-task";

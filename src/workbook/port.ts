@@ -5,7 +5,7 @@
  * values naming the cell or sheet and what to do; nothing throws an Office error at the user.
  */
 import type { ActualLine, ActualsReport } from "../domain/actuals";
-import type { Finding, InputError, IsoDate, Result, Tender, Tolerance } from "../domain/types";
+import type { Finding, InputError, IsoDate, Result, Tender, Tolerance } from "../domain/core/types";
 import type { SheetKind } from "./layout/plan";
 import type { CheckedTender } from "./layout/report-view";
 import type { SavedState } from "./state";

@@ -5,7 +5,7 @@
  * - the cells it highlighted for findings and the fill each had before (HIGHLIGHT_NAMESPACE), so the
  *   next check removes exactly its own highlight, even after the workbook was closed and reopened.
  */
-import type { InputError, Result, Tender } from "../domain/types";
+import type { InputError, Result, Tender } from "../domain/core/types";
 
 export const STATE_NAMESPACE = "urn:tender-budget:state:v1";
 export const HIGHLIGHT_NAMESPACE = "urn:tender-budget:highlights:v1";

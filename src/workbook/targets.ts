@@ -6,8 +6,8 @@ import { parseAddress, uniqueSheetName, uniqueTableName } from "./a1";
 import { SHEET_TITLES, type SheetKind } from "./layout/plan";
 import { locatePath, type TenderSource } from "./layout/tender-sheet";
 import { locateActualsPath, type ActualsSource } from "./layout/actuals-sheet";
-import { recogniseHeader } from "../domain/lots-table";
-import type { Finding } from "../domain/types";
+import { recogniseHeader } from "../domain/tables/lots-table";
+import type { Finding } from "../domain/core/types";
 import type { FindingLocation } from "./port";
 import type { Highlight } from "./state";
 

@@ -32,8 +32,8 @@ import {
 } from "./layout/tender-sheet";
 import { todayIso } from "./today";
 import type { ActualLine, ActualsReport } from "../domain/actuals";
-import type { CellValue } from "../domain/lots-table";
-import type { InputError, IsoDate, Result, Tender, Tolerance } from "../domain/types";
+import type { CellValue } from "../domain/tables/lots-table";
+import type { InputError, IsoDate, Result, Tender, Tolerance } from "../domain/core/types";
 
 type ExcelJSModule = typeof ExcelJS;
 

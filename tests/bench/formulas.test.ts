@@ -5,7 +5,7 @@
 import { HyperFormula } from "hyperformula";
 import { formulaSheet } from "../../bench/engine";
 import { benchTender } from "../../bench/tenders";
-import { allocate } from "../../src/domain/allocation";
+import { allocate } from "../../src/domain/check/allocation";
 
 test("the formula sheet's totals and variances equal the engine's for a generated tender", () => {
   const tender = benchTender(60);

@@ -8,9 +8,9 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { allocate } from "../../src/domain/allocation";
-import { allocationToCsv, findingsToCsv, tenderToCsv } from "../../src/domain/csv-export";
-import type { Finding, Tender } from "../../src/domain/types";
+import { allocate } from "../../src/domain/check/allocation";
+import { allocationToCsv, findingsToCsv, tenderToCsv } from "../../src/domain/formats/csv-export";
+import type { Finding, Tender } from "../../src/domain/core/types";
 import { describeWithLibreOffice } from "../support/libreoffice";
 import { dfeTender } from "./arbitraries";
 

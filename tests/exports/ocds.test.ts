@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { allocate } from "../../src/domain/allocation";
+import { allocate } from "../../src/domain/check/allocation";
 import {
   defaultOcid,
   looksLikeOcds,
@@ -10,9 +10,9 @@ import {
   ocdsToTender,
   OCID_PREFIX,
   tenderToOcds,
-} from "../../src/domain/ocds";
-import { parseTender } from "../../src/domain/tender";
-import type { Tender } from "../../src/domain/types";
+} from "../../src/domain/formats/ocds";
+import { parseTender } from "../../src/domain/check/tender";
+import type { Tender } from "../../src/domain/core/types";
 import { dfeTender, tenderArb } from "./arbitraries";
 import { releaseErrors, releasePackageErrors } from "./ocds-schema";
 

@@ -5,8 +5,8 @@
  * read back gives the tender it was written from.
  */
 import ExcelJS from "exceljs";
-import { checkTender, type Report } from "../../src/domain/check";
-import type { Tender } from "../../src/domain/types";
+import { checkTender, type Report } from "../../src/domain/check/check";
+import type { Tender } from "../../src/domain/core/types";
 import { reportToXlsx, xlsxToTender } from "../../src/workbook/xlsx";
 import { describeWithLibreOffice, recalculateXlsx } from "../support/libreoffice";
 

@@ -1,5 +1,5 @@
-import { checkTender } from "../../src/domain/check";
-import { ZERO_TOLERANCE } from "../../src/domain/reconcile";
+import { checkTender } from "../../src/domain/check/check";
+import { ZERO_TOLERANCE } from "../../src/domain/check/reconcile";
 import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
 import { saveFile } from "../../src/taskpane/download";
 import { exportActions } from "../../src/taskpane/exports";

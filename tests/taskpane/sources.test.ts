@@ -9,7 +9,7 @@ import {
 } from "../../src/taskpane/sources";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ocdsToTender, tenderToOcds } from "../../src/domain/ocds";
+import { ocdsToTender, tenderToOcds } from "../../src/domain/formats/ocds";
 import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
 import { PaneError } from "../../src/taskpane/use-task";
 

@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { checkActuals, readActualsCsv, type ActualLine, type ActualsReport } from "../../src/domain/actuals";
-import { checkTender, type Report } from "../../src/domain/check";
-import { parseTender } from "../../src/domain/tender";
-import type { Tender } from "../../src/domain/types";
+import { checkTender, type Report } from "../../src/domain/check/check";
+import { parseTender } from "../../src/domain/check/tender";
+import type { Tender } from "../../src/domain/core/types";
 
 const root = join(__dirname, "..", "..");
 

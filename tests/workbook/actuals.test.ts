@@ -15,7 +15,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { describeWithLibreOffice, recalculateXlsx } from "../support/libreoffice";
 import { checkActuals } from "../../src/domain/actuals";
-import { checkTender } from "../../src/domain/check";
+import { checkTender } from "../../src/domain/check/check";
 import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { ACTUALS_HEADER_ROW } from "../../src/workbook/layout/actuals-sheet";

@@ -9,7 +9,7 @@ jest.mock("office-addin-manifest", () => ({
 }));
 
 import { OfficeMockObject } from "office-addin-mock";
-import type { Tender } from "../../src/domain/types";
+import type { Tender } from "../../src/domain/core/types";
 import {
   FIRST_READ_BLOCK_CELLS,
   gridBytes,

@@ -1,6 +1,6 @@
 /** Shared fixtures for the workbook tests: the engine's report for a tender, and generated tenders. */
-import { checkTender, type Report } from "../../src/domain/check";
-import type { Lot, Tender, Tolerance } from "../../src/domain/types";
+import { checkTender, type Report } from "../../src/domain/check/check";
+import type { Lot, Tender, Tolerance } from "../../src/domain/core/types";
 
 /** The engine's report for a tender. */
 export function check(tender: Tender, tolerance?: Tolerance): Report {

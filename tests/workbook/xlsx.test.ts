@@ -11,7 +11,7 @@ import {
   STATUS,
 } from "../../src/workbook/layout/allocation-sheet";
 import { reportView } from "../../src/workbook/layout/report-view";
-import type { Finding, Tender, Tolerance } from "../../src/domain/types";
+import type { Finding, Tender, Tolerance } from "../../src/domain/core/types";
 import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
 import { reportToXlsx, workbookToXlsx, xlsxToTender } from "../../src/workbook/xlsx";
 import { check } from "./support";

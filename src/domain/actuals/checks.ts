@@ -4,9 +4,9 @@
  * contract, and no more days are claimed than the period has working days. Findings are values in
  * the engine's form, each naming the invoice line (`actuals[4].amount`).
  */
-import { formatLongDate, regionName, workingDaysBetween } from "../calendar";
-import { formatMoney, rateTimesDays } from "../money";
-import type { Finding, Region } from "../types";
+import { formatLongDate, regionName, workingDaysBetween } from "../core/calendar";
+import { formatMoney, rateTimesDays } from "../core/money";
+import type { Finding, Region } from "../core/types";
 import { type ActualLine, matchKey } from "./model";
 import type { LotPlan } from "./plan";
 import type { LotPosition } from "./position";

@@ -9,9 +9,9 @@
  * runs out on the day the rate has spent it all. After the contract's end there is no forecast: what
  * is left was not used.
  */
-import { addDays, daysInMonth, formatLongDate, toDayNumber } from "../calendar";
-import { formatMoney, roundHalfAwayFromZero } from "../money";
-import type { IsoDate, Pence } from "../types";
+import { addDays, daysInMonth, formatLongDate, toDayNumber } from "../core/calendar";
+import { formatMoney, roundHalfAwayFromZero } from "../core/money";
+import type { IsoDate, Pence } from "../core/types";
 
 export interface Forecast {
   /** First and last day of the window the burn rate was measured over (absent when there is none). */

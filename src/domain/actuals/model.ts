@@ -5,7 +5,7 @@
  * An actual line is one invoice for one lot. Money is integer pence, ex VAT; dates are ISO
  * calendar dates. Days may be fractional (half or quarter days), to at most two decimal places.
  */
-import type { IsoDate, Pence } from "../types";
+import type { IsoDate, Pence } from "../core/types";
 
 /** One invoice or timesheet line against a lot. */
 export interface ActualLine {

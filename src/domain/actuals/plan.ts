@@ -2,11 +2,11 @@
  * What each lot was allocated, as the actuals are measured against it: the contracted day rate,
  * the days and value allocated, the contract dates, and the phased budget month by month.
  */
-import { endOfMonth, monthOf, workingDaysBetween } from "../calendar";
-import type { Allocation } from "../allocation";
-import type { Phasing } from "../phasing";
-import { roundHalfAwayFromZero } from "../money";
-import type { IsoDate, Pence, Region, Tender } from "../types";
+import { endOfMonth, monthOf, workingDaysBetween } from "../core/calendar";
+import type { Allocation } from "../check/allocation";
+import type { Phasing } from "../check/phasing";
+import { roundHalfAwayFromZero } from "../core/money";
+import type { IsoDate, Pence, Region, Tender } from "../core/types";
 import { matchKey } from "./model";
 
 export interface LotPlan {

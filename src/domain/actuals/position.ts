@@ -7,7 +7,7 @@
  * before the as-of date and their lot is one of the tender's. Days are summed in hundredths and
  * money in pence, so `spent + remainingValue = allocatedValue` exactly.
  */
-import type { Pence, Region, IsoDate } from "../types";
+import type { Pence, Region, IsoDate } from "../core/types";
 import { type Forecast, forecastExhaustion } from "./forecast";
 import { type ActualLine, fromHundredths, hundredths, workDate } from "./model";
 import { type LotPlan, phasedToDate } from "./plan";

@@ -10,7 +10,7 @@
  * Excel serial numbers. Every problem names the cell through the caller's `ref` and says what to do;
  * nothing is returned unless every row reads cleanly.
  */
-import { parseCsv } from "../csv";
+import { parseCsv } from "../tables/csv";
 import {
   type CellRead,
   type CellValue,
@@ -27,8 +27,8 @@ import {
   readTableRows,
   show,
   type TableReadOptions,
-} from "../table-cells";
-import type { InputError, Pence, Result } from "../types";
+} from "../tables/table-cells";
+import type { InputError, Pence, Result } from "../core/types";
 import { ACTUALS_COLUMN_LABELS, type ActualLine, type ActualsColumn, isValidDays } from "./model";
 
 /** How cells and rows are named in messages; the default table name is "the actuals table". */

@@ -3,11 +3,11 @@
  * phasing, the position of each lot and of the tender, the forecast, and the findings — and the
  * same as JSON for the command line's report (money in pounds).
  */
-import type { Allocation } from "../allocation";
-import { isValidIsoDate } from "../calendar";
-import { penceToPounds, roundHalfAwayFromZero } from "../money";
-import type { Phasing } from "../phasing";
-import type { Finding, IsoDate, Pence, Region, Tender } from "../types";
+import type { Allocation } from "../check/allocation";
+import { isValidIsoDate } from "../core/calendar";
+import { penceToPounds, roundHalfAwayFromZero } from "../core/money";
+import type { Phasing } from "../check/phasing";
+import type { Finding, IsoDate, Pence, Region, Tender } from "../core/types";
 import { checkLines, defaultLineRef, matchLots, overBudgetFindings } from "./checks";
 import { type ActualLine, isValidDays, workDate } from "./model";
 import { phasedBudgets, planLots } from "./plan";

@@ -7,8 +7,8 @@
  * lot's value ("£107,520 in Barnet", "Croydon (£402,500)"), spending that is not a tender amount
  * ("an extra £5.1m into improving children's social care"), or an amount with no cue.
  */
-import { parseMoney } from "../money";
-import type { StatedAmount } from "../types";
+import { parseMoney } from "../core/money";
+import type { StatedAmount } from "../core/types";
 import { nameBefore, namesAfter, readName } from "./places";
 
 export type AmountRole = "dayRate" | "otherRate" | "range" | "total" | "lot" | "spending" | "uncued";

@@ -2,9 +2,9 @@
  * Reading a tender from the text of a notice or news report: put the amounts, days, dates, buyer
  * and title found in the sentences together into the tender file input, with provenance.
  */
-import { isValidIsoDate } from "../calendar";
-import { formatMoney } from "../money";
-import type { Region } from "../types";
+import { isValidIsoDate } from "../core/calendar";
+import { formatMoney } from "../core/money";
+import type { Region } from "../core/types";
 import type { ClassifiedAmount, DaysMention } from "./amounts";
 import { classifyAmount, findDays, findDaysList, findMoney, isNoticeText } from "./amounts";
 import { findBuyer, findTitle } from "./buyer";

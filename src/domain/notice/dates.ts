@@ -9,8 +9,8 @@
  * without a year is not put before the closing date, nor an end before the start.
  */
 import * as chrono from "chrono-node";
-import { daysInMonth } from "../calendar";
-import type { IsoDate } from "../types";
+import { daysInMonth } from "../core/calendar";
+import type { IsoDate } from "../core/types";
 import type { Sentence } from "./sentences";
 import { nonEmptyLines } from "./sentences";
 

@@ -2,7 +2,7 @@
  * What reading a notice gives back: the tender file input for the engine (`parseTender`), and for
  * every field the sentence it came from and how sure the reading is, so the user can confirm it.
  */
-import type { IsoDate, Region } from "../types";
+import type { IsoDate, Region } from "../core/types";
 
 /** A lot in the tender file shape: money as written ("£107,520"), dates `YYYY-MM-DD`. */
 export interface NoticeLotInput {

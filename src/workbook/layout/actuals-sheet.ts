@@ -5,8 +5,8 @@
  * (`Actuals!F7`), with where each invoice line came from so that findings can point at its row.
  */
 import { cellAddress, qualified, type Rect } from "../a1";
-import { isoToExcelSerial } from "../../domain/calendar";
-import { penceToPounds } from "../../domain/money";
+import { isoToExcelSerial } from "../../domain/core/calendar";
+import { penceToPounds } from "../../domain/core/money";
 import {
   ACTUALS_COLUMN_LABELS,
   ACTUALS_COLUMNS,
@@ -14,8 +14,8 @@ import {
   type ActualLine,
   type ActualsColumn,
 } from "../../domain/actuals";
-import type { CellValue } from "../../domain/lots-table";
-import type { Result, Tender } from "../../domain/types";
+import type { CellValue } from "../../domain/tables/lots-table";
+import type { Result, Tender } from "../../domain/core/types";
 import {
   FORMATS,
   type CellPlan,

@@ -5,8 +5,8 @@
  * rate or a number of days in Excel updates the totals and the status without the add-in.
  */
 import { cellAddress, rangeAddress, type Rect } from "../a1";
-import { isoToExcelSerial as dateSerial } from "../../domain/calendar";
-import { formatMoney, penceToPounds, roundToUnit } from "../../domain/money";
+import { isoToExcelSerial as dateSerial } from "../../domain/core/calendar";
+import { formatMoney, penceToPounds, roundToUnit } from "../../domain/core/money";
 import {
   FORMATS,
   thisRow,

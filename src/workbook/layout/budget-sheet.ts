@@ -11,16 +11,16 @@
  * again with the add-in for a new date).
  */
 import { cellAddress, quoteSheet, type Rect } from "../a1";
-import { addDays, endOfMonth, isoToExcelSerial } from "../../domain/calendar";
-import { penceToPounds } from "../../domain/money";
+import { addDays, endOfMonth, isoToExcelSerial } from "../../domain/core/calendar";
+import { penceToPounds } from "../../domain/core/money";
 import {
   ACTUALS_COLUMN_LABELS,
   workDate,
   type ActualsColumn,
   type ActualsReport,
 } from "../../domain/actuals";
-import type { Phasing } from "../../domain/phasing";
-import type { IsoDate, Tender } from "../../domain/types";
+import type { Phasing } from "../../domain/check/phasing";
+import type { IsoDate, Tender } from "../../domain/core/types";
 import { actualsColumn } from "./actuals-sheet";
 import {
   FORMATS,

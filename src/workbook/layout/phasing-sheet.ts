@@ -2,7 +2,7 @@
  * The "Phasing" sheet: the allocation spread over time, by month, by quarter and by UK financial
  * year (three Excel Tables side by side, each with a totals row), and a column chart by month.
  */
-import { penceToPounds } from "../../domain/money";
+import { penceToPounds } from "../../domain/core/money";
 import { FORMATS, type CellPlan, type ChartPlan, type SheetPlan, type TablePlan } from "./plan";
 import type { PhasingRow, ReportView } from "./view";
 

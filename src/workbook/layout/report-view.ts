@@ -1,8 +1,8 @@
 /** The engine's report (`checkTender`) flattened into the shape the workbook layouts use. */
-import type { Allocation } from "../../domain/allocation";
-import { formatMonth } from "../../domain/calendar";
-import type { Phasing } from "../../domain/phasing";
-import type { Finding, Tender, Tolerance } from "../../domain/types";
+import type { Allocation } from "../../domain/check/allocation";
+import { formatMonth } from "../../domain/core/calendar";
+import type { Phasing } from "../../domain/check/phasing";
+import type { Finding, Tender, Tolerance } from "../../domain/core/types";
 import type { PhasingRow, ReportView } from "./view";
 
 /** What `checkTender(tender, options)` returns; the workbook needs these four parts of it. */

@@ -2,9 +2,9 @@
  * The "Tender summary" sheet: one printable page (print area, fit to width, a header with the tender's
  * title and the date) with the key figures, the findings and the allocation.
  */
-import { formatLongDate, isoToExcelSerial } from "../../domain/calendar";
-import { penceToPounds } from "../../domain/money";
-import type { IsoDate } from "../../domain/types";
+import { formatLongDate, isoToExcelSerial } from "../../domain/core/calendar";
+import { penceToPounds } from "../../domain/core/money";
+import type { IsoDate } from "../../domain/core/types";
 import { FORMATS, type CellPlan, type Scalar, type SheetPlan } from "./plan";
 import { REGION_LABELS } from "./tender-sheet";
 import type { ReportView } from "./view";

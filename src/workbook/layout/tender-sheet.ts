@@ -3,13 +3,18 @@
  * `tenderSheetPlan` lays it out; `readTenderGrid` reads it back from the cell values any host gives,
  * naming the cell of every problem (`Tender!B5: "abc" is not an amount`).
  */
-import { DFE_2017_TENDER } from "../../domain/examples";
+import { DFE_2017_TENDER } from "../../domain/core/examples";
 import { cellAddress, qualified, type Rect } from "../a1";
-import { isoToExcelSerial } from "../../domain/calendar";
-import { readLotsTableLayout, readTableDate, type CellValue, type LotsColumn } from "../../domain/lots-table";
-import { parseMoney, penceToPounds } from "../../domain/money";
-import { parseTender } from "../../domain/tender";
-import type { InputError, Lot, Region, Result, Tender } from "../../domain/types";
+import { isoToExcelSerial } from "../../domain/core/calendar";
+import {
+  readLotsTableLayout,
+  readTableDate,
+  type CellValue,
+  type LotsColumn,
+} from "../../domain/tables/lots-table";
+import { parseMoney, penceToPounds } from "../../domain/core/money";
+import { parseTender } from "../../domain/check/tender";
+import type { InputError, Lot, Region, Result, Tender } from "../../domain/core/types";
 import {
   FORMATS,
   type CellPlan,

@@ -2,7 +2,7 @@
  * What the workbook layouts need from an engine report, in one flat shape: one line per lot with
  * the rate and days actually used, totals, and the findings. `reportView` builds it from `checkTender`.
  */
-import type { Finding, IsoDate, Pence, Tender, Tolerance } from "../../domain/types";
+import type { Finding, IsoDate, Pence, Tender, Tolerance } from "../../domain/core/types";
 
 export interface AllocationLine {
   name: string;

@@ -70,7 +70,7 @@ import {
 } from "../targets";
 import { todayIso } from "../today";
 import type { ActualLine, ActualsReport } from "../../domain/actuals";
-import type { Finding, Result, Tender } from "../../domain/types";
+import type { Finding, Result, Tender } from "../../domain/core/types";
 
 export interface MemoryCell {
   value: Scalar;

@@ -80,10 +80,10 @@ import {
   type ReadMeasure,
 } from "./blocks";
 import { MIN_EXCEL_API, requirementMessage, type RequirementChecker } from "./requirements";
-import { excelSerialToIso } from "../../domain/calendar";
+import { excelSerialToIso } from "../../domain/core/calendar";
 import type { ActualLine, ActualsReport } from "../../domain/actuals";
-import type { CellValue } from "../../domain/lots-table";
-import type { Finding, Result, Tender } from "../../domain/types";
+import type { CellValue } from "../../domain/tables/lots-table";
+import type { Finding, Result, Tender } from "../../domain/core/types";
 
 export type ExcelRun = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
 

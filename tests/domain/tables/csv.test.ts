@@ -1,0 +1,104 @@
+import fc from "fast-check";
+import { parseCsv, toCsv } from "../../../src/domain/tables/csv";
+
+function rows(text: string): string[][] {
+  const r = parseCsv(text);
+  if (!r.ok) throw new Error(`expected CSV to parse: ${JSON.stringify(r.errors)}`);
+  return r.value;
+}
+
+function errorsOf(text: string): { path: string; message: string }[] {
+  const r = parseCsv(text);
+  if (r.ok) throw new Error(`expected CSV to fail, got ${JSON.stringify(r.value)}`);
+  return r.errors;
+}
+
+describe("parseCsv", () => {
+  it("reads plain records separated by LF or CRLF", () => {
+    expect(rows("Lot,Days\nBarnet,112\nKirklees,51")).toEqual([
+      ["Lot", "Days"],
+      ["Barnet", "112"],
+      ["Kirklees", "51"],
+    ]);
+    expect(rows("Lot,Days\r\nBarnet,112\r\n")).toEqual([
+      ["Lot", "Days"],
+      ["Barnet", "112"],
+    ]);
+  });
+
+  it("accepts one trailing line break but keeps a blank line in the middle as an empty record", () => {
+    expect(rows("a,b\n")).toEqual([["a", "b"]]);
+    expect(rows("a,b\n\nc,d\n")).toEqual([["a", "b"], [""], ["c", "d"]]);
+  });
+
+  it("drops a UTF-8 byte order mark", () => {
+    expect(rows("\uFEFFLot,Days\r\nBarnet,112\r\n")[0]).toEqual(["Lot", "Days"]);
+  });
+
+  it("reads quoted fields with commas, doubled quotes and line breaks", () => {
+    expect(rows('"Lot, north","She said ""yes""","two\r\nlines"\r\nx,y,z')).toEqual([
+      ["Lot, north", 'She said "yes"', "two\r\nlines"],
+      ["x", "y", "z"],
+    ]);
+    expect(rows('"£107,520",""\n')).toEqual([["£107,520", ""]]);
+  });
+
+  it("keeps empty fields, including a trailing one", () => {
+    expect(rows("a,,c,\n")).toEqual([["a", "", "c", ""]]);
+    expect(rows(",")).toEqual([["", ""]]);
+  });
+
+  it("reads empty text as no records", () => {
+    expect(rows("")).toEqual([]);
+    expect(rows("\uFEFF")).toEqual([]);
+  });
+
+  it("accepts a lone CR as a line break (old Mac files)", () => {
+    expect(rows("a,b\rc,d")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+  });
+
+  it("names the line where an unclosed quote opened", () => {
+    const [e] = errorsOf('Lot,Days\nBarnet,112\n"Kirklees,51\nReading,99\n');
+    expect(e.path).toBe("line 3");
+    expect(e.message).toMatch(/never closed/);
+  });
+
+  it("counts lines inside quoted fields when naming a later line", () => {
+    const [e] = errorsOf('a,"x\ny"\nb,c"d\n');
+    expect(e.path).toBe("line 3");
+    expect(e.message).toMatch(/double quote appears inside an unquoted field/);
+  });
+
+  it("rejects text after a closing quote", () => {
+    const [e] = errorsOf('Lot\n"Barnet" council,1\n');
+    expect(e.path).toBe("line 2");
+    expect(e.message).toMatch(/follows the closing quote/);
+  });
+});
+
+describe("toCsv", () => {
+  it("writes CRLF records and quotes only what needs quoting", () => {
+    expect(
+      toCsv([
+        ["Lot", "Value"],
+        ["Barnet", 107520],
+        ["Reading, Berks", 'a "b"'],
+        [" padded", null],
+        [true, undefined],
+      ]),
+    ).toBe('Lot,Value\r\nBarnet,107520\r\n"Reading, Berks","a ""b"""\r\n" padded",\r\ntrue,\r\n');
+  });
+
+  it("round-trips any strings through parseCsv", () => {
+    const field = fc.string({ unit: fc.constantFrom("a", "b", " ", ",", '"', "\r", "\n", "£", "é") });
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { maxLength: 6 }), (table) => {
+        // A record of one empty field is written as an empty line, which reads back the same.
+        expect(rows(toCsv(table))).toEqual(table);
+      }),
+    );
+  });
+});
