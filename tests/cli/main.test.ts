@@ -3,12 +3,14 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, USAGE } from "../../src/cli/main";
+import { itWith, sharedDir } from "../support/shared-material";
 
 const ROOT = join(__dirname, "..", "..");
 const EXAMPLE_JSON = join(ROOT, "examples", "dfe-commissioners-2017.json");
 const EXAMPLE_CSV = join(ROOT, "examples", "dfe-commissioners-2017.csv");
-const SEED_000 = join(ROOT, "..", "shared", "seeds", "000_558427db4db0902e.txt");
-const SEED_001 = join(ROOT, "..", "shared", "seeds", "001_6e72c5e86b3c3b56.txt");
+const SEEDS = sharedDir("seeds", "the CLI on seed articles 000 and 001 (2 tests)");
+const SEED_000 = join(SEEDS ?? "", "000_558427db4db0902e.txt");
+const SEED_001 = join(SEEDS ?? "", "001_6e72c5e86b3c3b56.txt");
 const INVOICES = join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-invoices-with-problems.csv");
 
 interface Run {
@@ -194,7 +196,7 @@ describe("file encodings", () => {
 });
 
 describe("a notice as FILE", () => {
-  it("reads the DfE article into the same figures and lists what it could not find", async () => {
+  itWith(SEEDS)("reads the DfE article into the same figures and lists what it could not find", async () => {
     const { code, report } = await runJson(["check", SEED_000]);
     expect(code).toBe(1);
     expect(report.totals).toMatchObject({ value: 346560, statedTotal: 346000, variance: 560 });
@@ -214,7 +216,7 @@ describe("a notice as FILE", () => {
     expect(text.stdout).toContain("Not found in the notice (check and add them):\n  - no day rate found");
   });
 
-  it("text with no tender amounts is invalid input", async () => {
+  itWith(SEEDS)("text with no tender amounts is invalid input", async () => {
     const r = await run(["check", SEED_001]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("No tender amounts found in the text.");

@@ -5,8 +5,9 @@ import { checkTender, reportToJson } from "../../../src/domain/check/check";
 import type { Report } from "../../../src/domain/check/check";
 import { parseNotice } from "../../../src/domain/notice";
 import { parseTender } from "../../../src/domain/check/tender";
+import { itWith, sharedDir } from "../../support/shared-material";
 
-const SEEDS = path.resolve(__dirname, "../../../../shared/seeds");
+const SEEDS = sharedDir("seeds", "seed 000 (the DfE article) through the engine");
 const NOTICES = path.resolve(__dirname, "../../fixtures/notices");
 
 function check(file: string): Report {
@@ -21,27 +22,30 @@ function codes(report: Report): string[] {
   return report.findings.map((f) => `${f.code} ${f.path}`);
 }
 
-test("seed 000 through the engine: the £560 discrepancy, not a rounding, and the £960 implied rate", () => {
-  const report = check(path.join(SEEDS, "000_558427db4db0902e.txt"));
-  const json = reportToJson(report);
-  expect(json.totals).toMatchObject({
-    value: 346_560,
-    statedTotal: 346_000,
-    variance: 560,
-    variancePercent: 0.16,
-  });
-  expect(json.inferred.dayRate).toBe(960);
-  expect(json.lines.map((l) => [l.lot, l.days])).toEqual([
-    ["Barnet", 112],
-    ["Kirklees", 51],
-    ["Reading", 99],
-    ["Worcestershire", 99],
-  ]);
-  expect(codes(report)).toEqual(["TOTAL_MISMATCH statedTotal", "RATE_INFERRED dayRate"]);
-  expect(report.findings[0].message).toContain("£347,000");
-  expect(json.tender.closingDate).toBe("2017-07-31");
-  expect(json.tender.startDate).toBe("2017-08-31");
-});
+itWith(SEEDS)(
+  "seed 000 through the engine: the £560 discrepancy, not a rounding, and the £960 implied rate",
+  () => {
+    const report = check(path.join(SEEDS ?? "", "000_558427db4db0902e.txt"));
+    const json = reportToJson(report);
+    expect(json.totals).toMatchObject({
+      value: 346_560,
+      statedTotal: 346_000,
+      variance: 560,
+      variancePercent: 0.16,
+    });
+    expect(json.inferred.dayRate).toBe(960);
+    expect(json.lines.map((l) => [l.lot, l.days])).toEqual([
+      ["Barnet", 112],
+      ["Kirklees", 51],
+      ["Reading", 99],
+      ["Worcestershire", 99],
+    ]);
+    expect(codes(report)).toEqual(["TOTAL_MISMATCH statedTotal", "RATE_INFERRED dayRate"]);
+    expect(report.findings[0].message).toContain("£347,000");
+    expect(json.tender.closingDate).toBe("2017-07-31");
+    expect(json.tender.startDate).toBe("2017-08-31");
+  },
+);
 
 test("£1.2m for lots of £1,202,500 is the total rounded to its stated precision", () => {
   const report = check(path.join(NOTICES, "03-rounded-total.txt"));

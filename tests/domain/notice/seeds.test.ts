@@ -3,10 +3,13 @@ import * as path from "path";
 import { parseNotice } from "../../../src/domain/notice";
 import type { NoticeReading, NoticeResult } from "../../../src/domain/notice";
 import { parseTender } from "../../../src/domain/check/tender";
+import { describeWith, sharedDir } from "../../support/shared-material";
 
-const SEEDS = path.resolve(__dirname, "../../../../shared/seeds");
+const SEEDS = sharedDir("seeds", "the seed articles read as notices (seeds 000-004, 11 tests)");
 
 function seed(prefix: string): string {
+  if (SEEDS === undefined)
+    throw new Error("the seed articles are not there: the test should have been skipped");
   const file = fs.readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith(".txt"));
   if (file === undefined) throw new Error(`seed ${prefix} not found in ${SEEDS}`);
   return fs.readFileSync(path.join(SEEDS, file), "utf8");
@@ -17,9 +20,11 @@ function reading(r: NoticeResult): NoticeReading {
   return r;
 }
 
-describe("seed 000: the DfE commissioners tender", () => {
-  const text = seed("000");
-  const r = reading(parseNotice(text));
+describeWith(SEEDS)("seed 000: the DfE commissioners tender", () => {
+  let r: NoticeReading;
+  beforeAll(() => {
+    r = reading(parseNotice(seed("000")));
+  });
 
   test("four lots with their stated values, Reading and Worcestershire sharing one amount", () => {
     expect(r.input.lots).toEqual([
@@ -87,7 +92,7 @@ describe("seed 000: the DfE commissioners tender", () => {
   });
 });
 
-describe("seeds without a tender", () => {
+describeWith(SEEDS)("seeds without a tender", () => {
   test.each(["001", "003", "004"])("seed %s holds no tender amounts", (prefix) => {
     const r = parseNotice(seed(prefix));
     expect(r).toEqual({ ok: false, error: "No tender amounts found in the text.", notes: [] });
