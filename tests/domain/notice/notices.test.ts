@@ -463,6 +463,13 @@ describe("phrase families", () => {
       expect(r.input.startDate).toBe("2024-09-01");
     });
 
+    test("a date without a year that falls on the reference date itself keeps the reference year", () => {
+      // The closing date is the reference day: it is not yet past, so it does not roll to 2024.
+      const r = reading(parseNotice(text, { referenceDate: "2023-08-14" }));
+      expect(r.input.closingDate).toBe("2023-08-14");
+      expect(r.input.startDate).toBe("2023-09-01");
+    });
+
     test("a reference date that is not a date is ignored, with a note", () => {
       const r = reading(parseNotice(text, { referenceDate: "2023-02-30" }));
       expect(r.input.closingDate).toBeUndefined();
