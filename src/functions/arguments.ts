@@ -51,9 +51,24 @@ export function asShown(x: number): number {
  */
 export function oneCell(value: unknown): unknown {
   if (Array.isArray(value) && value.length === 1 && Array.isArray(value[0]) && value[0].length === 1) {
-    return value[0][0];
+    return basicValue(value[0][0]);
   }
-  return value;
+  return basicValue(value);
+}
+
+/**
+ * A cell as its plain value. functions.json allows data types for `any` parameters
+ * (allowCustomDataForDataTypeAny), so a cell holding a number, text or TRUE/FALSE data type, or a
+ * formatted number, arrives as an object with a `basicValue` (Excel.CellValue: DoubleCellValue,
+ * StringCellValue, BooleanCellValue, FormattedNumberCellValue); it is read as that value. An entity
+ * or an error stays as it is, for the caller to refuse by name.
+ */
+export function basicValue(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const cell = value as { type?: unknown; basicValue?: unknown };
+  if (cell.type === "Error" || !("basicValue" in cell)) return value;
+  const v = cell.basicValue;
+  return typeof v === "number" || typeof v === "string" || typeof v === "boolean" ? v : value;
 }
 
 function describe(value: unknown): string {
@@ -64,6 +79,8 @@ function describe(value: unknown): string {
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
   if (typeof value === "number") return String(value);
+  const text = (value as { text?: unknown } | null)?.text;
+  if (typeof text === "string") return `a data type (${JSON.stringify(text)})`;
   return "an Excel error or a data type";
 }
 
@@ -154,8 +171,8 @@ export interface RangeCell {
 
 /** A range as Excel passes it (a 2-D array); a single value counts as a one-cell range. */
 export function asRange(value: unknown): unknown[][] {
-  if (!Array.isArray(value)) return [[value]];
-  return value.map((row) => (Array.isArray(row) ? row : [row]));
+  if (!Array.isArray(value)) return [[basicValue(value)]];
+  return value.map((row) => (Array.isArray(row) ? row.map(basicValue) : [basicValue(row)]));
 }
 
 /**

@@ -315,10 +315,10 @@ export function reconcile(
 
 /**
  * The UK financial year (1 April to 31 March) a date falls in.
- * @customfunction FY
+ * @customfunction FINYEAR
  * @param date An Excel date, "2017-08-31" or "31/08/2017".
  * @returns The financial year, e.g. "2017/18".
  */
-export function fy(date: number | string): string {
+export function finyear(date: number | string): string {
   return excelCall(() => financialYear(readDate(date, "date")));
 }

@@ -129,7 +129,7 @@ describe("the built functions bundle", () => {
       [130740.46],
     ]);
     expect(registered.RECONCILE(dfe, 346000, null)).toBe("Mismatch: +£560.00");
-    expect(registered.FY(42978)).toBe("2017/18");
+    expect(registered.FINYEAR(42978)).toBe("2017/18");
   });
 
   it("answers bad arguments with the runtime's Excel errors", () => {

@@ -88,7 +88,7 @@ function run(example: Example): unknown {
 describe("docs/functions.md examples", () => {
   it("has examples for all seven functions", () => {
     expect(new Set(examples.map((e) => e.name))).toEqual(
-      new Set(["VALUE", "WORKDAYS", "ENDDATE", "DAYRATE", "ALLOCATE", "RECONCILE", "FY"]),
+      new Set(["VALUE", "WORKDAYS", "ENDDATE", "DAYRATE", "ALLOCATE", "RECONCILE", "FINYEAR"]),
     );
     expect(examples.length).toBeGreaterThanOrEqual(20);
   });

@@ -2,7 +2,15 @@
  * TENDER.* called the way Excel calls them: numbers, strings, date serials, optional arguments
  * left out (null or undefined), and ranges as 2-D arrays with "" for blank cells.
  */
-import { allocate, dayrate, enddate, fy, reconcile, value, workdays } from "../../src/functions/functions";
+import {
+  allocate,
+  dayrate,
+  enddate,
+  finyear,
+  reconcile,
+  value,
+  workdays,
+} from "../../src/functions/functions";
 import { excelError } from "./helpers";
 
 const VALUE_ERROR = "#VALUE!";
@@ -76,14 +84,14 @@ describe("TENDER.VALUE", () => {
 
   it("takes a one-cell range like the cell itself, and names a larger range as one", () => {
     expect(value([[960]] as unknown as number, [[112]] as unknown as number)).toBe(107520);
-    expect(fy([[42978]] as unknown as number)).toBe("2017/18");
+    expect(finyear([[42978]] as unknown as number)).toBe("2017/18");
     expect(workdays([["2017-08-31"]] as unknown as string, 43069, [["Scotland"]] as unknown as string)).toBe(
       65,
     );
     expect(excelError(() => value([[960], [970]] as unknown as number, 1)).message).toBe(
       "day_rate must be an amount of money, not a range of 2 cells; give one cell",
     );
-    expect(excelError(() => fy([[42978, 42979]] as unknown as number)).message).toBe(
+    expect(excelError(() => finyear([[42978, 42979]] as unknown as number)).message).toBe(
       "date must be a date (an Excel date, 2017-08-31 or 31/08/2017), not a range of 2 cells; give one cell",
     );
   });
@@ -156,7 +164,7 @@ describe("TENDER.WORKDAYS", () => {
     expect(excelError(() => workdays(true as unknown as number, 43069)).message).toBe(
       "start must be a date (an Excel date, 2017-08-31 or 31/08/2017), not TRUE",
     );
-    expect(excelError(() => fy({ type: "Error" } as unknown as number)).message).toBe(
+    expect(excelError(() => finyear({ type: "Error" } as unknown as number)).message).toBe(
       "date must be a date (an Excel date, 2017-08-31 or 31/08/2017), not an Excel error or a data type",
     );
   });
@@ -448,19 +456,51 @@ describe("TENDER.RECONCILE tolerance", () => {
   });
 });
 
-describe("TENDER.FY", () => {
+describe("TENDER.FINYEAR", () => {
   it("names the UK financial year of a date", () => {
-    expect(fy(42978)).toBe("2017/18");
-    expect(fy("2017-03-31")).toBe("2016/17");
-    expect(fy("01/04/2017")).toBe("2017/18");
-    expect(fy("1999-12-31")).toBe("1999/00");
+    expect(finyear(42978)).toBe("2017/18");
+    expect(finyear("2017-03-31")).toBe("2016/17");
+    expect(finyear("01/04/2017")).toBe("2017/18");
+    expect(finyear("1999-12-31")).toBe("1999/00");
   });
 
   it("answers a blank or a non-date with #VALUE!", () => {
-    expect(excelError(() => fy(""))).toEqual({
+    expect(excelError(() => finyear(""))).toEqual({
       code: VALUE_ERROR,
       message: "date is empty; give a date: an Excel date, 2017-08-31 or 31/08/2017",
     });
-    expect(excelError(() => fy("FY17")).code).toBe(VALUE_ERROR);
+    expect(excelError(() => finyear("FY17")).code).toBe(VALUE_ERROR);
+  });
+});
+
+/**
+ * functions.json declares allowCustomDataForDataTypeAny (the metadata generator writes it), so Excel
+ * passes a cell holding a data type to an `any` parameter as the data type itself: a formatted
+ * number as {type: "FormattedNumber", basicValue, numberFormat}, a number, text or TRUE/FALSE as
+ * {type: "Double" | "String" | "Boolean", basicValue}. Sources: "Custom functions and data types"
+ * (learn.microsoft.com/office/dev/add-ins/excel/custom-functions-data-types-overview) and the
+ * Excel.CellValue types in the Excel JavaScript API reference (DoubleCellValue, StringCellValue,
+ * BooleanCellValue, FormattedNumberCellValue: basicValue; EntityCellValue: text and properties).
+ */
+describe("a cell holding a data type", () => {
+  const double = (basicValue: number): number => ({ type: "Double", basicValue }) as unknown as number;
+  const formatted = (basicValue: number): number =>
+    ({ type: "FormattedNumber", basicValue, numberFormat: "£#,##0" }) as unknown as number;
+  const text = (basicValue: string): string => ({ type: "String", basicValue }) as unknown as string;
+
+  it("is read by its basic value, in one-cell arguments and in ranges", () => {
+    expect(value(formatted(960), double(112))).toBe(107520);
+    expect(finyear(text("31/08/2017"))).toBe("2017/18");
+    expect(dayrate([[formatted(107520)], [double(48960)], [95040], [text("£95,040")]])).toBe(960);
+    expect(reconcile([[formatted(107520)], [48960], [95040], [95040]], formatted(346000))).toBe(
+      "Mismatch: +£560.00",
+    );
+  });
+
+  it("that has no basic value (an entity) is named as such", () => {
+    const entity = { type: "Entity", text: "Barnet", properties: {} } as unknown as number;
+    expect(excelError(() => value(entity, 112)).message).toBe(
+      'day_rate must be an amount of money, not a data type ("Barnet")',
+    );
   });
 });

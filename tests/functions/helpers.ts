@@ -23,4 +23,4 @@ export function excelError(call: () => unknown): ExcelError {
 }
 
 /** The seven TENDER functions, in the order the code, functions.json and the docs give them. */
-export const FUNCTION_IDS = ["VALUE", "WORKDAYS", "ENDDATE", "DAYRATE", "ALLOCATE", "RECONCILE", "FY"];
+export const FUNCTION_IDS = ["VALUE", "WORKDAYS", "ENDDATE", "DAYRATE", "ALLOCATE", "RECONCILE", "FINYEAR"];

@@ -81,7 +81,7 @@ describe("functions.json", () => {
       "stated_total: any",
       "tolerance: any (optional)",
     ]);
-    expect(signature("FY")).toEqual(["date: any"]);
+    expect(signature("FINYEAR")).toEqual(["date: any"]);
   });
 
   it("declares what each function returns", () => {
@@ -91,7 +91,7 @@ describe("functions.json", () => {
     expect(fn("DAYRATE").result).toEqual({ type: "number" });
     expect(fn("ALLOCATE").result).toEqual({ dimensionality: "matrix" });
     expect(fn("RECONCILE").result).toEqual({ type: "string" });
-    expect(fn("FY").result).toEqual({ type: "string" });
+    expect(fn("FINYEAR").result).toEqual({ type: "string" });
   });
 
   it("gives help text for every function and every parameter", () => {
@@ -102,7 +102,7 @@ describe("functions.json", () => {
     expect(fn("VALUE").description).toMatch(/exact to the penny/);
     expect(fn("WORKDAYS").parameters[2].description).toMatch(/England & Wales/);
     expect(fn("ALLOCATE").description).toMatch(/add up exactly/);
-    expect(fn("FY").parameters[0].description).toMatch(/31\/08\/2017/);
+    expect(fn("FINYEAR").parameters[0].description).toMatch(/31\/08\/2017/);
   });
 
   it("associates every id with a function the module exports", () => {

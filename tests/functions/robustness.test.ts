@@ -123,9 +123,9 @@ describe("every TENDER function answers any cell contents with a value or an Exc
     );
   });
 
-  it("FY", () => {
+  it("FINYEAR", () => {
     fc.assert(
-      fc.property(date, (d) => answersLikeExcel(call("fy", d))),
+      fc.property(date, (d) => answersLikeExcel(call("finyear", d))),
       runs,
     );
   });
