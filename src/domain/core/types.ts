@@ -69,7 +69,9 @@ export type FindingCode =
   | "DUPLICATE_INVOICE"
   | "INVOICE_OUTSIDE_PERIOD"
   | "DAYS_EXCEED_PERIOD"
-  | "UNKNOWN_LOT";
+  | "UNKNOWN_LOT"
+  | "AWARD_ABOVE_ESTIMATE"
+  | "RELEASES_SAME_DATE";
 
 /** A problem (or a fact worth knowing) found while checking a tender. A value, never thrown. */
 export interface Finding {
