@@ -12,7 +12,7 @@ import { allocate } from "../../src/domain/check/allocation";
 import { allocationToCsv, findingsToCsv, tenderToCsv } from "../../src/domain/formats/csv-export";
 import type { Finding, Tender } from "../../src/domain/core/types";
 import { describeWithLibreOffice } from "../support/libreoffice";
-import { dfeTender } from "./arbitraries";
+import { dfeTender } from "../domain/formats/arbitraries";
 
 const HYPERLINK = '=HYPERLINK("http://x","click")';
 /** Comma-separated, double-quoted, UTF-8, from line 1, en-GB; formulas evaluated, as Excel does. */

@@ -126,6 +126,19 @@ function weekdayOfNumber(dayNumber: number): number {
   return (((dayNumber + 4) % 7) + 7) % 7;
 }
 
+/**
+ * Minutes since the epoch (UTC) at which UK summer time (BST) starts and ends in a year: 01:00 UTC
+ * on the last Sunday of March and of October, as the Summer Time Act 1972 and the Summer Time
+ * Order 2002 (SI 2002/262) set it; right for 1996 on.
+ */
+export function ukSummerTime(year: number): [number, number] {
+  const lastSunday = (month: number): number => {
+    const last = `${String(year).padStart(4, "0")}-${month === 3 ? "03" : "10"}-31`;
+    return toDayNumber(last) - dayOfWeek(last);
+  };
+  return [lastSunday(3) * 1440 + 60, lastSunday(10) * 1440 + 60];
+}
+
 /** "31 July 2017". */
 export function formatLongDate(date: IsoDate): string {
   const [y, m, d] = parts(date);

@@ -15,6 +15,7 @@ import {
   isWorkingDay,
   isoToExcelSerial,
   toDayNumber,
+  ukSummerTime,
   workingDayEnd,
   workingDaysBetween,
 } from "../../../src/domain/core/calendar";
@@ -213,5 +214,18 @@ describe("financial years and Excel serials", () => {
         expect(isoToExcelSerial(excelSerialToIso(serial))).toBe(serial);
       }),
     );
+  });
+});
+
+// Clocks go forward at 1am GMT on the last Sunday in March and back at 2am BST (1am GMT) on the
+// last Sunday in October: https://www.gov.uk/when-do-the-clocks-change
+describe("ukSummerTime", () => {
+  const at = (date: string, utcHour: number): number => toDayNumber(date) * 1440 + utcHour * 60;
+  test.each([
+    [2017, "2017-03-26", "2017-10-29"],
+    [2024, "2024-03-31", "2024-10-27"],
+    [2026, "2026-03-29", "2026-10-25"],
+  ])("%i: from 01:00 UTC on %s to 01:00 UTC on %s", (year, start, end) => {
+    expect(ukSummerTime(year)).toEqual([at(start, 1), at(end, 1)]);
   });
 });

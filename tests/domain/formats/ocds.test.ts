@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import fc from "fast-check";
-import { allocate } from "../../src/domain/check/allocation";
+import { allocate } from "../../../src/domain/check/allocation";
 import {
   defaultOcid,
   looksLikeOcds,
@@ -10,13 +10,13 @@ import {
   ocdsToTender,
   OCID_PREFIX,
   tenderToOcds,
-} from "../../src/domain/formats/ocds";
-import { parseTender } from "../../src/domain/check/tender";
-import type { Tender } from "../../src/domain/core/types";
+} from "../../../src/domain/formats/ocds";
+import { parseTender } from "../../../src/domain/check/tender";
+import type { Tender } from "../../../src/domain/core/types";
 import { dfeTender, tenderArb } from "./arbitraries";
-import { releaseErrors, releasePackageErrors } from "./ocds-schema";
+import { releaseErrors, releasePackageErrors } from "../../exports/ocds-schema";
 
-const FIXTURES = path.resolve(__dirname, "../fixtures/ocds");
+const FIXTURES = path.resolve(__dirname, "../../fixtures/ocds");
 const readFixture = (name: string): unknown => JSON.parse(fs.readFileSync(path.join(FIXTURES, name), "utf8"));
 const PUBLISHED = "2017-07-03T09:00:00Z";
 
@@ -226,7 +226,7 @@ describe("the DfE 2017 tender as OCDS", () => {
 
 test("the shipped example file exports as a valid package with the £346,000 total and 112/51/99/99 days", () => {
   const file = JSON.parse(
-    fs.readFileSync(path.resolve(__dirname, "../../examples/dfe-commissioners-2017.json"), "utf8"),
+    fs.readFileSync(path.resolve(__dirname, "../../../examples/dfe-commissioners-2017.json"), "utf8"),
   );
   const parsed = parseTender(file);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
@@ -420,7 +420,7 @@ test("looksLikeOcds tells an OCDS file from a tender file", () => {
   expect(looksLikeOcds(pkg.releases[0])).toBe(true);
   expect(looksLikeOcds(readFixture("contracts-finder-single-lot.json"))).toBe(true);
   const file = JSON.parse(
-    fs.readFileSync(path.resolve(__dirname, "../../examples/dfe-commissioners-2017.json"), "utf8"),
+    fs.readFileSync(path.resolve(__dirname, "../../../examples/dfe-commissioners-2017.json"), "utf8"),
   );
   expect(looksLikeOcds(file)).toBe(false);
   expect(looksLikeOcds([pkg])).toBe(false);

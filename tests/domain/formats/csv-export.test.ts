@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { allocate } from "../../src/domain/check/allocation";
-import { parseCsv } from "../../src/domain/tables/csv";
+import { allocate } from "../../../src/domain/check/allocation";
+import { parseCsv } from "../../../src/domain/tables/csv";
 import {
   allocationToCsv,
   CSV_BOM,
@@ -11,8 +11,8 @@ import {
   poundsField,
   restoreFormulaText,
   tenderToCsv,
-} from "../../src/domain/formats/csv-export";
-import type { Finding, Tender } from "../../src/domain/core/types";
+} from "../../../src/domain/formats/csv-export";
+import type { Finding, Tender } from "../../../src/domain/core/types";
 import { dfeTender, tenderArb, trickyText } from "./arbitraries";
 
 const HYPERLINK = '=HYPERLINK("http://x","click")';

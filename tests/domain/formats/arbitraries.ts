@@ -1,7 +1,7 @@
 /** fast-check generators of tenders for the export round trips. */
 import fc from "fast-check";
-import { fromDayNumber, toDayNumber } from "../../src/domain/core/calendar";
-import type { Lot, Region, Tender } from "../../src/domain/core/types";
+import { fromDayNumber, toDayNumber } from "../../../src/domain/core/calendar";
+import type { Lot, Region, Tender } from "../../../src/domain/core/types";
 
 /** Characters that break naive CSV and spreadsheets: quotes, separators, line breaks, formula starts. */
 const TRICKY_CHARS = [
