@@ -41,6 +41,8 @@ type ValueKey = (typeof VALUE_FLAGS)[keyof typeof VALUE_FLAGS];
 
 export type CheckFlags = { [K in ValueKey]?: string } & {
   json: boolean;
+  /** `--force`: replace `--out` files that exist already. */
+  force: boolean;
   /** `--out FILE`, in the order given. */
   out: string[];
 };
@@ -53,7 +55,14 @@ export type ArgsResult = { ok: true; value: CliCommand } | { ok: false; error: s
 const HINT = "run `tender-budget --help` to see the options";
 
 function closest(name: string): string | undefined {
-  const all = ["json", "help", "version", ...Object.keys(VALUE_FLAGS), ...Object.keys(REPEATABLE_FLAGS)];
+  const all = [
+    "json",
+    "force",
+    "help",
+    "version",
+    ...Object.keys(VALUE_FLAGS),
+    ...Object.keys(REPEATABLE_FLAGS),
+  ];
   const prefixed = all.filter((f) => f.startsWith(name) || name.startsWith(f));
   return prefixed.length === 1 ? prefixed[0] : undefined;
 }
@@ -64,7 +73,7 @@ function closest(name: string): string | undefined {
  */
 export function parseArgs(argv: readonly string[]): ArgsResult {
   const positional: string[] = [];
-  const flags: CheckFlags = { json: false, out: [] };
+  const flags: CheckFlags = { json: false, force: false, out: [] };
   let help = false;
   let version = false;
   let optionsEnded = false;
@@ -94,9 +103,9 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     const name = arg.slice(2, eq < 0 ? undefined : eq);
     const inline = eq < 0 ? undefined : arg.slice(eq + 1);
 
-    if (name === "json") {
-      if (inline !== undefined) return { ok: false, error: `--json takes no value (got "${arg}")` };
-      flags.json = true;
+    if (name === "json" || name === "force") {
+      if (inline !== undefined) return { ok: false, error: `--${name} takes no value (got "${arg}")` };
+      flags[name] = true;
       continue;
     }
     const isValueFlag = Object.prototype.hasOwnProperty.call(VALUE_FLAGS, name);

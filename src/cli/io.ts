@@ -6,6 +6,16 @@
 
 import { promises as fs } from "node:fs";
 
+/** Which file a path names, whatever the path: device and inode (symbolic and hard links agree). */
+export interface FileIdentity {
+  dev: bigint;
+  ino: bigint;
+  isFile: boolean;
+  isDirectory: boolean;
+  /** The permission bits, given back to a file that is replaced. */
+  mode: number;
+}
+
 export interface Writer {
   write(chunk: string): unknown;
 }
@@ -16,8 +26,18 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Read a whole file as bytes. Defaults to node:fs. */
   readFile?: (path: string) => Promise<Uint8Array>;
-  /** Write a whole file. Defaults to node:fs. */
+  /** Write a whole new file (it must not exist yet). Defaults to node:fs. */
   writeFile?: (path: string, data: string | Uint8Array) => Promise<void>;
+  /** The file a path names (following links), or undefined when there is none. Defaults to node:fs. */
+  stat?: (path: string) => Promise<FileIdentity | undefined>;
+  /** Move a file over another in one step. Defaults to node:fs. */
+  rename?: (from: string, to: string) => Promise<void>;
+  /** Remove a file. Defaults to node:fs. */
+  remove?: (path: string) => Promise<void>;
+  /** The path with every link resolved. Defaults to node:fs. */
+  realpath?: (path: string) => Promise<string>;
+  /** Set a file's permission bits. Defaults to node:fs. */
+  chmod?: (path: string, mode: number) => Promise<void>;
 }
 
 export interface ResolvedIo {
@@ -26,6 +46,28 @@ export interface ResolvedIo {
   env: Record<string, string | undefined>;
   readFile: (path: string) => Promise<Uint8Array>;
   writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
+  stat: (path: string) => Promise<FileIdentity | undefined>;
+  rename: (from: string, to: string) => Promise<void>;
+  remove: (path: string) => Promise<void>;
+  realpath: (path: string) => Promise<string>;
+  chmod: (path: string, mode: number) => Promise<void>;
+}
+
+async function statFile(path: string): Promise<FileIdentity | undefined> {
+  try {
+    const s = await fs.stat(path, { bigint: true });
+    return {
+      dev: s.dev,
+      ino: s.ino,
+      isFile: s.isFile(),
+      isDirectory: s.isDirectory(),
+      mode: Number(s.mode & 0o7777n),
+    };
+  } catch (e) {
+    const code = errorCode(e);
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    throw e;
+  }
 }
 
 /**
@@ -55,7 +97,12 @@ export function resolveIo(io: CliIo): ResolvedIo {
     stderr: io.stderr,
     env: io.env ?? {},
     readFile: io.readFile ?? ((path) => fs.readFile(path)),
-    writeFile: io.writeFile ?? ((path, data) => fs.writeFile(path, data)),
+    writeFile: io.writeFile ?? ((path, data) => fs.writeFile(path, data, { flag: "wx" })),
+    stat: io.stat ?? statFile,
+    rename: io.rename ?? ((from, to) => fs.rename(from, to)),
+    remove: io.remove ?? ((path) => fs.rm(path, { force: true })),
+    realpath: io.realpath ?? ((path) => fs.realpath(path)),
+    chmod: io.chmod ?? ((path, mode) => fs.chmod(path, mode)),
   };
 }
 
@@ -77,6 +124,10 @@ export function fileProblem(e: unknown, path: string, reading: boolean): string 
         : `cannot write ${path}: its folder does not exist`;
     case "EISDIR":
       return `cannot ${reading ? "read" : "write"} ${path}: it is a folder, not a file`;
+    case "ENOSPC":
+      return `cannot ${reading ? "read" : "write"} ${path}: the disk is full; free some space and try again`;
+    case "EROFS":
+      return `cannot write ${path}: the disk is read-only`;
     case "EACCES":
     case "EPERM":
       return `cannot ${reading ? "read" : "write"} ${path}: permission denied`;

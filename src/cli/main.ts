@@ -7,10 +7,11 @@
  * set, for an unexpected failure); it returns the exit status for bin/tender-budget.js to set.
  */
 
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { ExitCode, parseArgs, type CheckFlags } from "./args";
 import { type CliIo, fileProblem, type ResolvedIo, resolveIo } from "./io";
 import { loadActuals, loadTender } from "./load";
+import { checkOutputs, writeAtomically } from "./files";
 import { planOutputs } from "./outputs";
 import { applyOverrides, readCheckOptions } from "./options";
 import { formatActuals, formatReport } from "./report-text";
@@ -52,13 +53,15 @@ Options
   --days-per-week N        days worked a week, for phasing (default 5)
   --title TEXT             the tender's title (default: the file name)
   --buyer TEXT             the buyer
-  --out FILE               also write FILE, by the end of its name (may be repeated):
+  --out FILE               also write FILE, by the end of its name (may be repeated);
+                           an existing FILE is not replaced unless --force is given:
                              .xlsx          Tender, Allocation, Phasing and summary sheets
                              .csv           the allocation table (opens in Excel)
                              .findings.csv  the findings
                              .tender.csv    the tender itself, which check reads back
                              .ocds.json     an OCDS 1.1 release package (see --ocid)
                              .json          the report (what --json prints)
+  --force                  replace --out files that already exist (never the input files)
   --ocid OCID              the tender's OCDS id under your registered prefix, e.g.
                            ocds-b5fd17-2017-0142 (default: one made up under the
                            unregistered prefix ocds-tenderbudget-)
@@ -107,17 +110,25 @@ async function readInput(io: ResolvedIo, file: string): Promise<Uint8Array | und
   }
 }
 
-const samePath = (a: string, b: string): boolean => resolve(a) === resolve(b);
-
 async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promise<ExitCode> {
   const options = readCheckOptions(flags);
   if (!options.ok) {
     printErrors(io, "some options are not valid:", options.errors);
     return ExitCode.InvalidInput;
   }
-  const outputs = planOutputs(flags.out, file, samePath);
-  if (!outputs.ok) {
-    printErrors(io, "some outputs cannot be written:", outputs.errors);
+  const planned = planOutputs(flags.out);
+  const inputs = [{ file, role: "the file being checked" }];
+  if (flags.actuals !== undefined)
+    inputs.push({ file: flags.actuals, role: "the invoices file (--actuals)" });
+  const outputs = await checkOutputs(
+    io,
+    planned.planned.map((p) => ({ file: p.file, item: p.format })),
+    inputs,
+    flags.force,
+  );
+  const outputErrors = [...planned.errors, ...(outputs.ok ? [] : outputs.errors)];
+  if (!outputs.ok || outputErrors.length > 0) {
+    printErrors(io, "some outputs cannot be written (nothing was written):", outputErrors);
     return ExitCode.InvalidInput;
   }
 
@@ -161,22 +172,30 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
     ? { ...report, findings: [...report.findings, ...actuals.findings] }
     : report;
 
-  const rendered: { file: string; data: string | Uint8Array; holds: string }[] = [];
-  for (const { file: out, format } of outputs.value) {
-    const context =
-      actuals && invoices
-        ? { tolerance, ocid, actuals: { lines: invoices.lines, report: actuals } }
-        : { tolerance, ocid };
-    rendered.push({ file: out, data: await format.render(combined, context), holds: format.holds });
+  const context =
+    actuals && invoices
+      ? { tolerance, ocid, actuals: { lines: invoices.lines, report: actuals } }
+      : { tolerance, ocid };
+  const rendered = [];
+  for (const out of outputs.value) {
+    rendered.push({ ...out, data: await out.item.render(combined, context) });
+  }
+  const written = await writeAtomically(io, rendered);
+  if (!written.ok) {
+    const lines = [`${PROGRAM}: ${fileProblem(written.error, written.file, false)}`];
+    lines.push(
+      written.written.length === 0
+        ? "  nothing was written; every existing file is as it was"
+        : `  already written: ${written.written.join(", ")}; the others are as they were`,
+    );
+    if (written.leftBehind.length > 0) {
+      lines.push(`  could not remove the unfinished ${written.leftBehind.join(", ")}; delete it`);
+    }
+    io.stderr.write(lines.join("\n") + "\n");
+    return ExitCode.InvalidInput;
   }
   for (const out of rendered) {
-    try {
-      await io.writeFile(out.file, out.data);
-    } catch (e) {
-      io.stderr.write(`${PROGRAM}: ${fileProblem(e, out.file, false)}\n`);
-      return ExitCode.InvalidInput;
-    }
-    io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${out.holds}\n`);
+    io.stderr.write(`${PROGRAM}: ${out.replaces ? "replaced" : "wrote"} ${out.file}: ${out.item.holds}\n`);
   }
 
   const { notes, missing, provenance } = loaded.value;

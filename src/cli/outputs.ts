@@ -1,13 +1,13 @@
 /**
  * `--out FILE`: write the checked tender in the format its name asks for. Every name is
- * checked before anything is worked out or written, so a bad name writes nothing.
+ * checked before anything is worked out or written, so a bad name writes nothing (files.ts).
  */
 
 import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/formats/csv-export";
 import { reportToJson, type Report } from "../domain/check/check";
 import { tenderToOcds } from "../domain/formats/ocds";
 import type { ActualLine, ActualsReport } from "../domain/actuals";
-import type { InputError, Result, Tolerance } from "../domain/core/types";
+import type { InputError, Tolerance } from "../domain/core/types";
 import { reportToXlsx } from "../workbook/xlsx";
 
 export interface OutputContext {
@@ -78,12 +78,14 @@ export function outputFormatOf(file: string): OutputFormat | undefined {
   return OUTPUT_FORMATS.find((f) => name.endsWith(f.suffix) && name.length > f.suffix.length);
 }
 
-/** Check the `--out` names: a known format each, no name twice, none the input file itself. */
-export function planOutputs(
-  outs: readonly string[],
-  input: string,
-  samePath: (a: string, b: string) => boolean,
-): Result<{ file: string; format: OutputFormat }[]> {
+/**
+ * The format of each `--out` name. Whether a name may be written (not an input, not twice, not
+ * an existing file without --force) is checked by `checkOutputs` in files.ts.
+ */
+export function planOutputs(outs: readonly string[]): {
+  planned: { file: string; format: OutputFormat }[];
+  errors: InputError[];
+} {
   const errors: InputError[] = [];
   const planned: { file: string; format: OutputFormat }[] = [];
   for (const file of outs) {
@@ -94,13 +96,9 @@ export function planOutputs(
         path: "--out",
         message: `cannot tell what to write to "${file}"; end its name with ${known}`,
       });
-    } else if (samePath(file, input)) {
-      errors.push({ path: "--out", message: `"${file}" is the file being checked; write to another file` });
-    } else if (planned.some((p) => samePath(p.file, file))) {
-      errors.push({ path: "--out", message: `"${file}" is given twice; give each output once` });
     } else {
       planned.push({ file, format });
     }
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: planned };
+  return { planned, errors };
 }

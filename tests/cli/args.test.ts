@@ -47,6 +47,7 @@ describe("parseArgs", () => {
       file: "lots.csv",
       flags: {
         json: true,
+        force: false,
         out: [],
         statedTotal: "£346,000",
         dayRate: "960",
@@ -68,7 +69,17 @@ describe("parseArgs", () => {
     expect(command(["check", "--out", "a.csv", "t.json", "--out=b.xlsx"])).toEqual({
       kind: "check",
       file: "t.json",
-      flags: { json: false, out: ["a.csv", "b.xlsx"] },
+      flags: { json: false, force: false, out: ["a.csv", "b.xlsx"] },
+    });
+  });
+
+  it("reads --force, which takes no value", () => {
+    expect(command(["check", "t.json", "--force", "--out", "a.csv"])).toMatchObject({
+      flags: { force: true, out: ["a.csv"] },
+    });
+    expect(parseArgs(["check", "t.json", "--force=yes"])).toEqual({
+      ok: false,
+      error: '--force takes no value (got "--force=yes")',
     });
   });
 
@@ -107,7 +118,7 @@ describe("parseArgs", () => {
 });
 
 describe("readCheckOptions", () => {
-  const flags = (extra: object) => ({ json: false, out: [], ...extra });
+  const flags = (extra: object) => ({ json: false, force: false, out: [], ...extra });
 
   it("turns the options into pence, ISO dates, a region and numbers", () => {
     expect(

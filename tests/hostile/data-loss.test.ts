@@ -1,0 +1,282 @@
+/**
+ * Issue #20, data loss: `--out` never overwrites an input (by the file itself, not its name),
+ * never replaces an existing file without --force, and never leaves a file half-written or some
+ * outputs written and others not. Each case asserts the exit status, the message and that no file
+ * in the folder changed that should not.
+ */
+import {
+  chmodSync,
+  linkSync,
+  promises as fs,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
+import { EXAMPLE_JSON, INVOICES, run, scratch, snapshot } from "./run";
+
+describe("--out never writes over an input", () => {
+  it("refuses the invoices file given to --actuals", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON, "inv.csv": INVOICES });
+    try {
+      const before = snapshot(s.dir);
+      const r = await run([
+        "check",
+        s.path("in.json"),
+        "--actuals",
+        s.path("inv.csv"),
+        "--out",
+        s.path("inv.csv"),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `"${s.path("inv.csv")}" is the invoices file (--actuals); write to another file`,
+      );
+      expect(r.stdout).toBe("");
+      expect(snapshot(s.dir)).toEqual(before);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("refuses the input reached through a symbolic link (check link.json --out in.json)", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      symlinkSync("in.json", s.path("link.json"));
+      const before = snapshot(s.dir);
+      const r = await run(["check", s.path("link.json"), "--out", s.path("in.json"), "--force"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `"${s.path("in.json")}" is the file being checked (${s.path("link.json")}, by another name or a link); write to another file`,
+      );
+      expect(snapshot(s.dir)).toEqual(before);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("refuses a hard link to the input (check in.json --out hard.json), even with --force", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      linkSync(s.path("in.json"), s.path("hard.json"));
+      const before = snapshot(s.dir);
+      const r = await run(["check", s.path("in.json"), "--out", s.path("hard.json"), "--force"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("is the file being checked");
+      expect(snapshot(s.dir)).toEqual(before);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("refuses the input's name in another case on a case-insensitive disk (macOS, Windows)", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      const before = snapshot(s.dir);
+      // A case-insensitive file system: every name is looked up folded to lower case.
+      const folded = (p: string): string => p.slice(0, s.dir.length) + p.slice(s.dir.length).toLowerCase();
+      const stat = async (p: string) => {
+        try {
+          const st = await fs.stat(folded(p), { bigint: true });
+          return {
+            dev: st.dev,
+            ino: st.ino,
+            isFile: st.isFile(),
+            isDirectory: st.isDirectory(),
+            mode: 0o644,
+          };
+        } catch {
+          return undefined;
+        }
+      };
+      const r = await run(["check", s.path("in.json"), "--out", s.path("IN.JSON"), "--force"], { stat });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `"${s.path("IN.JSON")}" is the file being checked (${s.path("in.json")}, by another name or a link)`,
+      );
+      expect(snapshot(s.dir)).toEqual(before);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("refuses two names for the same output, by link or by case", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      writeFileSync(s.path("old.csv"), "keep me\n");
+      linkSync(s.path("old.csv"), s.path("alias.csv"));
+      const before = snapshot(s.dir);
+      const r = await run([
+        "check",
+        s.path("in.json"),
+        "--force",
+        "--out",
+        s.path("old.csv"),
+        "--out",
+        s.path("alias.csv"),
+        "--out",
+        s.path("a.json"),
+        "--out",
+        s.path("A.json"),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `"${s.path("alias.csv")}" is given twice (the same file as "${s.path("old.csv")}")`,
+      );
+      expect(r.stderr).toContain(
+        `"${s.path("A.json")}" is given twice (the same file as "${s.path("a.json")}")`,
+      );
+      expect(snapshot(s.dir)).toEqual(before);
+    } finally {
+      s.done();
+    }
+  });
+});
+
+describe("an existing --out file is replaced only with --force", () => {
+  it("refuses without --force, naming the file and the option, and writes none of the outputs", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      writeFileSync(s.path("report.json"), "my earlier report\n");
+      const before = snapshot(s.dir);
+      const r = await run([
+        "check",
+        s.path("in.json"),
+        "--out",
+        s.path("new.csv"),
+        "--out",
+        s.path("report.json"),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        "tender-budget: some outputs cannot be written (nothing was written):\n" +
+          `  --out: "${s.path("report.json")}" already exists; add --force to replace it, or write to another file\n`,
+      );
+      expect(snapshot(s.dir)).toEqual(before);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("with --force replaces it, says so, keeps its permissions, and writes through a link", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      writeFileSync(s.path("report.json"), "old\n");
+      chmodSync(s.path("report.json"), 0o600);
+      writeFileSync(s.path("real.csv"), "old\n");
+      symlinkSync("real.csv", s.path("link.csv"));
+      const r = await run([
+        "check",
+        s.path("in.json"),
+        "--force",
+        "--out",
+        s.path("report.json"),
+        "--out",
+        s.path("link.csv"),
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain(`tender-budget: replaced ${s.path("report.json")}: the report as JSON`);
+      expect(r.stderr).toContain(`tender-budget: replaced ${s.path("link.csv")}: the allocation table`);
+      expect(JSON.parse(readFileSync(s.path("report.json"), "utf8")).totals.value).toBe(346560);
+      expect(statSync(s.path("report.json")).mode & 0o777).toBe(0o600);
+      const after = snapshot(s.dir);
+      expect(after["link.csv"]).toBe("link -> real.csv");
+      expect(readFileSync(s.path("real.csv"), "utf8")).toContain("Barnet,960.00,112");
+      expect(Object.keys(after).sort()).toEqual(["in.json", "link.csv", "real.csv", "report.json"]);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("a new file is written and reported as written", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      const r = await run(["check", s.path("in.json"), "--out", s.path("a.csv")]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toBe(
+        `tender-budget: wrote ${s.path("a.csv")}: the allocation table as CSV (UTF-8, opens in Excel)\n`,
+      );
+    } finally {
+      s.done();
+    }
+  });
+});
+
+describe("outputs are written whole or not at all", () => {
+  it("a full disk leaves the earlier good report as it was and no half-written file", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      writeFileSync(s.path("report.json"), '{"good": "report"}\n');
+      const before = snapshot(s.dir);
+      let writes = 0;
+      // The disk fills up during the second file: half of it is written, then ENOSPC.
+      const writeFile = async (p: string, data: string | Uint8Array) => {
+        writes++;
+        if (writes === 2) {
+          await fs.writeFile(
+            p,
+            typeof data === "string" ? data.slice(0, data.length / 2) : data.subarray(0, data.length / 2),
+          );
+          throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+        }
+        await fs.writeFile(p, data, { flag: "wx" });
+      };
+      const r = await run(
+        [
+          "check",
+          s.path("in.json"),
+          "--force",
+          "--out",
+          s.path("a.csv"),
+          "--out",
+          s.path("report.json"),
+          "--out",
+          s.path("b.findings.csv"),
+        ],
+        { writeFile },
+      );
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(
+        `tender-budget: cannot write ${s.path("report.json")}: the disk is full; free some space and try again\n` +
+          "  nothing was written; every existing file is as it was\n",
+      );
+      expect(snapshot(s.dir)).toEqual(before);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("a later --out into a missing folder writes none of the earlier ones", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      const before = snapshot(s.dir);
+      const r = await run([
+        "check",
+        s.path("in.json"),
+        "--out",
+        s.path("a.csv"),
+        "--out",
+        s.path("no/such/b.json"),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`cannot write ${s.path("no/such/b.json")}: its folder does not exist`);
+      expect(snapshot(s.dir)).toEqual(before);
+      expect(readdirSync(s.dir)).toEqual(["in.json"]);
+    } finally {
+      s.done();
+    }
+  });
+
+  it("a folder given as --out is named", async () => {
+    const s = scratch({ "in.json": EXAMPLE_JSON });
+    try {
+      await fs.mkdir(s.path("out.json"));
+      const r = await run(["check", s.path("in.json"), "--force", "--out", s.path("out.json")]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`"${s.path("out.json")}" is a folder; give the name of a file to write`);
+    } finally {
+      s.done();
+    }
+  });
+});

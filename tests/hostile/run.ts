@@ -1,0 +1,67 @@
+/**
+ * Helpers for the hostile-input tests: run the command in-process with a folder of copies of the
+ * inputs, and snapshot the folder so a test can assert that nothing changed that should not.
+ */
+import { createHash } from "node:crypto";
+import {
+  copyFileSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { main, type CliIo } from "../../src/cli/main";
+
+export const ROOT = join(__dirname, "..", "..");
+export const EXAMPLE_JSON = join(ROOT, "examples", "dfe-commissioners-2017.json");
+export const EXAMPLE_CSV = join(ROOT, "examples", "dfe-commissioners-2017.csv");
+export const INVOICES = join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-invoices.csv");
+export const FIXTURES = join(__dirname, "fixtures");
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
+
+/** A fresh folder; `files` are copied into it under the given names. */
+export function scratch(files: Record<string, string> = {}): {
+  dir: string;
+  path: (name: string) => string;
+  done: () => void;
+} {
+  const dir = mkdtempSync(join(tmpdir(), "tender-budget-hostile-"));
+  for (const [name, from] of Object.entries(files)) copyFileSync(from, join(dir, name));
+  return { dir, path: (name) => join(dir, name), done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Every entry of a folder: a link's target, a file's hash and permission bits. */
+export function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    const st = lstatSync(p);
+    if (st.isSymbolicLink()) out[name] = `link -> ${readlinkSync(p)}`;
+    else if (st.isFile()) {
+      const hash = createHash("sha256").update(readFileSync(p)).digest("hex").slice(0, 16);
+      out[name] = `file ${hash} mode ${(st.mode & 0o777).toString(8)}`;
+    } else out[name] = "other";
+  }
+  return out;
+}
