@@ -15,3 +15,4 @@ export * from "./formats/ocds";
 export * from "./formats/csv-export";
 export * from "./actuals";
 export * from "./core/examples";
+export * from "./rules";

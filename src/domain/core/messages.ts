@@ -247,3 +247,83 @@ export const phasingMessages = {
   tooLong: (name: string, years: number): string =>
     `${lotName(name)} would run for more than ${years} years at this pace, so it is not phased. Check its days.`,
 };
+
+const money0 = (p: number): string => formatMoney(p, { omitZeroPence: true });
+
+/** Said at the end of every procurement-rules finding (facts sheet §8). */
+export const NOT_LEGAL_ADVICE =
+  "Automated check, not legal advice; confirm with your procurement or legal team.";
+
+export const rulesMessages = {
+  missingPublished: (): string =>
+    "give the date the tender notice was published (publishedDate, --published): it decides the regime and the threshold",
+  missingBuyerType: (): string =>
+    "give the buyer type (buyerType, --buyer-type: central, sub-central or utility): the threshold depends on it",
+  missingContractType: (): string =>
+    "give the contract type (contractType, --contract-type: services, supplies, works or light-touch): the threshold depends on it",
+  beforeData: (date: string): string =>
+    `no thresholds are held for procurements started before 1 January 2016 (this one started ${formatLongDate(date)})`,
+  utilityWorks: (): string =>
+    "the works threshold for utilities is not in the facts checked, so it is not compared",
+  unconfirmed: (what: string, from: string): string =>
+    `the ${what} threshold for procurements started from ${formatLongDate(from)} is not confirmed by any source checked, so it is not compared`,
+  regime: (regime: string, started: string): string =>
+    `Started ${formatLongDate(started)}, so the ${regime} ${regime === "PCR 2015" ? "applies (procurements started before 24 February 2025)" : "applies (procurements started on or after 24 February 2025)"}`,
+  estimate: (
+    estimate: number,
+    basis: string,
+    lots: number,
+    options: number,
+    vatRate: number,
+    statedLarger: boolean,
+  ): string =>
+    `estimated value ${money0(estimate)} (${basis}: ${statedLarger ? "the stated total" : "all lots"} ${money0(lots)}` +
+    (options > 0 ? ` plus options and extensions ${money0(options)}` : "") +
+    (basis === "inc VAT" ? `, VAT added at ${vatRate}%; change the VAT rate if the contract is exempt` : "") +
+    ")",
+  aboveThreshold: (
+    head: string,
+    estimate: string,
+    what: string,
+    threshold: number,
+    period: string,
+    duties: string,
+    source: string,
+  ): string =>
+    `${head}. The ${estimate} is at or above the threshold for ${what} (${money0(threshold)}, ${period}). The full regime may apply: ${duties}. Source: ${source}. ${NOT_LEGAL_ADVICE}`,
+  nearThreshold: (
+    head: string,
+    estimate: string,
+    what: string,
+    threshold: number,
+    period: string,
+    source: string,
+  ): string =>
+    `${head}. The ${estimate} is within 10% below the threshold for ${what} (${money0(threshold)}, ${period}). Check the valuation: every lot, option, extension and VAT count, and splitting to stay below is not allowed. Source: ${source}. ${NOT_LEGAL_ADVICE}`,
+  tenderingShort: (
+    published: string,
+    closing: string,
+    days: number,
+    minimum: number,
+    assumption: string,
+    source: string,
+  ): string =>
+    `The tendering period from publication on ${formatLongDate(published)} to closing on ${formatLongDate(closing)} is ${days} ${days === 1 ? "day" : "days"}, under the ${minimum}-day minimum (${assumption}). It may be too short; check the closing date. Source: ${source}. ${NOT_LEGAL_ADVICE}`,
+  standstillNotOver: (
+    start: string,
+    notice: string,
+    end: string,
+    rule: string,
+    latest: string,
+    source: string,
+  ): string =>
+    `The contract starts on ${formatLongDate(start)}, but the standstill from the award notice of ${formatLongDate(notice)} ends on ${formatLongDate(end)} (${rule}). The contract may be entered into only after the standstill ends; for this start the award notice would have to go out by ${formatLongDate(latest)}. Check the dates. Source: ${source}. ${NOT_LEGAL_ADVICE}`,
+  publishedAfterClosing: (published: string, closing: string): string =>
+    `The tender notice is published on ${formatLongDate(published)}, after the closing date ${formatLongDate(closing)}; check both dates`,
+  awardBeforeClosing: (notice: string, closing: string): string =>
+    `The award notice is dated ${formatLongDate(notice)}, before the closing date ${formatLongDate(closing)}; check both dates`,
+  standstillRule: (regime: string): string =>
+    regime === "PCR 2015"
+      ? "PCR 2015 reg 87: 10 days after the notice is sent, moved to the next working day"
+      : "Procurement Act 2023 s.51: 8 working days beginning with the day the award notice is published, excluding bank holidays in any part of the UK",
+};

@@ -51,6 +51,27 @@ export interface Tender {
   lots: Lot[];
 }
 
+/** Who is buying: central government (PCR Schedule 1 bodies, NHS Trusts), other public bodies, or a utility. */
+export type BuyerType = "central" | "sub-central" | "utility";
+export const BUYER_TYPES: readonly BuyerType[] = ["central", "sub-central", "utility"];
+
+/** What is bought; `light-touch` is social and other specific services. */
+export type ContractType = "services" | "supplies" | "works" | "light-touch";
+export const CONTRACT_TYPES: readonly ContractType[] = ["services", "supplies", "works", "light-touch"];
+
+/** How the contract is awarded. */
+export type Procedure = "open" | "restricted" | "competitive-flexible" | "direct-award" | "call-off";
+export const PROCEDURES: readonly Procedure[] = [
+  "open",
+  "restricted",
+  "competitive-flexible",
+  "direct-award",
+  "call-off",
+];
+
+/** The procurement law that governs a tender, by the date it started. */
+export type Regime = "PCR 2015" | "Procurement Act 2023";
+
 export type Severity = "error" | "warning" | "info";
 
 export type FindingCode =
@@ -71,7 +92,11 @@ export type FindingCode =
   | "DAYS_EXCEED_PERIOD"
   | "UNKNOWN_LOT"
   | "AWARD_ABOVE_ESTIMATE"
-  | "RELEASES_SAME_DATE";
+  | "RELEASES_SAME_DATE"
+  | "ABOVE_THRESHOLD"
+  | "NEAR_THRESHOLD"
+  | "TENDERING_PERIOD_SHORT"
+  | "STANDSTILL_NOT_OVER";
 
 /** A problem (or a fact worth knowing) found while checking a tender. A value, never thrown. */
 export interface Finding {

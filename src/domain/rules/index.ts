@@ -1,0 +1,5 @@
+/** Procurement rules: thresholds, regime, notices, tendering periods and standstill. */
+export * from "./sources";
+export * from "./thresholds";
+export * from "./timing";
+export * from "./assess";
