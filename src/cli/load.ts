@@ -6,7 +6,7 @@
  */
 
 import { readActualsCsv, type ActualsColumn, type ActualsTableLayout } from "../domain/actuals";
-import { parseCsv } from "../domain/tables/csv";
+import { describeTableText, detectSeparator, parseCsv } from "../domain/tables/csv";
 import { csvToTender } from "../domain/formats/csv-export";
 import { ocdsToTender } from "../domain/formats/ocds";
 import {
@@ -136,7 +136,8 @@ export function loadJsonTender(file: string, text: string): Result<LoadedTender>
  * (details rows from "Title" down, a blank row, then the lots) is read whole, by `csvToTender`.
  */
 export function loadCsvTender(file: string, text: string): Result<LoadedTender> {
-  const records = parseCsv(text);
+  const separator = detectSeparator(text);
+  const records = parseCsv(text, { separator });
   if (!records.ok) return records;
   // A tender CSV (as `--out` with tenderToCsv writes it) starts with its details: "Title", ...
   const first = records.value.find((r) => r.some((c) => c.trim() !== ""));
@@ -144,7 +145,12 @@ export function loadCsvTender(file: string, text: string): Result<LoadedTender> 
     const tender = csvToTender(text);
     return tender.ok ? { ok: true, value: { tender: tender.value, notes: [] } } : tender;
   }
-  const read = readLotsTableLayout(records.value, { ref: csvCellRef, rowRef: csvRowRef, tableName: file });
+  const read = readLotsTableLayout(records.value, {
+    ref: csvCellRef,
+    rowRef: csvRowRef,
+    tableName: file,
+    found: describeTableText(records.value, separator),
+  });
   if (!read.ok) return read;
   const layout = read.value;
   const tender: Tender = {

@@ -4,7 +4,7 @@
  * PaneError naming the problems and what to do; nothing is half-read.
  */
 import { listInWords } from "../domain/core/messages";
-import { parseCsv } from "../domain/tables/csv";
+import { type CsvSeparator, describeTableText, detectSeparator, parseCsv } from "../domain/tables/csv";
 import { csvCellRef, readLotsTable } from "../domain/tables/lots-table";
 import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/check/tender";
 import type { InputError, Lot, Tender } from "../domain/core/types";
@@ -187,8 +187,9 @@ export function readLotsRows(
   source: string,
   title: string,
   again = "save it and open it again",
+  separator: CsvSeparator = ",",
 ): LoadedTender {
-  const lots = readLotsTable(rows, { ref: csvCellRef });
+  const lots = readLotsTable(rows, { ref: csvCellRef, found: describeTableText(rows, separator) });
   if (!lots.ok && looksLikeInvoices(rows)) {
     throw new PaneError(
       `Invoices, not the tender's lots, in ${source}`,
@@ -214,7 +215,8 @@ function looksLikeInvoices(rows: readonly string[][]): boolean {
 
 /** Read a .csv lots table's text. */
 export function readLotsCsv(text: string, fileName: string): LoadedTender {
-  const rows = parseCsv(text);
+  const separator = detectSeparator(text);
+  const rows = parseCsv(text, { separator });
   if (!rows.ok) {
     throw new PaneError(
       `Could not read ${fileName}`,
@@ -222,10 +224,10 @@ export function readLotsCsv(text: string, fileName: string): LoadedTender {
       "Save the table from Excel as CSV UTF-8 and open it again.",
     );
   }
-  return readLotsRows(rows.value, fileName, titleFromFileName(fileName));
+  return readLotsRows(rows.value, fileName, titleFromFileName(fileName), undefined, separator);
 }
 
-/** Text pasted from a spreadsheet: rows on lines, cells separated by tabs. */
+/** Text pasted from a spreadsheet: rows on lines, cells separated by tabs (quoted as CSV when a cell holds a tab, a quote or a line break). */
 export function looksLikePastedTable(text: string): boolean {
   return text.includes("\t");
 }
@@ -233,12 +235,16 @@ export function looksLikePastedTable(text: string): boolean {
 /** Read what was pasted into the "Tender notice" box. */
 export async function readPastedText(text: string): Promise<LoadedTender> {
   if (looksLikePastedTable(text)) {
-    const rows = text
-      .replace(/\r\n?/g, "\n")
-      .split("\n")
-      .filter((line) => line.trim() !== "")
-      .map((line) => line.split("\t"));
-    return readLotsRows(rows, "the pasted table", "", "paste it again");
+    const parsed = parseCsv(text, { separator: "\t" });
+    if (!parsed.ok) {
+      throw new PaneError(
+        "Could not read the pasted table",
+        listProblems(parsed.errors),
+        "Copy the cells from Excel again and paste them here.",
+      );
+    }
+    const rows = parsed.value.filter((row) => row.some((cell) => cell.trim() !== ""));
+    return readLotsRows(rows, "the pasted table", "", "paste it again", "\t");
   }
   return readNoticeText(text);
 }

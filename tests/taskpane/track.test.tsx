@@ -88,6 +88,16 @@ describe("contract tracking in a plain browser", () => {
     );
   });
 
+  it("reads invoices pasted from Excel, with tabs between the cells", async () => {
+    renderPane();
+    await buildExampleAndTrack();
+    const rows = parseCsv(CLEAN);
+    if (!rows.ok) throw new Error("fixture");
+    await paste(rows.value.map((row) => row.join("\t")).join("\r\n"));
+    await screen.findByText(/^Read 20 invoice lines from the pasted invoices\.$/);
+    expect(screen.queryByText(/Could not read the invoices/)).toBeNull();
+  });
+
   it("lists the four problems in the DfE invoices with problems, by severity", async () => {
     renderPane();
     await buildExampleAndTrack();

@@ -10,7 +10,7 @@
  * Excel serial numbers. Every problem names the cell through the caller's `ref` and says what to do;
  * nothing is returned unless every row reads cleanly.
  */
-import { parseCsv } from "../tables/csv";
+import { describeTableText, detectSeparator, parseCsv } from "../tables/csv";
 import {
   type CellRead,
   type CellValue,
@@ -21,6 +21,7 @@ import {
   headerRecogniser,
   isEmpty,
   isTotalName,
+  noHeaderMessage,
   readMoneyCell,
   readTableDate,
   readTableHeader,
@@ -178,7 +179,10 @@ export function readActualsTableLayout(
           : `${show(h)} is not a column of ${tableName}; rename it to one of ${KNOWN_HEADERS}, or remove the column`;
       },
       emptyMessage: `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per invoice`,
-      noHeaderMessage: `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
+      noHeaderMessage: noHeaderMessage(
+        `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
+        options,
+      ),
     },
     errors,
   );
@@ -305,17 +309,20 @@ export function readActualsTableLayout(
 }
 
 /**
- * Read invoices from CSV text (RFC 4180): problems name the row and column, `row 4, column "Days"`,
+ * Read invoices from CSV text (RFC 4180; with commas, tabs as pasted from Excel, or semicolons
+ * between cells, whichever the header row uses): problems name the row and column, `row 4, column "Days"`,
  * counting rows from 1 as a spreadsheet does (the header is row 1). The layout's `lineRows` give
  * each line's row; `csvLineRef(layout)` names lines that way in findings.
  */
 export function readActualsCsv(text: string): Result<ActualsTableLayout> {
-  const parsed = parseCsv(text);
+  const separator = detectSeparator(text);
+  const parsed = parseCsv(text, { separator });
   if (!parsed.ok) return parsed;
   return readActualsTableLayout(parsed.value, {
     ref: csvCellRef,
     rowRef: csvRowRef,
     tableName: "the invoices file",
+    found: describeTableText(parsed.value, separator),
   });
 }
 

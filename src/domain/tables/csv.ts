@@ -3,19 +3,101 @@
  * accepted too), fields that hold a comma, a quote or a line break enclosed in double quotes, a
  * quote inside a quoted field written twice. A UTF-8 byte order mark at the start (Excel writes
  * one) and a line break after the last record are accepted.
+ *
+ * The separator need not be a comma: cells copied from Excel reach the clipboard as text with a
+ * tab between cells (quoted as CSV is when a cell holds a tab, a quote or a line break), and
+ * Excel in a locale whose decimal mark is a comma saves "CSV" with semicolons. `parseCsv` finds
+ * which of the three the text uses (`detectSeparator`), so every reader of tables — the pane's
+ * boxes, its files and the command line — accepts all three the same way.
  */
 
 import type { InputError, Result } from "../core/types";
 
 const BOM = "\uFEFF";
 
+/** The separators a table's text may use between cells. */
+export type CsvSeparator = "," | "\t" | ";";
+
+/** In the order a tie is settled: a comma first, as RFC 4180 has it. */
+const SEPARATORS: readonly CsvSeparator[] = [",", "\t", ";"];
+
+/** The separator in words, for messages: "commas", "tabs", "semicolons". */
+export function separatorName(separator: CsvSeparator): string {
+  return separator === "," ? "commas" : separator === "\t" ? "tabs" : "semicolons";
+}
+
+/**
+ * The separator the text uses: the one of comma, tab and semicolon found most often, outside
+ * quoted fields, in its first line that holds any of them (a header row; a title line above it
+ * with none is passed over). Amounts in later rows, such as £9,600 pasted from Excel between tabs,
+ * do not count. A tie, or text with none of them (one column), is read as commas.
+ */
+export function detectSeparator(text: string): CsvSeparator {
+  const counts = new Map<CsvSeparator, number>();
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') {
+      quoted = !quoted;
+      continue;
+    }
+    if (quoted) continue;
+    if (c === "\n" || c === "\r") {
+      if (counts.size > 0) break;
+      continue;
+    }
+    if (c === "," || c === "\t" || c === ";") counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let best: CsvSeparator = ",";
+  for (const separator of SEPARATORS) {
+    if ((counts.get(separator) ?? 0) > (counts.get(best) ?? 0)) best = separator;
+  }
+  return best;
+}
+
+/** A cell in a message: quoted, and cut to 40 characters. */
+function quoteCell(cell: string): string {
+  const text = cell.trim();
+  return `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
+}
+
+/**
+ * What a table's text was found to hold, for a reader that cannot find its header row: the
+ * separator it was read with and the cells of its first non-empty row, e.g. `it was read with tabs
+ * between cells; its first row holds "Invoice", "Lot" and "Amount"`.
+ */
+export function describeTableText(rows: readonly (readonly string[])[], separator: CsvSeparator): string {
+  const read = `it was read with ${separatorName(separator)} between cells`;
+  const first = rows.find((row) => row.some((cell) => cell.trim() !== ""));
+  if (first === undefined) return read;
+  let width = first.length;
+  while (width > 0 && first[width - 1].trim() === "") width--;
+  if (width === 1) return `${read}; its first row is one cell, ${quoteCell(first[0])}`;
+  const shown = first.slice(0, Math.min(width, 6)).map(quoteCell);
+  const more = width - shown.length;
+  const list =
+    more > 0
+      ? `${shown.join(", ")} and ${more} more`
+      : `${shown.slice(0, -1).join(", ")} and ${shown[shown.length - 1]}`;
+  return `${read}; its first row holds ${list}`;
+}
+
+/** How to read a table's text. */
+export interface CsvOptions {
+  /** The separator between cells; found from the text (`detectSeparator`) when not given. */
+  separator?: CsvSeparator;
+}
+
 /**
  * Read CSV text into records of fields. Fields are returned exactly as written (no trimming, no
  * number conversion). An empty line in the middle of the text is a record with one empty field,
- * as the RFC says; callers that read tables skip such rows. Errors name the line.
+ * as the RFC says; callers that read tables skip such rows. Errors name the line. The separator is
+ * found from the text unless `options.separator` gives it.
  */
-export function parseCsv(text: string): Result<string[][]> {
+export function parseCsv(text: string, options: CsvOptions = {}): Result<string[][]> {
   const input = text.startsWith(BOM) ? text.slice(BOM.length) : text;
+  const separator = options.separator ?? detectSeparator(input);
+  const separatorCode = separator.charCodeAt(0);
   const rows: string[][] = [];
   const errors: InputError[] = [];
   let row: string[] = [];
@@ -80,7 +162,7 @@ export function parseCsv(text: string): Result<string[][]> {
         return { ok: false, errors };
       }
       const next = input[i];
-      if (i < n && next !== "," && next !== "\n" && next !== "\r") {
+      if (i < n && next !== separator && next !== "\n" && next !== "\r") {
         errors.push({
           path: `line ${line}`,
           message:
@@ -91,7 +173,7 @@ export function parseCsv(text: string): Result<string[][]> {
       }
       continue;
     }
-    if (c === ",") {
+    if (c === separator) {
       row.push(field);
       field = "";
       i++;
@@ -106,11 +188,11 @@ export function parseCsv(text: string): Result<string[][]> {
       });
       return { ok: false, errors };
     }
-    // An unquoted run: up to the next comma, quote or line break.
+    // An unquoted run: up to the next separator, quote or line break.
     let j = i + 1;
     while (j < n) {
       const d = input.charCodeAt(j);
-      if (d === 44 || d === 34 || d === 10 || d === 13) break;
+      if (d === separatorCode || d === 34 || d === 10 || d === 13) break;
       j++;
     }
     field += input.slice(i, j);

@@ -20,6 +20,7 @@ import {
   headerRecogniser,
   isEmpty,
   isTotalName,
+  noHeaderMessage,
   readMoneyCell,
   readTableDate,
   readTableHeader,
@@ -136,7 +137,10 @@ export function readLotsTableLayout(
           ? undefined
           : `${show(h)} is not a column of a lots table; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
       emptyMessage: `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per lot`,
-      noHeaderMessage: `no header row found in ${tableName}; the first row of the table must name its columns, such as ${KNOWN_HEADERS}`,
+      noHeaderMessage: noHeaderMessage(
+        `no header row found in ${tableName}; the first row of the table must name its columns, such as ${KNOWN_HEADERS}`,
+        options,
+      ),
     },
     errors,
   );

@@ -84,6 +84,16 @@ export interface TableReadOptions {
   tableName?: string;
   /** Skip columns whose header is not recognised instead of rejecting them. Default false. */
   ignoreUnknownColumns?: boolean;
+  /**
+   * What the table was found to hold, added to the message when no header row is found (for
+   * text, `describeTableText` in csv.ts: the separator and the first row's cells).
+   */
+  found?: string;
+}
+
+/** The no-header message, with what was found when the reader was told it. */
+export function noHeaderMessage(message: string, options: TableReadOptions): string {
+  return options.found === undefined ? message : `${message}; ${options.found}`;
 }
 
 /** The header row: the first row naming two or more columns, else the first naming one; -1 if none. */

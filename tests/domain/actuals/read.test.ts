@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from "fs";
 import { join } from "path";
 import { isoToExcelSerial } from "../../../src/domain/core/calendar";
+import { parseCsv } from "../../../src/domain/tables/csv";
 import { readActualsCsv, readActualsTable, readActualsTableLayout } from "../../../src/domain/actuals/read";
 
 const fixtures = join(__dirname, "../../fixtures/actuals");
@@ -37,6 +38,38 @@ describe("readActualsCsv on the DfE invoices", () => {
       days: 5,
       amount: 480_000,
     });
+  });
+});
+
+describe("readActualsCsv with another separator", () => {
+  const asRows = (text: string): string[][] => {
+    const rows = parseCsv(text);
+    if (!rows.ok) throw new Error(JSON.stringify(rows.errors));
+    return rows.value;
+  };
+
+  test("reads the invoices copied from Excel, tab-separated, as it reads the CSV file", () => {
+    const csv = readActualsCsv(read("dfe-2017-invoices.csv"));
+    const pasted = asRows(read("dfe-2017-invoices.csv"))
+      .map((row) => row.join("\t"))
+      .join("\r\n");
+    const tabs = readActualsCsv(pasted);
+    if (!tabs.ok) throw new Error(JSON.stringify(tabs.errors));
+    expect(tabs).toEqual(csv);
+  });
+
+  test("names the separator and the first row when still no header row is found", () => {
+    const result = readActualsCsv("Lot|Invoice number|Amount\nBarnet|BAR-001|9600\n");
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toEqual([
+      {
+        path: "the invoices file",
+        message: expect.stringMatching(
+          /^no header row found in the invoices file; .*; it was read with commas between cells; its first row is one cell, "Lot\|Invoice number\|Amount"$/,
+        ),
+      },
+    ]);
   });
 });
 

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { parseCsv, toCsv } from "../../../src/domain/tables/csv";
+import { describeTableText, detectSeparator, parseCsv, toCsv } from "../../../src/domain/tables/csv";
 
 function rows(text: string): string[][] {
   const r = parseCsv(text);
@@ -99,6 +99,68 @@ describe("toCsv", () => {
         // A record of one empty field is written as an empty line, which reads back the same.
         expect(rows(toCsv(table))).toEqual(table);
       }),
+    );
+  });
+});
+
+describe("the separator between cells", () => {
+  // Excel puts copied cells on the clipboard as text with a tab between cells and a line break
+  // between rows, quoting a cell that holds a tab, a quote or a line break as CSV does
+  // ("Copy and paste in Excel", support.microsoft.com; RFC 4180 for the quoting). Excel in a
+  // locale whose decimal mark is a comma saves "CSV (Comma delimited)" with semicolons (the
+  // Windows "List separator" setting, Region > Additional settings).
+  it("reads cells pasted from Excel, tabs between them and amounts with thousands commas unquoted", () => {
+    const pasted = "Lot\tInvoice number\tAmount\r\nBarnet\tBAR-001\t£9,600.00\r\n";
+    expect(detectSeparator(pasted)).toBe("\t");
+    expect(rows(pasted)).toEqual([
+      ["Lot", "Invoice number", "Amount"],
+      ["Barnet", "BAR-001", "£9,600.00"],
+    ]);
+  });
+
+  it("reads a cell Excel quoted because it holds a tab or a line break", () => {
+    expect(rows('Lot\tNote\nBarnet\t"two\tparts\nand a line"\n')).toEqual([
+      ["Lot", "Note"],
+      ["Barnet", "two\tparts\nand a line"],
+    ]);
+  });
+
+  it("reads semicolons, with a decimal comma left inside the cell", () => {
+    const text = "Lot;Day rate;Days\nBarnet;960,00;112\n";
+    expect(detectSeparator(text)).toBe(";");
+    expect(rows(text)).toEqual([
+      ["Lot", "Day rate", "Days"],
+      ["Barnet", "960,00", "112"],
+    ]);
+  });
+
+  it("goes by the first line holding any separator, passing over a title line and quoted text", () => {
+    expect(detectSeparator('Invoices for DfE 2017\n"Lot, name"\tDays\tAmount\n')).toBe("\t");
+    expect(detectSeparator("Lot,Days\nBarnet\t112;3;4;5\n")).toBe(",");
+  });
+
+  it("reads commas when the first line has as many of another, or none at all", () => {
+    expect(detectSeparator("Lot,Day rate;Days\n")).toBe(",");
+    expect(detectSeparator("Lot\tDays,Amount\n")).toBe(",");
+    expect(detectSeparator("Lot\nBarnet\n")).toBe(",");
+    expect(detectSeparator("")).toBe(",");
+  });
+
+  it("keeps to a separator it is given", () => {
+    expect(rows("a\tb\tc,d")).toEqual([["a", "b", "c,d"]]);
+    const r = parseCsv("a\tb\tc,d", { separator: "," });
+    expect(r.ok && r.value).toEqual([["a\tb\tc", "d"]]);
+  });
+
+  it("names what was read when a reader finds no header", () => {
+    expect(describeTableText([["Lot|Days|Amount"], ["Barnet|112|x"]], ",")).toBe(
+      'it was read with commas between cells; its first row is one cell, "Lot|Days|Amount"',
+    );
+    expect(describeTableText([[""], ["a", "b", ""]], "\t")).toBe(
+      'it was read with tabs between cells; its first row holds "a" and "b"',
+    );
+    expect(describeTableText([["1", "2", "3", "4", "5", "6", "7", "8"]], ";")).toBe(
+      'it was read with semicolons between cells; its first row holds "1", "2", "3", "4", "5", "6" and 2 more',
     );
   });
 });
