@@ -6,7 +6,25 @@ import { allocate, DEFAULT_RATE_BAND, type Allocation, type RateBand } from "./a
 import { penceToPounds, roundHalfAwayFromZero } from "../core/money";
 import { phase, type Phasing } from "./phasing";
 import { reconcile, ZERO_TOLERANCE } from "./reconcile";
-import type { Finding, IsoDate, Pence, Region, Tender, Tolerance } from "../core/types";
+import type {
+  BuyerType,
+  ContractType,
+  Finding,
+  IsoDate,
+  Pence,
+  Procedure,
+  Region,
+  Tender,
+  Tolerance,
+} from "../core/types";
+import {
+  assessRules,
+  rulesFindings,
+  thresholdCategoryWords,
+  type RulesAssessment,
+  type RulesInput,
+} from "../rules/assess";
+import { citeSources } from "../rules/sources";
 
 export interface CheckOptions {
   /** How far the lots may be from a stated figure before it is an error (default zero). */
@@ -22,6 +40,8 @@ export interface Report {
   allocation: Allocation;
   findings: Finding[];
   phasing: Phasing;
+  /** Which procurement rules apply (docs/rules.md). */
+  rules: RulesAssessment;
   /** The options used, defaults filled in. */
   options: { tolerance: Tolerance; daysPerWeek: number; rateBand: RateBand };
 }
@@ -32,19 +52,47 @@ export function checkTender(tender: Tender, options: CheckOptions = {}): Report 
   const rateBand = options.rateBand ?? DEFAULT_RATE_BAND;
   const daysPerWeek = options.daysPerWeek ?? 5;
   const allocation = allocate(tender, { rateBand });
-  const findings = reconcile(tender, allocation, { tolerance, daysPerWeek });
+  const reconciled = reconcile(tender, allocation, { tolerance, daysPerWeek });
   const phasing = phase(tender, allocation, { daysPerWeek });
+  const input = rulesInput(tender, allocation.total);
+  const rules = assessRules(input);
+  const findings = withRuleFindings(reconciled, rulesFindings(input, rules));
   return {
     tender,
     allocation,
     findings,
     phasing,
+    rules,
     options: {
       tolerance: { absolute: tolerance.absolute, percent: tolerance.percent },
       daysPerWeek,
       rateBand: { min: rateBand.min, max: rateBand.max },
     },
   };
+}
+
+/** The tender's fields the procurement rules read; `lotsValue` is all lots together, ex VAT. */
+export function rulesInput(tender: Tender, lotsValue: Pence): RulesInput {
+  const input: RulesInput = { vatRate: tender.vatRate, lotsValue };
+  if (tender.statedTotal !== undefined) input.statedTotal = tender.statedTotal.pence;
+  if (tender.publishedDate !== undefined) input.publishedDate = tender.publishedDate;
+  if (tender.closingDate !== undefined) input.closingDate = tender.closingDate;
+  if (tender.startDate !== undefined) input.startDate = tender.startDate;
+  if (tender.awardNoticeDate !== undefined) input.awardNoticeDate = tender.awardNoticeDate;
+  if (tender.buyerType !== undefined) input.buyerType = tender.buyerType;
+  if (tender.contractType !== undefined) input.contractType = tender.contractType;
+  if (tender.procedure !== undefined) input.procedure = tender.procedure;
+  if (tender.optionsValue !== undefined) input.optionsValue = tender.optionsValue;
+  return input;
+}
+
+const SEVERITY_ORDER = ["error", "warning", "info"] as const;
+
+/** Reconciliation's findings and the rules', errors first, then warnings, then information. */
+function withRuleFindings(reconciled: Finding[], rules: Finding[]): Finding[] {
+  if (rules.length === 0) return reconciled;
+  const all = [...reconciled, ...rules];
+  return SEVERITY_ORDER.flatMap((severity) => all.filter((f) => f.severity === severity));
 }
 
 /** True when some finding is an error (the command line then exits with 1). */
@@ -68,6 +116,12 @@ export interface ReportJson {
     endDate: IsoDate | null;
     region: Region;
     vatRate: number;
+    buyerType: BuyerType | null;
+    contractType: ContractType | null;
+    procedure: Procedure | null;
+    publishedDate: IsoDate | null;
+    awardNoticeDate: IsoDate | null;
+    optionsValue: Money;
     lots: {
       name: string;
       dayRate: Money;
@@ -122,6 +176,78 @@ export interface ReportJson {
     }[];
     unphased: { lot: string; path: string; reason: string }[];
   };
+  rules: RulesJson;
+}
+
+/** `--json`'s `rules`: money in pounds, each figure with its rule's source (title and address). */
+export interface RulesJson {
+  regime: "PCR 2015" | "Procurement Act 2023" | null;
+  /** The threshold in force on publishedDate for the buyer and contract type, in pounds. */
+  threshold: Money;
+  /** Which threshold: "central government supplies and services". */
+  thresholdFor: string | null;
+  thresholdPeriod: { from: IsoDate; to: IsoDate | null } | null;
+  comparedWith: "ex VAT" | "inc VAT" | null;
+  /** What was compared with the threshold, in pounds. */
+  estimatedValue: Money;
+  aboveThreshold: boolean | null;
+  /** What to give when aboveThreshold is null. */
+  missing: { field: string; message: string }[];
+  noticeDuties: { notice: string; where: string; when: string; source: string }[];
+  minimumTenderingDays: number | null;
+  tenderingDays: number | null;
+  /** The last day of the standstill. */
+  standstillEnd: IsoDate | null;
+  /** The last day the award notice can go out for the contract to start on startDate. */
+  latestAwardNoticeForStart: IsoDate | null;
+  sources: {
+    regime: string | null;
+    threshold: string | null;
+    minimumTenderingDays: string | null;
+    standstillEnd: string | null;
+    latestAwardNoticeForStart: string | null;
+  };
+  /** Assumptions made and checks left out. */
+  notes: string[];
+}
+
+const cite = (keys: Parameters<typeof citeSources>[0] | undefined): string | null =>
+  keys === undefined || keys.length === 0 ? null : citeSources(keys);
+
+/** The rules assessment as JSON. */
+export function rulesToJson(rules: RulesAssessment): RulesJson {
+  return {
+    regime: orNull(rules.regime),
+    threshold: pounds(rules.threshold),
+    thresholdFor:
+      rules.thresholdCategory === undefined ? null : thresholdCategoryWords(rules.thresholdCategory),
+    thresholdPeriod:
+      rules.thresholdPeriod === undefined
+        ? null
+        : { from: rules.thresholdPeriod.from, to: orNull(rules.thresholdPeriod.to) },
+    comparedWith: orNull(rules.comparedWith),
+    estimatedValue: pounds(rules.estimatedValue),
+    aboveThreshold: rules.aboveThreshold,
+    missing: rules.missing.map((x) => ({ field: x.field, message: x.message })),
+    noticeDuties: rules.noticeDuties.map((d) => ({
+      notice: d.notice,
+      where: d.where,
+      when: d.when,
+      source: citeSources(d.sources),
+    })),
+    minimumTenderingDays: orNull(rules.minimumTenderingDays),
+    tenderingDays: orNull(rules.tenderingDays),
+    standstillEnd: orNull(rules.standstillEnd),
+    latestAwardNoticeForStart: orNull(rules.latestAwardNoticeForStart),
+    sources: {
+      regime: cite(rules.sources.regime),
+      threshold: cite(rules.sources.threshold),
+      minimumTenderingDays: cite(rules.sources.minimumTenderingDays),
+      standstillEnd: cite(rules.sources.standstill),
+      latestAwardNoticeForStart: cite(rules.sources.standstill),
+    },
+    notes: [...rules.notes],
+  };
 }
 
 const pounds = (p: Pence | undefined): Money => (p === undefined ? null : penceToPounds(p));
@@ -144,6 +270,12 @@ export function reportToJson(report: Report): ReportJson {
       endDate: orNull(tender.endDate),
       region: tender.region,
       vatRate: tender.vatRate,
+      buyerType: orNull(tender.buyerType),
+      contractType: orNull(tender.contractType),
+      procedure: orNull(tender.procedure),
+      publishedDate: orNull(tender.publishedDate),
+      awardNoticeDate: orNull(tender.awardNoticeDate),
+      optionsValue: pounds(tender.optionsValue),
       lots: tender.lots.map((lot) => ({
         name: lot.name,
         dayRate: pounds(lot.dayRate),
@@ -210,5 +342,6 @@ export function reportToJson(report: Report): ReportJson {
       })),
       unphased: phasing.unphased.map((u) => ({ lot: u.lot, path: u.path, reason: u.reason })),
     },
+    rules: rulesToJson(report.rules),
   };
 }

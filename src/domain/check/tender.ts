@@ -5,11 +5,20 @@
  *
  * File shape (money as pounds numbers or strings like "£107,520"; dates YYYY-MM-DD):
  * `{"title","buyer","currency","statedTotal","dayRate","closingDate","startDate","endDate",
- * "region","vatRate","lots":[{"name","dayRate","days","statedValue","startDate","endDate"}]}`
+ * "region","vatRate","lots":[{"name","dayRate","days","statedValue","startDate","endDate"}],
+ * "buyerType","contractType","procedure","publishedDate","awardNoticeDate","optionsValue"}`
  */
 import { daysInMonth, isValidIsoDate, MONTH_NAMES } from "../core/calendar";
 import { tenderMessages as m } from "../core/messages";
 import { parseMoney, rateTimesDays } from "../core/money";
+import {
+  BUYER_TYPES,
+  CONTRACT_TYPES,
+  PROCEDURES,
+  type BuyerType,
+  type ContractType,
+  type Procedure,
+} from "../core/types";
 import type {
   InputError,
   IsoDate,
@@ -41,6 +50,12 @@ export const TENDER_FIELDS = [
   "region",
   "vatRate",
   "lots",
+  "buyerType",
+  "contractType",
+  "procedure",
+  "publishedDate",
+  "awardNoticeDate",
+  "optionsValue",
 ] as const;
 
 export const LOT_FIELDS = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"] as const;
@@ -73,6 +88,50 @@ export function parseRegion(value: unknown): Parsed<Region> {
     if (region) return { ok: true, value: region };
   }
   return { ok: false, error: m.region(value) };
+}
+
+const CHOICE_WORDS: Record<string, string> = {
+  "central government": "central",
+  "sub central": "sub-central",
+  subcentral: "sub-central",
+  "local government": "sub-central",
+  utilities: "utility",
+  service: "services",
+  goods: "supplies",
+  supply: "supplies",
+  "light touch": "light-touch",
+  "competitive flexible": "competitive-flexible",
+  "direct award": "direct-award",
+  "call off": "call-off",
+  calloff: "call-off",
+};
+
+function parseChoice<T extends string>(value: unknown, allowed: readonly T[]): Parsed<T> {
+  if (typeof value === "string") {
+    const text = value
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, " ");
+    const word = CHOICE_WORDS[text] ?? text.replace(/ /g, "-");
+    const found = allowed.find((a) => a === word);
+    if (found) return { ok: true, value: found };
+  }
+  return { ok: false, error: m.choice(value, allowed) };
+}
+
+/** Who buys: central, sub-central or utility (also "central government", "local government"). */
+export function parseBuyerType(value: unknown): Parsed<BuyerType> {
+  return parseChoice(value, BUYER_TYPES);
+}
+
+/** What is bought: services, supplies (goods), works or light-touch. */
+export function parseContractType(value: unknown): Parsed<ContractType> {
+  return parseChoice(value, CONTRACT_TYPES);
+}
+
+/** How it is awarded: open, restricted, competitive-flexible, direct-award or call-off. */
+export function parseProcedure(value: unknown): Parsed<Procedure> {
+  return parseChoice(value, PROCEDURES);
 }
 
 /** An ISO date, or a message saying why it is not one ("2019-02-30": February 2019 has 28 days). */
@@ -219,6 +278,19 @@ export function parseTender(input: unknown): Result<Tender> {
     else r.fail("vatRate", parsed.error);
   }
 
+  const choice = <T>(key: string, parse: (v: unknown) => Parsed<T>): T | undefined => {
+    const value = input[key];
+    if (value === undefined || value === null) return undefined;
+    const parsed = parse(value);
+    return parsed.ok ? parsed.value : r.fail(key, parsed.error);
+  };
+  const buyerType = choice("buyerType", parseBuyerType);
+  const contractType = choice("contractType", parseContractType);
+  const procedure = choice("procedure", parseProcedure);
+  const publishedDate = r.date(input, "publishedDate", "publishedDate");
+  const awardNoticeDate = r.date(input, "awardNoticeDate", "awardNoticeDate");
+  const optionsValue = r.money(input, "optionsValue", "optionsValue", "The options value", false)?.pence;
+
   const lots: Lot[] = [];
   const rawLots = input.lots;
   if (rawLots === undefined || rawLots === null) r.fail("lots", m.lotsMissing());
@@ -295,5 +367,11 @@ export function parseTender(input: unknown): Result<Tender> {
   if (closingDate !== undefined) tender.closingDate = closingDate;
   if (startDate !== undefined) tender.startDate = startDate;
   if (endDate !== undefined) tender.endDate = endDate;
+  if (buyerType !== undefined) tender.buyerType = buyerType;
+  if (contractType !== undefined) tender.contractType = contractType;
+  if (procedure !== undefined) tender.procedure = procedure;
+  if (publishedDate !== undefined) tender.publishedDate = publishedDate;
+  if (awardNoticeDate !== undefined) tender.awardNoticeDate = awardNoticeDate;
+  if (optionsValue !== undefined) tender.optionsValue = optionsValue;
   return { ok: true, value: tender };
 }

@@ -58,6 +58,8 @@ export const tenderMessages = {
     `${JSON.stringify(value)} is not a real date: ${monthName} has ${days} days`,
   impossibleMonth: (value: string): string =>
     `${JSON.stringify(value)} is not a real date: months run from 01 to 12`,
+  choice: (value: unknown, allowed: readonly string[]): string =>
+    `${describeValue(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}; use one of those`,
   region: (value: unknown): string =>
     `${describeValue(value)} is not a bank-holiday region; use "GB-ENG" (England & Wales), "GB-SCT" (Scotland) or "GB-NIR" (Northern Ireland)`,
   vatType: (value: unknown): string =>

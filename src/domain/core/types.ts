@@ -49,6 +49,16 @@ export interface Tender {
   /** VAT rate in percent (20 = 20%). Figures are ex-VAT. */
   vatRate: number;
   lots: Lot[];
+  /** Procurement rules (docs/rules.md): who buys, what, how, and the notice dates. */
+  buyerType?: BuyerType;
+  contractType?: ContractType;
+  procedure?: Procedure;
+  /** When the procurement started: the tender (contract) notice was published. */
+  publishedDate?: IsoDate;
+  /** The contract award notice (or standstill letters) went out. */
+  awardNoticeDate?: IsoDate;
+  /** Extensions and options not in the lots, ex VAT. */
+  optionsValue?: Pence;
 }
 
 /** Who is buying: central government (PCR Schedule 1 bodies, NHS Trusts), other public bodies, or a utility. */

@@ -4,7 +4,7 @@
  */
 import { isValidIsoDate } from "../core/calendar";
 import { formatMoney } from "../core/money";
-import type { Region } from "../core/types";
+import type { Procedure, Region } from "../core/types";
 import type { ClassifiedAmount, DaysMention } from "./amounts";
 import { classifyAmount, findDays, findDaysList, findMoney, isNoticeText } from "./amounts";
 import { findBuyer, findTitle } from "./buyer";
@@ -344,6 +344,33 @@ function fillDates(
   }
 }
 
+/** A government department or ministry is central government (PCR Schedule 1; docs/rules.md). */
+const CENTRAL_BUYER = /^(?:Department|Ministry)\s+(?:for|of)\s/;
+const PROCEDURE_LABEL =
+  /^(?:procurement\s+)?procedure(?:\s+type)?\s*[:–-]\s*(open|restricted|competitive\s+flexible|direct\s+award|call[\s-]off)\b/i;
+
+/** What the notice says for the procurement rules: a central buyer, and a "Procedure: open" line. */
+function rulesFields(
+  draft: Draft,
+  input: NoticeTenderInput,
+  text: string,
+  buyer: { value: string; sentence: string; confidence: number } | null,
+): void {
+  if (buyer !== null && CENTRAL_BUYER.test(buyer.value)) {
+    input.buyerType = "central";
+    draft.fields.buyerType = { value: "central", sentence: buyer.sentence, confidence: 0.8 };
+  }
+  for (const line of text.split(/\r?\n/)) {
+    const match = PROCEDURE_LABEL.exec(line.trim());
+    if (match) {
+      const procedure = match[1].toLowerCase().replace(/[\s-]+/g, "-") as Procedure;
+      input.procedure = procedure;
+      draft.fields.procedure = { value: procedure, sentence: line.trim(), confidence: 0.9 };
+      return;
+    }
+  }
+}
+
 const INC_VAT = /\binc(?:l(?:uding|usive)?)?\.?\s+(?:of\s+)?VAT\b/i;
 
 /** Bank-holiday region named in the text (else England and Wales), and a word on VAT. */
@@ -416,6 +443,7 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
     input.buyer = buyer.value;
     draft.fields.buyer = { value: buyer.value, sentence: buyer.sentence, confidence: buyer.confidence };
   }
+  rulesFields(draft, input, text, buyer);
   if (total === undefined) draft.missing.push("no stated total found");
   else {
     input.statedTotal = total.item.normalised;

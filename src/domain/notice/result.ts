@@ -2,7 +2,7 @@
  * What reading a notice gives back: the tender file input for the engine (`parseTender`), and for
  * every field the sentence it came from and how sure the reading is, so the user can confirm it.
  */
-import type { IsoDate, Region } from "../core/types";
+import type { BuyerType, IsoDate, Procedure, Region } from "../core/types";
 
 /** A lot in the tender file shape: money as written ("£107,520"), dates `YYYY-MM-DD`. */
 export interface NoticeLotInput {
@@ -27,6 +27,8 @@ export interface NoticeTenderInput {
   region: Region;
   vatRate: number;
   lots: NoticeLotInput[];
+  buyerType?: BuyerType;
+  procedure?: Procedure;
 }
 
 /** Where a value came from. */
@@ -40,7 +42,16 @@ export interface FieldSource {
 }
 
 export type NoticeField =
-  "title" | "buyer" | "statedTotal" | "dayRate" | "closingDate" | "startDate" | "endDate" | "region";
+  | "title"
+  | "buyer"
+  | "statedTotal"
+  | "dayRate"
+  | "closingDate"
+  | "startDate"
+  | "endDate"
+  | "region"
+  | "buyerType"
+  | "procedure";
 
 export interface NoticeLotSources {
   name: FieldSource;

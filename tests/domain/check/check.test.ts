@@ -39,6 +39,12 @@ describe("checkTender and reportToJson: the DfE 2017 tender end to end", () => {
       endDate: null,
       region: "GB-ENG",
       vatRate: 20,
+      buyerType: null,
+      contractType: null,
+      procedure: null,
+      publishedDate: null,
+      awardNoticeDate: null,
+      optionsValue: null,
       lots: [
         { name: "Barnet", dayRate: null, days: null, statedValue: 107520, startDate: null, endDate: null },
         { name: "Kirklees", dayRate: null, days: null, statedValue: 48960, startDate: null, endDate: null },
