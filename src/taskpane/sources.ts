@@ -1,13 +1,24 @@
 /**
- * Where a tender can come from in the pane: a file the user opens (tender .json, lots table .csv,
- * Excel .xlsx) or text pasted into the "Tender notice" box. Each reader gives the tender or throws a
- * PaneError naming the problems and what to do; nothing is half-read.
+ * Where a tender can come from in the pane: a file the user opens (tender or OCDS .json, tender or
+ * lots table .csv, notice .txt, Excel .xlsx) or text pasted into the "Tender notice" box. The
+ * engine's file reader (domain/formats/tender-file, also the command line's) reads each; here its
+ * result becomes the tender to load or a PaneError naming the problems and what to do; nothing is
+ * half-read.
  */
 import { listInWords } from "../domain/core/messages";
-import { type CsvSeparator, describeTableText, detectSeparator, parseCsv } from "../domain/tables/csv";
-import { csvCellRef, readLotsTable } from "../domain/tables/lots-table";
-import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseTender } from "../domain/check/tender";
-import type { InputError, Lot, Tender } from "../domain/core/types";
+import { type CsvSeparator, parseCsv } from "../domain/tables/csv";
+import {
+  readCsvTender,
+  readJsonTender,
+  readLotsTableTender,
+  readNoticeTender,
+  readTenderFile as readTenderBytes,
+  type TenderFileFailure,
+  type TenderFileReading,
+  type TenderFileResult,
+} from "../domain/formats/tender-file";
+import type { NoticeReading } from "../domain/notice";
+import type { InputError, Result, Tender } from "../domain/core/types";
 import { PaneError } from "./use-task";
 
 export interface LoadedTender {
@@ -81,102 +92,146 @@ export function listProblems(errors: readonly InputError[], lotNames: readonly s
   return shown.join(" ") + (more > 0 ? ` …and ${more} more.` : "");
 }
 
-/** A tender holding only lots (from a table), for the user to complete in Review. */
-export function tenderFromLots(lots: Lot[], title: string): Tender {
-  return { title, buyer: "", currency: "GBP", region: DEFAULT_REGION, vatRate: DEFAULT_VAT_RATE, lots };
-}
-
 function lotsNotes(): string[] {
   return [
     "The table gave only the lots: add the buyer, the stated total and the dates if the tender has them.",
   ];
 }
 
-function titleFromFileName(name: string): string {
-  return name
-    .replace(/\.[^.]+$/, "")
-    .replace(/[_-]+/g, " ")
-    .trim();
-}
+const LOTS_TABLE_SHAPE =
+  "A lots table has a header row naming its columns (Lot, Day rate, Days, Stated value, Start date, End date) and one lot on each row under it.";
 
-function parseJsonText(text: string, fileName: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new PaneError(
-      `Could not read ${fileName}`,
-      `It is not valid JSON (${error instanceof Error ? error.message : String(error)}).`,
-      "Open a tender file saved by Tender Budget or written in the tender file shape.",
-    );
+/**
+ * The engine's reason a file (or pasted text) could not be read, as the pane says it: a heading,
+ * the problems, and what to do. `again` says how to try again once a table is corrected.
+ */
+function paneError(
+  source: string,
+  failure: TenderFileFailure,
+  again = "save it and open it again",
+): PaneError {
+  const problems = listProblems(failure.errors);
+  switch (failure.problem) {
+    case "unknown-kind":
+      return new PaneError(
+        `Tender Budget cannot open ${source}`,
+        "It opens Excel workbooks (.xlsx), tender and lots tables (.csv), tender files (.json) and notices (.txt).",
+        "Save the lots from Excel as .xlsx or CSV, or open a tender .json file.",
+      );
+    case "encoding":
+    case "json":
+      return new PaneError(
+        `Could not read ${source}`,
+        `${source} ${failure.errors[0]?.message ?? ""}.`,
+        failure.problem === "json"
+          ? "Open a tender file saved by Tender Budget or written in the tender file shape."
+          : "Save it as CSV UTF-8 (or UTF-8 text) and open it again.",
+      );
+    case "ocds":
+      return new PaneError(
+        `Could not read the tender in the OCDS file ${source}`,
+        problems,
+        "Open the release package saved from Contracts Finder or from Tender Budget's Export step, or start from a blank tender.",
+      );
+    case "tender":
+      return new PaneError(
+        `${source} is not a tender Tender Budget can use`,
+        problems,
+        "Correct the file and open it again, or start from a blank tender.",
+      );
+    case "csv":
+      return new PaneError(
+        `Could not read ${source}`,
+        problems,
+        "Save the table from Excel as CSV UTF-8 and open it again.",
+      );
+    case "tender-csv":
+      return new PaneError(
+        `Could not read the tender in ${source}`,
+        problems,
+        `Correct the rows named above, then ${again}.`,
+      );
+    case "invoices":
+      return new PaneError(
+        `Invoices, not the tender's lots, in ${source}`,
+        "Its header row has an invoice number column: it is a list of invoices against the contracts.",
+        "Start from the tender (its lots and stated total), build the allocation, then open the invoices in step 6, Contract tracking.",
+      );
+    case "lots-table":
+      return new PaneError(
+        `Could not read the lots table in ${source}`,
+        problems,
+        `Correct the table where named above, then ${again}. ${LOTS_TABLE_SHAPE}`,
+      );
+    case "notice":
+      return new PaneError(
+        "No tender found in the notice",
+        [...failure.errors.map((e) => e.message), ...(failure.notes ?? [])].join(" "),
+        "Paste the part of the notice that gives the lots and their amounts, or a lots table copied from Excel.",
+      );
+    case "notice-tender":
+      return new PaneError(
+        "The notice gives a tender Tender Budget cannot use",
+        problems,
+        "Start a blank tender and type the figures in from the notice.",
+      );
+    case "workbook":
+      return new PaneError(
+        `Could not read the tender in ${source}`,
+        problems,
+        "Correct the cells named above in Excel, save the workbook and open it again.",
+      );
   }
 }
 
-/** A cheap first look for the keys of an OCDS release or package, before loading the OCDS reader. */
-function mayBeOcds(data: unknown): boolean {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  return ["releases", "records", "ocid", "tag"].some((key) => key in data);
+/** What the engine read, as the pane loads it: the tender, where it came from and what to confirm. */
+function loaded(reading: TenderFileReading, source: string): LoadedTender {
+  const { tender } = reading;
+  switch (reading.read) {
+    case "lots-table":
+      return { tender, source, notes: lotsNotes() };
+    case "workbook":
+      return {
+        tender,
+        source,
+        notes: tender.statedTotal === undefined && tender.buyer === "" ? lotsNotes() : [],
+      };
+    case "ocds":
+      return { tender, source, notes: unvaluedNotes(tender) };
+    case "notice":
+      return noticeLoaded(reading.notice, tender);
+    default:
+      return { tender, source, notes: [] };
+  }
+}
+
+function result(read: TenderFileResult, source: string, again?: string): LoadedTender {
+  if (!read.ok) throw paneError(source, read, again);
+  return loaded(read.value, source);
+}
+
+/** A notice's lots often have no value yet: they open in Review for their figures to be filled in. */
+function unvaluedNotes(tender: Tender): string[] {
+  const unvalued = tender.lots.filter((lot) => lot.days === undefined && lot.statedValue === undefined);
+  if (unvalued.length === 0) return [];
+  const which =
+    unvalued.length < tender.lots.length
+      ? listInWords(unvalued.map((lot) => `"${lot.name}"`))
+      : unvalued.length === 1
+        ? "its lot"
+        : `any of its ${unvalued.length} lots`;
+  return [
+    `The notice gives no value or days for ${which}: give each its days (and day rate) or its stated value before building the allocation.`,
+  ];
 }
 
 /**
- * Read a .json file: a tender file, or an OCDS release or release package such as the Export step
- * saves and Contracts Finder publishes (the OCDS reader is loaded only for those).
+ * Read a .json file: a tender file, or an OCDS release, release package or record package such as
+ * the Export step saves and Contracts Finder publishes (the OCDS reader is loaded only for those).
  */
 export async function readJsonFile(text: string, fileName: string): Promise<LoadedTender> {
-  const data = parseJsonText(text, fileName);
-  if (mayBeOcds(data)) {
-    const { looksLikeOcds, ocdsToTender } = await import(
-      /* webpackChunkName: "ocds" */ "../domain/formats/ocds"
-    );
-    if (looksLikeOcds(data)) {
-      // A notice's lots often have no value yet: they open in Review for their figures to be filled in.
-      const read = ocdsToTender(data, { allowUnvalued: true });
-      if (!read.ok) {
-        throw new PaneError(
-          `Could not read the tender in the OCDS file ${fileName}`,
-          listProblems(read.errors),
-          "Open the release package saved from Contracts Finder or from Tender Budget's Export step, or start from a blank tender.",
-        );
-      }
-      const unvalued = read.value.lots.filter(
-        (lot) => lot.days === undefined && lot.statedValue === undefined,
-      );
-      const which =
-        unvalued.length < read.value.lots.length
-          ? listInWords(unvalued.map((lot) => `"${lot.name}"`))
-          : unvalued.length === 1
-            ? "its lot"
-            : `any of its ${unvalued.length} lots`;
-      const notes =
-        unvalued.length === 0
-          ? []
-          : [
-              `The notice gives no value or days for ${which}: give each its days (and day rate) or its stated value before building the allocation.`,
-            ];
-      return { tender: read.value, source: fileName, notes };
-    }
-  }
-  return tenderFromJson(data, fileName);
+  return result(await readJsonTender(fileName, text, { allowUnvalued: true }), fileName);
 }
-
-/** Read a tender .json file's text. */
-export function readTenderJson(text: string, fileName: string): LoadedTender {
-  return tenderFromJson(parseJsonText(text, fileName), fileName);
-}
-
-function tenderFromJson(data: unknown, fileName: string): LoadedTender {
-  const parsed = parseTender(data);
-  if (!parsed.ok) {
-    throw new PaneError(
-      `${fileName} is not a tender Tender Budget can use`,
-      listProblems(parsed.errors),
-      "Correct the file and open it again, or start from a blank tender.",
-    );
-  }
-  return { tender: parsed.value, source: fileName, notes: [] };
-}
-
-const LOTS_TABLE_SHAPE =
-  "A lots table has a header row naming its columns (Lot, Day rate, Days, Stated value, Start date, End date) and one lot on each row under it.";
 
 /**
  * Read a lots table given as rows of cells (from CSV or pasted from a spreadsheet); `again` says how
@@ -189,42 +244,12 @@ export function readLotsRows(
   again = "save it and open it again",
   separator: CsvSeparator = ",",
 ): LoadedTender {
-  const lots = readLotsTable(rows, { ref: csvCellRef, found: describeTableText(rows, separator) });
-  if (!lots.ok && looksLikeInvoices(rows)) {
-    throw new PaneError(
-      `Invoices, not the tender's lots, in ${source}`,
-      "Its header row has an invoice number column: it is a list of invoices against the contracts.",
-      "Start from the tender (its lots and stated total), build the allocation, then open the invoices in step 6, Contract tracking.",
-    );
-  }
-  if (!lots.ok) {
-    throw new PaneError(
-      `Could not read the lots table in ${source}`,
-      listProblems(lots.errors),
-      `Correct the table where named above, then ${again}. ${LOTS_TABLE_SHAPE}`,
-    );
-  }
-  return { tender: tenderFromLots(lots.value, title), source, notes: lotsNotes() };
+  return result(readLotsTableTender(rows, title, undefined, separator), source, again);
 }
 
-/** A table whose first non-empty row heads a column "Invoice number" (or "Invoice no", "Invoice ref"). */
-function looksLikeInvoices(rows: readonly string[][]): boolean {
-  const header = rows.find((row) => row.some((cell) => cell.trim() !== ""));
-  return header?.some((cell) => /^invoice\s*(number|no\.?|ref(erence)?)?$/i.test(cell.trim())) ?? false;
-}
-
-/** Read a .csv lots table's text. */
+/** Read a .csv file's text: a tender CSV as the Export step and the command line write it, or a lots table. */
 export function readLotsCsv(text: string, fileName: string): LoadedTender {
-  const separator = detectSeparator(text);
-  const rows = parseCsv(text, { separator });
-  if (!rows.ok) {
-    throw new PaneError(
-      `Could not read ${fileName}`,
-      listProblems(rows.errors),
-      "Save the table from Excel as CSV UTF-8 and open it again.",
-    );
-  }
-  return readLotsRows(rows.value, fileName, titleFromFileName(fileName), undefined, separator);
+  return result(readCsvTender(fileName, text), fileName);
 }
 
 /** Text pasted from a spreadsheet: rows on lines, cells separated by tabs (quoted as CSV when a cell holds a tab, a quote or a line break). */
@@ -256,25 +281,8 @@ function sentenceCase(text: string): string {
 /** How sure a reading must be before the pane stops asking the user to confirm it. */
 const CONFIDENT = 0.8;
 
-/** Read a tender notice (or news report) with the notice reader, loaded only when first used. */
-export async function readNoticeText(text: string): Promise<LoadedTender> {
-  const { parseNotice } = await import(/* webpackChunkName: "notice" */ "../domain/notice");
-  const reading = parseNotice(text);
-  if (!reading.ok) {
-    throw new PaneError(
-      "No tender found in the notice",
-      [reading.error, ...reading.notes].join(" "),
-      "Paste the part of the notice that gives the lots and their amounts, or a lots table copied from Excel.",
-    );
-  }
-  const parsed = parseTender(reading.input);
-  if (!parsed.ok) {
-    throw new PaneError(
-      "The notice gives a tender Tender Budget cannot use",
-      listProblems(parsed.errors),
-      "Start a blank tender and type the figures in from the notice.",
-    );
-  }
+/** A notice's tender, with where each field came from and what to confirm. */
+function noticeLoaded(reading: Extract<NoticeReading, { ok: true }>, tender: Tender): LoadedTender {
   const hints: Record<string, string> = {};
   const notes = [...reading.missing.map((m) => `${sentenceCase(m)}.`), ...reading.notes];
   for (const [field, source] of Object.entries(reading.fields)) {
@@ -287,7 +295,12 @@ export async function readNoticeText(text: string): Promise<LoadedTender> {
     const value = lot.statedValue ?? lot.name;
     hints[`lots[${i}].statedValue`] = `From the notice: “${value.sentence}”`;
   });
-  return { tender: parsed.value, source: "the tender notice", notes, hints };
+  return { tender, source: "the tender notice", notes, hints };
+}
+
+/** Read a tender notice (or news report) with the notice reader, loaded only when first used. */
+export async function readNoticeText(text: string): Promise<LoadedTender> {
+  return result(await readNoticeTender("the tender notice", text), "the tender notice");
 }
 
 const FIELD_WORDS: Record<string, string> = {
@@ -301,34 +314,22 @@ const FIELD_WORDS: Record<string, string> = {
   region: "bank-holiday region",
 };
 
-/**
- * Read an Excel workbook: its Tender sheet, else the first sheet holding a lots table. The .xlsx
- * reader (and exceljs behind it) is loaded only when a workbook is opened.
- */
-export async function readTenderXlsx(bytes: Uint8Array, fileName: string): Promise<LoadedTender> {
+/** A workbook's bytes as a tender: the .xlsx reader (and exceljs behind it) is loaded only when a workbook is opened. */
+async function readWorkbook(bytes: Uint8Array, title: string): Promise<Result<Tender>> {
   const { xlsxToTender } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
-  const read = await xlsxToTender(bytes, { title: titleFromFileName(fileName) });
-  if (!read.ok) {
-    throw new PaneError(
-      `Could not read the tender in ${fileName}`,
-      listProblems(read.errors),
-      "Correct the cells named above in Excel, save the workbook and open it again.",
-    );
-  }
-  const notes = read.value.statedTotal === undefined && read.value.buyer === "" ? lotsNotes() : [];
-  return { tender: read.value, source: fileName, notes };
+  return xlsxToTender(bytes, { title });
 }
 
-/** Read a file the user opened, by its extension. */
+/** Read an Excel workbook: its Tender sheet, else the first sheet holding a lots table. */
+export async function readTenderXlsx(bytes: Uint8Array, fileName: string): Promise<LoadedTender> {
+  return result(await readTenderBytes(fileName, bytes, { readWorkbook }), fileName);
+}
+
+/**
+ * Read a file the user opened, by its extension, with the engine's file reader (the one the
+ * command line uses): tender and OCDS .json, tender and lots .csv, notice .txt, workbook .xlsx.
+ */
 export async function readTenderFile(file: File): Promise<LoadedTender> {
-  const name = file.name;
-  const ext = /\.([^.]+)$/.exec(name)?.[1]?.toLowerCase();
-  if (ext === "json") return readJsonFile(await file.text(), name);
-  if (ext === "csv") return readLotsCsv(await file.text(), name);
-  if (ext === "xlsx") return readTenderXlsx(new Uint8Array(await file.arrayBuffer()), name);
-  throw new PaneError(
-    `Tender Budget cannot open ${name}`,
-    "It opens Excel workbooks (.xlsx), lots tables (.csv) and tender files (.json).",
-    "Save the lots from Excel as .xlsx or CSV, or open a tender .json file.",
-  );
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return result(await readTenderBytes(file.name, bytes, { allowUnvalued: true, readWorkbook }), file.name);
 }

@@ -5,7 +5,6 @@ import {
   readNoticeText,
   readJsonFile,
   readPastedText,
-  readTenderJson,
 } from "../../src/taskpane/sources";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -134,8 +133,8 @@ describe("tables and files", () => {
     );
   });
 
-  it("reads a tender .json and lists its problems in the user's words", () => {
-    const ok = readTenderJson(
+  it("reads a tender .json and lists its problems in the user's words", async () => {
+    const ok = await readJsonFile(
       JSON.stringify({
         title: "T",
         buyer: "B",
@@ -145,14 +144,12 @@ describe("tables and files", () => {
       "t.json",
     );
     expect(ok.tender.statedTotal).toEqual({ pence: 120_000_000, precision: 10_000_000 });
-    try {
-      readTenderJson(JSON.stringify({ lots: [{ name: "A", days: -1 }] }), "bad.json");
-      throw new Error("expected a PaneError");
-    } catch (e) {
-      expect((e as PaneError).title).toBe("bad.json is not a tender Tender Budget can use");
-      expect((e as PaneError).detail).toMatch(/^Lot 1 days: /);
-    }
-    expect(() => readTenderJson("{ nope", "x.json")).toThrow(/Could not read x.json/);
+    const error = await readJsonFile(JSON.stringify({ lots: [{ name: "A", days: -1 }] }), "bad.json").catch(
+      (e: unknown) => e,
+    );
+    expect((error as PaneError).title).toBe("bad.json is not a tender Tender Budget can use");
+    expect((error as PaneError).detail).toMatch(/^Lot 1 days: /);
+    await expect(readJsonFile("{ nope", "x.json")).rejects.toThrow(/Could not read x.json/);
   });
 });
 

@@ -29,5 +29,5 @@ export * from "./types";
 export { parseOcid, defaultOcid } from "./ids";
 export { isoToOcdsDateTime, ocdsInstant, ocdsDateTimeToIso } from "./date-times";
 export { tenderToOcds } from "./export";
-export { looksLikeOcds } from "./release";
+export { looksLikeOcds } from "./detect";
 export { ocdsToTender, type OcdsImportOptions } from "./import";

@@ -4,17 +4,6 @@ import { ocdsInstant } from "./date-times";
 import { isObject, nonEmptyText, type Json, type Reader } from "./json-reader";
 
 /**
- * True when parsed JSON is an OCDS release or record package (`releases`, `records`) or a release (`ocid` or
- * `tender` with `tag`), rather than a tender file: lets a caller choose `ocdsToTender` or
- * `parseTender` for a `.json` file.
- */
-export function looksLikeOcds(json: unknown): boolean {
-  if (!isObject(json)) return false;
-  if (Array.isArray(json.releases) || Array.isArray(json.records)) return true;
-  return typeof json.ocid === "string" || (isObject(json.tender) && json.tag !== undefined);
-}
-
-/**
  * The release to read: the release itself; the latest (by `date`) release with a tender in a
  * release package; the first record's compiled release in a record package.
  */
