@@ -30,6 +30,12 @@ export const VALUE_FLAGS = {
   actuals: "actuals",
   "as-of": "asOf",
   ocid: "ocid",
+  "buyer-type": "buyerType",
+  "contract-type": "contractType",
+  procedure: "procedure",
+  published: "published",
+  "award-notice": "awardNotice",
+  "options-value": "optionsValue",
 } as const;
 
 /** Flags that may be given more than once, collecting every value. */
@@ -176,7 +182,17 @@ function example(name: string): string {
     case "start":
     case "end":
     case "as-of":
+    case "published":
+    case "award-notice":
       return "2017-08-31";
+    case "buyer-type":
+      return "central";
+    case "contract-type":
+      return "services";
+    case "procedure":
+      return "open";
+    case "options-value":
+      return "20000";
     case "region":
       return "GB-ENG";
     case "vat":

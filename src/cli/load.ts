@@ -38,6 +38,12 @@ const FIELD_OPTIONS: Record<string, string> = {
   endDate: "--end",
   region: "--region",
   vatRate: "--vat",
+  buyerType: "--buyer-type",
+  contractType: "--contract-type",
+  procedure: "--procedure",
+  publishedDate: "--published",
+  awardNoticeDate: "--award-notice",
+  optionsValue: "--options-value",
 };
 
 /** Locate finding paths in a CSV lots table: lots by row and column, tender fields by option. */

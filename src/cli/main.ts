@@ -53,6 +53,13 @@ Options
   --days-per-week N        days worked a week, for phasing (default 5)
   --title TEXT             the tender's title (default: the file name)
   --buyer TEXT             the buyer
+  --buyer-type TYPE        procurement rules: central, sub-central or utility
+  --contract-type TYPE     services, supplies, works or light-touch
+  --procedure NAME         open, restricted, competitive-flexible, direct-award or call-off
+  --published DATE         the tender notice's date: when the procurement started
+  --award-notice DATE      the contract award notice (or standstill letters) went out
+  --options-value AMOUNT   extensions and options not in the lots, ex VAT (counted
+                           towards the threshold; see docs/rules.md)
   --out FILE               also write FILE, by the end of its name (may be repeated);
                            an existing FILE is not replaced unless --force is given:
                              .xlsx          Tender, Allocation, Phasing and summary sheets

@@ -6,11 +6,21 @@
 import { readTableDate } from "../domain/tables/lots-table";
 import { parseMoney } from "../domain/core/money";
 import { parseOcid } from "../domain/formats/ocds";
-import { parseRegion, parseVatRate } from "../domain/check/tender";
+import {
+  parseBuyerType,
+  parseContractType,
+  parseProcedure,
+  parseRegion,
+  parseVatRate,
+} from "../domain/check/tender";
 import type {
+  BuyerType,
+  ContractType,
   InputError,
   IsoDate,
+  Parsed,
   Pence,
+  Procedure,
   Region,
   Result,
   StatedAmount,
@@ -30,6 +40,12 @@ export interface TenderOverrides {
   endDate?: IsoDate;
   region?: Region;
   vatRate?: number;
+  buyerType?: BuyerType;
+  contractType?: ContractType;
+  procedure?: Procedure;
+  publishedDate?: IsoDate;
+  awardNoticeDate?: IsoDate;
+  optionsValue?: Pence;
 }
 
 export interface CheckOptions {
@@ -90,6 +106,23 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
   overrides.closingDate = date("closing", flags.closing);
   overrides.startDate = date("start", flags.start);
   overrides.endDate = date("end", flags.end);
+  overrides.publishedDate = date("published", flags.published);
+  overrides.awardNoticeDate = date("award-notice", flags.awardNotice);
+  overrides.optionsValue = money("options-value", flags.optionsValue, true)?.pence;
+  const choice = <T>(
+    flag: string,
+    text: string | undefined,
+    parse: (v: unknown) => Parsed<T>,
+  ): T | undefined => {
+    if (text === undefined) return undefined;
+    const parsed = parse(text);
+    if (parsed.ok) return parsed.value;
+    bad(flag, parsed.error);
+    return undefined;
+  };
+  overrides.buyerType = choice("buyer-type", flags.buyerType, parseBuyerType);
+  overrides.contractType = choice("contract-type", flags.contractType, parseContractType);
+  overrides.procedure = choice("procedure", flags.procedure, parseProcedure);
   const asOf = date("as-of", flags.asOf);
   if (asOf !== undefined) options.asOf = asOf;
   if (flags.asOf !== undefined && flags.actuals === undefined) {

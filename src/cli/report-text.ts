@@ -9,6 +9,7 @@ import type { Phasing } from "../domain/check/phasing";
 import { formatLongDate, regionName } from "../domain/core/calendar";
 import { formatMoney } from "../domain/core/money";
 import type { Finding, IsoDate, Pence, Tender } from "../domain/core/types";
+import { thresholdCategoryWords, type RulesAssessment } from "../domain/rules/assess";
 
 /** The parts of the engine's report the text shows. */
 export interface ReportForText {
@@ -16,6 +17,80 @@ export interface ReportForText {
   allocation: Allocation;
   findings: readonly Finding[];
   phasing: Phasing;
+  rules?: RulesAssessment;
+}
+
+const RULE_FIELDS = [
+  "buyerType",
+  "contractType",
+  "procedure",
+  "publishedDate",
+  "awardNoticeDate",
+  "optionsValue",
+] as const;
+
+/** The procurement rules section: shown once any rule field is given, else a one-line pointer. */
+export function formatRules(tender: Tender, rules: RulesAssessment | undefined): string[] {
+  if (rules === undefined) return [];
+  if (!RULE_FIELDS.some((f) => tender[f] !== undefined)) {
+    return [
+      "Procurement rules: give --published, --buyer-type and --contract-type (and --procedure, --award-notice) to check the threshold, tendering period and standstill.",
+    ];
+  }
+  const rows: string[][] = [];
+  if (rules.regime !== undefined && tender.publishedDate !== undefined) {
+    rows.push([
+      "Regime",
+      `${rules.regime} (started ${ukDate(tender.publishedDate)}; the Act applies from 24 February 2025)`,
+    ]);
+  }
+  if (
+    rules.threshold !== undefined &&
+    rules.thresholdCategory !== undefined &&
+    rules.thresholdPeriod !== undefined
+  ) {
+    const period = rules.thresholdPeriod;
+    rows.push([
+      "Threshold",
+      `${formatMoney(rules.threshold, { omitZeroPence: true })} ${rules.comparedWith}, ${thresholdCategoryWords(rules.thresholdCategory)} (${ukDate(period.from)} to ${period.to === undefined ? "now" : ukDate(period.to)})`,
+    ]);
+  }
+  if (rules.estimatedValue !== undefined) {
+    const verdict =
+      rules.aboveThreshold === true
+        ? "at or above the threshold"
+        : rules.aboveThreshold === false
+          ? "below the threshold"
+          : "not compared";
+    rows.push([
+      "Estimated value",
+      `${formatMoney(rules.estimatedValue, { omitZeroPence: true })} ${rules.comparedWith}: ${verdict}`,
+    ]);
+  }
+  if (rules.tenderingDays !== undefined) {
+    rows.push([
+      "Tendering period",
+      `${rules.tenderingDays} days` +
+        (rules.minimumTenderingDays === undefined
+          ? " (no confirmed minimum checked)"
+          : ` (minimum ${rules.minimumTenderingDays})`),
+    ]);
+  }
+  if (rules.standstillEnd !== undefined) rows.push(["Standstill ends", ukDate(rules.standstillEnd)]);
+  if (rules.latestAwardNoticeForStart !== undefined && tender.startDate !== undefined) {
+    rows.push([
+      "Latest award notice",
+      `${ukDate(rules.latestAwardNoticeForStart)} for the start on ${ukDate(tender.startDate)}`,
+    ]);
+  }
+  const out = ["Procurement rules (an automated check, not legal advice; see docs/rules.md):"];
+  const width = Math.max(...rows.map((r) => r[0].length), 0);
+  for (const [label, text] of rows)
+    out.push(...wrap(text, WIDTH, `  ${label.padEnd(width)}  `, " ".repeat(width + 4)));
+  for (const d of rules.noticeDuties)
+    out.push(...wrap(`${d.notice} on ${d.where}: ${d.when}`, WIDTH, "  - ", "    "));
+  for (const m of rules.missing) out.push(...wrap(`${m.field}: ${m.message}`, WIDTH, "  To tell: ", "    "));
+  return out;
 }
 
 /** Lines of at most `width` characters, the first after `first`, the rest after `indent`. */
@@ -179,6 +254,9 @@ export function formatReport(
     out.push("", "Not phased:");
     for (const u of phasing.unphased) out.push(...wrap(`${u.lot}: ${u.reason}`, WIDTH, "  - ", "    "));
   }
+
+  const rulesLines = formatRules(tender, report.rules);
+  if (rulesLines.length > 0) out.push("", ...rulesLines);
 
   if (missing.length > 0) {
     out.push("", "Not found in the notice (check and add them):");

@@ -111,7 +111,10 @@ function aboveThresholdDuties(regime: Regime, published: IsoDate, large: boolean
       {
         notice: "Contract notice",
         where: "Contracts Finder",
-        when: "after it appears on Find a Tender",
+        when:
+          compareIso(published, FIND_A_TENDER_START) < 0
+            ? "as well as OJEU/TED"
+            : "after it appears on Find a Tender",
         sources: ["G8"],
       },
       {

@@ -1,0 +1,139 @@
+/**
+ * The procurement-rules options of `check`: --buyer-type, --contract-type, --procedure,
+ * --published, --award-notice, --options-value; --json's `rules`; the text section; exit codes.
+ * Rules and sources: docs/rules.md (PCR 2015 reg 27, http://legislation.gov.uk/uksi/2015/102/regulation/27/made).
+ */
+import { join } from "node:path";
+import { ExitCode } from "../../src/cli/args";
+import { main } from "../../src/cli/main";
+
+const ROOT = join(__dirname, "..", "..");
+const EXAMPLE_JSON = join(ROOT, "examples", "dfe-commissioners-2017.json");
+const EXAMPLE_CSV = join(ROOT, "examples", "dfe-commissioners-2017.csv");
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await main(argv, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+const DFE_RULES = ["--published", "26/07/2017", "--buyer-type", "central", "--contract-type", "services"];
+
+describe("check with the rule options", () => {
+  test("--json gives rules for the DfE 2017 tender: PCR 2015, above £106,047 ex VAT", async () => {
+    const r = await run(["check", EXAMPLE_JSON, ...DFE_RULES, "--stated-total", "346560", "--json"]);
+    const json = JSON.parse(r.stdout);
+    expect(json.rules).toMatchObject({
+      regime: "PCR 2015",
+      threshold: 106047,
+      comparedWith: "ex VAT",
+      estimatedValue: 346560,
+      aboveThreshold: true,
+      tenderingDays: 5,
+      minimumTenderingDays: null,
+      latestAwardNoticeForStart: "2017-08-20",
+    });
+    // No procedure given: the period is not checked, so the reconciled tender exits 0.
+    expect(r.code).toBe(ExitCode.Ok);
+  });
+
+  test("--procedure open makes the 5-day period an error: exit 1", async () => {
+    const r = await run([
+      "check",
+      EXAMPLE_JSON,
+      ...DFE_RULES,
+      "--stated-total",
+      "346560",
+      "--procedure",
+      "open",
+      "--json",
+    ]);
+    const json = JSON.parse(r.stdout);
+    expect(json.rules.minimumTenderingDays).toBe(30);
+    expect(json.findings.map((f: { code: string }) => f.code)).toContain("TENDERING_PERIOD_SHORT");
+    expect(r.code).toBe(ExitCode.Findings);
+  });
+
+  test("a lots table takes the rule fields from the options, and names the option in the finding", async () => {
+    const r = await run([
+      "check",
+      EXAMPLE_CSV,
+      ...DFE_RULES,
+      "--closing",
+      "31/07/2017",
+      "--start",
+      "31/08/2017",
+      "--procedure",
+      "open",
+      "--award-notice",
+      "2017-08-25",
+      "--options-value",
+      "£10,000",
+      "--json",
+    ]);
+    const json = JSON.parse(r.stdout);
+    expect(json.tender).toMatchObject({
+      optionsValue: 10000,
+      awardNoticeDate: "2017-08-25",
+      procedure: "open",
+    });
+    expect(json.rules.estimatedValue).toBe(356560);
+    expect(json.rules.standstillEnd).toBe("2017-09-04");
+    const byCode = Object.fromEntries(
+      json.findings.map((f: { code: string; where?: string }) => [f.code, f.where]),
+    );
+    expect(byCode.TENDERING_PERIOD_SHORT).toBe("--closing");
+    expect(byCode.STANDSTILL_NOT_OVER).toBe("--start");
+  });
+
+  test("the text report has a procurement rules section", async () => {
+    const r = await run(["check", EXAMPLE_JSON, ...DFE_RULES]);
+    expect(r.stdout).toContain(
+      "Procurement rules (an automated check, not legal advice; see docs/rules.md):",
+    );
+    expect(r.stdout).toMatch(/Threshold +£106,047 ex VAT, central government supplies and services/);
+    expect(r.stdout).toMatch(/Latest award notice +20 August 2017 for the start on 31 August 2017/);
+  });
+
+  test("without rule fields the text says which options to give", async () => {
+    const r = await run(["check", EXAMPLE_JSON]);
+    expect(r.stdout).toContain("Procurement rules: give --published, --buyer-type and --contract-type");
+  });
+
+  test("bad values are named by option, nothing else runs: exit 2", async () => {
+    const r = await run([
+      "check",
+      EXAMPLE_JSON,
+      "--buyer-type",
+      "council",
+      "--contract-type",
+      "consultancy",
+      "--procedure",
+      "negotiated",
+      "--published",
+      "2017-02-30",
+      "--award-notice",
+      "soon",
+      "--options-value",
+      "-5",
+    ]);
+    expect(r.code).toBe(ExitCode.InvalidInput);
+    expect(r.stdout).toBe("");
+    for (const flag of [
+      "--buyer-type",
+      "--contract-type",
+      "--procedure",
+      "--published",
+      "--award-notice",
+      "--options-value",
+    ]) {
+      expect(r.stderr).toContain(`${flag}:`);
+    }
+    expect(r.stderr).toContain('"council" is not one of "central", "sub-central", "utility"');
+  });
+});
