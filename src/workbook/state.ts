@@ -38,10 +38,12 @@ function unescapeXml(s: string): string {
     .replace(/&amp;/g, "&");
 }
 
+/**
+ * The part's XML: its root element and nothing before it, as Microsoft's samples add a custom XML
+ * part (no XML declaration). Parts written earlier with a declaration are still read (fromXml).
+ */
 function toXml(namespace: string, data: unknown): string {
-  return `<?xml version="1.0" encoding="UTF-8"?><tenderBudget xmlns="${namespace}" version="1">${escapeXml(
-    JSON.stringify(data),
-  )}</tenderBudget>`;
+  return `<tenderBudget xmlns="${namespace}" version="1">${escapeXml(JSON.stringify(data))}</tenderBudget>`;
 }
 
 const WHAT = "the Tender Budget data kept in this workbook";

@@ -14,6 +14,18 @@ import {
   surroundingRegion,
   type Rect,
 } from "../../src/workbook/a1";
+import { structuredRefProblem, type KnownTable } from "../../src/workbook/layout/structured";
+
+/**
+ * An error as Excel's JavaScript API gives it (OfficeExtension.Error): a `code` such as
+ * "InvalidArgument", a localized `message`, and `debugInfo` naming where it failed.
+ */
+export function officeError(code: string, message: string): Error & { code: string; debugInfo: object } {
+  return Object.assign(new Error(message), {
+    code,
+    debugInfo: { code, message, errorLocation: "Range.formulas" },
+  });
+}
 
 export interface FakeCell {
   value: string | number | boolean;
@@ -185,7 +197,7 @@ export class FakeExcel {
     this.context = new OfficeMockObject({
       workbook: {
         getSelectedRange() {
-          if (!fake.selection) throw new Error("ItemNotFound: nothing is selected");
+          if (!fake.selection) throw officeError("ItemNotFound", "nothing is selected");
           return fake.range(fake.selection.sheet, fake.selection.rect);
         },
       },
@@ -248,6 +260,38 @@ export class FakeExcel {
     };
   }
 
+  /** Every table with its header row as Excel reads it, for checking structured references. */
+  knownTables(): (KnownTable & { sheet: FakeSheet; rect: Rect })[] {
+    return this.sheets.flatMap((s) =>
+      s.tables.map((t) => ({
+        name: t.name,
+        sheet: s,
+        rect: t.rect,
+        headers: Array.from({ length: t.rect.c1 - t.rect.c0 + 1 }, (_, i) =>
+          String(s.at(t.rect.r0, t.rect.c0 + i)?.value ?? ""),
+        ),
+      })),
+    );
+  }
+
+  /**
+   * Name or rename a table as Excel does: table names share one namespace with defined names and
+   * other tables, whatever the case; formulas naming the table follow the new name.
+   */
+  renameTable(t: FakeTable, name: string): void {
+    const lower = name.toLowerCase();
+    const clash =
+      this.names.some((n) => n.name.toLowerCase() === lower) ||
+      this.sheets.some((s) => s.tables.some((x) => x !== t && x.name.toLowerCase() === lower));
+    if (clash) throw officeError("ItemAlreadyExists", `the name ${name} is already taken`);
+    const old = t.name;
+    t.name = name;
+    const ref = new RegExp(`(?<![\\p{L}0-9_.])${old.replace(/[.\\]/g, "\\$&")}\\[`, "giu");
+    for (const s of this.sheets)
+      for (const c of s.cells.values()) if (c.formula) c.formula = c.formula.replace(ref, `${name}[`);
+    this.record(`name table ${old} ${name}`);
+  }
+
   record(call: string): void {
     this.calls.push(call);
     this.pending += call.length;
@@ -307,7 +351,7 @@ export class FakeExcel {
           Object.defineProperty(s.mock, "isNullObject", { value: false, configurable: true });
           return s.mock;
         }
-        const none = fake.track(new OfficeMockObject({ name: "" }) as Mock);
+        const none = fake.track(new OfficeMockObject({ name: "", delete() {} }) as Mock);
         Object.defineProperty(none, "isNullObject", { value: true });
         return none;
       },
@@ -325,6 +369,8 @@ export class FakeExcel {
       },
       add(name: string, reference: Mock, comment?: string) {
         if (fake.names.some((n) => n.name === name)) throw new Error(`InvalidArgument: name ${name} exists`);
+        if (fake.knownTables().some((t) => t.name.toLowerCase() === name.toLowerCase()))
+          throw officeError("ItemAlreadyExists", `a table is named ${name}`);
         const sheet = reference.__sheet as FakeSheet;
         const entry = { name, formula: `=${quoteSheet(sheet.name)}!$A$1`, visible: true, comment };
         fake.names.push(entry);
@@ -390,6 +436,15 @@ export class FakeExcel {
         for (const n of fake.names) if (n.formula.includes(`${quoteSheet(s.name)}!`)) n.formula = "=#REF!";
       },
       tables: {
+        getItem(name: string) {
+          const t = s.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (!t) throw officeError("ItemNotFound", `no table ${name} on ${s.name}`);
+          return {
+            set name(v: string) {
+              fake.renameTable(t, v);
+            },
+          };
+        },
         add(address: string, hasHeaders: boolean) {
           const rect = parseAddress(address)!.rect;
           if (!hasHeaders) throw new Error("test expects tables with headers");
@@ -403,7 +458,10 @@ export class FakeExcel {
           s.tables.push(t);
           fake.record(`add table ${address}`);
           const table = {} as Record<string, unknown>;
-          Object.defineProperty(table, "name", { set: (v: string) => (t.name = v), get: () => t.name });
+          Object.defineProperty(table, "name", {
+            set: (v: string) => fake.renameTable(t, v),
+            get: () => t.name,
+          });
           Object.defineProperty(table, "style", { set: (v: string) => (t.style = v) });
           Object.defineProperty(table, "showTotals", {
             set: (v: boolean) => {
@@ -498,9 +556,13 @@ export class FakeExcel {
       columnIndex: rect.c0,
       rowCount: rows,
       columnCount: cols,
-      cellCount: rows * cols,
+      // Range.cellCount: "returns -1 if the cell count exceeds 2^31-1 (2,147,483,647)" (Excel.Range
+      // reference, learn.microsoft.com/javascript/api/excel/excel.range#excel-excel-range-cellcount-member).
+      cellCount: rows * cols > 2 ** 31 - 1 ? -1 : rows * cols,
       // Only values are ever loaded by the host; formulas and formats are write-only here.
-      values: grid((c) => c?.value ?? ""),
+      // Excel may give values === null for a read over 5 million cells (office-js-docs-pr#5821); the
+      // mock cannot hold null, so such a range's values are empty.
+      values: rows * cols > 5_000_000 ? [] : grid((c) => c?.value ?? ""),
       formulas: undefined,
       numberFormat: undefined,
       worksheet: { name: s.name },
@@ -600,6 +662,7 @@ export class FakeExcel {
 
     const put = (property: string, value: unknown, apply: (cell: FakeCell, v: unknown) => void): void => {
       fake.writes.push({ sheet: s.name, address, property, value });
+      if (property === "formulas") fake.checkFormulas(s, rect, value);
       fake.pending += size(value);
       const matrix = Array.isArray(value) ? (value as unknown[][]) : undefined;
       if (matrix && (matrix.length !== rows || matrix.some((r) => r.length !== cols))) {
@@ -642,6 +705,29 @@ export class FakeExcel {
       fake.pending += size(v);
     });
     return this.track(m);
+  }
+
+  /**
+   * Excel refuses a formula whose structured reference names a table or column that does not exist
+   * (yet), or spells a column with special characters without its own brackets and escapes
+   * ("Using structured references with Excel tables", support.microsoft.com).
+   */
+  checkFormulas(s: FakeSheet, rect: Rect, value: unknown): void {
+    const matrix = Array.isArray(value) ? (value as unknown[][]) : [[value]];
+    const tables = this.knownTables();
+    matrix.forEach((row, i) =>
+      row.forEach((f, j) => {
+        if (typeof f !== "string" || !f.startsWith("=")) return;
+        const r = rect.r0 + i;
+        const c = rect.c0 + j;
+        const own = tables.find(
+          (t) => t.sheet === s && r >= t.rect.r0 && r <= t.rect.r1 && c >= t.rect.c0 && c <= t.rect.c1,
+        );
+        const problem = structuredRefProblem(f, tables, own);
+        if (problem)
+          throw officeError("InvalidArgument", `${f} in ${s.name}!${cellAddress(r, c)}: ${problem}`);
+      }),
+    );
   }
 
   region(s: FakeSheet, row: number, col: number): Rect {

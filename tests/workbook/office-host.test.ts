@@ -307,7 +307,9 @@ describe("Office.js host: what is written", () => {
       errors: [
         {
           path: "workbook",
-          message: expect.stringMatching(/^Excel could not read the tender: ItemNotFound/),
+          message: expect.stringMatching(/^Excel could not read the tender: a sheet, table or name/),
+          code: "ItemNotFound",
+          details: expect.stringContaining("nothing is selected"),
         },
       ],
     });

@@ -45,7 +45,7 @@ interface Queued {
 /**
  * Measures the response of every sync from now on (the JSON of each property loaded since the last
  * one). With `limit`, behaves like Excel on the web over its limit: a sync whose response would pass
- * it fails with RequestPayloadSizeLimitExceeded (`mode: "error"`) or gives `values === null`.
+ * it fails with ResponsePayloadSizeLimitExceeded (`mode: "error"`) or gives `values === null`.
  */
 function excelOnTheWeb(
   fake: FakeExcel,
@@ -78,8 +78,11 @@ function excelOnTheWeb(
     responses.push(bytes);
     if (limit && bytes > limit.bytes) {
       if (limit.mode === "error") {
-        throw Object.assign(new Error("The request payload size has exceeded the limit."), {
-          code: "RequestPayloadSizeLimitExceeded",
+        // A read's limit is the response's: ResponsePayloadSizeLimitExceeded, recognised by its code
+        // whatever the language of the message ("Resource limits and performance optimization for
+        // Office Add-ins", learn.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization).
+        throw Object.assign(new Error("Die Größe der Antwortnutzlast hat den Grenzwert überschritten."), {
+          code: "ResponsePayloadSizeLimitExceeded",
         });
       }
       // Not a write: the fake records writes only outside its syncs.

@@ -24,6 +24,7 @@ import type { IsoDate, Tender } from "../../domain/core/types";
 import { actualsColumn } from "./actuals-sheet";
 import {
   FORMATS,
+  ownColumn,
   thisRow,
   wholeColumn,
   type CellPlan,
@@ -133,7 +134,7 @@ export function budgetSheetPlan(
     a1: (r: number) => string,
   ): { structured: string; a1: (r: number) => string } => ({ structured, a1 });
   const total = (name: BudgetColumn, value: Scalar, numberFormat: string) => ({
-    formula: { structured: `=SUBTOTAL(109,[${name}])`, a1: `=SUBTOTAL(109,${a1Col(name)})` },
+    formula: { structured: `=SUBTOTAL(109,${ownColumn(name)})`, a1: `=SUBTOTAL(109,${a1Col(name)})` },
     value,
     numberFormat,
   });
@@ -204,8 +205,7 @@ export function budgetSheetPlan(
         ),
         total: {
           formula: {
-            structured:
-              '=IF(SUBTOTAL(109,[Allocated value])=0,"",SUBTOTAL(109,[Spent])/SUBTOTAL(109,[Allocated value]))',
+            structured: `=IF(SUBTOTAL(109,${ownColumn("Allocated value")})=0,"",SUBTOTAL(109,${ownColumn("Spent")})/SUBTOTAL(109,${ownColumn("Allocated value")}))`,
             a1: `=IF(SUBTOTAL(109,${a1Col("Allocated value")})=0,"",SUBTOTAL(109,${a1Col("Spent")})/SUBTOTAL(109,${a1Col("Allocated value")}))`,
           },
           value: t.allocatedValue === 0 ? "" : t.spent / t.allocatedValue,

@@ -165,11 +165,4 @@ export function columnOf(t: TablePlan, header: string): number {
   return t.col + i;
 }
 
-/** Structured reference to a column header, quoting names with spaces or special characters: `[@[Day rate]]`. */
-export function thisRow(header: string): string {
-  return /^[A-Za-z0-9_]+$/.test(header) ? `[@${header}]` : `[@[${header}]]`;
-}
-
-export function wholeColumn(table: string, header: string): string {
-  return `${table}[${header.replace(/([[\]#'])/g, "'$1")}]`;
-}
+export { ownColumn, thisRow, wholeColumn } from "./structured";
