@@ -6,7 +6,6 @@ const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
-const { writeUkHolidayModule } = require("./scripts/uk-holidays");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -62,9 +61,6 @@ module.exports = async (env, argv) => {
     },
     resolve: {
       extensions: [".ts", ".tsx", ".js", ".json"],
-      // The UK bank-holiday table computed from date-holidays at build time (scripts/uk-holidays.js)
-      // instead of the package's every-country rules, moment-timezone and lunar calendars (~1.2 MB).
-      alias: { "date-holidays$": writeUkHolidayModule(__dirname) },
     },
     module: {
       rules: [

@@ -56,9 +56,9 @@ export function value(day_rate: number | string, days: number | string): number 
 }
 
 /**
- * The years whose bank holidays the add-in carries (the table scripts/uk-holidays.js bundles for
- * Excel). Node's date-holidays has rules for any year, so the limit is checked here: the functions
- * give the same answer under test as in Excel, and a date outside the table is named.
+ * The years whose bank holidays the functions answer for (holiday-years.json): from the first year
+ * the domain's bank-holiday rules describe (1970, src/domain/core/bank-holidays.ts) to 2100, beyond
+ * which no one-off day can be known. A date outside them is named.
  */
 const FIRST_WORKING_YEAR: number = HOLIDAY_YEARS.first;
 const LAST_WORKING_YEAR: number = HOLIDAY_YEARS.last;

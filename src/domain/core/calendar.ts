@@ -1,9 +1,9 @@
 /**
  * Calendar arithmetic on ISO dates (`YYYY-MM-DD`) as whole day numbers: no time, no time zone,
  * never a local-time `Date`. Working days exclude Saturdays, Sundays and the region's bank
- * holidays (from the `date-holidays` package: GB with state ENG, SCT or NIR).
+ * holidays as gov.uk publishes them (./bank-holidays: England and Wales, Scotland, Northern Ireland).
  */
-import Holidays from "date-holidays";
+import { bankHolidayDates } from "./bank-holidays";
 import type { IsoDate, Region } from "./types";
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -162,9 +162,6 @@ export function regionName(region: Region): string {
   return REGION_NAMES[region];
 }
 
-const REGION_STATES: Record<Region, string> = { "GB-ENG": "ENG", "GB-SCT": "SCT", "GB-NIR": "NIR" };
-
-const holidaySources = new Map<Region, Holidays>();
 interface YearHolidays {
   dates: ReadonlySet<IsoDate>;
   numbers: ReadonlySet<number>;
@@ -177,24 +174,11 @@ function yearHolidays(region: Region, year: number): YearHolidays {
   let byYear = holidayCache.get(region);
   const cached = byYear?.get(year);
   if (cached) return cached;
-  if (!(region in REGION_STATES))
+  if (!(region in REGION_NAMES))
     throw new RangeError(`Unknown bank-holiday region: ${JSON.stringify(region)}`);
   if (!Number.isInteger(year) || year < 1 || year > 9999) throw new RangeError(`Not a year: ${year}`);
-  let source = holidaySources.get(region);
-  if (!source) {
-    source = new Holidays("GB", REGION_STATES[region]);
-    holidaySources.set(region, source);
-  }
-  const dates = new Set<IsoDate>();
-  for (const holiday of source.getHolidays(year)) {
-    if (holiday.type !== "public" && holiday.type !== "bank") continue;
-    // The holiday's own calendar date; its `start` is a UTC instant that can fall the day before.
-    const date = holiday.date.slice(0, 10);
-    if (!isValidIsoDate(date)) continue;
-    const weekday = dayOfWeek(date);
-    if (weekday === 0 || weekday === 6) continue;
-    dates.add(date);
-  }
+  // gov.uk lists every bank holiday on a weekday (substitute days included).
+  const dates = new Set<IsoDate>(bankHolidayDates(region, year));
   const dayNumbers = [...dates].map(toDayNumber).sort((a, b) => a - b);
   const entry: YearHolidays = { dates, numbers: new Set(dayNumbers), dayNumbers };
   if (!byYear) {
