@@ -4,7 +4,8 @@
  */
 import type { Report } from "../domain/check/check";
 import type { Tolerance } from "../domain/core/types";
-import { fileStem, saveFile } from "./download";
+import { deliverText, deliverWorkbook } from "./deliver";
+import { fileStem } from "./download";
 import { PaneError } from "./use-task";
 
 export interface DownloadAction {
@@ -43,8 +44,7 @@ export function exportActions(
         const { reportToXlsx } = await import(/* webpackChunkName: "xlsx" */ "../workbook/xlsx");
         const bytes = await reportToXlsx(report, { tolerance });
         const name = `${stem}.xlsx`;
-        saveFile(name, bytes as Uint8Array<ArrayBuffer>, XLSX_TYPE);
-        return `Saved ${name}.`;
+        return deliverWorkbook(name, bytes as Uint8Array, XLSX_TYPE);
       },
     },
     {
@@ -58,8 +58,7 @@ export function exportActions(
           /* webpackChunkName: "csv-export" */ "../domain/formats/csv-export"
         );
         const name = `${stem}-allocation.csv`;
-        saveFile(name, allocationToCsv(report), "text/csv;charset=utf-8");
-        return `Saved ${name}.`;
+        return deliverText(name, allocationToCsv(report), "text/csv;charset=utf-8");
       },
     },
     {
@@ -73,8 +72,7 @@ export function exportActions(
           /* webpackChunkName: "csv-export" */ "../domain/formats/csv-export"
         );
         const name = `${stem}-findings.csv`;
-        saveFile(name, findingsToCsv(report.findings), "text/csv;charset=utf-8");
-        return `Saved ${name}.`;
+        return deliverText(name, findingsToCsv(report.findings), "text/csv;charset=utf-8");
       },
     },
     {
@@ -101,8 +99,7 @@ export function exportActions(
           ...(ocid?.ok ? { ocid: ocid.value } : {}),
         });
         const name = `${stem}.ocds.json`;
-        saveFile(name, JSON.stringify(pkg, null, 2), "application/json");
-        return `Saved ${name}.`;
+        return deliverText(name, JSON.stringify(pkg, null, 2), "application/json");
       },
     },
   ];

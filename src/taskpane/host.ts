@@ -23,12 +23,21 @@ export const OFFICE_READY_TIMEOUT_MS = 5000;
 interface OfficeLike {
   onReady?: () => Promise<{ host: unknown } | undefined>;
   HostType?: { Excel?: unknown };
-  context?: { officeTheme?: Partial<Office.OfficeTheme> | null };
+  context?: { officeTheme?: Partial<Office.OfficeTheme> | null; platform?: unknown };
 }
 
 function officeGlobal(): OfficeLike | undefined {
   const g = globalThis as { Office?: OfficeLike };
   return typeof g.Office === "undefined" || g.Office === null ? undefined : g.Office;
+}
+
+/**
+ * The Office platform the pane runs on ("PC", "Mac", "iOS", "OfficeOnline"…; Office.PlatformType),
+ * or undefined outside Office.
+ */
+export function officePlatform(): string | undefined {
+  const platform = officeGlobal()?.context?.platform;
+  return typeof platform === "string" ? platform : undefined;
 }
 
 /** Relative luminance of a `#RRGGBB` colour, 0 (black) to 1 (white); undefined for anything else. */
