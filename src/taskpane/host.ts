@@ -75,18 +75,55 @@ function timeout(ms: number): Promise<undefined> {
 }
 
 /**
- * Work out where the pane is running. Never rejects and never waits longer than `timeoutMs`.
+ * Whether Office opened this page: Office adds `_host_Info` (host, platform, version) to the add-in's
+ * address, and office.js keeps it in sessionStorage when the page reloads. On the web the pane is
+ * also in a frame of the Office page.
+ */
+export function inOfficeFrame(): boolean {
+  if (typeof window === "undefined") return false;
+  if (/[?&#]_host_Info=/i.test(window.location.href)) return true;
+  try {
+    if (window.sessionStorage?.getItem("hostInfoValue")) return true;
+  } catch {
+    // Storage blocked (a privacy setting): the address alone decides.
+  }
+  return false;
+}
+
+/**
+ * Work out where the pane is running. In a plain browser tab this never rejects and never waits
+ * longer than `timeoutMs`. Inside an Office frame it waits for Office.onReady however long it takes,
+ * calling `onWaiting` once `timeoutMs` has passed so that the page can say so, and rejects with the
+ * reason when Office fails: the pane never runs on an in-memory workbook while the user is in Excel.
  *
  * @example
  * // In a plain browser with office.js unavailable:
  * await detectHost(); // → { inExcel: false, theme: "light" }
  */
-export async function detectHost(timeoutMs: number = OFFICE_READY_TIMEOUT_MS): Promise<HostInfo> {
+export async function detectHost(
+  timeoutMs: number = OFFICE_READY_TIMEOUT_MS,
+  onWaiting?: () => void,
+): Promise<HostInfo> {
   const office = officeGlobal();
+  const framed = inOfficeFrame();
   if (!office || typeof office.onReady !== "function") {
+    if (framed)
+      throw new Error("Excel could not load office.js, so Tender Budget cannot reach the workbook.");
     return { inExcel: false, theme: themeFromBrowser() };
   }
   let info: { host: unknown } | undefined;
+  if (framed) {
+    const timer = setTimeout(() => onWaiting?.(), timeoutMs);
+    try {
+      info = await office.onReady();
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`Excel could not start Tender Budget (${why}). Close the pane and open it again.`);
+    } finally {
+      clearTimeout(timer);
+    }
+    return hostFrom(office, info);
+  }
   try {
     info = await Promise.race([office.onReady(), timeout(timeoutMs)]);
   } catch (error) {
@@ -104,8 +141,12 @@ export async function detectHost(timeoutMs: number = OFFICE_READY_TIMEOUT_MS): P
       problem: `Office did not answer within ${Math.round(timeoutMs / 1000)} seconds, so the pane is working without Excel.`,
     };
   }
+  return hostFrom(office, info);
+}
+
+function hostFrom(office: OfficeLike, info: { host: unknown } | undefined): HostInfo {
   const excelHost = office.HostType?.Excel ?? "Excel";
-  const inExcel = info.host !== null && info.host === excelHost;
+  const inExcel = info !== undefined && info.host !== null && info.host === excelHost;
   const theme = (inExcel ? themeFromOffice(office.context?.officeTheme) : undefined) ?? themeFromBrowser();
   return { inExcel, theme };
 }

@@ -10,7 +10,11 @@ import { Root } from "./Root";
 async function main(): Promise<void> {
   const container = document.getElementById("root");
   if (!container) throw new Error('taskpane.html has no element with id "root"');
-  const host = await detectHost();
+  // Inside Excel, say so while Office is slow to start the add-in (the pane keeps waiting).
+  const host = await detectHost(undefined, () => {
+    const status = container.querySelector("#boot p");
+    if (status) status.textContent = "Waiting for Excel to start the add-in…";
+  });
   const workbook = await openWorkbook(host.inExcel);
   createRoot(container).render(<Root host={host} workbook={workbook} />);
 }
