@@ -7,7 +7,7 @@
 
 import { readActualsCsv, type ActualsColumn, type ActualsTableLayout } from "../domain/actuals";
 import { parseCsv } from "../domain/tables/csv";
-import { decodeText, extensionOf, readTenderFile } from "../domain/formats/tender-file";
+import { decodeText, encodingNote, extensionOf, readTenderFile } from "../domain/formats/tender-file";
 import { csvCellRef, csvRowRef, type LotsColumn, type LotsTableLayout } from "../domain/tables/lots-table";
 import type { NoticeReading } from "../domain/notice";
 import type { Result, Tender } from "../domain/core/types";
@@ -27,6 +27,8 @@ export interface LoadedTender {
    * path: `lots[2].days` → `row 4, column "Days"`; `statedTotal` → `--stated-total`.
    */
   locate?: (path: string) => string | undefined;
+  /** For a text file not in UTF-8: the note saying which encoding was assumed. */
+  encodingNote?: string;
 }
 
 /** The option that gives each tender-level field of a lots table. */
@@ -90,17 +92,23 @@ export async function loadTender(file: string, bytes: Uint8Array): Promise<Resul
     return { ok: false, errors: read.errors };
   }
   const reading = read.value;
+  const note = reading.encoding === undefined ? undefined : encodingNote(file, reading.encoding);
+  const noted = <T extends LoadedTender>(loaded: T): T =>
+    note === undefined ? loaded : { ...loaded, encodingNote: note };
   if (reading.read === "lots-table") {
     return {
       ok: true,
-      value: { tender: reading.tender, notes: [], locate: csvLocator(reading.layout, reading.header) },
+      value: noted({ tender: reading.tender, notes: [], locate: csvLocator(reading.layout, reading.header) }),
     };
   }
   if (reading.read === "notice") {
     const { notes, missing, fields, lots } = reading.notice;
-    return { ok: true, value: { tender: reading.tender, notes, missing, provenance: { fields, lots } } };
+    return {
+      ok: true,
+      value: noted({ tender: reading.tender, notes, missing, provenance: { fields, lots } }),
+    };
   }
-  return { ok: true, value: { tender: reading.tender, notes: [] } };
+  return { ok: true, value: noted({ tender: reading.tender, notes: [] }) };
 }
 
 /** An invoices file read for `--actuals`, with where each invoice finding's field is in it. */
@@ -108,6 +116,8 @@ export interface LoadedActuals {
   layout: ActualsTableLayout;
   /** `actuals[14].amount` → `invoices.csv row 16, column "Amount (ex VAT)"`; else undefined. */
   locate: (path: string) => string | undefined;
+  /** For a file not in UTF-8: the note saying which encoding was assumed. */
+  encodingNote?: string;
 }
 
 /** Locate invoice finding paths in the invoices file by row and column, named by its file name. */
@@ -143,5 +153,13 @@ export function loadActuals(file: string, bytes: Uint8Array): Result<LoadedActua
   // The file parsed once already, so it parses again; its header row names the columns.
   const rows = parseCsv(decoded.text);
   const header = rows.ok ? (rows.value[read.value.headerRow] ?? []) : [];
-  return { ok: true, value: { layout: read.value, locate: actualsLocator(file, read.value, header) } };
+  const note = encodingNote(file, decoded.encoding);
+  return {
+    ok: true,
+    value: {
+      layout: read.value,
+      locate: actualsLocator(file, read.value, header),
+      ...(note !== undefined ? { encodingNote: note } : {}),
+    },
+  };
 }

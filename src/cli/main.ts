@@ -13,6 +13,7 @@ import { type CliIo, fileProblem, type ResolvedIo, resolveIo } from "./io";
 import { loadActuals, loadTender } from "./load";
 import { checkOutputs, writeAtomically } from "./files";
 import { planOutputs } from "./outputs";
+import { jsonSafely, showSafely } from "./terminal";
 import { applyOverrides, readCheckOptions } from "./options";
 import { formatActuals, formatReport } from "./report-text";
 import { actualsToJson, checkActuals, csvLineRef, type ActualsTableLayout } from "../domain/actuals";
@@ -146,6 +147,7 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
     printErrors(io, `${file} cannot be checked:`, loaded.errors);
     return ExitCode.InvalidInput;
   }
+  if (loaded.value.encodingNote !== undefined) io.stderr.write(`${PROGRAM}: ${loaded.value.encodingNote}\n`);
 
   let invoices: ActualsTableLayout | undefined;
   let locateInvoice: ((path: string) => string | undefined) | undefined;
@@ -157,6 +159,7 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
       printErrors(io, `${flags.actuals} cannot be checked:`, read.errors);
       return ExitCode.InvalidInput;
     }
+    if (read.value.encodingNote !== undefined) io.stderr.write(`${PROGRAM}: ${read.value.encodingNote}\n`);
     invoices = read.value.layout;
     locateInvoice = read.value.locate;
   }
@@ -225,17 +228,22 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
       ...(actuals ? { actuals: actualsToJson(actuals) } : {}),
       ...(missing !== undefined ? { notice: { missing, notes, ...provenance } } : {}),
     };
-    io.stdout.write(JSON.stringify(json, null, 2) + "\n");
+    io.stdout.write(jsonSafely(JSON.stringify(json, null, 2)) + "\n");
   } else {
-    io.stdout.write(formatReport(combined, notes, missing ?? [], locate));
-    if (actuals) io.stdout.write(formatActuals(actuals));
+    io.stdout.write(showSafely(formatReport(combined, notes, missing ?? [], locate)));
+    if (actuals) io.stdout.write(showSafely(formatActuals(actuals)));
   }
   return hasErrors(combined) ? ExitCode.Findings : ExitCode.Ok;
 }
 
 /** Run the command line. Resolves to the exit status; never rejects. */
 export async function main(argv: readonly string[], ioIn: CliIo): Promise<number> {
-  const io = resolveIo(ioIn);
+  const resolved = resolveIo(ioIn);
+  // Every message may quote the file's own text: its control characters are shown, not obeyed.
+  const io: ResolvedIo = {
+    ...resolved,
+    stderr: { write: (s: string) => resolved.stderr.write(showSafely(s)) },
+  };
   try {
     const args = parseArgs(argv);
     if (!args.ok) {

@@ -11,6 +11,11 @@ import { formatMoney } from "../domain/core/money";
 import type { Finding, IsoDate, Pence, Tender } from "../domain/core/types";
 import { thresholdCategoryWords, type RulesAssessment } from "../domain/rules/assess";
 
+/** Add lines one by one: spreading 100,000 lines into push() passes more arguments than a call takes. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
+}
+
 /** The parts of the engine's report the text shows. */
 export interface ReportForText {
   tender: Tender;
@@ -137,7 +142,12 @@ function percent(p: number): string {
 
 /** Lay out rows as columns; `right[i]` right-aligns column i. */
 function table(rows: string[][], right: boolean[]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? "")].length)));
+  // A loop, not Math.max(...): a table may have 100,000 rows, more arguments than a call takes.
+  const widths = rows[0].map((_, c) => {
+    let widest = 0;
+    for (const r of rows) widest = Math.max(widest, [...(r[c] ?? "")].length);
+    return widest;
+  });
   return rows.map((r) =>
     r
       .map((cell, c) => {
@@ -189,7 +199,7 @@ export function formatReport(
     ["Lot", "Day rate", "Days", "Value", "Stated value", "Variance"],
     ...allocation.lines.map(lotRow),
   ];
-  out.push(...table(rows, [false, true, true, true, true, true]));
+  append(out, table(rows, [false, true, true, true, true, true]));
   out.push("");
 
   const totals: string[][] = [["Total (ex VAT)", money(allocation.total), ""]];
@@ -208,7 +218,7 @@ export function formatReport(
   }
   totals.push([`VAT at ${tender.vatRate}%`, money(allocation.vat), ""]);
   totals.push(["Total inc VAT", money(allocation.totalIncVat), ""]);
-  out.push(...table(totals, [false, true, false]));
+  append(out, table(totals, [false, true, false]));
 
   const marks: string[] = [];
   if (allocation.inferredDayRate !== undefined) {
@@ -236,7 +246,7 @@ export function formatReport(
     for (const f of sorted) {
       const where = locate(f.path);
       out.push(`  ${f.severity.toUpperCase().padEnd(7)} ${f.code} (${f.path}${where ? `; ${where}` : ""})`);
-      out.push(...wrap(f.message, WIDTH, "          ", "          "));
+      append(out, wrap(f.message, WIDTH, "          ", "          "));
     }
   }
 
@@ -252,7 +262,7 @@ export function formatReport(
   }
   if (phasing.unphased.length > 0) {
     out.push("", "Not phased:");
-    for (const u of phasing.unphased) out.push(...wrap(`${u.lot}: ${u.reason}`, WIDTH, "  - ", "    "));
+    for (const u of phasing.unphased) append(out, wrap(`${u.lot}: ${u.reason}`, WIDTH, "  - ", "    "));
   }
 
   const rulesLines = formatRules(tender, report.rules);
@@ -260,11 +270,11 @@ export function formatReport(
 
   if (missing.length > 0) {
     out.push("", "Not found in the notice (check and add them):");
-    for (const m of missing) out.push(...wrap(m, WIDTH, "  - ", "    "));
+    for (const m of missing) append(out, wrap(m, WIDTH, "  - ", "    "));
   }
   if (notes.length > 0) {
     out.push("", "Notes:");
-    for (const n of notes) out.push(...wrap(n, WIDTH, "  - ", "    "));
+    for (const n of notes) append(out, wrap(n, WIDTH, "  - ", "    "));
   }
   return out.join("\n") + "\n";
 }
@@ -286,7 +296,10 @@ export function formatActuals(actuals: ActualsReport): string {
         : "–",
     ]),
   ];
-  out.push(...table(rows, [false, true, true, true, true, true, false]).map((l) => `  ${l}`));
+  append(
+    out,
+    table(rows, [false, true, true, true, true, true, false]).map((l) => `  ${l}`),
+  );
   const left = actuals.notCounted.length;
   if (left > 0)
     out.push(

@@ -34,6 +34,7 @@ import { todayIso } from "./today";
 import type { ActualLine, ActualsReport } from "../domain/actuals";
 import type { CellValue } from "../domain/tables/lots-table";
 import type { InputError, IsoDate, Result, Tender, Tolerance } from "../domain/core/types";
+import { MAX_LOTS } from "../domain/check/tender";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -85,10 +86,25 @@ function validationOf(v: ValidationPlan): ExcelJS.DataValidation {
         ? { ...common, type: "decimal", operator: "greaterThanOrEqual", formulae: [v.rule.min] }
         : { ...common, type: "decimal", operator: "between", formulae: [v.rule.min, v.rule.max] };
     case "date":
-      return { ...common, type: "date", operator: "between", formulae: [v.rule.min, v.rule.max] };
+      // exceljs writes a date rule's formulae from Dates (a number would be taken as milliseconds
+      // since 1970: 36,526 became 25569.00042, 1 January 1970 00:00:36).
+      return {
+        ...common,
+        type: "date",
+        operator: "between",
+        formulae: [serialToUtcDate(v.rule.min), serialToUtcDate(v.rule.max)],
+      };
     case "list":
       return { ...common, type: "list", formulae: [`"${v.rule.values.join(",")}"`] };
   }
+}
+
+/** Excel's day 0 (30 December 1899) in milliseconds since 1970, UTC. */
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** An Excel date serial as the Date at UTC midnight that exceljs writes back as that serial. */
+export function serialToUtcDate(serial: number): Date {
+  return new Date(EXCEL_EPOCH_MS + serial * 86_400_000);
 }
 
 function forEachCell(rect: Rect, fn: (address: string) => void): void {
@@ -312,19 +328,107 @@ function plainValue(v: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
-  const grid: CellValue[][] = [];
+/**
+ * The most rows and columns of a sheet read for a tender: the largest tender the tool supports
+ * (MAX_LOTS lots) with its labelled fields above, and a table's columns with room to spare. Only
+ * cells that hold something are read, so a stray cell far out is named, not filled in.
+ */
+export const MAX_SHEET_ROWS = MAX_LOTS + 100;
+export const MAX_SHEET_COLUMNS = 100;
+
+type SheetGrid = { ok: true; grid: CellValue[][] } | { ok: false; errors: InputError[] };
+
+function worksheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
+  const cells: { r: number; c: number; value: CellValue }[] = [];
+  const noResult: string[] = [];
+  let rows = 0;
+  let columns = 0;
+  let farRow: string | undefined;
+  let farColumn: string | undefined;
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    while (grid.length < r) grid.push([]);
-    const out: CellValue[] = [];
     row.eachCell({ includeEmpty: false }, (cell, c) => {
-      while (out.length < c - 1) out.push(null);
-      out[c - 1] = plainValue(cell.value);
+      const value = plainValue(cell.value);
+      if (value === null && isFormulaWithoutResult(cell.value)) noResult.push(cellAddress(r - 1, c - 1));
+      if (value === null || value === "") return;
+      if (r > rows) {
+        rows = r;
+        farRow = cellAddress(r - 1, c - 1);
+      }
+      if (c > columns) {
+        columns = c;
+        farColumn = cellAddress(r - 1, c - 1);
+      }
+      if (r <= MAX_SHEET_ROWS && c <= MAX_SHEET_COLUMNS) cells.push({ r: r - 1, c: c - 1, value });
     });
-    grid[r - 1] = out;
   });
-  const width = Math.max(0, ...grid.map((r) => r.length));
-  return grid.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? null));
+  const sheet = sheetRef(ws.name);
+  if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
+    const far = [
+      ...(columns > MAX_SHEET_COLUMNS && farColumn ? [farColumn] : []),
+      ...(rows > MAX_SHEET_ROWS && farRow && farRow !== farColumn ? [farRow] : []),
+    ];
+    return {
+      ok: false,
+      errors: [
+        {
+          path: `${sheet}!A1`,
+          message: `${sheet}!${rangeAddress({ r0: 0, c0: 0, r1: rows - 1, c1: columns - 1 })} is too large for a tender sheet: a tender sheet holds at most ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows and ${MAX_SHEET_COLUMNS} columns (up to ${MAX_LOTS.toLocaleString("en-GB")} lots); clear the cells beyond (${far.map((a) => `${sheet}!${a}`).join(", ")}) or copy the tender to a new sheet`,
+        },
+      ],
+    };
+  }
+  if (noResult.length > 0) {
+    const shown = noResult.slice(0, 5).map((a) => `${sheet}!${a}`);
+    const more = noResult.length > 5 ? ` and ${noResult.length - 5} more` : "";
+    return {
+      ok: false,
+      errors: [
+        {
+          path: `${sheet}!${noResult[0]}`,
+          message: `${shown.join(", ")}${more} ${noResult.length === 1 ? "holds a formula" : "hold formulas"} with no saved result (the workbook was written by a program that does not calculate); open it in Excel or LibreOffice, let it calculate, save it, and try again`,
+        },
+      ],
+    };
+  }
+  const grid: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(columns).fill(null));
+  for (const { r, c, value } of cells) grid[r][c] = value;
+  return { ok: true, grid };
+}
+
+/** A formula cell whose workbook holds no value for it (not calculated since it was written). */
+function isFormulaWithoutResult(v: ExcelJS.CellValue): boolean {
+  if (v === null || typeof v !== "object" || v instanceof Date) return false;
+  if (!("formula" in v || "sharedFormula" in v)) return false;
+  const result = (v as ExcelJS.CellFormulaValue).result;
+  return result === undefined || result === null;
+}
+
+/** A sheet's name as a reference writes it: quoted when it holds anything but letters and digits. */
+const sheetRef = (name: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+
+/** The first bytes of a zip file (an .xlsx is one) and of an OLE compound file. */
+const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
+const OLE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+const startsWith = (bytes: Uint8Array, sig: readonly number[]): boolean =>
+  sig.every((b, i) => bytes[i] === b);
+
+/**
+ * Why these bytes cannot be an .xlsx workbook, in the user's words, or undefined when they may be.
+ * A workbook saved with a password is encrypted inside an OLE compound file (as an old .xls is);
+ * anything else that is not a zip file is damaged or another kind of file.
+ */
+export function workbookBytesProblem(bytes: Uint8Array): string | undefined {
+  if (bytes.length === 0) return "the file is empty; it is not an Excel workbook";
+  if (startsWith(bytes, OLE)) {
+    return "this workbook is protected with a password (encrypted), or is an old Excel 97-2003 (.xls) workbook; open it in Excel, remove the password (File › Info › Protect Workbook › Encrypt with Password) and save it as an Excel Workbook (.xlsx), then try again";
+  }
+  if (startsWith(bytes, EMPTY_ZIP)) return "the file is an empty zip archive, not an Excel workbook";
+  if (!startsWith(bytes, ZIP)) {
+    return "the file is not an Excel workbook (.xlsx): it is damaged or another kind of file given the .xlsx name; open it in Excel and save it as an Excel Workbook (.xlsx)";
+  }
+  return undefined;
 }
 
 /**
@@ -333,15 +437,18 @@ function worksheetGrid(ws: ExcelJS.Worksheet): CellValue[][] {
  * their cells (`Tender!B5`).
  */
 export async function xlsxToTender(bytes: Uint8Array, base: Partial<Tender> = {}): Promise<Result<Tender>> {
+  const kind = workbookBytesProblem(bytes);
+  if (kind !== undefined) return { ok: false, errors: [{ path: "file", message: kind }] };
   const { Workbook } = await loadExcelJS();
   const wb = new Workbook();
   try {
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
+    // The reader's own words (JSZip's "Can't find end of central directory") follow ours.
     const errors: InputError[] = [
       {
         path: "file",
-        message: `this file could not be opened as an Excel workbook (.xlsx): ${(e as Error).message}`,
+        message: `this workbook is damaged and cannot be read (${(e as Error).message}); open it in Excel, save it again as an Excel Workbook (.xlsx) and try again`,
       },
     ];
     return { ok: false, errors };
@@ -349,12 +456,19 @@ export async function xlsxToTender(bytes: Uint8Array, base: Partial<Tender> = {}
   const sheets = wb.worksheets;
   const tenderSheet = sheets.find((s) => s.name.toLowerCase() === "tender");
   if (tenderSheet) {
-    const read = readTenderGrid(worksheetGrid(tenderSheet), tenderSheet.name);
+    const grid = worksheetGrid(tenderSheet);
+    if (!grid.ok) return grid;
+    const read = readTenderGrid(grid.grid, tenderSheet.name);
     return read.ok ? { ok: true, value: read.value.tender } : read;
   }
   let firstErrors: InputError[] | undefined;
   for (const ws of sheets) {
-    const read = readLotsGrid(worksheetGrid(ws), ws.name, { row: 0, col: 0 }, base);
+    const grid = worksheetGrid(ws);
+    if (!grid.ok) {
+      firstErrors ??= grid.errors;
+      continue;
+    }
+    const read = readLotsGrid(grid.grid, ws.name, { row: 0, col: 0 }, base);
     if (read.ok) return { ok: true, value: read.value.tender };
     firstErrors ??= read.errors;
   }

@@ -191,7 +191,9 @@ describe("file encodings", () => {
     const latin = 'Council,Stated value\r\nBarnet,"\u00a3107,520"\r\nKirklees,\u00a348960\r\n';
     const bytes = Uint8Array.from([...latin].map((c) => c.charCodeAt(0)));
     const r = await withBytes("lots.csv", bytes);
-    expect(r.stderr).toBe("");
+    expect(r.stderr).toBe(
+      'tender-budget: read lots.csv as Windows-1252 (Excel\'s plain "CSV"), as it is not UTF-8; if letters look wrong, save it as "CSV UTF-8"\n',
+    );
     expect(JSON.parse(r.stdout).lines.map((l: { value: number }) => l.value)).toEqual([107520, 48960]);
   });
 });

@@ -10,6 +10,7 @@ import type { Finding, Region } from "../core/types";
 import { type ActualLine, matchKey } from "./model";
 import type { LotPlan } from "./plan";
 import type { LotPosition } from "./position";
+import { quoted } from "../core/messages";
 
 /** "10 days", "1 day", "4.5 days". */
 export function formatDays(days: number): string {
@@ -99,7 +100,7 @@ export function checkLines(
         code: "UNKNOWN_LOT",
         severity: "error",
         message:
-          `Invoice ${line.invoiceNumber} is for "${line.lot}", which is not a lot of this tender ` +
+          `Invoice ${line.invoiceNumber} is for ${quoted(line.lot)}, which is not a lot of this tender ` +
           (guess ? `(did you mean ${guess.lot}?)` : `(the lots are ${lotNames})`) +
           `; correct the lot name. Until then it is left out of the position.`,
         path: path("lot"),

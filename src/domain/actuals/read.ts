@@ -31,6 +31,7 @@ import {
 } from "../tables/table-cells";
 import type { InputError, Pence, Result } from "../core/types";
 import { ACTUALS_COLUMN_LABELS, type ActualLine, type ActualsColumn, isValidDays } from "./model";
+import { quoted } from "../core/messages";
 
 /** How cells and rows are named in messages; the default table name is "the actuals table". */
 export type ActualsTableOptions = TableReadOptions;
@@ -208,7 +209,7 @@ export function readActualsTableLayout(
     const missing = columns.periodStart === undefined ? "Period start" : "Period end";
     errors.push({
       path: rowRef(headerRow),
-      message: `${tableName} has a period column without its pair; add a "${missing}" column (or remove the other)`,
+      message: `${tableName} has a period column without its pair; add a ${quoted(missing)} column (or remove the other)`,
     });
   }
   if (errors.length > 0) return { ok: false, errors };
@@ -232,7 +233,7 @@ export function readActualsTableLayout(
     else {
       lot = cellText(lotCell).replace(/\s+/g, " ");
       if (isTotalName(lot)) {
-        fail("lot", `a "${lot}" row is not an invoice; remove it (the totals are worked out for you)`);
+        fail("lot", `a ${quoted(lot)} row is not an invoice; remove it (the totals are worked out for you)`);
         return undefined;
       }
     }

@@ -18,6 +18,7 @@ import {
   type PositionFigures,
   totalPosition,
 } from "./position";
+import { quoted } from "../core/messages";
 
 export interface ActualsOptions {
   /**
@@ -66,8 +67,7 @@ function checkLine(line: ActualLine, i: number): void {
   }
   for (const field of ["invoiceDate", "periodStart", "periodEnd"] as const) {
     const d = line[field];
-    if (d !== undefined && !isValidIsoDate(d))
-      bad(field, `must be a date YYYY-MM-DD, got ${JSON.stringify(d)}`);
+    if (d !== undefined && !isValidIsoDate(d)) bad(field, `must be a date YYYY-MM-DD, got ${quoted(d)}`);
   }
 }
 
@@ -99,7 +99,7 @@ export function checkActuals(
   options: ActualsOptions = {},
 ): ActualsReport {
   if (options.asOf !== undefined && !isValidIsoDate(options.asOf)) {
-    throw new RangeError(`asOf must be a date YYYY-MM-DD, got ${JSON.stringify(options.asOf)}`);
+    throw new RangeError(`asOf must be a date YYYY-MM-DD, got ${quoted(options.asOf)}`);
   }
   actuals.forEach(checkLine);
   const lines = actuals.map((l) => ({ ...l }));

@@ -15,6 +15,7 @@ import {
 import { findingMessages as m } from "../core/messages";
 import { roundToUnit } from "../core/money";
 import type { Finding, FindingCode, IsoDate, Severity, Tender, Tolerance } from "../core/types";
+import { quoted } from "../core/messages";
 
 export const ZERO_TOLERANCE: Readonly<Tolerance> = Object.freeze({ absolute: 0, percent: 0 });
 
@@ -207,7 +208,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         "RATE_IMPLAUSIBLE",
         "warning",
         lotField(i, "dayRate"),
-        m.rateImplausible(`Lot ${JSON.stringify(name)}'s day rate`, lot.dayRate, band.min, band.max),
+        m.rateImplausible(`Lot ${quoted(name)}'s day rate`, lot.dayRate, band.min, band.max),
       );
     }
     if (line.value === undefined && lot.days !== undefined) {
@@ -295,7 +296,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
       }
       if (facts.working === undefined) facts.working = isWorkingDay(lot.startDate, tender.region);
       if (!facts.working) {
-        nonWorkingStart(lotField(i, "startDate"), `Lot ${JSON.stringify(name)}'s start date`, lot.startDate);
+        nonWorkingStart(lotField(i, "startDate"), `Lot ${quoted(name)}'s start date`, lot.startDate);
       }
     }
     let ordered = true;
@@ -304,7 +305,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
       ordered = false;
       if (lot.startDate !== undefined || lot.endDate !== undefined) {
         const path = lot.endDate !== undefined ? lotField(i, "endDate") : lotField(i, "startDate");
-        add("DATE_ORDER", "error", path, m.endBeforeStart(`Lot ${JSON.stringify(name)}`, end, start));
+        add("DATE_ORDER", "error", path, m.endBeforeStart(`Lot ${quoted(name)}`, end, start));
       }
     }
     if (

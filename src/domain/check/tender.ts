@@ -37,6 +37,11 @@ export const DEFAULT_VAT_RATE = 20;
 export const DEFAULT_REGION: Region = "GB-ENG";
 /** The most days a lot may have: far beyond any consultancy lot, well inside exact arithmetic. */
 export const MAX_LOT_DAYS = 100_000;
+/**
+ * The most lots a tender may have: the size the engine, the exports and the workbook are tested
+ * and benchmarked at (bench/). Beyond it a tender is refused with this number, not half-read.
+ */
+export const MAX_LOTS = 100_000;
 
 export const TENDER_FIELDS = [
   "title",
@@ -296,6 +301,7 @@ export function parseTender(input: unknown): Result<Tender> {
   if (rawLots === undefined || rawLots === null) r.fail("lots", m.lotsMissing());
   else if (!Array.isArray(rawLots)) r.fail("lots", m.lotsType(rawLots));
   else if (rawLots.length === 0) r.fail("lots", m.lotsEmpty());
+  else if (rawLots.length > MAX_LOTS) r.fail("lots", m.tooManyLots(rawLots.length, MAX_LOTS));
   else {
     const seen = new Map<string, string>();
     let sum = 0;

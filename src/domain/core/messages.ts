@@ -6,7 +6,36 @@
 import { formatLongDate } from "./calendar";
 import { formatMoney, formatPrecision, groupThousands, roundHalfAwayFromZero } from "./money";
 
-const q = (s: string): string => JSON.stringify(s);
+/**
+ * The most characters of a value a message quotes: a longer value (a 1 MB "region name") is cut
+ * there and its length given, so a message stays a line or two.
+ */
+export const QUOTED_LENGTH = 80;
+
+/** Whether JSON.stringify would escape a character of `text` (quote, backslash, control, surrogate). */
+function needsEscaping(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
+  }
+  return false;
+}
+
+/**
+ * A value as every message quotes it: in double quotes, escaped as JSON escapes it when it holds
+ * a quote, a backslash or a control character, and cut after QUOTED_LENGTH characters
+ * (`"Barnet Barnet …"… (1,048,576 characters)`). The one place messages quote what the user gave.
+ */
+export function quoted(value: string): string {
+  if (value.length > QUOTED_LENGTH) {
+    const c = value.charCodeAt(QUOTED_LENGTH - 1);
+    const end = c >= 0xd800 && c <= 0xdbff ? QUOTED_LENGTH - 1 : QUOTED_LENGTH;
+    return `${quoted(value.slice(0, end))}… (${groupThousands(value.length)} characters)`;
+  }
+  return needsEscaping(value) ? JSON.stringify(value) : `"${value}"`;
+}
+
+const q = quoted;
 
 export const moneyMessages = {
   empty: (): string => "is empty; enter an amount such as £107,520",
@@ -30,7 +59,7 @@ export const moneyMessages = {
 export function describeValue(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "a list";
-  if (typeof value === "string") return JSON.stringify(value);
+  if (typeof value === "string") return quoted(value);
   if (typeof value === "object") return "an object";
   return String(value);
 }
@@ -39,7 +68,7 @@ export const tenderMessages = {
   notObject: (value: unknown): string =>
     `The tender must be a JSON object like {"title": …, "lots": [...]}, but it is ${describeValue(value)}`,
   unknownField: (field: string, allowed: readonly string[]): string =>
-    `${JSON.stringify(field)} is not a tender field; the fields are ${allowed.join(", ")}`,
+    `${quoted(field)} is not a tender field; the fields are ${allowed.join(", ")}`,
   notText: (value: unknown): string => `must be text, not ${describeValue(value)}`,
   emptyText: (): string => "must not be empty",
   currency: (value: unknown): string =>
@@ -53,13 +82,12 @@ export const tenderMessages = {
   dateType: (value: unknown): string =>
     `must be a date written YYYY-MM-DD, such as "2017-07-31", not ${describeValue(value)}`,
   dateFormat: (value: string): string =>
-    `${JSON.stringify(value)} is not written YYYY-MM-DD; write it like "2017-07-31"`,
+    `${quoted(value)} is not written YYYY-MM-DD; write it like "2017-07-31"`,
   impossibleDate: (value: string, days: number, monthName: string): string =>
-    `${JSON.stringify(value)} is not a real date: ${monthName} has ${days} days`,
-  impossibleMonth: (value: string): string =>
-    `${JSON.stringify(value)} is not a real date: months run from 01 to 12`,
+    `${quoted(value)} is not a real date: ${monthName} has ${days} days`,
+  impossibleMonth: (value: string): string => `${quoted(value)} is not a real date: months run from 01 to 12`,
   choice: (value: unknown, allowed: readonly string[]): string =>
-    `${describeValue(value)} is not one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}; use one of those`,
+    `${describeValue(value)} is not one of ${allowed.map((a) => quoted(a)).join(", ")}; use one of those`,
   region: (value: unknown): string =>
     `${describeValue(value)} is not a bank-holiday region; use "GB-ENG" (England & Wales), "GB-SCT" (Scotland) or "GB-NIR" (Northern Ireland)`,
   vatType: (value: unknown): string =>
@@ -70,17 +98,19 @@ export const tenderMessages = {
     `${value} looks like a fraction; give the VAT rate in percent, such as 20 for 20%`,
   lotsMissing: (): string => "The tender needs a list of lots, each with a name and its days or stated value",
   lotsType: (value: unknown): string => `must be a list of lots, not ${describeValue(value)}`,
+  tooManyLots: (count: number, max: number): string =>
+    `has ${groupThousands(count)} lots; Tender Budget checks up to ${groupThousands(max)} lots in one tender; split it into smaller tenders`,
   lotsEmpty: (): string =>
     "The tender has no lots; add at least one lot with its name and days or stated value",
   lotType: (value: unknown): string =>
     `Each lot must be an object like {"name": "Barnet", …}, not ${describeValue(value)}`,
   lotUnknownField: (field: string, allowed: readonly string[]): string =>
-    `${JSON.stringify(field)} is not a lot field; the fields are ${allowed.join(", ")}`,
+    `${quoted(field)} is not a lot field; the fields are ${allowed.join(", ")}`,
   lotNameMissing: (): string => "Each lot needs a name",
   duplicateLot: (name: string, firstPath: string): string =>
-    `There is already a lot called ${JSON.stringify(name)} (${firstPath}); give each lot its own name`,
+    `There is already a lot called ${quoted(name)} (${firstPath}); give each lot its own name`,
   lotNothingToValue: (name: string): string =>
-    `Lot ${JSON.stringify(name)} has neither days nor a stated value; give at least one of them`,
+    `Lot ${quoted(name)} has neither days nor a stated value; give at least one of them`,
   daysType: (value: unknown): string =>
     `must be a number of days, such as 112 or 2.5, not ${describeValue(value)}`,
   daysNegative: (value: number): string => `${value} days is negative; days of work must be 0 or more`,
@@ -104,17 +134,8 @@ export function listInWords(items: readonly string[]): string {
 
 const money = (p: number): string => formatMoney(p);
 const pounds = (p: number): string => formatMoney(p, { omitZeroPence: true });
-/** Whether JSON.stringify would escape a character of `name` (quote, backslash, control, surrogate). */
-function needsEscaping(name: string): boolean {
-  for (let i = 0; i < name.length; i++) {
-    const c = name.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
-  }
-  return false;
-}
-/** `Lot "Barnet"`: the name quoted as JSON quotes it (plain names, the usual case, without JSON.stringify). */
-const lotName = (name: string): string =>
-  needsEscaping(name) ? `Lot ${JSON.stringify(name)}` : `Lot "${name}"`;
+/** `Lot "Barnet"`: the name quoted (and cut, when long) as `quoted` does. */
+const lotName = (name: string): string => `Lot ${quoted(name)}`;
 const dayWord = (days: number): string => `${formatDays(days)} ${days === 1 ? "day" : "days"}`;
 
 export const findingMessages = {

@@ -22,10 +22,10 @@ import type { NoticeReading } from "../notice";
 import { type CsvSeparator, describeTableText, detectSeparator, parseCsv } from "../tables/csv";
 import { csvCellRef, csvRowRef, readLotsTableLayout, type LotsTableLayout } from "../tables/lots-table";
 import { csvToTender } from "./csv-export";
-import { decodeText } from "./text-bytes";
+import { decodeText, type TextEncodingName } from "./text-bytes";
 import { looksLikeOcds } from "./ocds/detect";
 
-export { decodeText } from "./text-bytes";
+export { decodeText, encodingNote, type TextEncodingName } from "./text-bytes";
 
 /** The kinds of file a tender is read from. */
 export type TenderFileKind = "json" | "csv" | "notice" | "workbook";
@@ -78,12 +78,16 @@ export function tenderFromLots(lots: Lot[], title: string): Tender {
 }
 
 /** How a file was read, with what each way of reading gives besides the tender. */
-export type TenderFileReading =
+export type TenderFileReading = (
   | { read: "tender" | "ocds" | "tender-csv" | "workbook"; tender: Tender }
   /** A bare lots table: the rows the lots are on and the header, to point at a cell. */
   | { read: "lots-table"; tender: Tender; layout: LotsTableLayout; header: readonly string[] }
   /** A notice: what could not be found, notes, and the sentence each field was read from. */
-  | { read: "notice"; tender: Tender; notice: Extract<NoticeReading, { ok: true }> };
+  | { read: "notice"; tender: Tender; notice: Extract<NoticeReading, { ok: true }> }
+) & {
+  /** A text file not in UTF-8: the encoding assumed (Windows-1252), for the user to be told. */
+  encoding?: TextEncodingName;
+};
 
 /** The stage at which a file could not be read. */
 export type TenderFileProblem =
@@ -276,5 +280,8 @@ export async function readTenderFile(
   }
   const decoded = decodeText(bytes);
   if (!decoded.ok) return failure("encoding", [{ path: name, message: decoded.error }]);
-  return readTenderText(name, kind, decoded.text, options);
+  const read = await readTenderText(name, kind, decoded.text, options);
+  return read.ok && decoded.encoding !== "UTF-8"
+    ? { ok: true, value: { ...read.value, encoding: decoded.encoding } }
+    : read;
 }

@@ -9,8 +9,8 @@
  * (through the caller's `ref`) and says what to do.
  */
 
-import { tenderMessages } from "../core/messages";
-import { parseDays } from "../check/tender";
+import { quoted, tenderMessages } from "../core/messages";
+import { MAX_LOTS, parseDays } from "../check/tender";
 import {
   type CellRead,
   type CellValue,
@@ -180,14 +180,14 @@ export function readLotsTableLayout(
       if (isTotalName(name)) {
         errors.push({
           path: at("name"),
-          message: `a "${name}" row is not a lot; remove it (give the tender's stated total separately)`,
+          message: `a ${quoted(name)} row is not a lot; remove it (give the tender's stated total separately)`,
         });
       } else {
         const first = seen.get(key);
         if (first !== undefined) {
           errors.push({
             path: at("name"),
-            message: `lot "${name}" appears twice (also ${options.ref(first, nameCol, headerText(nameCol))}); give each lot a different name, or merge the rows`,
+            message: `lot ${quoted(name)} appears twice (also ${options.ref(first, nameCol, headerText(nameCol))}); give each lot a different name, or merge the rows`,
           });
         } else {
           seen.set(key, r);
@@ -214,6 +214,17 @@ export function readLotsTableLayout(
   const lots = read.values;
   const lotRows = read.rowIndices;
 
+  if (lots.length > MAX_LOTS) {
+    return {
+      ok: false,
+      errors: [
+        {
+          path: rowRef(headerRow),
+          message: `${tableName} ${tenderMessages.tooManyLots(lots.length, MAX_LOTS)}`,
+        },
+      ],
+    };
+  }
   if (errors.length > 0) return { ok: false, errors };
   if (lots.length === 0) {
     return {

@@ -8,6 +8,7 @@
 import { daysInMonth, excelSerialToIso, isExcelDateSerial, MONTH_NAMES } from "../core/calendar";
 import { parseMoney } from "../core/money";
 import type { InputError, IsoDate, Pence } from "../core/types";
+import { quoted } from "../core/messages";
 
 /** A cell as CSV or a worksheet gives it. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -21,7 +22,7 @@ export type CellRef = (row: number, col: number, header: string) => string;
 /** `row 4, column "Days"`: names a CSV cell, counting rows from 1 as a spreadsheet does. */
 export function csvCellRef(row: number, col: number, header: string): string {
   const h = header.trim();
-  return h === "" ? `row ${row + 1}, column ${col + 1}` : `row ${row + 1}, column "${h}"`;
+  return h === "" ? `row ${row + 1}, column ${col + 1}` : `row ${row + 1}, column ${quoted(h)}`;
 }
 
 /** `row 4`: names a CSV row, counting from 1. */
@@ -41,7 +42,7 @@ export function isEmpty(v: CellValue): boolean {
 
 /** A cell as quoted in a message: text in quotes, numbers and booleans as they are. */
 export function show(v: CellValue): string {
-  return typeof v === "string" ? `"${v.trim()}"` : String(v);
+  return typeof v === "string" ? quoted(v.trim()) : String(v);
 }
 
 /**
@@ -176,7 +177,7 @@ export function readTableHeader<C extends string>(
     if (earlier !== undefined) {
       errors.push({
         path: options.ref(headerRow, c, cellText(h)),
-        message: `a second ${options.labels[column]} column (the first is headed "${headerText(earlier)}"); keep only one`,
+        message: `a second ${options.labels[column]} column (the first is headed ${quoted(headerText(earlier))}); keep only one`,
       });
       continue;
     }
@@ -289,7 +290,7 @@ function checkedDate(text: string, year: number, month: number, day: number): Ce
   if (month < 1 || month > 12) {
     return {
       ok: false,
-      message: `"${text}" is not a date: there is no month ${month} (dates are day/month/year); ${DATE_HINT}`,
+      message: `${quoted(text)} is not a date: there is no month ${month} (dates are day/month/year); ${DATE_HINT}`,
     };
   }
   const last = daysInMonth(year, month);
@@ -297,11 +298,11 @@ function checkedDate(text: string, year: number, month: number, day: number): Ce
     const monthName = MONTHS[month - 1][0].toUpperCase() + MONTHS[month - 1].slice(1);
     return {
       ok: false,
-      message: `"${text}" is not a date: ${monthName} ${year} has ${last} days; ${DATE_HINT}`,
+      message: `${quoted(text)} is not a date: ${monthName} ${year} has ${last} days; ${DATE_HINT}`,
     };
   }
   if (year < 1900 || year > 9999) {
-    return { ok: false, message: `"${text}" has an implausible year ${year}; ${DATE_HINT}` };
+    return { ok: false, message: `${quoted(text)} has an implausible year ${year}; ${DATE_HINT}` };
   }
   return { ok: true, value: iso(year, month, day) };
 }
@@ -332,7 +333,7 @@ export function readTableDate(v: CellValue): CellRead<IsoDate> {
   if (withTime?.[2] !== undefined) {
     return {
       ok: false,
-      message: `"${written}" has a time zone; give the date alone, such as ${withTime[1]}; ${DATE_HINT}`,
+      message: `${quoted(written)} has a time zone; give the date alone, such as ${withTime[1]}; ${DATE_HINT}`,
     };
   }
   const text = withTime ? withTime[1] : written;
@@ -341,7 +342,7 @@ export function readTableDate(v: CellValue): CellRead<IsoDate> {
   m = /^(\d{1,2})([/.-])(\d{1,2})\2(\d+)$/.exec(text);
   if (m) {
     if (m[4].length !== 4) {
-      return { ok: false, message: `"${text}": write the year in full (2017, not 17); ${DATE_HINT}` };
+      return { ok: false, message: `${quoted(text)}: write the year in full (2017, not 17); ${DATE_HINT}` };
     }
     return checkedDate(text, Number(m[4]), Number(m[3]), Number(m[1]));
   }
@@ -353,5 +354,5 @@ export function readTableDate(v: CellValue): CellRead<IsoDate> {
       return checkedDate(text, Number(m[3]), month, Number(m[1]));
     }
   }
-  return { ok: false, message: `"${text}" is not a date; ${DATE_HINT}` };
+  return { ok: false, message: `${quoted(text)} is not a date; ${DATE_HINT}` };
 }

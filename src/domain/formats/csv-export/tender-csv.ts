@@ -13,6 +13,7 @@ import { parseMoney } from "../../core/money";
 import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseRegion, parseVatRate } from "../../check/tender";
 import type { InputError, Result, StatedAmount, Tender } from "../../core/types";
 import { date, type Field, num, pounds, restoreFormulaText, text, writeCsv } from "./fields";
+import { quoted } from "../../core/messages";
 
 /** The rows above the lots table, in order: label and what it holds. */
 const TENDER_FIELDS = [
@@ -117,7 +118,7 @@ export function csvToTender(csvText: string): Result<Tender> {
     if (f === undefined) {
       errors.push({
         path: `${at}, column 1`,
-        message: `"${label}" is not a tender detail; the rows above the lots table are ${TENDER_FIELDS.join(", ")}`,
+        message: `${quoted(label)} is not a tender detail; the rows above the lots table are ${TENDER_FIELDS.join(", ")}`,
       });
       continue;
     }
@@ -132,7 +133,7 @@ export function csvToTender(csvText: string): Result<Tender> {
       if (row[c].trim() !== "") {
         errors.push({
           path: `${at}, column ${c + 1}`,
-          message: `${f} takes one value, in column 2; remove "${row[c]}" from column ${c + 1}`,
+          message: `${f} takes one value, in column 2; remove ${quoted(row[c])} from column ${c + 1}`,
         });
       }
     }
@@ -160,7 +161,7 @@ export function csvToTender(csvText: string): Result<Tender> {
   if (currency !== "" && currency.toUpperCase() !== "GBP") {
     errors.push({
       path: pathOf("Currency"),
-      message: `Tender Budget works in pounds sterling (GBP), not "${currency}"`,
+      message: `Tender Budget works in pounds sterling (GBP), not ${quoted(currency)}`,
     });
   }
 
@@ -171,12 +172,15 @@ export function csvToTender(csvText: string): Result<Tender> {
     if (!m.ok) {
       errors.push({
         path: pathOf(f),
-        message: `"${v}" is not an amount of money (${m.error}); write it like 107520.00`,
+        message: `${quoted(v)} is not an amount of money (${m.error}); write it like 107520.00`,
       });
       return undefined;
     }
     if (m.value.pence <= 0) {
-      errors.push({ path: pathOf(f), message: `the ${f.toLowerCase()} must be more than £0 (it is "${v}")` });
+      errors.push({
+        path: pathOf(f),
+        message: `the ${f.toLowerCase()} must be more than £0 (it is ${quoted(v)})`,
+      });
       return undefined;
     }
     return m.value;

@@ -6,6 +6,7 @@
 
 import { fromDayNumber, isValidIsoDate, toDayNumber, ukSummerTime } from "../../core/calendar";
 import type { IsoDate } from "../../core/types";
+import { quoted } from "../../core/messages";
 
 /**
  * A UK calendar date as an OCDS date-time in UK time: its first second for a start
@@ -35,7 +36,7 @@ export function publishedDateTime(given: string | undefined): string {
   if (given === undefined) return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
   const misuse = (): RangeError =>
     new RangeError(
-      `publishedDate must be YYYY-MM-DD or a date-time with an offset such as 2017-07-31T09:00:00Z, got "${given}"`,
+      `publishedDate must be YYYY-MM-DD or a date-time with an offset such as 2017-07-31T09:00:00Z, got ${quoted(given)}`,
     );
   const text = given.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {

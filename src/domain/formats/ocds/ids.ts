@@ -2,6 +2,7 @@
 
 import type { Parsed, Tender } from "../../core/types";
 import { OCID_PREFIX } from "./types";
+import { quoted } from "../../core/messages";
 
 /** FNV-1a over UTF-16 code units, 32 bits. */
 function fnv1a(text: string, seed: number): number {
@@ -28,7 +29,7 @@ export function parseOcid(text: string): Parsed<string> {
   if (OCID.test(ocid)) return { ok: true, value: ocid };
   return {
     ok: false,
-    error: `"${text}" is not an ocid; give your organisation's prefix registered with the Open Contracting Partnership, a dash and this tender's own id, like ocds-b5fd17-2017-0142`,
+    error: `${quoted(text)} is not an ocid; give your organisation's prefix registered with the Open Contracting Partnership, a dash and this tender's own id, like ocds-b5fd17-2017-0142`,
   };
 }
 

@@ -5,6 +5,7 @@ import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseDays, parseRegion, parseVatRate 
 import type { Lot, Pence, Region, Result, Tender } from "../../core/types";
 import { isObject, nonEmptyText, Reader, type Json } from "./json-reader";
 import { buyerName, pickRelease } from "./release";
+import { describeValue, quoted } from "../../core/messages";
 
 function isDayUnit(unit: unknown): unit is Json {
   if (!isObject(unit)) return false;
@@ -47,7 +48,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
   let title = "";
   if (typeof t.title === "string") title = t.title;
   else if (t.title !== undefined && t.title !== null) {
-    r.fail(`${tp}.title`, `the tender's title must be text, not ${JSON.stringify(t.title)}`);
+    r.fail(`${tp}.title`, `the tender's title must be text, not ${describeValue(t.title)}`);
   }
   const buyer = buyerName(release) ?? "";
 
@@ -130,15 +131,15 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
       return;
     }
     const id = raw.id === undefined || raw.id === null ? String(i + 1) : String(raw.id);
-    if (lotIndex.has(id)) r.fail(`${lp}.id`, `two lots have the id "${id}"; give each lot its own id`);
+    if (lotIndex.has(id)) r.fail(`${lp}.id`, `two lots have the id ${quoted(id)}; give each lot its own id`);
     else lotIndex.set(id, i);
     const le = isObject(raw.tenderBudget) ? raw.tenderBudget : undefined;
     lotExt.push(le);
     const name = nonEmptyText(raw.title) ?? nonEmptyText(raw.description) ?? `Lot ${id}`;
     const lot: Lot = { name };
-    const lotValue = r.value(raw.value, `${lp}.value`, `value of lot "${name}"`, false);
+    const lotValue = r.value(raw.value, `${lp}.value`, `value of lot ${quoted(name)}`, false);
     if (lotValue !== undefined && le?.valueSource !== "computed") lot.statedValue = lotValue;
-    const lotPeriod = r.period(raw.contractPeriod, `${lp}.contractPeriod`, `lot "${name}" contract`);
+    const lotPeriod = r.period(raw.contractPeriod, `${lp}.contractPeriod`, `lot ${quoted(name)} contract`);
     if (lotPeriod.start !== undefined) lot.startDate = lotPeriod.start;
     if (lotPeriod.end !== undefined) lot.endDate = lotPeriod.end;
     tender.lots.push(lot);
@@ -164,7 +165,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
       if (found === undefined) {
         r.fail(
           `${ip}.relatedLot`,
-          `this item belongs to lot "${String(item.relatedLot)}", which tender.lots does not list`,
+          `this item belongs to lot ${quoted(String(item.relatedLot))}, which tender.lots does not list`,
         );
         return;
       }
@@ -181,7 +182,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
     if (seenItemFor.has(index)) {
       r.fail(
         ip,
-        `lot "${tender.lots[index].name}" has more than one day-rate item; Tender Budget holds one day rate and one number of days per lot`,
+        `lot ${quoted(tender.lots[index].name)} has more than one day-rate item; Tender Budget holds one day rate and one number of days per lot`,
       );
       return;
     }
@@ -190,7 +191,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
     const lot = tender.lots[index];
     const le = lotExt[index];
     const unit = item.unit as Json;
-    const rate = r.value(unit.value, `${ip}.unit.value`, `day rate of lot "${lot.name}"`, true);
+    const rate = r.value(unit.value, `${ip}.unit.value`, `day rate of lot ${quoted(lot.name)}`, true);
     const rateSource = le?.dayRateSource;
     if (rate !== undefined && (rateSource === undefined || rateSource === "lot")) lot.dayRate = rate;
     // Days Tender Budget worked out are not the tender's: they are worked out again on reading.
@@ -199,10 +200,10 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
       if (parsed === undefined || !parsed.ok) {
         r.fail(
           `${ip}.quantity`,
-          `the days of lot "${lot.name}" must be a number of days, 0 or more` +
+          `the days of lot ${quoted(lot.name)} must be a number of days, 0 or more` +
             (parsed !== undefined && !parsed.ok
               ? ` (${parsed.error})`
-              : `, not ${JSON.stringify(item.quantity)}`),
+              : `, not ${describeValue(item.quantity)}`),
         );
       } else {
         lot.days = parsed.value;
@@ -220,7 +221,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
     if (first !== undefined) {
       r.fail(
         `${lp}.title`,
-        `two lots are called "${lot.name.trim()}" (also ${tp}.lots[${first}]); give each lot its own title`,
+        `two lots are called ${quoted(lot.name.trim())} (also ${tp}.lots[${first}]); give each lot its own title`,
       );
     } else {
       seenNames.set(key, i);
@@ -235,7 +236,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
         wholeContract ? lp : `${lp}.value`,
         wholeContract
           ? "the notice gives neither a value nor days of work, so there is nothing to budget; it needs tender.value or a day-rate item with a quantity"
-          : `lot "${lot.name}" has neither a value nor days of work; give the lot a value, or a day-rate item (unit DAY) with a quantity`,
+          : `lot ${quoted(lot.name)} has neither a value nor days of work; give the lot a value, or a day-rate item (unit DAY) with a quantity`,
       );
     }
   });

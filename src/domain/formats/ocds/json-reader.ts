@@ -3,6 +3,7 @@
 import { parseMoney } from "../../core/money";
 import type { InputError, IsoDate, Pence } from "../../core/types";
 import { ocdsDateTimeToIso } from "./date-times";
+import { describeValue } from "../../core/messages";
 
 export type Json = Record<string, unknown>;
 
@@ -28,7 +29,7 @@ export class Reader {
     if (typeof v !== "number" || !Number.isFinite(v)) {
       return this.fail(
         path,
-        `the ${what} must be a number of pounds such as 107520, not ${JSON.stringify(v)}`,
+        `the ${what} must be a number of pounds such as 107520, not ${describeValue(v)}`,
       );
     }
     const parsed = parseMoney(v);
@@ -48,7 +49,7 @@ export class Reader {
     if (currency !== undefined && currency !== null && currency !== "GBP") {
       return this.fail(
         `${path}.currency`,
-        `the ${what} is in ${JSON.stringify(currency)}; Tender Budget works in pounds sterling (GBP) — convert the figures first`,
+        `the ${what} is in ${describeValue(currency)}; Tender Budget works in pounds sterling (GBP) — convert the figures first`,
       );
     }
     return this.pounds(v.amount, `${path}.amount`, what, positive);
@@ -60,7 +61,7 @@ export class Reader {
     if (iso === undefined) {
       return this.fail(
         path,
-        `the ${what} ${JSON.stringify(v)} is not a date; write a date-time such as "2017-07-31T00:00:00Z"`,
+        `the ${what} ${describeValue(v)} is not a date; write a date-time such as "2017-07-31T00:00:00Z"`,
       );
     }
     return iso;
