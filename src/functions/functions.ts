@@ -20,6 +20,13 @@ import {
   workingDayEnd,
   reconcile as reconcileTender,
   workingDaysBetween,
+  parseBuyerType,
+  parseContractType,
+  parseRegime,
+  regimeOn,
+  standstillEnd,
+  thresholdCategoryWords,
+  thresholdOn,
 } from "../domain";
 import type { IsoDate, Region, Tender, Tolerance } from "../domain";
 import HOLIDAY_YEARS from "./holiday-years.json";
@@ -321,4 +328,61 @@ export function reconcile(
  */
 export function finyear(date: number | string): string {
   return excelCall(() => financialYear(readDate(date, "date")));
+}
+
+/**
+ * The procurement threshold in force for a procurement started on a date, for a buyer and contract type, in pounds (ex VAT before 2022, inc VAT from 2022). Not legal advice.
+ * @customfunction THRESHOLD
+ * @param date When the procurement started (the tender notice): an Excel date, "2017-07-26" or "26/07/2017".
+ * @param buyer_type "central", "sub-central" or "utility".
+ * @param contract_type "services", "supplies", "works" or "light-touch".
+ * @returns The threshold in pounds, e.g. 106047.
+ */
+export function threshold(date: number | string, buyer_type: string, contract_type: string): number {
+  return excelCall(() => {
+    const started = readDate(date, "date");
+    const buyer = parseBuyerType(oneCell(buyer_type));
+    if (!buyer.ok) return invalidValue(`buyer_type: ${buyer.error}`);
+    const contract = parseContractType(oneCell(contract_type));
+    if (!contract.ok) return invalidValue(`contract_type: ${contract.error}`);
+    const found = thresholdOn(started, buyer.value, contract.value);
+    if (found === undefined) {
+      return notAvailable(
+        buyer.value === "utility" && contract.value === "works"
+          ? "no utilities works threshold is held (not confirmed by the sources checked)"
+          : `no thresholds are held for procurements started before 1 January 2016 (date is ${started})`,
+      );
+    }
+    if (found.value === undefined) {
+      return notAvailable(
+        `the ${thresholdCategoryWords(found.category)} threshold from ${found.period.from} is not confirmed by the sources checked`,
+      );
+    }
+    return penceToPounds(found.value);
+  });
+}
+
+/**
+ * The last day of the standstill after a contract award notice: PCR 2015, the 10th day after (moved to the next working day); Procurement Act 2023, the 8th working day counting the notice day. Bank holidays of every part of the UK are left out. Not legal advice.
+ * @customfunction STANDSTILLEND
+ * @param award_notice_date The day the award notice (PCR: standstill letters) went out: an Excel date, "2025-12-22" or "22/12/2025".
+ * @param [regime] "PCR 2015" or "Procurement Act 2023"; default by the notice date (the Act from 24 February 2025).
+ * @returns An Excel date (format the cell as a date).
+ */
+export function standstillend(award_notice_date: number | string, regime?: string): number {
+  return excelCall(() => {
+    const notice = readWorkingDate(award_notice_date, "award_notice_date");
+    let which = regimeOn(notice);
+    const given = oneCell(regime);
+    if (!isBlank(given)) {
+      const parsed = parseRegime(given);
+      if (!parsed.ok) return invalidValue(`regime: ${parsed.error}`);
+      which = parsed.value;
+    }
+    const end = standstillEnd(notice, which);
+    if (Number(end.slice(0, 4)) > LAST_WORKING_YEAR) {
+      return invalidValue(`the standstill would end after ${LAST_WORKING_YEAR}: ${WORKING_YEARS}`);
+    }
+    return isoToExcelSerial(end);
+  });
 }

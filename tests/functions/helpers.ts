@@ -22,5 +22,15 @@ export function excelError(call: () => unknown): ExcelError {
   return { code: e.code, message: e.message };
 }
 
-/** The seven TENDER functions, in the order the code, functions.json and the docs give them. */
-export const FUNCTION_IDS = ["VALUE", "WORKDAYS", "ENDDATE", "DAYRATE", "ALLOCATE", "RECONCILE", "FINYEAR"];
+/** The nine TENDER functions, in the order the code, functions.json and the docs give them. */
+export const FUNCTION_IDS = [
+  "VALUE",
+  "WORKDAYS",
+  "ENDDATE",
+  "DAYRATE",
+  "ALLOCATE",
+  "RECONCILE",
+  "FINYEAR",
+  "THRESHOLD",
+  "STANDSTILLEND",
+];

@@ -2,7 +2,8 @@
  * The regime by start date, minimum tendering periods and standstill (facts sheet §1, §5, §6).
  */
 import { addDays, compareIso, isWorkingDay, toDayNumber } from "../core/calendar";
-import type { ContractType, IsoDate, Procedure, Regime } from "../core/types";
+import { describeValue } from "../core/messages";
+import type { ContractType, IsoDate, Parsed, Procedure, Regime } from "../core/types";
 import { REGIONS } from "../core/types";
 import type { SourceKey } from "./sources";
 
@@ -21,6 +22,32 @@ export function regimeOn(started: IsoDate): Regime {
  */
 export function isUkWorkingDay(date: IsoDate): boolean {
   return REGIONS.every((region) => isWorkingDay(date, region));
+}
+
+const REGIME_WORDS: Record<string, Regime> = {
+  pcr: "PCR 2015",
+  "pcr 2015": "PCR 2015",
+  pcr2015: "PCR 2015",
+  "public contracts regulations": "PCR 2015",
+  "public contracts regulations 2015": "PCR 2015",
+  pa: "Procurement Act 2023",
+  "pa 2023": "Procurement Act 2023",
+  pa2023: "Procurement Act 2023",
+  act: "Procurement Act 2023",
+  "procurement act": "Procurement Act 2023",
+  "procurement act 2023": "Procurement Act 2023",
+};
+
+/** A regime from its name: "PCR 2015" (or "PCR"), "Procurement Act 2023" (or "PA 2023", "Act"). */
+export function parseRegime(value: unknown): Parsed<Regime> {
+  if (typeof value === "string") {
+    const found = REGIME_WORDS[value.trim().toLowerCase().replace(/\s+/g, " ")];
+    if (found) return { ok: true, value: found };
+  }
+  return {
+    ok: false,
+    error: `${describeValue(value)} is not a regime; use "PCR 2015" or "Procurement Act 2023"`,
+  };
 }
 
 /** PCR 2015 reg 87: the standstill ends at midnight at the end of the 10th day after sending. */

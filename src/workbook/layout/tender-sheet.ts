@@ -13,8 +13,9 @@ import {
   type LotsColumn,
 } from "../../domain/tables/lots-table";
 import { parseMoney, penceToPounds } from "../../domain/core/money";
-import { parseTender } from "../../domain/check/tender";
-import type { InputError, Lot, Region, Result, Tender } from "../../domain/core/types";
+import { parseBuyerType, parseContractType, parseProcedure, parseTender } from "../../domain/check/tender";
+import type { InputError, Lot, Parsed, Region, Result, Tender } from "../../domain/core/types";
+import { BUYER_TYPES, CONTRACT_TYPES, PROCEDURES } from "../../domain/core/types";
 import {
   FORMATS,
   type CellPlan,
@@ -39,13 +40,21 @@ export type TenderField =
   | "startDate"
   | "endDate"
   | "region"
-  | "vatRate";
+  | "vatRate"
+  | "buyerType"
+  | "contractType"
+  | "procedure"
+  | "publishedDate"
+  | "awardNoticeDate"
+  | "optionsValue";
 
 interface FieldSpec {
   field: TenderField;
   label: string;
-  kind: "text" | "money" | "date" | "region" | "vat";
+  kind: "text" | "money" | "date" | "region" | "vat" | "choice";
   hint: string;
+  /** For a choice: the words allowed (a drop-down). */
+  choices?: readonly string[];
 }
 
 /** The tender-level fields, one row each from row 3, label in column A and value in column B. */
@@ -65,6 +74,55 @@ export const TENDER_FIELDS: readonly FieldSpec[] = [
   },
   { field: "vatRate", label: "VAT rate", kind: "vat", hint: "Figures are ex VAT; 20% unless stated" },
 ];
+
+/**
+ * The procurement-rules fields (docs/rules.md), all optional: a block beside the tender fields,
+ * label in column E, value in F, hint in G, so the lots table stays where it is.
+ */
+export const RULES_FIELDS: readonly FieldSpec[] = [
+  {
+    field: "buyerType",
+    label: "Buyer type",
+    kind: "choice",
+    hint: "Procurement rules (optional): central, sub-central or utility",
+    choices: BUYER_TYPES,
+  },
+  {
+    field: "contractType",
+    label: "Contract type",
+    kind: "choice",
+    hint: "services, supplies, works or light-touch",
+    choices: CONTRACT_TYPES,
+  },
+  {
+    field: "procedure",
+    label: "Procedure",
+    kind: "choice",
+    hint: "open, restricted, competitive-flexible, direct-award or call-off",
+    choices: PROCEDURES,
+  },
+  { field: "publishedDate", label: "Published", kind: "date", hint: "The tender notice's date, dd/mm/yyyy" },
+  {
+    field: "awardNoticeDate",
+    label: "Award notice",
+    kind: "date",
+    hint: "The contract award notice's date, dd/mm/yyyy",
+  },
+  {
+    field: "optionsValue",
+    label: "Options value",
+    kind: "money",
+    hint: "Extensions and options not in the lots, ex VAT",
+  },
+];
+const CHOICE_PARSERS: Partial<Record<TenderField, (v: unknown) => Parsed<string>>> = {
+  buyerType: parseBuyerType,
+  contractType: parseContractType,
+  procedure: parseProcedure,
+};
+
+/** 0-based column of the rules block's labels (E). */
+export const RULES_COL = 4;
 
 /** 0-based row of the first field (row 3 in Excel). */
 export const FIELDS_ROW = 2;
@@ -103,6 +161,18 @@ function fieldValue(t: Tender | undefined, f: TenderField): Scalar {
       return REGION_LABELS[t.region];
     case "vatRate":
       return t.vatRate / 100;
+    case "buyerType":
+      return t.buyerType ?? null;
+    case "contractType":
+      return t.contractType ?? null;
+    case "procedure":
+      return t.procedure ?? null;
+    case "publishedDate":
+      return date(t.publishedDate);
+    case "awardNoticeDate":
+      return date(t.awardNoticeDate);
+    case "optionsValue":
+      return money(t.optionsValue);
   }
 }
 
@@ -112,6 +182,7 @@ const FORMAT_OF: Record<FieldSpec["kind"], string> = {
   date: FORMATS.date,
   region: FORMATS.text,
   vat: FORMATS.vat,
+  choice: FORMATS.text,
 };
 
 function lotRow(l: Lot): Scalar[] {
@@ -137,12 +208,26 @@ export function tenderSheetPlan(
     },
   ];
   const validations: ValidationPlan[] = [];
-  TENDER_FIELDS.forEach((spec, i) => {
-    const row = FIELDS_ROW + i;
-    cells.push({ row, col: 0, value: spec.label, style: { bold: true } });
-    cells.push({ row, col: 1, value: fieldValue(tender, spec.field), numberFormat: FORMAT_OF[spec.kind] });
-    cells.push({ row, col: 2, value: spec.hint, style: { italic: true, fontColor: "#605E5C" } });
-    const rect: Rect = { r0: row, c0: 1, r1: row, c1: 1 };
+  cells.push({
+    row: FIELDS_ROW - 1,
+    col: RULES_COL,
+    value: "Procurement rules (optional)",
+    style: { bold: true, fontSize: 12 },
+  });
+  const placed = [
+    ...TENDER_FIELDS.map((spec, i) => ({ spec, row: FIELDS_ROW + i, col: 0 })),
+    ...RULES_FIELDS.map((spec, i) => ({ spec, row: FIELDS_ROW + i, col: RULES_COL })),
+  ];
+  placed.forEach(({ spec, row, col }) => {
+    cells.push({ row, col, value: spec.label, style: { bold: true } });
+    cells.push({
+      row,
+      col: col + 1,
+      value: fieldValue(tender, spec.field),
+      numberFormat: FORMAT_OF[spec.kind],
+    });
+    cells.push({ row, col: col + 2, value: spec.hint, style: { italic: true, fontColor: "#605E5C" } });
+    const rect: Rect = { r0: row, c0: col + 1, r1: row, c1: col + 1 };
     if (spec.kind === "money") {
       validations.push({
         rect,
@@ -163,6 +248,13 @@ export function tenderSheetPlan(
         rule: { type: "list", values: Object.values(REGION_LABELS) },
         prompt: { title: spec.label, message: "Whose bank holidays count as non-working days." },
         error: { title: spec.label, message: "Choose England & Wales, Scotland or Northern Ireland." },
+      });
+    } else if (spec.kind === "choice" && spec.choices) {
+      validations.push({
+        rect,
+        rule: { type: "list", values: [...spec.choices] },
+        prompt: { title: spec.label, message: `Optional: ${spec.choices.join(", ")}.` },
+        error: { title: spec.label, message: `Choose ${spec.choices.join(", ")}, or leave it empty.` },
       });
     } else if (spec.kind === "vat") {
       validations.push({
@@ -232,7 +324,7 @@ export function tenderSheetPlan(
     validations,
     conditionalFormats: [],
     charts: [],
-    columnWidths: [28, 16, 16, 16, 12, 12],
+    columnWidths: [28, 16, 16, 16, 16, 14, 12],
     freezeRows: 0,
   };
 }
@@ -370,14 +462,21 @@ export function readTenderGrid(
     (row) => normal(text(row[labelCol])) === "lot" && normal(text(row[labelCol + 1])) !== "",
   );
   const fieldEnd = lotsHeader < 0 ? grid.length : lotsHeader;
+  // The rules block's labels are in column E (or in column A, like the others).
+  const fieldCol = new Map<TenderField, number>();
   for (let r = 0; r < fieldEnd; r++) {
-    const label = normal(text(cell(r, labelCol)));
-    const spec = TENDER_FIELDS.find((s) => normal(s.label) === label);
-    if (spec && !fieldRow.has(spec.field)) fieldRow.set(spec.field, r);
+    for (const c of [labelCol, labelCol + RULES_COL]) {
+      const label = normal(text(cell(r, c)));
+      const spec = [...TENDER_FIELDS, ...RULES_FIELDS].find((s) => normal(s.label) === label);
+      if (spec && !fieldRow.has(spec.field)) {
+        fieldRow.set(spec.field, r);
+        fieldCol.set(spec.field, c);
+      }
+    }
   }
   const fields: Partial<Record<TenderField, string>> = {};
   const input: Record<string, unknown> = { currency: "GBP" };
-  for (const spec of TENDER_FIELDS) {
+  for (const spec of [...TENDER_FIELDS, ...RULES_FIELDS]) {
     const r = fieldRow.get(spec.field);
     if (r === undefined) {
       if (spec.field === "title" || spec.field === "buyer") {
@@ -388,9 +487,10 @@ export function readTenderGrid(
       }
       continue;
     }
-    const address = cellAddress(origin.row + r, origin.col + labelCol + 1);
+    const c = fieldCol.get(spec.field) ?? labelCol;
+    const address = cellAddress(origin.row + r, origin.col + c + 1);
     fields[spec.field] = address;
-    const v = cell(r, labelCol + 1);
+    const v = cell(r, c + 1);
     const where = qualified(sheet, address);
     switch (spec.kind) {
       case "text":
@@ -408,6 +508,14 @@ export function readTenderGrid(
       case "vat":
         input[spec.field] = vatInput(v, where, errors);
         break;
+      case "choice": {
+        if (text(v) === "") break;
+        const parse = CHOICE_PARSERS[spec.field];
+        const parsed = parse ? parse(text(v)) : { ok: true as const, value: text(v) };
+        if (parsed.ok) input[spec.field] = parsed.value;
+        else errors.push({ path: where, message: parsed.error });
+        break;
+      }
     }
   }
 

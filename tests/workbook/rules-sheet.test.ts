@@ -1,0 +1,63 @@
+/** The Tender sheet's procurement-rules block (E2:G8): written, read back, and bad values named by cell. */
+import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import type { Tender } from "../../src/domain/core/types";
+
+const WITH_RULES: Tender = {
+  ...DFE_EXAMPLE,
+  buyerType: "central",
+  contractType: "services",
+  procedure: "open",
+  publishedDate: "2017-07-26",
+  awardNoticeDate: "2017-08-14",
+  optionsValue: 2_000_000,
+};
+
+async function sheetWith(tender: Tender) {
+  const workbook = new MemoryWorkbook();
+  const port = new MemoryWorkbookPort(workbook, { today: () => "2017-07-26" });
+  await port.createTenderSheet(tender);
+  return { workbook, port, sheet: workbook.sheet("Tender")! };
+}
+
+describe("Tender sheet: procurement rules block", () => {
+  test("is written beside the tender fields, leaving the lots table header on row 14", async () => {
+    const { sheet } = await sheetWith(WITH_RULES);
+    expect(sheet.at("E2")?.value).toBe("Procurement rules (optional)");
+    expect(
+      ["E3", "F3", "E4", "F4", "E5", "F5", "E6", "E7", "E8", "F8"].map((a) => sheet.at(a)?.value),
+    ).toEqual([
+      "Buyer type",
+      "central",
+      "Contract type",
+      "services",
+      "Procedure",
+      "open",
+      "Published",
+      "Award notice",
+      "Options value",
+      20000,
+    ]);
+    expect(sheet.at("A14")?.value).toBe("Lot");
+  });
+
+  test("reads back as the same tender; an empty block leaves the fields out", async () => {
+    const { port } = await sheetWith(WITH_RULES);
+    expect(await port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: WITH_RULES });
+    const plain = await sheetWith(DFE_EXAMPLE);
+    expect(await plain.port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: DFE_EXAMPLE });
+  });
+
+  test("a bad value is named by its cell with the words allowed", async () => {
+    const { workbook, port } = await sheetWith(WITH_RULES);
+    workbook.setValues("Tender!F3", [["council"]]);
+    workbook.setValues("Tender!F6", [["30/02/2017"]]);
+    const read = await port.readTender({ from: "tender-sheet" });
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.errors.map((e) => e.path).sort()).toEqual(["Tender!F3", "Tender!F6"]);
+    expect(read.errors.find((e) => e.path === "Tender!F3")?.message).toBe(
+      '"council" is not one of "central", "sub-central", "utility"; use one of those',
+    );
+  });
+});
