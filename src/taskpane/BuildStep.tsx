@@ -44,10 +44,12 @@ const useStyles = makeStyles({
   control: { minWidth: 0, width: "100%", "& > input, & > select": { minWidth: 0, width: "100%" } },
   total: { fontWeight: tokens.fontWeightSemibold },
   // Columns sized to their figures, with narrow padding, so a 320 px pane fits the five of them;
-  // a long lot name (Worcestershire) wraps rather than running into the day rate beside it.
+  // a long lot name wraps at its spaces rather than running into the day rate beside it. Only a
+  // single word wider than the whole column (break-word, unlike anywhere, leaves the column at least
+  // as wide as its longest word) is broken: "Worcestershire" stays whole.
   allocation: { tableLayout: "auto" },
-  cell: { paddingLeft: tokens.spacingHorizontalXS, paddingRight: tokens.spacingHorizontalXS },
-  lotName: { overflowWrap: "anywhere" },
+  cell: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXS },
+  lotName: { overflowWrap: "break-word" },
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
 
