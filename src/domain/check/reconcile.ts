@@ -50,6 +50,18 @@ interface DateFacts {
 }
 
 /** The path of a lot's field: `lots[2].dayRate`. */
+/**
+ * A tender that looks priced by the day: a day rate (its own or a lot's) or days given. One with
+ * neither (an insurance or supplies tender, stated values only) is not asked for a day rate when
+ * none can be inferred from its values.
+ */
+function looksDayPriced(tender: Tender): boolean {
+  return (
+    tender.dayRate !== undefined ||
+    tender.lots.some((lot) => lot.dayRate !== undefined || lot.days !== undefined)
+  );
+}
+
 function lotField(index: number, field: string): string {
   return `lots[${index}].${field}`;
 }
@@ -135,7 +147,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         inferredDays.length < allocation.lines.length ? inferredLots : undefined,
       ),
     );
-  } else if (inference && !inference.ok) {
+  } else if (inference && !inference.ok && looksDayPriced(tender)) {
     add(
       "NO_PLAUSIBLE_RATE",
       "warning",

@@ -152,7 +152,7 @@ export const findingMessages = {
     const rounding =
       precision > 1 && roundedTotal === stated
         ? ` The stated figure is written to the nearest ${formatPrecision(precision)}, which would make it a rounding of ${pounds(total)}, but a figure with one significant digit is too rough to check the lots against; give the stated total more exactly.`
-        : precision > 1
+        : precision > 1 && Math.abs(diff) < precision
           ? ` This is not a rounding: to the stated figure's ${formatPrecision(precision)} precision, ${pounds(total)} would be ${pounds(roundedTotal)}.`
           : "";
     return `The lots add up to ${pounds(total)}, ${pounds(Math.abs(diff))} ${side} than the ${pounds(stated)} stated (${pct}).${rounding}`;

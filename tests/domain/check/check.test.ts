@@ -155,7 +155,16 @@ describe("checkTender options", () => {
     expect(report.phasing.daysPerWeek).toBe(2.5);
     const narrow = checkTender(t, { rateBand: { min: 100000, max: 200000 } });
     expect(narrow.allocation.inferredDayRate).toBeUndefined();
-    expect(narrow.findings.map((f) => f.code)).toEqual(["TOTAL_MISMATCH", "NO_PLAUSIBLE_RATE"]);
+    // Stated values only, no day rate and no days: not asked for a day rate when none fits the band.
+    expect(narrow.findings.map((f) => f.code)).toEqual(["TOTAL_MISMATCH"]);
+    // With days on a lot the tender looks priced by the day: then the warning asks for a rate.
+    const withDays = tender({
+      ...DFE_2017,
+      lots: [{ ...DFE_2017.lots[0], days: 112 }, ...DFE_2017.lots.slice(1)],
+    });
+    expect(
+      checkTender(withDays, { rateBand: { min: 100000, max: 200000 } }).findings.map((f) => f.code),
+    ).toContain("NO_PLAUSIBLE_RATE");
     expect(reportToJson(narrow).inferred).toEqual({ dayRate: null, days: [] });
     expect(reportToJson(narrow).phasing.unphased.map((u) => u.path)).toEqual([
       "lots[0].days",

@@ -118,11 +118,24 @@ describe("reconcile: each finding", () => {
     expect(
       codes(check({ statedTotal: 350000, dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] })),
     ).toEqual(["TOTAL_ROUNDED:info:statedTotal"]);
+    // A gap far beyond the stated precision (£3,940 against £100) is not explained as a rounding.
     const f = check({ statedTotal: 350500, dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] });
-    expect(f[0].message).toBe(
-      "The lots add up to £346,560, £3,940 less than the £350,500 stated (-1.12%). " +
-        "This is not a rounding: to the stated figure's £100 precision, £346,560 would be £346,600.",
+    expect(f[0].message).toBe("The lots add up to £346,560, £3,940 less than the £350,500 stated (-1.12%).");
+    // Within the precision it is: £346,000 is stated to £1,000 and the gap is £560.
+    expect(
+      check({ statedTotal: 346000, dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] })[0].message,
+    ).toBe(
+      "The lots add up to £346,560, £560 more than the £346,000 stated (+0.16%). " +
+        "This is not a rounding: to the stated figure's £1,000 precision, £346,560 would be £347,000.",
     );
+    // The gap equal to the precision (£1,000 against £1,000) is beyond a rounding: no explanation.
+    expect(
+      check({ statedTotal: 345000, dayRate: 960, lots: [{ name: "A", statedValue: 346000 }] })[0].message,
+    ).toBe("The lots add up to £346,000, £1,000 more than the £345,000 stated (+0.29%).");
+    // A Find a Tender notice: a £2.5m gap against a figure stated to the pound.
+    expect(
+      check({ statedTotal: 3979968, dayRate: 960, lots: [{ name: "A", statedValue: 1479968 }] })[0].message,
+    ).toBe("The lots add up to £1,479,968, £2,500,000 less than the £3,979,968 stated (-62.81%).");
     expect(
       check({ statedTotal: "£350,500.00", dayRate: 960, lots: [{ name: "A", statedValue: 346560 }] })[0]
         .message,
