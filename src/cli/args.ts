@@ -36,6 +36,8 @@ export const VALUE_FLAGS = {
   published: "published",
   "award-notice": "awardNotice",
   "options-value": "optionsValue",
+  from: "from",
+  to: "to",
 } as const;
 
 /** Flags that may be given more than once, collecting every value. */
@@ -54,7 +56,10 @@ export type CheckFlags = { [K in ValueKey]?: string } & {
 };
 
 export type CliCommand =
-  { kind: "help" } | { kind: "version" } | { kind: "check"; file: string; flags: CheckFlags };
+  | { kind: "help" }
+  | { kind: "version" }
+  | { kind: "check"; file: string; flags: CheckFlags }
+  | { kind: "audit"; files: string[]; flags: CheckFlags };
 
 export type ArgsResult = { ok: true; value: CliCommand } | { ok: false; error: string };
 
@@ -149,12 +154,28 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   if (help) return { ok: true, value: { kind: "help" } };
   if (version) return { ok: true, value: { kind: "version" } };
   if (positional.length === 0) {
-    return { ok: false, error: `no command given; try \`tender-budget check FILE\` or ${HINT}` };
+    return {
+      ok: false,
+      error: `no command given; try \`tender-budget check FILE\`, \`tender-budget audit FILE...\` or ${HINT}`,
+    };
   }
   const [command, ...rest] = positional;
   if (command === "help") return { ok: true, value: { kind: "help" } };
+  if (command === "audit") {
+    if (rest.length === 0) {
+      return {
+        ok: false,
+        error:
+          "audit needs one or more FILEs: OCDS release or record packages, JSON arrays of releases or JSON Lines (.jsonl), each optionally gzipped (.gz)",
+      };
+    }
+    return { ok: true, value: { kind: "audit", files: rest, flags } };
+  }
   if (command !== "check") {
-    return { ok: false, error: `unknown command "${command}"; the command is \`check\`; ${HINT}` };
+    return {
+      ok: false,
+      error: `unknown command "${command}"; the commands are \`check\` and \`audit\`; ${HINT}`,
+    };
   }
   if (rest.length === 0) {
     return {
@@ -184,6 +205,8 @@ function example(name: string): string {
     case "as-of":
     case "published":
     case "award-notice":
+    case "from":
+    case "to":
       return "2017-08-31";
     case "buyer-type":
       return "central";

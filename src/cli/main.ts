@@ -15,6 +15,7 @@ import { checkOutputs, writeAtomically } from "./files";
 import { planOutputs } from "./outputs";
 import { jsonSafely, showSafely } from "./terminal";
 import { applyOverrides, readCheckOptions } from "./options";
+import { runAudit } from "./audit/run";
 import { formatActuals, formatReport } from "./report-text";
 import { actualsToJson, checkActuals, csvLineRef, type ActualsTableLayout } from "../domain/actuals";
 import { checkTender, hasErrors, reportToJson, type Report } from "../domain/check/check";
@@ -85,6 +86,23 @@ Exit status
   0  no finding is an error
   1  the check found errors (e.g. the lots do not add up to the stated total)
   2  the input is invalid; the message names the field, or the CSV row and column
+
+Usage: ${PROGRAM} audit FILE... [--json] [--out audit.csv|audit.xlsx|audit.json]
+                    [--tolerance AMOUNT] [--tolerance-percent P] [--buyer TEXT]
+                    [--from DATE] [--to DATE]
+
+Audit many tenders at once from downloads of published notices: OCDS release packages (a
+Contracts Finder search), record packages, JSON arrays of releases or JSON Lines (a Find a
+Tender feed), each optionally gzipped (.gz), read as a stream. Each contracting process's
+releases are compiled (the latest date wins) and checked: the stated total against the lots,
+the lots against day rate x days, the awarded value against the advertised one. Listed by the
+size of the difference; status reconciles, rounded, within-tolerance, mismatch or
+not-checkable (with the reason). A broken line becomes a not-checkable row naming its line.
+  --buyer TEXT             only buyers whose name contains TEXT
+  --from DATE, --to DATE   only tenders first published on or between these dates
+  --out FILE               .csv, .xlsx (an Audit sheet: an Excel Table) or .json
+
+Exit status of audit: 0 no tender is a mismatch, 1 some are, 2 nothing could be read
 `;
 
 /** Print input problems, one a line: `  path: message`. */
@@ -259,6 +277,7 @@ export async function main(argv: readonly string[], ioIn: CliIo): Promise<number
       io.stdout.write(`${PROGRAM} ${await readVersion(io)}\n`);
       return ExitCode.Ok;
     }
+    if (command.kind === "audit") return await runAudit(io, command.files, command.flags);
     return await runCheck(io, command.file, command.flags);
   } catch (e) {
     // A failure of the program itself, not of the input: say so plainly; details only on request.

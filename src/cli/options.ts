@@ -129,6 +129,18 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
     bad("as-of", "is the date of the contract position; use it with --actuals invoices.csv");
   }
 
+  for (const [flag, given] of [
+    ["from", flags.from],
+    ["to", flags.to],
+  ] as const) {
+    if (given !== undefined) {
+      bad(
+        flag,
+        "chooses the notices an audit reads by their date; use it with `tender-budget audit FILE...`",
+      );
+    }
+  }
+
   if (flags.ocid !== undefined) {
     const ocid = parseOcid(flags.ocid);
     if (ocid.ok) options.ocid = ocid.value;

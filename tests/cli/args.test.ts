@@ -93,11 +93,17 @@ describe("parseArgs", () => {
     expect(command(["help"])).toEqual({ kind: "help" });
     expect(command(["--version"])).toEqual({ kind: "version" });
     expect(command(["-V"])).toEqual({ kind: "version" });
+    expect(command(["audit", "a.json", "b.jsonl.gz", "--from", "2024-01-01", "--out", "x.csv"])).toEqual({
+      kind: "audit",
+      files: ["a.json", "b.jsonl.gz"],
+      flags: { json: false, out: ["x.csv"], from: "2024-01-01" },
+    });
   });
 
   it.each([
     [[], /no command given/],
-    [["audit", "x.json"], /unknown command "audit"/],
+    [["report", "x.json"], /unknown command "report"; the commands are `check` and `audit`/],
+    [["audit"], /audit needs one or more FILEs/],
     [["check"], /check needs a FILE/],
     [["check", "a.json", "b.json"], /check takes one FILE, got 2/],
     [["check", "a.json", "--stated"], /unknown option "--stated" \(did you mean --stated-total\?\)/],

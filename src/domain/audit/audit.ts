@@ -101,7 +101,8 @@ export class AuditCollector {
     const rows: AuditRow[] = [];
     let leftOut = 0;
     for (const [ocid, slims] of this.processes) {
-      this.processes.delete(ocid);
+      // Let go of the releases as each process is done (a delete while iterating a large Map is slow).
+      this.processes.set(ocid, []);
       const compiled = compileReleases(slims.map((s) => JSON.parse(s) as Json));
       const row = auditProcess(compiled, options.tolerance ? { tolerance: options.tolerance } : {});
       const date = row.publishedDate;
@@ -115,6 +116,7 @@ export class AuditCollector {
       }
       rows.push(row);
     }
+    this.processes.clear();
     rows.sort(byDifference);
     const statuses = Object.fromEntries(AUDIT_STATUSES.map((s) => [s, 0])) as Record<AuditStatus, number>;
     for (const row of rows) statuses[row.status]++;

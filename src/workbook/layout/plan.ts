@@ -11,7 +11,7 @@ import type { Rect } from "../a1";
 export type Scalar = string | number | boolean | null;
 
 /** The kinds of sheet the add-in creates, and owns. */
-export type SheetKind = "tender" | "allocation" | "phasing" | "summary" | "actuals" | "budget";
+export type SheetKind = "tender" | "allocation" | "phasing" | "summary" | "actuals" | "budget" | "audit";
 
 export const SHEET_TITLES: Record<SheetKind, string> = {
   tender: "Tender",
@@ -20,6 +20,7 @@ export const SHEET_TITLES: Record<SheetKind, string> = {
   summary: "Tender summary",
   actuals: "Actuals",
   budget: "Budget vs actual",
+  audit: "Audit",
 };
 
 export interface Formula {

@@ -1,0 +1,252 @@
+/**
+ * `tender-budget audit FILE...`: check every contracting process in downloads of published
+ * notices and list them by the size of the difference between the stated total and the lots.
+ */
+
+import { createWriteStream, promises as fs } from "node:fs";
+import { resolve } from "node:path";
+import {
+  AuditCollector,
+  auditCsvHeader,
+  auditCsvLine,
+  auditRowToJson,
+  type AuditOptions,
+  type AuditResult,
+  type AuditRow,
+} from "../../domain/audit";
+import { formatMoney } from "../../domain/core/money";
+import type { InputError } from "../../domain/core/types";
+import { auditSheetPlan } from "../../workbook/layout/audit-sheet";
+import { workbookToXlsx } from "../../workbook/xlsx";
+import { ExitCode, type CheckFlags } from "../args";
+import { fileProblem, type ResolvedIo } from "../io";
+import { readAuditOptions } from "./options";
+import { inThread, startRunner, type ChunkRunner } from "./pool";
+import { auditFile } from "./read";
+
+const PROGRAM = "tender-budget";
+/** Files smaller than this are read in the main thread: starting workers would cost more. */
+const WORKERS_FROM_BYTES = 4 << 20;
+
+type OutputKind = "csv" | "json" | "xlsx";
+
+function outputKind(file: string): OutputKind | undefined {
+  const m = /\.(csv|json|xlsx)$/i.exec(file);
+  return m ? (m[1].toLowerCase() as OutputKind) : undefined;
+}
+
+function printErrors(io: ResolvedIo, heading: string, errors: readonly InputError[]): void {
+  const lines = [`${PROGRAM}: ${heading}`, ...errors.map((e) => `  ${e.path}: ${e.message}`)];
+  io.stderr.write(lines.join("\n") + "\n");
+}
+
+/** Releases read, MB/s and the time left (when the size is known), on one line of a terminal. */
+class Progress {
+  private bytes = 0;
+  private shown = 0;
+  private readonly started = Date.now();
+
+  constructor(
+    private readonly io: ResolvedIo,
+    private readonly totalBytes: number,
+    private readonly collector: AuditCollector,
+  ) {}
+
+  add(file: string, fileBytes: number, doneBefore: number): void {
+    this.bytes = doneBefore + fileBytes;
+    const now = Date.now();
+    if (now - this.shown < 250) return;
+    this.shown = now;
+    const seconds = Math.max((now - this.started) / 1000, 0.001);
+    const rate = this.bytes / seconds;
+    const left = rate > 0 ? (this.totalBytes - this.bytes) / rate : 0;
+    this.io.stderr.write(
+      `\r\x1b[K${file}: ${this.collector.releases.toLocaleString("en-GB")} releases read, ${(rate / 1e6).toFixed(1)} MB/s, ${Math.ceil(left)} s left`,
+    );
+  }
+
+  clear(): void {
+    if (this.shown > 0) this.io.stderr.write("\r\x1b[K");
+  }
+}
+
+async function writeStreamed(file: string, parts: Iterable<string>): Promise<void> {
+  const out = createWriteStream(file);
+  const failed = new Promise<never>((_, reject) => out.on("error", reject));
+  try {
+    for (const part of parts) {
+      if (!out.write(part))
+        await Promise.race([new Promise<void>((r) => out.once("drain", () => r())), failed]);
+    }
+    await Promise.race([new Promise<void>((r) => out.end(() => r())), failed]);
+  } finally {
+    out.destroy();
+  }
+}
+
+function* csvParts(result: AuditResult): Generator<string> {
+  yield auditCsvHeader();
+  for (const row of result.rows) yield auditCsvLine(row);
+}
+
+function* jsonParts(result: AuditResult, extra: Record<string, unknown>): Generator<string> {
+  yield `{\n  "summary": ${JSON.stringify({ ...result.summary, ...extra })},\n  "tenders": [`;
+  let first = true;
+  for (const row of result.rows) {
+    yield `${first ? "" : ","}\n    ${JSON.stringify(auditRowToJson(row))}`;
+    first = false;
+  }
+  yield `${first ? "" : "\n  "}]\n}\n`;
+}
+
+const money = (p: number | undefined): string => (p === undefined ? "" : formatMoney(p, { signed: true }));
+
+function rowLine(row: AuditRow): string {
+  const pct =
+    row.differencePercent === undefined
+      ? ""
+      : ` (${row.differencePercent > 0 ? "+" : ""}${row.differencePercent.toFixed(2)}%)`;
+  const who = row.buyer ? ` (${row.buyer})` : "";
+  return `  ${row.status.padEnd(16)} ${`${money(row.difference)}${pct}`.padEnd(28)} ${row.ocid}  ${row.title}${who}`;
+}
+
+function textReport(result: AuditResult, files: readonly string[], seconds: number): string {
+  const s = result.summary;
+  const out: string[] = [];
+  out.push(
+    `Audited ${s.tenders.toLocaleString("en-GB")} tenders from ${s.releases.toLocaleString("en-GB")} releases in ${files.length} ${files.length === 1 ? "file" : "files"} (${seconds.toFixed(1)} s)` +
+      (s.leftOut > 0 ? `; ${s.leftOut.toLocaleString("en-GB")} left out by --buyer, --from or --to` : ""),
+  );
+  out.push(
+    `  ${s.statuses.mismatch} mismatch, ${s.statuses["within-tolerance"]} within tolerance, ${s.statuses.rounded} rounded, ${s.statuses.reconciles} reconcile, ${s.statuses["not-checkable"]} not checkable; ${s.awardAboveEstimate} awarded above the advertised value`,
+  );
+  if (s.unreadable > 0) out.push(`  ${s.unreadable} parts of the input could not be read (listed below)`);
+  const differing = result.rows.filter((r) => r.difference !== undefined && r.difference !== 0);
+  if (differing.length > 0) {
+    out.push("", "Largest differences (lots total − stated total):");
+    for (const row of differing.slice(0, 20)) out.push(rowLine(row));
+    if (differing.length > 20)
+      out.push(`  ... and ${differing.length - 20} more (--json or --out audit.csv lists them all)`);
+  }
+  const awards = result.rows.filter((r) => r.findings.some((f) => f.code === "AWARD_ABOVE_ESTIMATE"));
+  if (awards.length > 0) {
+    out.push("", "Awarded above the advertised value:");
+    for (const row of awards.slice(0, 20)) {
+      const f = row.findings.find((x) => x.code === "AWARD_ABOVE_ESTIMATE");
+      out.push(`  ${row.ocid}  ${row.title}: ${f?.message}`);
+    }
+    if (awards.length > 20) out.push(`  ... and ${awards.length - 20} more`);
+  }
+  const unreadable = result.rows.filter((r) => r.ocid === null);
+  if (unreadable.length > 0) {
+    out.push("", "Could not be read:");
+    for (const row of unreadable.slice(0, 20)) out.push(`  ${row.reason}`);
+    if (unreadable.length > 20) out.push(`  ... and ${unreadable.length - 20} more`);
+  }
+  return out.join("\n") + "\n";
+}
+
+export async function runAudit(
+  io: ResolvedIo,
+  files: readonly string[],
+  flags: CheckFlags,
+): Promise<ExitCode> {
+  const read = readAuditOptions(flags);
+  if (!read.ok) {
+    printErrors(io, "some options are not valid:", read.errors);
+    return ExitCode.InvalidInput;
+  }
+  const options: AuditOptions = read.value;
+  // Every output is checked before anything is read or written.
+  const outErrors: InputError[] = [];
+  const outputs: { file: string; kind: OutputKind }[] = [];
+  for (const file of flags.out) {
+    const kind = outputKind(file);
+    if (kind === undefined) {
+      outErrors.push({
+        path: "--out",
+        message: `cannot tell what to write to "${file}"; end its name with .csv, .xlsx or .json`,
+      });
+    } else if (files.some((f) => resolve(f) === resolve(file))) {
+      outErrors.push({ path: "--out", message: `"${file}" is a file being audited; write to another file` });
+    } else if (outputs.some((o) => resolve(o.file) === resolve(file))) {
+      outErrors.push({ path: "--out", message: `"${file}" is given twice; give each output once` });
+    } else {
+      outputs.push({ file, kind });
+    }
+  }
+  if (outErrors.length > 0) {
+    printErrors(io, "some outputs cannot be written:", outErrors);
+    return ExitCode.InvalidInput;
+  }
+  // Every input must be there before any is read.
+  const sizes: number[] = [];
+  for (const file of files) {
+    try {
+      const stat = await fs.stat(file);
+      if (stat.isDirectory()) throw Object.assign(new Error("a folder"), { code: "EISDIR" });
+      sizes.push(stat.size);
+    } catch (e) {
+      io.stderr.write(`${PROGRAM}: ${fileProblem(e, file, true)}\n`);
+      return ExitCode.InvalidInput;
+    }
+  }
+
+  const started = Date.now();
+  const collector = new AuditCollector();
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+  const progress = tty ? new Progress(io, total, collector) : undefined;
+  const unreadable: string[] = [];
+  let doneBytes = 0;
+  for (const [i, file] of files.entries()) {
+    const size = sizes[i];
+    const gz = /\.gz$/i.test(file);
+    const runner = (): ChunkRunner =>
+      size >= (gz ? WORKERS_FROM_BYTES / 4 : WORKERS_FROM_BYTES) ? startRunner(io.env) : inThread;
+    const outcome = await auditFile(file, collector, {
+      runner,
+      ...(progress ? { onBytes: (n: number) => progress.add(file, n, doneBytes) } : {}),
+    });
+    doneBytes += size;
+    if (outcome.unreadable !== undefined) unreadable.push(outcome.unreadable);
+  }
+  progress?.clear();
+  for (const u of unreadable) io.stderr.write(`${PROGRAM}: ${u}\n`);
+  if (collector.releases === 0) {
+    const result = collector.finish(options);
+    for (const row of result.rows) io.stderr.write(`${PROGRAM}: ${row.reason}\n`);
+    io.stderr.write(`${PROGRAM}: no release could be read, so there is nothing to audit\n`);
+    return ExitCode.InvalidInput;
+  }
+  // A file that is not JSON at all is listed among what could not be read, and the audit goes on.
+  for (const u of unreadable) collector.addProblem(u);
+
+  const result = collector.finish(options);
+  const seconds = (Date.now() - started) / 1000;
+  const extra = {
+    files: [...files],
+    tolerance: options.tolerance
+      ? { amount: options.tolerance.absolute / 100, percent: options.tolerance.percent }
+      : null,
+    filters: {
+      buyer: options.filters?.buyer ?? null,
+      from: options.filters?.from ?? null,
+      to: options.filters?.to ?? null,
+    },
+  };
+  for (const { file, kind } of outputs) {
+    try {
+      if (kind === "csv") await writeStreamed(file, csvParts(result));
+      else if (kind === "json") await writeStreamed(file, jsonParts(result, extra));
+      else await io.writeFile(file, await workbookToXlsx([auditSheetPlan(result)]));
+    } catch (e) {
+      io.stderr.write(`${PROGRAM}: ${fileProblem(e, file, false)}\n`);
+      return ExitCode.InvalidInput;
+    }
+    io.stderr.write(`${PROGRAM}: wrote ${file}: ${result.rows.length.toLocaleString("en-GB")} rows\n`);
+  }
+  if (flags.json) for (const part of jsonParts(result, extra)) io.stdout.write(part);
+  else io.stdout.write(textReport(result, files, seconds));
+  return result.summary.statuses.mismatch > 0 ? ExitCode.Findings : ExitCode.Ok;
+}
