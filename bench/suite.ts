@@ -11,6 +11,7 @@ import { execFileSync } from "child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { cpus, loadavg, totalmem } from "os";
 import { join, relative, resolve } from "path";
+import { JQ, JQ_FILTER, measureAudit, throughput, type AuditRun } from "./audit";
 import { measureEngine, type EngineRow } from "./engine";
 import { measureExports, type ExportTimes } from "./exports";
 import { INTERACTIVE_BUTTON, paneStart, paneWeight, type PaneStart, type PaneWeight } from "./pane";
@@ -387,7 +388,118 @@ function exportsSection(x: ExportTimes, goals: Goal[]): string {
   ].join("\n");
 }
 
+const AUDIT_RESULTS = join(__dirname, "audit-results.md");
+const GOAL_AUDIT_VS_JQ = 1.5;
+const GOAL_AUDIT_VS_PARSE = 0.5;
+const GOAL_AUDIT_RSS_MIB = 200;
+
+/** `--audit-sizes 100M,1G`: the sizes of JSON Lines the audit is measured on (default both). */
+function auditSizes(argv: readonly string[]): { label: string; bytes: number }[] {
+  const at = argv.indexOf("--audit-sizes");
+  const text = at >= 0 && argv[at + 1] ? argv[at + 1] : "100M,1G";
+  return text.split(",").map((t) => {
+    const m = /^(\d+)([MG])$/i.exec(t.trim());
+    if (!m) throw new Error(`--audit-sizes takes sizes like 100M,1G, not "${t}"`);
+    const bytes = Number(m[1]) * (m[2].toUpperCase() === "G" ? 1e9 : 1e6);
+    return { label: `${m[1]} ${m[2].toUpperCase()}B`, bytes };
+  });
+}
+
+function auditSection(runs: readonly AuditRun[], goals: Goal[]): string {
+  const mbps = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} MB/s` : "not measured");
+  const rows = runs.map((r) => {
+    const a = throughput(r.bytes, r.audit);
+    const j = throughput(r.bytes, r.jq);
+    const b = throughput(r.bytes, r.bare);
+    return [
+      `${r.label} (${formatBytes(r.bytes)}, ${r.releases.toLocaleString("en-GB")} releases)`,
+      `${formatMs(r.audit.wallMs)}, ${mbps(a)}; CPU ${r.audit.cpuMs === undefined ? "?" : formatMs(r.audit.cpuMs)}; peak ${r.audit.maxRssMiB === undefined ? "?" : `${r.audit.maxRssMiB.toFixed(0)} MiB`}${r.audit.ok ? "" : ` (failed: ${r.audit.note})`}`,
+      r.jq.ok ? `${formatMs(r.jq.wallMs)}, ${mbps(j)}` : `not measured: ${r.jq.note}`,
+      `${formatMs(r.bare.wallMs)}, ${mbps(b)}; peak ${r.bare.maxRssMiB === undefined ? "?" : `${r.bare.maxRssMiB.toFixed(0)} MiB`}`,
+      Number.isFinite(j) ? formatRatio(a / j) : "—",
+      Number.isFinite(b) ? formatRatio(a / b) : "—",
+    ];
+  });
+  for (const r of runs) {
+    const a = throughput(r.bytes, r.audit);
+    const j = throughput(r.bytes, r.jq);
+    const b = throughput(r.bytes, r.bare);
+    if (Number.isFinite(j)) {
+      goals.push({
+        name: `Audit at least ${GOAL_AUDIT_VS_JQ}× jq's throughput (${r.label})`,
+        met: a >= GOAL_AUDIT_VS_JQ * j,
+        detail: `${formatRatio(a / j)}: ${a.toFixed(1)} against ${j.toFixed(1)} MB/s`,
+      });
+    }
+    goals.push({
+      name: `Audit at least half the bare JSON.parse's throughput (${r.label})`,
+      met: a >= GOAL_AUDIT_VS_PARSE * b,
+      detail: `${formatRatio(a / b)}: ${a.toFixed(1)} against ${b.toFixed(1)} MB/s`,
+    });
+    if (r.bytes >= 1e9) {
+      goals.push({
+        name: `Audit peak memory under ${GOAL_AUDIT_RSS_MIB} MB at 1 GB`,
+        met: (r.audit.maxRssMiB ?? Infinity) < GOAL_AUDIT_RSS_MIB,
+        detail: `${r.audit.maxRssMiB?.toFixed(0) ?? "?"} MiB`,
+      });
+    }
+  }
+  return [
+    `### Bulk audit (${tag})`,
+    "",
+    `Generated JSON Lines of Contracts Finder shaped releases (bench/audit.ts: parties with addresses, descriptions, CPV items, documents, 0 to 4 lots, an award for half the processes), in a temporary folder deleted afterwards. On the same file: \`tender-budget audit FILE --out audit.csv\` (worker threads, one per core); \`${JQ} -c '${JQ_FILTER}'\` (jq ${jqVersion()}); and a bare line-by-line \`JSON.parse\` in Node (readline, one thread). Wall time, one run each; throughput in 10^6 bytes a second; CPU time above the wall time is the cores in use.`,
+    "",
+    table(["File", "Audit", "jq", "Bare JSON.parse", "Audit ÷ jq", "Audit ÷ bare parse"], rows),
+  ].join("\n");
+}
+
+function jqVersion(): string {
+  try {
+    return execFileSync(JQ, ["--version"], { encoding: "utf8" }).trim();
+  } catch {
+    return "missing";
+  }
+}
+
+/** `npm run bench -- --only audit`: the bulk audit alone, written to bench/audit-results.md. */
+async function auditOnly(argv: readonly string[]): Promise<number> {
+  const started = new Date();
+  const load = loadavg();
+  const goals: Goal[] = [];
+  say(`Tender Budget bench (bulk audit), ${started.toISOString()}`);
+  const section = auditSection(measureAudit(auditSizes(argv), say), goals);
+  const loadAfter = loadavg();
+  say("\nGoals");
+  for (const g of goals) say(`  ${g.met ? "met   " : "MISSED"} ${g.name}: ${g.detail}`);
+  const seconds = (Date.now() - started.getTime()) / 1000;
+  const run = [
+    "# Bulk audit benchmark",
+    "",
+    "Written by `npm run bench -- --only audit` (the full `npm run bench` measures it too, into bench/results.md).",
+    "",
+    `Run ${started.toISOString().slice(0, 16).replace("T", " ")} UTC, ${seconds.toFixed(0)} s. Machine: ${machine.cores} cores (${machine.cpu}), ${machine.memory}, Node ${machine.node}; load average ${load[0].toFixed(1)} at the start, ${loadAfter[0].toFixed(1)} at the end.`,
+    "",
+    table(
+      ["Goal", "Result", "Figures"],
+      goals.map((g) => [g.name, g.met ? "met" : "**missed**", g.detail]),
+    ),
+    "",
+    section,
+    "",
+  ].join("\n");
+  if (!argv.includes("--no-write")) {
+    writeFileSync(AUDIT_RESULTS, run);
+    say(`\nWrote ${AUDIT_RESULTS}.`);
+  }
+  return 0;
+}
+
 export async function main(argv: readonly string[]): Promise<number> {
+  const only = argv.indexOf("--only");
+  if (only >= 0) {
+    if (argv[only + 1] !== "audit") throw new Error(`--only takes "audit", not "${argv[only + 1] ?? ""}"`);
+    return auditOnly(argv);
+  }
   const started = new Date();
   const load = loadavg();
   say(`Tender Budget bench, ${started.toISOString()}`);
@@ -425,6 +537,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   sections.push(tripsSection(await measureRoundTrips(TRIP_SIZES, TRIP_LONG_NAMES), goals));
   sections.push(pane);
   sections.push(exportsSection(await measureExports(EXPORT_LOTS, GROWTH_SIZES), goals));
+  say("Bulk audit:");
+  sections.push(auditSection(measureAudit(auditSizes(argv), say), goals));
 
   const seconds = (Date.now() - started.getTime()) / 1000;
   const loadAfter = loadavg();

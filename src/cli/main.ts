@@ -101,6 +101,7 @@ not-checkable (with the reason). A broken line becomes a not-checkable row namin
   --buyer TEXT             only buyers whose name contains TEXT
   --from DATE, --to DATE   only tenders first published on or between these dates
   --out FILE               .csv, .xlsx (an Audit sheet: an Excel Table) or .json
+  --force                  replace --out files that already exist
 
 Exit status of audit: 0 no tender is a mismatch, 1 some are, 2 nothing could be read
 `;

@@ -96,7 +96,7 @@ describe("parseArgs", () => {
     expect(command(["audit", "a.json", "b.jsonl.gz", "--from", "2024-01-01", "--out", "x.csv"])).toEqual({
       kind: "audit",
       files: ["a.json", "b.jsonl.gz"],
-      flags: { json: false, out: ["x.csv"], from: "2024-01-01" },
+      flags: { json: false, force: false, out: ["x.csv"], from: "2024-01-01" },
     });
   });
 

@@ -244,7 +244,7 @@ describe("what cannot be read", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       "tender-budget: some options are not valid:\n" +
-        "  --stated-total: is an option of check; audit reads each tender's own figures (its options are --json, --out, --tolerance, --tolerance-percent, --buyer, --from, --to)\n" +
+        "  --stated-total: is an option of check; audit reads each tender's own figures (its options are --json, --out, --force, --tolerance, --tolerance-percent, --buyer, --from, --to)\n" +
         "  --to: 2024-04-01 is before --from 2024-05-01; give the earlier date first\n",
     );
     const check = await main(["check", "examples/dfe-commissioners-2017.json", "--from", "2024-01-01"], {
@@ -255,7 +255,9 @@ describe("what cannot be read", () => {
     expect((await run(CF, "--out", "a.txt")).stderr).toContain(
       'cannot tell what to write to "a.txt"; end its name with .csv, .xlsx or .json',
     );
-    expect((await run(CF, "--out", CF.replace(/json$/, "json"))).stderr).toContain("is a file being audited");
+    expect((await run(CF, "--out", CF.replace(/json$/, "json"))).stderr).toContain(
+      `"${CF}" is a file being audited; write to another file`,
+    );
   });
 });
 
@@ -271,6 +273,15 @@ describe("--out", () => {
     );
     expect(text.split("\r\n")).toHaveLength(7);
     expect(JSON.parse(readFileSync(out, "utf8")).tenders).toEqual((await runJson(CF)).json.tenders);
+    // An existing file is replaced only with --force.
+    const again = await run(FTS, "--out", csv);
+    expect([again.code, again.stdout]).toEqual([2, ""]);
+    expect(again.stderr).toContain(
+      `"${csv}" already exists; add --force to replace it, or write to another file`,
+    );
+    expect(readFileSync(csv, "utf8")).toBe(text);
+    expect((await run(FTS, "--out", csv, "--force")).code).toBe(1);
+    expect(readFileSync(csv, "utf8").split("\r\n")).toHaveLength(5);
   });
 
   test(".xlsx: an Audit sheet holding an Excel Table with filter buttons, £ amounts and a link to each notice", async () => {

@@ -3,9 +3,11 @@
  * what the audit reads. Runs in a worker thread (worker.ts) or, for small files, in the main one.
  */
 
-import { prepareRelease, releasesOf } from "../../domain/audit";
+import { auditSlims, prepareRelease, releasesOf, type AuditRow } from "../../domain/audit";
+import type { Tolerance } from "../../domain/core/types";
 
 export interface ChunkJob {
+  kind: "lines";
   seq: number;
   /** UTF-8 bytes of whole lines (the last piece of a file may lack its final line break). */
   data: Uint8Array;
@@ -70,4 +72,20 @@ export function auditChunk(job: ChunkJob): ChunkResult {
     }
   }
   return result;
+}
+
+/** Processes to compile and check: each one's slim releases in the order read. */
+export interface CheckJob {
+  kind: "check";
+  processes: string[][];
+  tolerance?: Tolerance;
+}
+
+export interface CheckResult {
+  rows: AuditRow[];
+}
+
+export function checkProcesses(job: CheckJob): CheckResult {
+  const options = job.tolerance ? { tolerance: job.tolerance } : {};
+  return { rows: job.processes.map((slims) => auditSlims(slims, options)) };
 }

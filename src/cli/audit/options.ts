@@ -18,12 +18,13 @@ export function readAuditOptions(flags: CheckFlags): Result<AuditOptions> {
       errors.push({
         path: `--${flag}`,
         message:
-          "is an option of check; audit reads each tender's own figures (its options are --json, --out, --tolerance, --tolerance-percent, --buyer, --from, --to)",
+          "is an option of check; audit reads each tender's own figures (its options are --json, --out, --force, --tolerance, --tolerance-percent, --buyer, --from, --to)",
       });
     }
   }
   const tolerance = readCheckOptions({
     json: false,
+    force: false,
     out: [],
     ...(flags.tolerance !== undefined ? { tolerance: flags.tolerance } : {}),
     ...(flags.tolerancePercent !== undefined ? { tolerancePercent: flags.tolerancePercent } : {}),

@@ -7,10 +7,18 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import { auditChunk, type ChunkJob, type ChunkResult } from "./chunk";
+import {
+  auditChunk,
+  checkProcesses,
+  type CheckJob,
+  type CheckResult,
+  type ChunkJob,
+  type ChunkResult,
+} from "./chunk";
 
 export interface ChunkRunner {
   run(job: ChunkJob): Promise<ChunkResult>;
+  check(job: CheckJob): Promise<CheckResult>;
   close(): Promise<void>;
   /** How many pieces may be waiting before the reader stops to wait. */
   readonly capacity: number;
@@ -19,13 +27,14 @@ export interface ChunkRunner {
 /** In this thread (small files, tests run from source). */
 export const inThread: ChunkRunner = {
   run: (job) => Promise.resolve(auditChunk(job)),
+  check: (job) => Promise.resolve(checkProcesses(job)),
   close: () => Promise.resolve(),
   capacity: 1,
 };
 
 interface Slot {
   worker: Worker;
-  waiting: { resolve: (r: ChunkResult) => void; reject: (e: unknown) => void }[];
+  waiting: { resolve: (r: unknown) => void; reject: (e: unknown) => void }[];
 }
 
 class WorkerPool implements ChunkRunner {
@@ -35,7 +44,7 @@ class WorkerPool implements ChunkRunner {
   constructor(script: string, count: number) {
     this.slots = Array.from({ length: count }, () => {
       const slot: Slot = { worker: new Worker(script), waiting: [] };
-      slot.worker.on("message", (r: ChunkResult) => slot.waiting.shift()?.resolve(r));
+      slot.worker.on("message", (r: unknown) => slot.waiting.shift()?.resolve(r));
       slot.worker.on("error", (e) => {
         for (const w of slot.waiting.splice(0)) w.reject(e);
       });
@@ -44,13 +53,21 @@ class WorkerPool implements ChunkRunner {
     this.capacity = count * 2;
   }
 
-  run(job: ChunkJob): Promise<ChunkResult> {
+  private send<T>(job: unknown, transfer: ArrayBuffer[]): Promise<T> {
     let slot = this.slots[0];
     for (const s of this.slots) if (s.waiting.length < slot.waiting.length) slot = s;
-    return new Promise((resolve, reject) => {
-      slot.waiting.push({ resolve, reject });
-      slot.worker.postMessage(job, [job.data.buffer as ArrayBuffer]);
+    return new Promise<T>((resolve, reject) => {
+      slot.waiting.push({ resolve: resolve as (r: unknown) => void, reject });
+      slot.worker.postMessage(job, transfer);
     });
+  }
+
+  run(job: ChunkJob): Promise<ChunkResult> {
+    return this.send(job, [job.data.buffer as ArrayBuffer]);
+  }
+
+  check(job: CheckJob): Promise<CheckResult> {
+    return this.send(job, []);
   }
 
   async close(): Promise<void> {

@@ -163,7 +163,7 @@ async function readLines(
     linesBefore += r.lines;
   };
   const send = (data: Uint8Array): void => {
-    const job: ChunkJob = { seq, data, first: seq === 0 };
+    const job: ChunkJob = { kind: "lines", seq, data, first: seq === 0 };
     seq++;
     waiting.push(runner.run(job));
   };

@@ -4,7 +4,8 @@
  */
 
 import { createWriteStream, promises as fs } from "node:fs";
-import { resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { basename, dirname, join } from "node:path";
 import {
   AuditCollector,
   auditCsvHeader,
@@ -19,7 +20,9 @@ import type { InputError } from "../../domain/core/types";
 import { auditSheetPlan } from "../../workbook/layout/audit-sheet";
 import { workbookToXlsx } from "../../workbook/xlsx";
 import { ExitCode, type CheckFlags } from "../args";
+import { checkOutputs, type CheckedOutput } from "../files";
 import { fileProblem, type ResolvedIo } from "../io";
+import type { CheckResult } from "./chunk";
 import { readAuditOptions } from "./options";
 import { inThread, startRunner, type ChunkRunner } from "./pool";
 import { auditFile } from "./read";
@@ -70,8 +73,9 @@ class Progress {
   }
 }
 
+/** Write text to a new file (never an existing one), piece by piece, waiting when the disk is behind. */
 async function writeStreamed(file: string, parts: Iterable<string>): Promise<void> {
-  const out = createWriteStream(file);
+  const out = createWriteStream(file, { flags: "wx" });
   const failed = new Promise<never>((_, reject) => out.on("error", reject));
   try {
     for (const part of parts) {
@@ -82,6 +86,46 @@ async function writeStreamed(file: string, parts: Iterable<string>): Promise<voi
   } finally {
     out.destroy();
   }
+}
+
+/**
+ * Each output goes to a new file beside its target; only when all are written is each renamed
+ * over its target, so a failure leaves every earlier file as it was and nothing half-written.
+ */
+async function writeOutputs(
+  io: ResolvedIo,
+  outputs: readonly CheckedOutput<OutputKind>[],
+  result: AuditResult,
+  extra: Record<string, unknown>,
+): Promise<boolean> {
+  const temps: { out: CheckedOutput<OutputKind>; temp: string }[] = [];
+  const fail = async (file: string, e: unknown): Promise<false> => {
+    for (const { temp } of temps) await io.remove(temp).catch(() => undefined);
+    io.stderr.write(`${PROGRAM}: ${fileProblem(e, file, false)}; nothing was written\n`);
+    return false;
+  };
+  for (const out of outputs) {
+    const temp = join(dirname(out.target), `.${basename(out.target)}.${randomBytes(6).toString("hex")}.tmp`);
+    temps.push({ out, temp });
+    try {
+      if (out.item === "csv") await writeStreamed(temp, csvParts(result));
+      else if (out.item === "json") await writeStreamed(temp, jsonParts(result, extra));
+      else await io.writeFile(temp, await workbookToXlsx([auditSheetPlan(result)]));
+      if (out.replaces !== undefined) await io.chmod(temp, out.replaces.mode);
+    } catch (e) {
+      return fail(out.file, e);
+    }
+  }
+  for (const [i, { out, temp }] of temps.entries()) {
+    try {
+      await io.rename(temp, out.target);
+    } catch (e) {
+      temps.splice(0, i);
+      return fail(out.file, e);
+    }
+    io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${result.rows.length.toLocaleString("en-GB")} rows\n`);
+  }
+  return true;
 }
 
 function* csvParts(result: AuditResult): Generator<string> {
@@ -146,6 +190,50 @@ function textReport(result: AuditResult, files: readonly string[], seconds: numb
   return out.join("\n") + "\n";
 }
 
+/** Processes per batch sent to a worker thread to be compiled and checked. */
+const CHECK_BATCH = 2000;
+
+/**
+ * Compile and check every process: on worker threads when there are many (each batch of
+ * processes is independent), else here. The rows come back in the order sent.
+ */
+async function checkAll(
+  collector: AuditCollector,
+  options: AuditOptions,
+  env: Record<string, string | undefined>,
+): Promise<AuditResult> {
+  if (collector.processCount < CHECK_BATCH * 2) return collector.finish(options);
+  const runner = startRunner(env);
+  const waiting: Promise<CheckResult>[] = [];
+  const rows: AuditRow[] = [];
+  try {
+    let batch: string[][] = [];
+    const processes = collector.takeProcesses();
+    const send = async (): Promise<void> => {
+      waiting.push(
+        runner.check({
+          kind: "check",
+          processes: batch,
+          ...(options.tolerance ? { tolerance: options.tolerance } : {}),
+        }),
+      );
+      batch = [];
+      while (waiting.length > runner.capacity)
+        rows.push(...(await (waiting.shift() as Promise<CheckResult>)).rows);
+    };
+    for (const slims of processes.values()) {
+      batch.push(slims);
+      if (batch.length === CHECK_BATCH) await send();
+    }
+    processes.clear();
+    if (batch.length > 0) await send();
+    while (waiting.length > 0) rows.push(...(await (waiting.shift() as Promise<CheckResult>)).rows);
+  } finally {
+    await runner.close();
+  }
+  return collector.finishChecked(rows, options);
+}
+
 export async function runAudit(
   io: ResolvedIo,
   files: readonly string[],
@@ -157,29 +245,7 @@ export async function runAudit(
     return ExitCode.InvalidInput;
   }
   const options: AuditOptions = read.value;
-  // Every output is checked before anything is read or written.
-  const outErrors: InputError[] = [];
-  const outputs: { file: string; kind: OutputKind }[] = [];
-  for (const file of flags.out) {
-    const kind = outputKind(file);
-    if (kind === undefined) {
-      outErrors.push({
-        path: "--out",
-        message: `cannot tell what to write to "${file}"; end its name with .csv, .xlsx or .json`,
-      });
-    } else if (files.some((f) => resolve(f) === resolve(file))) {
-      outErrors.push({ path: "--out", message: `"${file}" is a file being audited; write to another file` });
-    } else if (outputs.some((o) => resolve(o.file) === resolve(file))) {
-      outErrors.push({ path: "--out", message: `"${file}" is given twice; give each output once` });
-    } else {
-      outputs.push({ file, kind });
-    }
-  }
-  if (outErrors.length > 0) {
-    printErrors(io, "some outputs cannot be written:", outErrors);
-    return ExitCode.InvalidInput;
-  }
-  // Every input must be there before any is read.
+  // Every input must be there, and every output writable, before anything is read or written.
   const sizes: number[] = [];
   for (const file of files) {
     try {
@@ -190,6 +256,26 @@ export async function runAudit(
       io.stderr.write(`${PROGRAM}: ${fileProblem(e, file, true)}\n`);
       return ExitCode.InvalidInput;
     }
+  }
+  const outErrors: InputError[] = [];
+  const planned: { file: string; item: OutputKind }[] = [];
+  for (const file of flags.out) {
+    const kind = outputKind(file);
+    if (kind === undefined) {
+      outErrors.push({
+        path: "--out",
+        message: `cannot tell what to write to "${file}"; end its name with .csv, .xlsx or .json`,
+      });
+    } else {
+      planned.push({ file, item: kind });
+    }
+  }
+  const inputs = files.map((file) => ({ file, role: "a file being audited" }));
+  const outputs = await checkOutputs(io, planned, inputs, flags.force);
+  if (!outputs.ok) outErrors.push(...outputs.errors);
+  if (!outputs.ok || outErrors.length > 0) {
+    printErrors(io, "some outputs cannot be written (nothing was written):", outErrors);
+    return ExitCode.InvalidInput;
   }
 
   const started = Date.now();
@@ -222,7 +308,7 @@ export async function runAudit(
   // A file that is not JSON at all is listed among what could not be read, and the audit goes on.
   for (const u of unreadable) collector.addProblem(u);
 
-  const result = collector.finish(options);
+  const result = await checkAll(collector, options, io.env);
   const seconds = (Date.now() - started) / 1000;
   const extra = {
     files: [...files],
@@ -235,17 +321,8 @@ export async function runAudit(
       to: options.filters?.to ?? null,
     },
   };
-  for (const { file, kind } of outputs) {
-    try {
-      if (kind === "csv") await writeStreamed(file, csvParts(result));
-      else if (kind === "json") await writeStreamed(file, jsonParts(result, extra));
-      else await io.writeFile(file, await workbookToXlsx([auditSheetPlan(result)]));
-    } catch (e) {
-      io.stderr.write(`${PROGRAM}: ${fileProblem(e, file, false)}\n`);
-      return ExitCode.InvalidInput;
-    }
-    io.stderr.write(`${PROGRAM}: wrote ${file}: ${result.rows.length.toLocaleString("en-GB")} rows\n`);
-  }
+  const written = await writeOutputs(io, outputs.value, result, extra);
+  if (!written) return ExitCode.InvalidInput;
   if (flags.json) for (const part of jsonParts(result, extra)) io.stdout.write(part);
   else io.stdout.write(textReport(result, files, seconds));
   return result.summary.statuses.mismatch > 0 ? ExitCode.Findings : ExitCode.Ok;

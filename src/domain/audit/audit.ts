@@ -7,7 +7,13 @@
 import { penceToPounds } from "../core/money";
 import type { Finding, IsoDate, Tolerance } from "../core/types";
 import { csvTextField, poundsField, CSV_BOM } from "../formats/csv-export";
-import { auditProcess, AUDIT_STATUSES, type AuditRow, type AuditStatus } from "./check";
+import {
+  auditProcess,
+  AUDIT_STATUSES,
+  type AuditCheckOptions,
+  type AuditRow,
+  type AuditStatus,
+} from "./check";
 import { compileReleases, type Json } from "./merge";
 import { slimRelease, type ReleaseContext } from "./releases";
 
@@ -65,7 +71,7 @@ export function prepareRelease(
 
 /** Collects releases as they are read; `finish` compiles and checks them. */
 export class AuditCollector {
-  private readonly processes = new Map<string, SlimText[]>();
+  private processes = new Map<string, SlimText[]>();
   private readonly problems: string[] = [];
   /** Releases taken in. */
   releases = 0;
@@ -94,17 +100,33 @@ export class AuditCollector {
     return this.processes.size;
   }
 
-  /** Compile and check every process. The collector is emptied as it goes. */
+  /** Hand over every process's releases (ocid → slim texts), emptying the collector of them. */
+  takeProcesses(): Map<string, SlimText[]> {
+    const taken = this.processes;
+    this.processes = new Map();
+    return taken;
+  }
+
+  /** Compile and check every process here (see `auditSlims`), then `finishChecked`. */
   finish(options: AuditOptions = {}): AuditResult {
+    const rows: AuditRow[] = [];
+    const check = options.tolerance ? { tolerance: options.tolerance } : {};
+    const processes = this.takeProcesses();
+    for (const slims of processes.values()) rows.push(auditSlims(slims, check));
+    processes.clear();
+    return this.finishChecked(rows, options);
+  }
+
+  /**
+   * The audit from rows already checked (elsewhere, say on worker threads): the filters applied,
+   * sorted by the size of the difference, the summary counted, what could not be read at the end.
+   */
+  finishChecked(checked: readonly AuditRow[], options: AuditOptions = {}): AuditResult {
     const filters = options.filters ?? {};
     const buyer = filters.buyer?.trim().toLowerCase();
     const rows: AuditRow[] = [];
     let leftOut = 0;
-    for (const [ocid, slims] of this.processes) {
-      // Let go of the releases as each process is done (a delete while iterating a large Map is slow).
-      this.processes.set(ocid, []);
-      const compiled = compileReleases(slims.map((s) => JSON.parse(s) as Json));
-      const row = auditProcess(compiled, options.tolerance ? { tolerance: options.tolerance } : {});
+    for (const row of checked) {
       const date = row.publishedDate;
       if (
         (buyer !== undefined && buyer !== "" && !row.buyer.toLowerCase().includes(buyer)) ||
@@ -116,7 +138,6 @@ export class AuditCollector {
       }
       rows.push(row);
     }
-    this.processes.clear();
     rows.sort(byDifference);
     const statuses = Object.fromEntries(AUDIT_STATUSES.map((s) => [s, 0])) as Record<AuditStatus, number>;
     for (const row of rows) statuses[row.status]++;
@@ -144,6 +165,11 @@ export class AuditCollector {
     this.problems.length = 0;
     return { summary, rows };
   }
+}
+
+/** Compile one process's releases (slim texts, in the order read) and check it. */
+export function auditSlims(slims: readonly SlimText[], options: AuditCheckOptions = {}): AuditRow {
+  return auditProcess(compileReleases(slims.map((s) => JSON.parse(s) as Json)), options);
 }
 
 /** The largest difference (either way) first; then processes without one; ties by ocid. */
