@@ -117,7 +117,10 @@ function noticeUrl(tender: Json): string | undefined {
  */
 export function slimRelease(release: Json, context: ReleaseContext = {}): Json {
   const slim = pick(release, ["ocid", "id", "date", "buyer"]);
-  if (Array.isArray(release.parties)) {
+  // The parties only name the buyer when `buyer` has no name of its own.
+  const named =
+    isObject(release.buyer) && typeof release.buyer.name === "string" && release.buyer.name.trim() !== "";
+  if (Array.isArray(release.parties) && !named) {
     const buyerId = isObject(release.buyer) ? release.buyer.id : undefined;
     slim.parties = release.parties
       .filter(
@@ -127,7 +130,7 @@ export function slimRelease(release: Json, context: ReleaseContext = {}): Json {
             (Array.isArray(p.roles) && (p.roles.includes("buyer") || p.roles.includes("procuringEntity")))),
       )
       .map((p) => pick(p as Json, ["id", "name", "roles"]));
-  } else if (release.parties === null) slim.parties = null;
+  } else if (release.parties === null && !named) slim.parties = null;
   const t = release.tender;
   if (isObject(t)) {
     const tender = pick(t, [

@@ -135,12 +135,14 @@ describe("releasesOf", () => {
   test("slimRelease keeps what the audit reads and drops the rest", () => {
     const release = (cf.releases as Json[])[0];
     const slim = slimRelease(release, { packageUri: cf.uri as string });
-    expect(Object.keys(slim).sort()).toEqual(["buyer", "date", "id", "ocid", "parties", "tender", "url"]);
+    // The buyer has a name, so the parties (addresses, contacts) are not needed.
+    expect(Object.keys(slim).sort()).toEqual(["buyer", "date", "id", "ocid", "tender", "url"]);
+    const unnamed = slimRelease({ ...release, buyer: { id: "GB-GOR-PB00094" } });
     expect(slim.url).toBe(
       "https://www.contractsfinder.service.gov.uk/Notice/8a2b5f3e-1c4d-4e6f-9a0b-2c3d4e5f6a7b",
     );
     expect((slim.tender as Json).items).toBeUndefined(); // a CPV item is not a day-rate item
-    expect(slim.parties).toEqual([
+    expect(unnamed.parties).toEqual([
       { id: "GB-GOR-PB00094", name: "DEPARTMENT FOR EDUCATION", roles: ["buyer"] },
     ]);
     expect(Object.keys(slim.tender as Json).sort()).toEqual([
