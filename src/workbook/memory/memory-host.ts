@@ -4,19 +4,9 @@
  * and it holds what an .xlsx file would: cells with values, formulas and number formats, tables,
  * validation, conditional formats, charts and print settings.
  */
-import { cellAddress, parseAddress, qualified, surroundingRegion, type Rect } from "../a1";
+import { parseAddress, qualified, rangeAddress, surroundingRegion, type Rect } from "../a1";
 import { planCells, type PlannedCell } from "../layout/cells";
-import {
-  tableRect,
-  type CellStyle,
-  type ChartPlan,
-  type ConditionalFormatPlan,
-  type PrintPlan,
-  type Scalar,
-  type SheetKind,
-  type SheetPlan,
-  type ValidationPlan,
-} from "../layout/plan";
+import { tableRect, type SheetKind, type SheetPlan } from "../layout/plan";
 import { allocationSheetPlan } from "../layout/allocation-sheet";
 import {
   actualsLineRef,
@@ -69,132 +59,12 @@ import {
   OUTPUT_KINDS,
 } from "../targets";
 import { todayIso } from "../today";
+import { MemorySheet, MemoryWorkbook, type MemoryCell } from "./memory-workbook";
+import { ExcelRuleError, nameProblem, sheetNameProblem } from "./excel-rules";
+import { workbookError } from "../office/errors";
+import { structuredRefProblem, type KnownTable } from "../layout/structured";
 import type { ActualLine, ActualsReport } from "../../domain/actuals";
 import type { Finding, Result, Tender } from "../../domain/core/types";
-
-export interface MemoryCell {
-  value: Scalar;
-  formula?: string;
-  numberFormat?: string;
-  /** Fill colour, `#RRGGBB`; undefined for no fill. */
-  fill?: string;
-  style?: CellStyle;
-}
-
-export interface MemoryTable {
-  name: string;
-  rect: Rect;
-  showTotals: boolean;
-}
-
-const KEY = 16384;
-
-export class MemorySheet {
-  readonly cells = new Map<number, MemoryCell>();
-  tables: MemoryTable[] = [];
-  validations: ValidationPlan[] = [];
-  conditionalFormats: ConditionalFormatPlan[] = [];
-  charts: ChartPlan[] = [];
-  columnWidths: number[] = [];
-  print?: PrintPlan;
-  /** The kind of sheet, when the add-in created it (the memory equivalent of its tag). */
-  owner?: SheetKind;
-
-  constructor(public name: string) {}
-
-  cell(row: number, col: number): MemoryCell | undefined {
-    return this.cells.get(row * KEY + col);
-  }
-
-  /** The cell at an address on this sheet, e.g. `B5`. */
-  at(address: string): MemoryCell | undefined {
-    const p = parseAddress(address);
-    return p ? this.cell(p.rect.r0, p.rect.c0) : undefined;
-  }
-
-  set(row: number, col: number, cell: MemoryCell): void {
-    this.cells.set(row * KEY + col, cell);
-  }
-
-  isEmpty(): boolean {
-    for (const c of this.cells.values()) if (c.value !== null && c.value !== "") return false;
-    return true;
-  }
-
-  /** The rectangle from A1 to the last non-empty cell, or undefined for an empty sheet. */
-  usedRect(): Rect | undefined {
-    let r1 = -1;
-    let c1 = -1;
-    for (const [k, c] of this.cells) {
-      if (c.value === null || c.value === "") continue;
-      r1 = Math.max(r1, Math.floor(k / KEY));
-      c1 = Math.max(c1, k % KEY);
-    }
-    return r1 < 0 ? undefined : { r0: 0, c0: 0, r1, c1 };
-  }
-
-  values(rect: Rect): Scalar[][] {
-    const out: Scalar[][] = [];
-    for (let r = rect.r0; r <= rect.r1; r++) {
-      const row: Scalar[] = [];
-      for (let c = rect.c0; c <= rect.c1; c++) row.push(this.cell(r, c)?.value ?? null);
-      out.push(row);
-    }
-    return out;
-  }
-}
-
-/** The workbook: sheets in order, the active sheet, the selection and the add-in's custom XML part. */
-export class MemoryWorkbook {
-  readonly sheets: MemorySheet[] = [];
-  activeSheet?: string;
-  selection?: { sheet: string; rect: Rect };
-  /** Custom XML parts by namespace, as Excel keeps them in the file. */
-  readonly customXml = new Map<string, string>();
-
-  sheet(name: string): MemorySheet | undefined {
-    const lower = name.toLowerCase();
-    return this.sheets.find((s) => s.name.toLowerCase() === lower);
-  }
-
-  addSheet(name: string): MemorySheet {
-    if (this.sheet(name)) throw new Error(`a sheet named "${name}" already exists`);
-    const s = new MemorySheet(name);
-    this.sheets.push(s);
-    return s;
-  }
-
-  /** Put values (and formulas, written as strings starting "=") from a top-left cell, e.g. `Sheet1!A1`. */
-  setValues(address: string, rows: Scalar[][]): void {
-    const p = parseAddress(address);
-    if (!p?.sheet) throw new Error(`"${address}" is not a sheet-qualified address`);
-    const sheet = this.sheet(p.sheet) ?? this.addSheet(p.sheet);
-    rows.forEach((row, i) =>
-      row.forEach((v, j) => {
-        const existing = sheet.cell(p.rect.r0 + i, p.rect.c0 + j);
-        const cell: MemoryCell = { ...existing, value: v };
-        if (typeof v === "string" && v.startsWith("=")) cell.formula = v;
-        else delete cell.formula;
-        sheet.set(p.rect.r0 + i, p.rect.c0 + j, cell);
-      }),
-    );
-  }
-
-  /** Add an Excel Table over a range whose first row is the header, e.g. `Sheet1!A1:D5`. */
-  addTable(address: string, name: string): void {
-    const p = parseAddress(address);
-    const sheet = p?.sheet ? this.sheet(p.sheet) : undefined;
-    if (!p || !sheet) throw new Error(`"${address}" is not a range on an existing sheet`);
-    sheet.tables.push({ name, rect: p.rect, showTotals: false });
-  }
-
-  select(address: string): void {
-    const p = parseAddress(address);
-    if (!p?.sheet || !this.sheet(p.sheet)) throw new Error(`"${address}" is not on a sheet of this workbook`);
-    this.selection = { sheet: this.sheet(p.sheet)!.name, rect: p.rect };
-    this.activeSheet = this.selection.sheet;
-  }
-}
 
 function inside(rect: Rect, row: number, col: number): boolean {
   return row >= rect.r0 && row <= rect.r1 && col >= rect.c0 && col <= rect.c1;
@@ -211,6 +81,8 @@ function regionAround(sheet: MemorySheet, row: number, col: number): Rect {
     col,
   );
 }
+
+export { MemorySheet, MemoryWorkbook, type MemoryCell, type MemoryTable } from "./memory-workbook";
 
 export class MemoryWorkbookPort implements WorkbookPort {
   readonly host = "memory" as const;
@@ -229,11 +101,52 @@ export class MemoryWorkbookPort implements WorkbookPort {
     return this.workbook.sheets.map((s) => ({ name: s.name, owner: s.owner }));
   }
 
+  /** Table names taken, with the workbook's defined names (one namespace, as in Excel). */
   private tables() {
-    return this.workbook.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name })));
+    return [
+      ...this.workbook.sheets.flatMap((s) => s.tables.map((t) => ({ name: t.name, sheet: s.name }))),
+      ...[...this.workbook.names.keys()].map((name) => ({ name, sheet: "" })),
+    ];
+  }
+
+  /**
+   * Refuse, before anything is written, a plan Excel would refuse: a sheet or table name against
+   * Excel's rules or taken, or a formula whose structured reference names a table or column that
+   * would not exist, or is spelled against Microsoft's rules.
+   */
+  private check(plan: SheetPlan, replaces: MemorySheet | undefined): void {
+    const sheetProblem = sheetNameProblem(plan.name);
+    if (sheetProblem) throw new ExcelRuleError("InvalidArgument", sheetProblem);
+    for (const t of plan.tables) {
+      const problem = nameProblem(t.name);
+      if (problem) throw new ExcelRuleError("InvalidArgument", problem);
+      if (this.workbook.nameTaken(t.name, replaces))
+        throw new ExcelRuleError("ItemAlreadyExists", `the name ${t.name} is taken`);
+    }
+    const known: KnownTable[] = [
+      ...this.workbook.sheets
+        .filter((s) => s !== replaces)
+        .flatMap((s) =>
+          s.tables.map((t) => ({
+            name: t.name,
+            headers: (s.values({ ...t.rect, r1: t.rect.r0 })[0] ?? []).map((h) => String(h ?? "")),
+          })),
+        ),
+      ...plan.tables.map((t) => ({ name: t.name, headers: t.columns.map((c) => c.header) })),
+    ];
+    const ownOf = (row: number, col: number): KnownTable | undefined => {
+      const t = plan.tables.find((x) => inside(tableRect(x), row, col));
+      return t && { name: t.name, headers: t.columns.map((c) => c.header) };
+    };
+    for (const c of planCells(plan, "structured")) {
+      if (!c.formula) continue;
+      const problem = structuredRefProblem(c.formula, known, ownOf(c.row, c.col));
+      if (problem) throw new ExcelRuleError("InvalidArgument", `${c.formula} in ${plan.name}: ${problem}`);
+    }
   }
 
   private apply(plan: SheetPlan, replaces: string | undefined, activate = true): SheetRef {
+    this.check(plan, replaces ? this.workbook.sheet(replaces) : undefined);
     let sheet: MemorySheet;
     if (replaces) {
       const i = this.workbook.sheets.findIndex((s) => s.name === replaces);
@@ -265,7 +178,9 @@ export class MemoryWorkbookPort implements WorkbookPort {
   async createTenderSheet(tender?: Tender): Promise<Result<SheetRef>> {
     const target = chooseTarget("tender", this.existing(), false);
     const table = chooseTableName("TenderLots", this.tables());
-    return { ok: true, value: this.apply(tenderSheetPlan(tender, { sheet: target.name, table }), undefined) };
+    return this.guarded("add the Tender sheet", () =>
+      this.apply(tenderSheetPlan(tender, { sheet: target.name, table }), undefined),
+    );
   }
 
   async readTender(options: ReadTenderOptions): Promise<Result<Tender>> {
@@ -330,7 +245,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
     replace: boolean | undefined,
     build: (sheet: string, table: (wanted: string, suffixes?: readonly string[]) => string) => SheetPlan,
     activate?: boolean,
-  ): SheetRef {
+  ): Result<SheetRef> {
     const target = chooseTarget(kind, this.existing(), replace ?? true);
     const tables = this.tables();
     const plan = build(target.name, (wanted, suffixes) =>
@@ -338,36 +253,46 @@ export class MemoryWorkbookPort implements WorkbookPort {
         ? chooseTablePrefix(wanted, suffixes, tables, target.replaces)
         : chooseTableName(wanted, tables, target.replaces),
     );
-    return this.apply(plan, target.replaces, activate ?? true);
+    return this.guarded(`write the ${plan.name} sheet`, () =>
+      this.apply(plan, target.replaces, activate ?? true),
+    );
+  }
+
+  /** An Excel rule broken comes back as Excel's would: our message for its code. */
+  private guarded(what: string, write: () => SheetRef): Result<SheetRef> {
+    try {
+      return { ok: true, value: write() };
+    } catch (e) {
+      if (!(e instanceof ExcelRuleError)) throw e;
+      return { ok: false, errors: [workbookError(what, e)] };
+    }
   }
 
   async writeAllocation(report: CheckedTender, options: AllocationOptions = {}): Promise<Result<SheetRef>> {
     const view = reportView(report, options.tolerance);
-    const ref = this.write(
+    return this.write(
       "allocation",
       options.replace,
       (sheet, table) => allocationSheetPlan(view, { sheet, table: table("Allocation") }),
       options.activate,
     );
-    return { ok: true, value: ref };
   }
 
   async writePhasing(report: CheckedTender, options: WriteOptions = {}): Promise<Result<SheetRef>> {
     const view = reportView(report);
-    const ref = this.write(
+    return this.write(
       "phasing",
       options.replace,
       (sheet, table) =>
         phasingSheetPlan(view, { sheet, tablePrefix: table("Phasing", PHASING_TABLE_SUFFIXES) }),
       options.activate,
     );
-    return { ok: true, value: ref };
   }
 
   async writeSummary(report: CheckedTender, options: SummaryOptions = {}): Promise<Result<SheetRef>> {
     const view = reportView(report, options.tolerance);
     const source = this.source;
-    const ref = this.write(
+    return this.write(
       "summary",
       options.replace,
       (sheet) =>
@@ -378,14 +303,12 @@ export class MemoryWorkbookPort implements WorkbookPort {
         }),
       options.activate,
     );
-    return { ok: true, value: ref };
   }
 
   async createActualsSheet(tender?: Tender, lines: readonly ActualLine[] = []): Promise<Result<SheetRef>> {
-    const ref = this.write("actuals", false, (sheet, table) =>
+    return this.write("actuals", false, (sheet, table) =>
       actualsSheetPlan(tender, { sheet, table: table("Actuals") }, lines),
     );
-    return { ok: true, value: ref };
   }
 
   /** The add-in's newest Actuals sheet (as the port promises), else a sheet named Actuals. */
@@ -421,7 +344,7 @@ export class MemoryWorkbookPort implements WorkbookPort {
     const sheet = this.actualsSheet();
     const table = sheet?.tables[0];
     if (!sheet || !table) return failure("workbook", NO_ACTUALS_SHEET);
-    const ref = this.write(
+    return this.write(
       "budget",
       options.replace,
       (name, tableName) =>
@@ -432,7 +355,6 @@ export class MemoryWorkbookPort implements WorkbookPort {
         }),
       options.activate,
     );
-    return { ok: true, value: ref };
   }
 
   private highlights(): Result<Highlight[]> {
@@ -485,11 +407,12 @@ export class MemoryWorkbookPort implements WorkbookPort {
   }
 
   async selectCell(address: string): Promise<Result<void>> {
+    // As the Office.js host: a sheet-qualified address, on a sheet that exists.
     const p = parseAddress(address);
-    if (!p) return failure(address, `"${address}" is not a cell address; write it like Tender!B5`);
-    const sheet = this.workbook.sheet(p.sheet ?? this.workbook.activeSheet ?? "");
-    if (!sheet) return failure(address, `there is no sheet "${p.sheet ?? ""}" in this workbook`);
-    this.workbook.select(qualified(sheet.name, cellAddress(p.rect.r0, p.rect.c0)));
+    if (!p?.sheet) return failure(address, `"${address}" is not a cell address; write it like Tender!B5`);
+    const sheet = this.workbook.sheet(p.sheet);
+    if (!sheet) return failure(address, `there is no sheet "${p.sheet}" in this workbook any more`);
+    this.workbook.select(qualified(sheet.name, rangeAddress(p.rect)));
     return { ok: true, value: undefined };
   }
 

@@ -1,0 +1,164 @@
+/**
+ * A workbook kept in memory as plain objects: sheets with cells (values, formulas, number formats,
+ * fills), tables, validation, conditional formats, charts and print settings, defined names, the
+ * selection and custom XML parts. It refuses what Excel refuses (memory/excel-rules.ts).
+ */
+import { parseAddress, type Rect } from "../a1";
+import type {
+  CellStyle,
+  ChartPlan,
+  ConditionalFormatPlan,
+  PrintPlan,
+  Scalar,
+  SheetKind,
+  ValidationPlan,
+} from "../layout/plan";
+import { ExcelRuleError, nameProblem, sheetNameProblem } from "./excel-rules";
+
+export interface MemoryCell {
+  value: Scalar;
+  formula?: string;
+  numberFormat?: string;
+  /** Fill colour, `#RRGGBB`; undefined for no fill. */
+  fill?: string;
+  style?: CellStyle;
+}
+
+export interface MemoryTable {
+  name: string;
+  rect: Rect;
+  showTotals: boolean;
+}
+
+const KEY = 16384;
+
+export class MemorySheet {
+  readonly cells = new Map<number, MemoryCell>();
+  tables: MemoryTable[] = [];
+  validations: ValidationPlan[] = [];
+  conditionalFormats: ConditionalFormatPlan[] = [];
+  charts: ChartPlan[] = [];
+  columnWidths: number[] = [];
+  print?: PrintPlan;
+  /** The kind of sheet, when the add-in created it (the memory equivalent of its tag). */
+  owner?: SheetKind;
+
+  constructor(public name: string) {}
+
+  cell(row: number, col: number): MemoryCell | undefined {
+    return this.cells.get(row * KEY + col);
+  }
+
+  /** The cell at an address on this sheet, e.g. `B5`. */
+  at(address: string): MemoryCell | undefined {
+    const p = parseAddress(address);
+    return p ? this.cell(p.rect.r0, p.rect.c0) : undefined;
+  }
+
+  set(row: number, col: number, cell: MemoryCell): void {
+    this.cells.set(row * KEY + col, cell);
+  }
+
+  isEmpty(): boolean {
+    for (const c of this.cells.values()) if (c.value !== null && c.value !== "") return false;
+    return true;
+  }
+
+  /** The rectangle from A1 to the last non-empty cell, or undefined for an empty sheet. */
+  usedRect(): Rect | undefined {
+    let r1 = -1;
+    let c1 = -1;
+    for (const [k, c] of this.cells) {
+      if (c.value === null || c.value === "") continue;
+      r1 = Math.max(r1, Math.floor(k / KEY));
+      c1 = Math.max(c1, k % KEY);
+    }
+    return r1 < 0 ? undefined : { r0: 0, c0: 0, r1, c1 };
+  }
+
+  values(rect: Rect): Scalar[][] {
+    const out: Scalar[][] = [];
+    for (let r = rect.r0; r <= rect.r1; r++) {
+      const row: Scalar[] = [];
+      for (let c = rect.c0; c <= rect.c1; c++) row.push(this.cell(r, c)?.value ?? null);
+      out.push(row);
+    }
+    return out;
+  }
+}
+
+/** The workbook: sheets in order, the active sheet, the selection and the add-in's custom XML part. */
+export class MemoryWorkbook {
+  readonly sheets: MemorySheet[] = [];
+  activeSheet?: string;
+  selection?: { sheet: string; rect: Rect };
+  /** Custom XML parts by namespace, as Excel keeps them in the file. */
+  readonly customXml = new Map<string, string>();
+
+  sheet(name: string): MemorySheet | undefined {
+    const lower = name.toLowerCase();
+    return this.sheets.find((s) => s.name.toLowerCase() === lower);
+  }
+
+  /** Workbook-scoped defined names (tables share their namespace), by name as written. */
+  readonly names = new Map<string, string>();
+
+  /** Whether a table or defined name is taken, whatever the case; `except` a sheet being replaced. */
+  nameTaken(name: string, except?: MemorySheet): boolean {
+    const lower = name.toLowerCase();
+    if ([...this.names.keys()].some((n) => n.toLowerCase() === lower)) return true;
+    return this.sheets.some((s) => s !== except && s.tables.some((t) => t.name.toLowerCase() === lower));
+  }
+
+  /** Add a defined name (e.g. a user's own), refused as Excel refuses it. */
+  addName(name: string, refersTo: string): void {
+    const problem = nameProblem(name);
+    if (problem) throw new ExcelRuleError("InvalidArgument", problem);
+    if (this.nameTaken(name)) throw new ExcelRuleError("ItemAlreadyExists", `the name ${name} is taken`);
+    this.names.set(name, refersTo);
+  }
+
+  addSheet(name: string): MemorySheet {
+    const problem = sheetNameProblem(name);
+    if (problem) throw new ExcelRuleError("InvalidArgument", problem);
+    if (this.sheet(name))
+      throw new ExcelRuleError("ItemAlreadyExists", `a sheet named "${name}" already exists`);
+    const s = new MemorySheet(name);
+    this.sheets.push(s);
+    return s;
+  }
+
+  /** Put values (and formulas, written as strings starting "=") from a top-left cell, e.g. `Sheet1!A1`. */
+  setValues(address: string, rows: Scalar[][]): void {
+    const p = parseAddress(address);
+    if (!p?.sheet) throw new Error(`"${address}" is not a sheet-qualified address`);
+    const sheet = this.sheet(p.sheet) ?? this.addSheet(p.sheet);
+    rows.forEach((row, i) =>
+      row.forEach((v, j) => {
+        const existing = sheet.cell(p.rect.r0 + i, p.rect.c0 + j);
+        const cell: MemoryCell = { ...existing, value: v };
+        if (typeof v === "string" && v.startsWith("=")) cell.formula = v;
+        else delete cell.formula;
+        sheet.set(p.rect.r0 + i, p.rect.c0 + j, cell);
+      }),
+    );
+  }
+
+  /** Add an Excel Table over a range whose first row is the header, e.g. `Sheet1!A1:D5`. */
+  addTable(address: string, name: string): void {
+    const p = parseAddress(address);
+    const sheet = p?.sheet ? this.sheet(p.sheet) : undefined;
+    if (!p || !sheet) throw new Error(`"${address}" is not a range on an existing sheet`);
+    const problem = nameProblem(name);
+    if (problem) throw new ExcelRuleError("InvalidArgument", problem);
+    if (this.nameTaken(name)) throw new ExcelRuleError("ItemAlreadyExists", `the name ${name} is taken`);
+    sheet.tables.push({ name, rect: p.rect, showTotals: false });
+  }
+
+  select(address: string): void {
+    const p = parseAddress(address);
+    if (!p?.sheet || !this.sheet(p.sheet)) throw new Error(`"${address}" is not on a sheet of this workbook`);
+    this.selection = { sheet: this.sheet(p.sheet)!.name, rect: p.rect };
+    this.activeSheet = this.selection.sheet;
+  }
+}
