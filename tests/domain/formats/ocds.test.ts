@@ -581,3 +581,65 @@ test("lots adding up to £0 without a stated total: the computed £0 value reads
   expect(releasePackageErrors(json)).toEqual([]);
   expect(imported(json)).toEqual(tender);
 });
+
+describe("published notices as they come", () => {
+  /** A one-release package in the shape Contracts Finder publishes, with the given tender. */
+  const notice = (tender: Record<string, unknown>): unknown => ({
+    version: "1.1",
+    releases: [
+      {
+        ocid: "ocds-b5fd17-0a1b2c3d",
+        id: "ocds-b5fd17-0a1b2c3d-1",
+        date: "2014-06-02T10:00:00Z",
+        tag: ["tender"],
+        buyer: { name: "  Bolton Metropolitan Borough Council " },
+        tender: { id: "T1", ...tender },
+      },
+    ],
+  });
+
+  test("tender, lot and buyer names are trimmed (a 2014 Contracts Finder lot is ' Investment…')", () => {
+    const t = imported(
+      notice({
+        title: "  Pension fund   advice ",
+        value: { amount: 120000, currency: "GBP" },
+        lots: [
+          { id: "1", title: " Investment consultancy", value: { amount: 80000, currency: "GBP" } },
+          { id: "2", title: "Actuarial services  ", value: { amount: 40000, currency: "GBP" } },
+        ],
+      }),
+    );
+    expect(t.title).toBe("Pension fund advice");
+    expect(t.buyer).toBe("Bolton Metropolitan Borough Council");
+    expect(t.lots.map((l) => l.name)).toEqual(["Investment consultancy", "Actuarial services"]);
+  });
+
+  test("a single lot with no value of its own takes the tender's value, whether or not unvalued lots are allowed", () => {
+    const json = notice({
+      title: "Insurance broking",
+      value: { amount: 250000, currency: "GBP" },
+      lots: [{ id: "1", title: "Insurance broking services" }],
+    });
+    const strict = ocdsToTender(json);
+    const loose = ocdsToTender(json, { allowUnvalued: true });
+    expect(strict).toEqual(loose);
+    if (!strict.ok) throw new Error(JSON.stringify(strict.errors));
+    expect(strict.value.lots).toEqual([{ name: "Insurance broking services", statedValue: 25_000_000 }]);
+  });
+
+  test("two lots without values are still lots that need one", () => {
+    const json = notice({
+      title: "Building services",
+      value: { amount: 6000000, currency: "GBP" },
+      lots: [
+        { id: "1", title: "Building Services Engineering" },
+        { id: "2", title: "Mechanical and electrical" },
+      ],
+    });
+    const strict = ocdsToTender(json);
+    expect(strict.ok).toBe(false);
+    const loose = ocdsToTender(json, { allowUnvalued: true });
+    if (!loose.ok) throw new Error(JSON.stringify(loose.errors));
+    expect(loose.value.lots.map((l) => l.statedValue)).toEqual([undefined, undefined]);
+  });
+});

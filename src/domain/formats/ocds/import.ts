@@ -15,6 +15,11 @@ function isDayUnit(unit: unknown): unit is Json {
   );
 }
 
+/** A published name with its stray spaces removed: trimmed, runs of white space as one space. */
+function tidyName(name: string): string {
+  return name.trim().replace(/\s+/g, " ");
+}
+
 export interface OcdsImportOptions {
   /**
    * Accept lots the notice gives neither a value nor days for (Contracts Finder often does), for a
@@ -46,11 +51,11 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
 
   // Like a tender file, a tender may have no title or buyer yet: they are then empty.
   let title = "";
-  if (typeof t.title === "string") title = t.title;
+  if (typeof t.title === "string") title = ext ? t.title : tidyName(t.title);
   else if (t.title !== undefined && t.title !== null) {
     r.fail(`${tp}.title`, `the tender's title must be text, not ${describeValue(t.title)}`);
   }
-  const buyer = buyerName(release) ?? "";
+  const buyer = ext ? (buyerName(release) ?? "") : tidyName(buyerName(release) ?? "");
 
   // Region, VAT rate and the tender's default day rate: ours, when the file is ours.
   let region: Region = DEFAULT_REGION;
@@ -135,7 +140,10 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
     else lotIndex.set(id, i);
     const le = isObject(raw.tenderBudget) ? raw.tenderBudget : undefined;
     lotExt.push(le);
-    const name = nonEmptyText(raw.title) ?? nonEmptyText(raw.description) ?? `Lot ${id}`;
+    // Published names carry stray spaces (a 2014 Contracts Finder lot is " Investment…"): trimmed,
+    // except in Tender Budget's own files, which keep a name exactly as it was written.
+    const given = nonEmptyText(raw.title) ?? nonEmptyText(raw.description) ?? `Lot ${id}`;
+    const name = ext ? given : tidyName(given);
     const lot: Lot = { name };
     const lotValue = r.value(raw.value, `${lp}.value`, `value of lot ${quoted(name)}`, false);
     if (lotValue !== undefined && le?.valueSource !== "computed") lot.statedValue = lotValue;
@@ -212,6 +220,18 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
     if (r.errors.length > itemErrorsBefore) lotsWithErrors.add(index);
   });
 
+  // A single lot the notice gives no value of its own, in a tender that has one: the lot is the
+  // whole tender, so it takes the tender's value (on the command line as in the pane).
+  if (
+    lotList.length === 1 &&
+    tender.lots.length === 1 &&
+    tender.lots[0].statedValue === undefined &&
+    tender.lots[0].days === undefined &&
+    tender.statedTotal !== undefined &&
+    !lotsWithErrors.has(0)
+  ) {
+    tender.lots[0].statedValue = tender.statedTotal.pence;
+  }
   // What every tender needs: distinct lot names, and each lot's value or days.
   const seenNames = new Map<string, number>();
   tender.lots.forEach((lot, i) => {
