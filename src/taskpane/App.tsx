@@ -63,6 +63,12 @@ const useStyles = makeStyles({
 });
 
 /** A tender's own fields without its lots. */
+/** "1 error to fix: see Check totals." when findings hold errors, else undefined (the result is good). */
+export function errorsCaveat(findings: readonly Finding[], where: string): string | undefined {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return errors === 0 ? undefined : `${errors} ${errors === 1 ? "error" : "errors"} to fix: ${where}.`;
+}
+
 function tenderLevel(tender: Tender): Partial<Tender> {
   const { lots: _lots, ...rest } = tender;
   return rest;
@@ -301,9 +307,10 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
             next,
           );
           const n = report.allocation.lines.length;
-          return host.inExcel
+          const message = host.inExcel
             ? `Wrote the allocation to the sheet "${sheet.name}".`
             : `Built the allocation of ${n} ${n === 1 ? "lot" : "lots"}.`;
+          return { message, caveat: errorsCaveat(report.findings, "see Check totals") };
         },
       )
       .then((ok) => {
@@ -359,7 +366,11 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         const loaded = await readInvoicesCsv(await text(), source, again);
         setActuals(loaded);
         const n = loaded.lines.length;
-        return `Read ${n} invoice ${n === 1 ? "line" : "lines"} from ${source}.`;
+        const message = `Read ${n} invoice ${n === 1 ? "line" : "lines"} from ${source}.`;
+        const when = readAsOf(asOfText);
+        if (!checked?.ok || when.error !== undefined) return message;
+        const tracked = trackActuals(loaded, checked.report, when.asOf);
+        return { message, caveat: errorsCaveat(tracked.findings, "see the errors below") };
       },
     );
 
@@ -490,8 +501,14 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
           </>
         )}
         {task.state.done && (
-          <MessageBar intent="success">
-            <MessageBarBody>{task.state.done}</MessageBarBody>
+          <MessageBar
+            intent={task.state.caveat === null ? "success" : "warning"}
+            data-intent={task.state.caveat === null ? "success" : "warning"}
+          >
+            <MessageBarBody>
+              <span>{task.state.done}</span>
+              {task.state.caveat !== null && <> {task.state.caveat}</>}
+            </MessageBarBody>
           </MessageBar>
         )}
       </div>

@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowForwardRegular, TargetArrowRegular } from "@fluentui/react-icons";
+import { TOTAL_STATUS_LABELS } from "../domain/check/total-status";
 import type { Finding } from "../domain/core/types";
 import { formatNumber } from "./en-gb";
 import { groupFindings, headlineSentence, money, percent, SEVERITY_HEADINGS, type Headline } from "./view";
@@ -68,6 +69,7 @@ const BADGE: Record<Finding["severity"], "danger" | "warning" | "informative"> =
 /** The headline figures: computed total, stated total, variance, day rate. */
 export function HeadlineFigures({ headline }: { headline: Headline }) {
   const styles = useStyles();
+  const rates = headline.dayRates ?? [];
   const figures: { term: string; value: string; note?: string }[] = [
     { term: "Computed total", value: money(headline.total), note: "ex VAT" },
     {
@@ -79,11 +81,17 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
       value: headline.variance === undefined ? "None to check" : money(headline.variance, true),
       note: headline.variancePercent === undefined ? undefined : percent(headline.variancePercent),
     },
-    {
-      term: headline.dayRateInferred ? "Implied day rate" : "Day rate",
-      value: headline.dayRate === undefined ? "None found" : money(headline.dayRate),
-      note: headline.dayRateInferred ? "worked out from the lot values" : undefined,
-    },
+    headline.dayRate === undefined && rates.length > 1
+      ? {
+          term: "Day rates",
+          value: `${money(rates[0])}–${money(rates[rates.length - 1])}`,
+          note: `${rates.length} rates, set lot by lot`,
+        }
+      : {
+          term: headline.dayRateInferred ? "Implied day rate" : "Day rate",
+          value: headline.dayRate === undefined ? "None found" : money(headline.dayRate),
+          note: headline.dayRateInferred ? "worked out from the lot values" : undefined,
+        },
   ];
   return (
     <dl className={styles.figures} aria-label="Headline figures">
@@ -102,22 +110,37 @@ export function HeadlineFigures({ headline }: { headline: Headline }) {
   );
 }
 
+/**
+ * The verdict over the findings: the reconciliation status the workbook's Status cell gives
+ * (domain/check/total-status), in its words and a matching colour — green when the totals agree or
+ * the stated total is a rounding of them, amber within the tolerance, red over a budget or not
+ * reconciling. Without a stated total there is nothing to agree with, and it says so.
+ */
+export function verdictOf(headline: Headline): {
+  intent: "success" | "warning" | "error" | "info";
+  title: string;
+} {
+  const status = headline.status;
+  if (status === undefined) return { intent: "info", title: "No stated total to check" };
+  const intent =
+    status === "reconciles" || status === "rounded"
+      ? "success"
+      : status === "withinTolerance"
+        ? "warning"
+        : "error";
+  return { intent, title: TOTAL_STATUS_LABELS[status] };
+}
+
 /** Step 4: the headline and the findings, grouped by severity, in plain words. */
 export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNext }: CheckStepProps) {
   const styles = useStyles();
   const groups = groupFindings(findings);
-  // Without a stated total there is nothing to agree with: say so rather than "Totals agree".
-  const verdict =
-    headline.variance === undefined
-      ? { intent: "info" as const, title: "No stated total to check" }
-      : headline.variance === 0
-        ? { intent: "success" as const, title: "Totals agree" }
-        : { intent: "error" as const, title: "Totals do not agree" };
+  const verdict = verdictOf(headline);
   const errors = findings.filter((f) => f.severity === "error").length;
   return (
     <div className={styles.stack}>
       <HeadlineFigures headline={headline} />
-      <MessageBar intent={verdict.intent}>
+      <MessageBar intent={verdict.intent} data-intent={verdict.intent}>
         <MessageBarBody>
           <MessageBarTitle>{verdict.title}</MessageBarTitle>
           {headlineSentence(headline)}

@@ -1,5 +1,6 @@
-import { memo, useState, type Dispatch } from "react";
+import { Fragment, memo, useState, type Dispatch } from "react";
 import {
+  Checkbox,
   Button,
   Field,
   Input,
@@ -280,16 +281,24 @@ export function ReviewStep({
           Tender
         </h2>
         {TENDER_BOXES.map((box) => (
-          <Box
-            key={box.field}
-            label={box.label}
-            hint={hints[box.field] ?? box.hint}
-            value={draft[box.field]}
-            errors={errors.get(box.field)}
-            placeholder={box.date ? "dd/mm/yyyy" : undefined}
-            inputMode={box.money ? "decimal" : "text"}
-            onChange={edit(box.field)}
-          />
+          <Fragment key={box.field}>
+            <Box
+              label={box.label}
+              hint={hints[box.field] ?? box.hint}
+              value={draft[box.field]}
+              errors={errors.get(box.field)}
+              placeholder={box.date ? "dd/mm/yyyy" : undefined}
+              inputMode={box.money ? "decimal" : "text"}
+              onChange={edit(box.field)}
+            />
+            {box.field === "statedTotal" && (
+              <Checkbox
+                checked={draft.statedTotalIsCeiling === true}
+                label="The stated total is a ceiling: a budget, allocation, cap or “up to” amount the lots may not go over"
+                onChange={(_, data) => dispatch({ type: "setCeiling", ceiling: data.checked === true })}
+              />
+            )}
+          </Fragment>
         ))}
       </section>
       <section className={styles.stack} aria-labelledby="review-lots">

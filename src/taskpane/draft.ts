@@ -27,10 +27,12 @@ export interface TenderDraft {
   endDate: string;
   region: Region;
   vatRate: string;
+  /** The stated total is a ceiling (a budget, allocation, cap or "up to" amount): a tick box. */
+  statedTotalIsCeiling?: boolean;
   lots: LotDraft[];
 }
 
-export type TenderField = Exclude<keyof TenderDraft, "lots">;
+export type TenderField = Exclude<keyof TenderDraft, "lots" | "statedTotalIsCeiling">;
 export type LotField = Exclude<keyof LotDraft, "key">;
 
 let nextKey = 1;
@@ -74,6 +76,7 @@ export function tenderToDraft(tender: Tender): TenderDraft {
     endDate: date(tender.endDate),
     region: tender.region,
     vatRate: count(tender.vatRate),
+    ...(tender.statedTotalIsCeiling === true ? { statedTotalIsCeiling: true } : {}),
     lots: tender.lots.map((lot) => ({
       key: newKey(),
       name: lot.name,
@@ -120,6 +123,9 @@ export function draftToInput(draft: TenderDraft): DraftInput {
   input.title = draft.title.trim();
   input.buyer = draft.buyer.trim();
   put(input, "statedTotal", draft.statedTotal);
+  // A ceiling without a total says nothing; the tick waits for a total to apply to.
+  if (draft.statedTotalIsCeiling === true && draft.statedTotal.trim() !== "")
+    input.statedTotalIsCeiling = true;
   put(input, "dayRate", draft.dayRate);
   putDate(input, "closingDate", draft.closingDate, "closingDate");
   putDate(input, "startDate", draft.startDate, "startDate");

@@ -7,6 +7,8 @@ import { checkTender, type Report } from "../domain/check/check";
 import { formatMonth } from "../domain/core/calendar";
 import { parseMoney } from "../domain/core/money";
 import { parseTender } from "../domain/check/tender";
+import { ZERO_TOLERANCE } from "../domain/check/reconcile";
+import { totalStatus } from "../domain/check/total-status";
 import type { InputError, Tender, Tolerance } from "../domain/core/types";
 import type { Choices } from "../workbook/port";
 import { draftToInput, errorsByPath, fieldOfPath, type TenderDraft } from "./draft";
@@ -121,11 +123,11 @@ export function checkDraft(draft: TenderDraft, options: BuildOptions): Checked {
   const errors = [...dateErrors, ...(parsed.ok ? [] : parsed.errors), ...toleranceErrors];
   if (errors.length > 0 || !parsed.ok || !tolerance) return failed(errors);
   const report = checkTender(parsed.value, { tolerance, daysPerWeek: options.daysPerWeek });
-  return { ok: true, tender: parsed.value, tolerance, report, view: reportView(report) };
+  return { ok: true, tender: parsed.value, tolerance, report, view: reportView(report, tolerance) };
 }
 
-/** The pane's figures from the engine's report. */
-export function reportView(report: Report): ReportView {
+/** The pane's figures from the engine's report, checked with `tolerance`. */
+export function reportView(report: Report, tolerance: Tolerance = ZERO_TOLERANCE): ReportView {
   const { allocation, tender } = report;
   const lines: AllocationLine[] = allocation.lines.map((line) => ({
     lot: line.lot,
@@ -139,6 +141,7 @@ export function reportView(report: Report): ReportView {
   const rates = new Set(allocation.lines.map((l) => l.dayRate).filter((r) => r !== undefined));
   const dayRate =
     allocation.inferredDayRate ?? tender.dayRate ?? (rates.size === 1 ? [...rates][0] : undefined);
+  const stated = allocation.statedTotal;
   const headline: Headline = {
     total: allocation.total,
     totalIncVat: allocation.totalIncVat,
@@ -148,6 +151,11 @@ export function reportView(report: Report): ReportView {
     variancePercent: allocation.variancePercent,
     dayRate,
     dayRateInferred: allocation.inferredDayRate !== undefined,
+    dayRates: rates.size > 1 ? [...rates].sort((a, b) => a - b) : [],
+    status:
+      stated === undefined
+        ? undefined
+        : totalStatus(allocation.total, stated, tolerance, tender.statedTotalIsCeiling === true),
   };
   return { lines, headline, findings: report.findings, phasing: phasingRows(report) };
 }

@@ -65,6 +65,7 @@ export const INITIAL_STATE: PaneState = {
 export type PaneAction =
   | { type: "loaded"; draft: TenderDraft; source: string; notes?: string[]; hints?: Record<string, string> }
   | { type: "editTender"; field: TenderField; value: string }
+  | { type: "setCeiling"; ceiling: boolean }
   | { type: "editLot"; index: number; field: LotField; value: string }
   | { type: "addLot" }
   | { type: "removeLot"; index: number }
@@ -99,6 +100,9 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
       const value = action.field === "region" ? (action.value as Region) : action.value;
       return { ...state, draft: { ...state.draft, [action.field]: value } };
     }
+    case "setCeiling":
+      if (!state.draft) return state;
+      return { ...state, draft: { ...state.draft, statedTotalIsCeiling: action.ceiling } };
     case "editLot": {
       if (!state.draft || !state.draft.lots[action.index]) return state;
       const lots = state.draft.lots.map((lot, i) =>

@@ -20,6 +20,17 @@ export interface TaskState {
   problem: PaneProblem | null;
   /** What the last piece of work did, for a success message. */
   done: string | null;
+  /**
+   * What is wrong with what it made, when something is ("1 error to fix: see Check totals."): the
+   * message is then a warning, not a success, so no green bar stands over a bad result.
+   */
+  caveat: string | null;
+}
+
+/** What a piece of work did, and what is wrong with the result, if anything. */
+export interface Done {
+  message: string;
+  caveat?: string;
 }
 
 /** An expected failure with its own advice; anything else thrown is reported with the task's advice. */
@@ -45,7 +56,11 @@ export interface Task {
    * Run `work` unless something else is running. `work` returns the success message (or nothing).
    * Resolves true when it finished without a problem.
    */
-  run: (busyLabel: string, failure: TaskFailure, work: () => Promise<string | void>) => Promise<boolean>;
+  run: (
+    busyLabel: string,
+    failure: TaskFailure,
+    work: () => Promise<string | Done | void>,
+  ) => Promise<boolean>;
   dismiss: () => void;
   /** Forget the last success message (e.g. when the user moves to another step). */
   clearDone: () => void;
@@ -59,24 +74,30 @@ function describe(error: unknown): string {
 }
 
 export function useTask(): Task {
-  const [state, setState] = useState<TaskState>({ busy: null, problem: null, done: null });
+  const [state, setState] = useState<TaskState>({ busy: null, problem: null, done: null, caveat: null });
   const running = useRef(false);
 
   const run = useCallback(
-    async (busyLabel: string, failure: TaskFailure, work: () => Promise<string | void>): Promise<boolean> => {
+    async (
+      busyLabel: string,
+      failure: TaskFailure,
+      work: () => Promise<string | Done | void>,
+    ): Promise<boolean> => {
       if (running.current) return false;
       running.current = true;
-      setState({ busy: busyLabel, problem: null, done: null });
+      setState({ busy: busyLabel, problem: null, done: null, caveat: null });
       try {
         const done = await work();
-        setState({ busy: null, problem: null, done: done ?? null });
+        const message = typeof done === "object" ? done.message : (done ?? null);
+        const caveat = typeof done === "object" ? (done.caveat ?? null) : null;
+        setState({ busy: null, problem: null, done: message, caveat });
         return true;
       } catch (error) {
         const problem: PaneProblem =
           error instanceof PaneError
             ? { title: error.title, detail: error.detail, next: error.next }
             : { title: failure.title, detail: describe(error), next: failure.next };
-        setState({ busy: null, problem, done: null });
+        setState({ busy: null, problem, done: null, caveat: null });
         return false;
       } finally {
         running.current = false;
@@ -85,9 +106,15 @@ export function useTask(): Task {
     [],
   );
 
-  const dismiss = useCallback(() => setState((s) => ({ ...s, problem: null, done: null })), []);
-  const clearDone = useCallback(() => setState((s) => (s.done === null ? s : { ...s, done: null })), []);
-  const report = useCallback((problem: PaneProblem) => setState({ busy: null, problem, done: null }), []);
+  const dismiss = useCallback(() => setState((s) => ({ ...s, problem: null, done: null, caveat: null })), []);
+  const clearDone = useCallback(
+    () => setState((s) => (s.done === null ? s : { ...s, done: null, caveat: null })),
+    [],
+  );
+  const report = useCallback(
+    (problem: PaneProblem) => setState({ busy: null, problem, done: null, caveat: null }),
+    [],
+  );
 
   return { state, run, dismiss, clearDone, report };
 }

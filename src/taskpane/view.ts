@@ -3,6 +3,7 @@
  * it from the engine's Report; the components only read it.
  */
 import { formatMoney } from "../domain/core/money";
+import type { TotalStatus } from "../domain/check/total-status";
 import type { Finding, Pence, Severity, StatedAmount } from "../domain/core/types";
 import { formatNumber } from "./en-gb";
 import type { PhasingView } from "./state";
@@ -35,6 +36,10 @@ export interface Headline {
   dayRate?: Pence;
   /** True when the day rate was worked out from the stated values rather than given. */
   dayRateInferred: boolean;
+  /** The lots' own day rates, lowest first, when they differ (and there is no one rate). */
+  dayRates?: Pence[];
+  /** The reconciliation status, as the workbook's Status cell gives it; undefined without a stated total. */
+  status?: TotalStatus;
 }
 
 export interface PhasingRow {
@@ -74,6 +79,7 @@ export function headlineSentence(h: Headline): string {
   const stated = money(h.stated.pence);
   if (h.variance === 0) return `The lots add up to ${total}, exactly the ${stated} stated.`;
   const diff = money(Math.abs(h.variance));
+  if (h.status === "overBudget") return `The lots add up to ${total}, ${diff} over the budget of ${stated}.`;
   return `The lots add up to ${total}, ${diff} ${h.variance > 0 ? "more" : "less"} than the ${stated} stated.`;
 }
 

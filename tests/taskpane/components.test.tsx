@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, within } from "@testing-library/react";
 import { AllocationTable, PhasingTable, TABLE_LOTS } from "../../src/taskpane/BuildStep";
-import { CheckStep } from "../../src/taskpane/CheckStep";
+import { CheckStep, verdictOf } from "../../src/taskpane/CheckStep";
 import { LOTS_PER_PAGE, ReviewStep } from "../../src/taskpane/ReviewStep";
 import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
 import { emptyLot, tenderToDraft } from "../../src/taskpane/draft";
@@ -115,7 +115,66 @@ describe("CheckStep", () => {
     variancePercent: (56_000 / 34_600_000) * 100,
     dayRate: 96_000,
     dayRateInferred: true,
+    status: "mismatch",
   };
+
+  it.each([
+    ["reconciles", "Reconciles", "success"],
+    ["rounded", "Stated total is a rounding", "success"],
+    ["withinTolerance", "Within tolerance", "warning"],
+    ["mismatch", "Does not reconcile", "error"],
+    ["overBudget", "Over budget", "error"],
+  ] as const)(
+    "gives the workbook's status %s as its verdict, %s, in its colour, above the findings",
+    (status, title, intent) => {
+      renderIn(
+        <CheckStep
+          headline={{ ...headline, status }}
+          findings={[
+            { code: "TOTAL_ROUNDED", severity: "info", message: "A rounding.", path: "statedTotal" },
+          ]}
+          busy={false}
+          onNext={jest.fn()}
+        />,
+      );
+      expect(verdictOf({ ...headline, status })).toEqual({ intent, title });
+      expect(screen.getByText(title)).toBeTruthy();
+      expect(screen.queryByText("Totals do not agree")).toBeNull();
+    },
+  );
+
+  it("says by how much the lots are over a budget", () => {
+    renderIn(
+      <CheckStep
+        headline={{
+          ...headline,
+          total: 13_200_000,
+          stated: { pence: 13_000_000, precision: 1_000_000 },
+          variance: 200_000,
+          status: "overBudget",
+        }}
+        findings={[]}
+        busy={false}
+        onNext={jest.fn()}
+      />,
+    );
+    expect(screen.getByText("The lots add up to £132,000, £2,000 over the budget of £130,000.")).toBeTruthy();
+  });
+
+  it("gives the range of the lots' own day rates rather than 'None found'", () => {
+    renderIn(
+      <CheckStep
+        headline={{ ...headline, dayRate: undefined, dayRateInferred: false, dayRates: [65_000, 96_000] }}
+        findings={[]}
+        busy={false}
+        onNext={jest.fn()}
+      />,
+    );
+    const figures = screen.getByLabelText("Headline figures");
+    expect(within(figures).getByText("Day rates")).toBeTruthy();
+    expect(within(figures).getByText("£650–£960")).toBeTruthy();
+    expect(within(figures).queryByText("None found")).toBeNull();
+  });
 
   it("puts the headline figures first and says the discrepancy plainly", () => {
     renderIn(
@@ -154,6 +213,7 @@ describe("CheckStep", () => {
       stated: undefined,
       variance: undefined,
       variancePercent: undefined,
+      status: undefined,
     };
     renderIn(<CheckStep headline={unstated} findings={[]} busy={false} onNext={jest.fn()} />);
     expect(screen.queryByText("Totals agree")).toBeNull();

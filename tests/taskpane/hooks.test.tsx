@@ -24,7 +24,7 @@ describe("useTask", () => {
       await done;
     });
     await expect(done).resolves.toBe(true);
-    expect(result.current.state).toEqual({ busy: null, problem: null, done: "Saved budget.xlsx." });
+    expect(result.current.state).toEqual({ busy: null, problem: null, done: "Saved budget.xlsx.", caveat: null });
   });
 
   it("refuses a second piece of work while one is running", async () => {
@@ -103,5 +103,25 @@ describe("Root", () => {
     dark = true;
     act(() => listener());
     expect(document.documentElement.style.colorScheme).toBe("dark");
+  });
+});
+
+describe("useTask with a result that has something wrong with it", () => {
+  it("keeps the caveat beside the message, and forgets both together", async () => {
+    const { result } = renderHook(() => useTask());
+    await act(async () => {
+      await result.current.run("Building…", { title: "Could not build", next: "Try again." }, async () => ({
+        message: "Built the allocation of 1 lot.",
+        caveat: "1 error to fix: see Check totals.",
+      }));
+    });
+    expect(result.current.state).toEqual({
+      busy: null,
+      problem: null,
+      done: "Built the allocation of 1 lot.",
+      caveat: "1 error to fix: see Check totals.",
+    });
+    act(() => result.current.clearDone());
+    expect(result.current.state.caveat).toBeNull();
   });
 });

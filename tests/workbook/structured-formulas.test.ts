@@ -77,11 +77,25 @@ function disagreements(plans: SheetPlan[]): string[] {
 }
 
 const reconciled: Tender = { ...DFE_EXAMPLE, statedTotal: { pence: 34_656_000, precision: 100 } };
+/** £346,560 of lots against a budget of £346,600, written to £100: a rounding, were it not a ceiling. */
+const underBudget: Tender = {
+  ...DFE_EXAMPLE,
+  statedTotal: { pence: 34_660_000, precision: 10_000 },
+  statedTotalIsCeiling: true,
+};
+/** £346,560 of lots against a budget of £346,500: a rounding to £100 too, but over the ceiling. */
+const overBudget: Tender = {
+  ...DFE_EXAMPLE,
+  statedTotal: { pence: 34_650_000, precision: 10_000 },
+  statedTotalIsCeiling: true,
+};
 
 describe("structured formulas computed against the engine", () => {
   test.each([
     ["the DfE tender (£560 over the stated total)", DFE_EXAMPLE],
     ["the DfE tender stated at £346,560 (reconciles)", reconciled],
+    ["the DfE tender under a budget of £346,600 (a rounding)", underBudget],
+    ["the DfE tender over a budget of £346,500 (over budget, though a rounding)", overBudget],
     ["a generated tender of 40 lots, every 7th stated £10 over", generatedTender(40)],
   ])("%s: every formula cell of Tender, Allocation, Phasing and Tender summary", (_name, tender) => {
     const plans = reportPlans(check(tender), { today: "2017-07-26" });

@@ -14,8 +14,11 @@ import {
 } from "../core/calendar";
 import { findingMessages as m } from "../core/messages";
 import { roundToUnit } from "../core/money";
+import { totalStatus, withinTolerance } from "./total-status";
 import type { Finding, FindingCode, IsoDate, Severity, Tender, Tolerance } from "../core/types";
 import { quoted } from "../core/messages";
+
+export { withinTolerance } from "./total-status";
 
 export const ZERO_TOLERANCE: Readonly<Tolerance> = Object.freeze({ absolute: 0, percent: 0 });
 
@@ -66,12 +69,6 @@ function lotField(index: number, field: string): string {
   return `lots[${index}].${field}`;
 }
 
-/** Whether `diff` is within the tolerance of `stated`: at most the larger of the absolute and percent allowances. */
-export function withinTolerance(diff: number, stated: number, tolerance: Tolerance): boolean {
-  const size = Math.abs(diff);
-  return size <= tolerance.absolute || size * 100 <= tolerance.percent * Math.abs(stated);
-}
-
 function checkTolerance(tolerance: Tolerance): void {
   if (!Number.isSafeInteger(tolerance.absolute) || tolerance.absolute < 0) {
     throw new RangeError(`tolerance.absolute must be whole pence, 0 or more, got ${tolerance.absolute}`);
@@ -101,24 +98,22 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
   if (stated !== undefined) {
     const total = allocation.total;
     const diff = total - stated.pence;
-    if (diff !== 0) {
-      const rounded = stated.precision > 1 ? roundToUnit(total, stated.precision) : total;
-      // A rounding only counts when the stated figure has two or more significant digits
-      // (£1.2m, £346,000): £300,000 against £346,560 is a mismatch, not a rounding.
-      const significant = Math.abs(stated.pence) >= 10 * stated.precision;
-      if (stated.precision > 1 && rounded === stated.pence && significant) {
-        add("TOTAL_ROUNDED", "info", "statedTotal", m.totalRounded(total, stated.pence, stated.precision));
-      } else if (withinTolerance(diff, stated.pence, tolerance)) {
-        add("TOTAL_MISMATCH", "info", "statedTotal", m.totalWithinTolerance(total, stated.pence));
-      } else {
-        const percent = stated.pence === 0 ? 100 : (diff / stated.pence) * 100;
-        add(
-          "TOTAL_MISMATCH",
-          "error",
-          "statedTotal",
-          m.totalMismatch(total, stated.pence, stated.precision, rounded, percent),
-        );
-      }
+    const status = totalStatus(total, stated, tolerance, tender.statedTotalIsCeiling === true);
+    const rounded = stated.precision > 1 ? roundToUnit(total, stated.precision) : total;
+    if (status === "overBudget") {
+      add("TOTAL_MISMATCH", "error", "statedTotal", m.totalOverBudget(total, stated.pence));
+    } else if (status === "rounded") {
+      add("TOTAL_ROUNDED", "info", "statedTotal", m.totalRounded(total, stated.pence, stated.precision));
+    } else if (status === "withinTolerance") {
+      add("TOTAL_MISMATCH", "info", "statedTotal", m.totalWithinTolerance(total, stated.pence));
+    } else if (status === "mismatch") {
+      const percent = stated.pence === 0 ? 100 : (diff / stated.pence) * 100;
+      add(
+        "TOTAL_MISMATCH",
+        "error",
+        "statedTotal",
+        m.totalMismatch(total, stated.pence, stated.precision, rounded, percent),
+      );
     }
   }
 

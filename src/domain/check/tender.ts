@@ -4,8 +4,8 @@
  * is valid, or the result lists every problem found.
  *
  * File shape (money as pounds numbers or strings like "£107,520"; dates YYYY-MM-DD):
- * `{"title","buyer","currency","statedTotal","dayRate","closingDate","startDate","endDate",
- * "region","vatRate","lots":[{"name","dayRate","days","statedValue","startDate","endDate"}],
+ * `{"title","buyer","currency","statedTotal","statedTotalIsCeiling","dayRate","closingDate","startDate",
+ * "endDate","region","vatRate","lots":[{"name","dayRate","days","statedValue","startDate","endDate"}],
  * "buyerType","contractType","procedure","publishedDate","awardNoticeDate","optionsValue"}`
  */
 import { daysInMonth, isValidIsoDate, MONTH_NAMES } from "../core/calendar";
@@ -48,6 +48,7 @@ export const TENDER_FIELDS = [
   "buyer",
   "currency",
   "statedTotal",
+  "statedTotalIsCeiling",
   "dayRate",
   "closingDate",
   "startDate",
@@ -265,6 +266,16 @@ export function parseTender(input: unknown): Result<Tender> {
     "The stated total",
     true,
   );
+  const ceiling = input.statedTotalIsCeiling;
+  if (ceiling !== undefined && ceiling !== null && typeof ceiling !== "boolean") {
+    r.fail("statedTotalIsCeiling", m.ceilingType(ceiling));
+  } else if (
+    ceiling === true &&
+    statedTotal === undefined &&
+    r.errors.every((e) => e.path !== "statedTotal")
+  ) {
+    r.fail("statedTotalIsCeiling", m.ceilingWithoutTotal());
+  }
   const dayRate = r.money(input, "dayRate", "dayRate", "The day rate", true)?.pence;
   const closingDate = r.date(input, "closingDate", "closingDate");
   const startDate = r.date(input, "startDate", "startDate");
@@ -369,6 +380,7 @@ export function parseTender(input: unknown): Result<Tender> {
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
   const tender: Tender = { title, buyer, currency: "GBP", region, vatRate, lots };
   if (statedTotal !== undefined) tender.statedTotal = statedTotal;
+  if (ceiling === true) tender.statedTotalIsCeiling = true;
   if (dayRate !== undefined) tender.dayRate = dayRate;
   if (closingDate !== undefined) tender.closingDate = closingDate;
   if (startDate !== undefined) tender.startDate = startDate;

@@ -71,6 +71,10 @@ export const tenderMessages = {
     `${quoted(field)} is not a tender field; the fields are ${allowed.join(", ")}`,
   notText: (value: unknown): string => `must be text, not ${describeValue(value)}`,
   emptyText: (): string => "must not be empty",
+  ceilingType: (value: unknown): string =>
+    `must be true (the stated total is a ceiling: a budget, cap or "up to" amount) or false, not ${describeValue(value)}`,
+  ceilingWithoutTotal: (): string =>
+    `says the stated total is a ceiling, but there is no stated total; give the statedTotal, or leave this out`,
   currency: (value: unknown): string =>
     `${describeValue(value)} is not a supported currency; Tender Budget works in pounds sterling, so write "GBP"`,
   moneyType: (value: unknown): string =>
@@ -161,6 +165,8 @@ export const findingMessages = {
     const diff = total - stated;
     return `The lots add up to ${pounds(total)}, ${pounds(Math.abs(diff))} ${diff > 0 ? "more" : "less"} than the ${pounds(stated)} stated, which is within the tolerance allowed.`;
   },
+  totalOverBudget: (total: number, stated: number): string =>
+    `The lots add up to ${pounds(total)}, ${pounds(total - stated)} over the budget of ${pounds(stated)}. The stated total is a ceiling (a budget, allocation, cap or "up to" amount), so going over it is an error whatever its rounding; take ${pounds(total - stated)} off the lots (fewer days or a lower day rate), or raise the budget if it allows.`,
   totalRounded: (total: number, stated: number, precision: number): string =>
     `The stated total of ${pounds(stated)} is the lots' total of ${pounds(total)} rounded to the nearest ${formatPrecision(precision)}, the precision it was stated to; the exact total is ${money(total)}.`,
   lotValueMismatch: (

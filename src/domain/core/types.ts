@@ -40,6 +40,11 @@ export interface Tender {
   buyer: string;
   currency: "GBP";
   statedTotal?: StatedAmount;
+  /**
+   * The stated total is a ceiling — a budget, an allocation, a cap or an "up to" amount — so lots
+   * that go over it are an error whatever its rounding (see check/total-status.ts).
+   */
+  statedTotalIsCeiling?: boolean;
   /** Default day rate for lots without their own. */
   dayRate?: Pence;
   closingDate?: IsoDate;

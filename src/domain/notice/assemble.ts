@@ -214,13 +214,14 @@ function placeTiedDays(draft: Draft, days: readonly Sourced<DaysMention>[]): Sou
 
 /**
  * When no amount is tied to a place, the tender is one lot: the one place the text names for the
- * work ("a commissioner for Sandwell"), else "Whole contract". It carries the stated total.
+ * work ("a commissioner for Sandwell"), else "Whole contract". Its value comes from its days at the
+ * day rate; the stated total stays the tender's (see `carryTotal`).
  */
 function oneLot(
   draft: Draft,
   sentences: readonly Sentence[],
   total: Sourced<ClassifiedAmount> | undefined,
-): void {
+): LotDraft {
   const place = singlePlace(sentences.map((s) => s.text));
   const name = place?.name ?? "Whole contract";
   const lot = draft.lot(name, place?.sentence ?? total?.sentence ?? "", place === null ? 0.4 : 0.6);
@@ -229,15 +230,39 @@ function oneLot(
       ? "The text ties no amount to a place or lot, so the tender was read as one lot, “Whole contract”; rename or split it."
       : `The text names one place, ${place.name}, and ties no amount to it, so the tender was read as one lot for ${place.name}.`,
   );
-  if (total !== undefined) {
-    lot.pence = total.item.amount.pence;
-    lot.input.statedValue = total.item.normalised;
-    lot.sources.statedValue = {
-      value: total.item.normalised,
-      sentence: total.sentence,
-      confidence: Math.min(total.item.confidence, 0.6),
-    };
-  }
+  return lot;
+}
+
+/**
+ * The one lot of a tender read as one lot carries the stated total as its value only when nothing
+ * else can value it (no days): with days at a day rate, copying the total in would make a lot
+ * value "stated" that the notice never gave, and report a difference the user never made.
+ */
+function carryTotal(lot: LotDraft, total: Sourced<ClassifiedAmount> | undefined): void {
+  if (total === undefined || lot.input.days !== undefined) return;
+  lot.pence = total.item.amount.pence;
+  lot.input.statedValue = total.item.normalised;
+  lot.sources.statedValue = {
+    value: total.item.normalised,
+    sentence: total.sentence,
+    confidence: Math.min(total.item.confidence, 0.6),
+  };
+}
+
+/** Words before a total that make it a ceiling: "up to £130,000", "a budget of", "capped at". */
+const CEILING_BEFORE =
+  /\b(?:up\s+to|budget(?:ed)?(?:\s+of)?|allocat(?:ed|ion)(?:\s+of)?|maximum(?:\s+(?:value|budget))?(?:\s+of)?|max\.?|capped\s+at|cap(?:\s+of)?|ceiling(?:\s+of)?|(?:must\s+)?not\s+(?:to\s+)?exceed(?:ing)?|no\s+more\s+than|at\s+most)\b[^£.;]{0,20}$/i;
+/** Words after a total that make it a ceiling: "£130,000 has been allocated", "£130,000 maximum". */
+const CEILING_AFTER =
+  /^[^.;£]{0,25}?\b(?:(?:has|have)\s+been\s+(?:allocated|budgeted)|is\s+(?:allocated|budgeted|the\s+maximum|the\s+budget)|budget|maximum|cap)\b/i;
+
+/** The total is a ceiling when the words around it say so; the cue, else undefined. */
+function ceilingCue(total: Sourced<ClassifiedAmount>): string | undefined {
+  const sentence = total.sentence;
+  const before = CEILING_BEFORE.exec(sentence.slice(Math.max(0, total.item.start - 60), total.item.start));
+  if (before !== null) return before[0].trim();
+  const after = CEILING_AFTER.exec(sentence.slice(total.item.end, total.item.end + 60));
+  return after === null ? undefined : after[0].trim();
 }
 
 /**
@@ -414,14 +439,17 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
   const total = chooseTotal(draft, amounts);
   const tenderRate = placeDayRates(draft, amounts);
   const loose = placeTiedDays(draft, found.days);
-  if (draft.lots.size === 0) {
+  const readAsOne = draft.lots.size === 0;
+  if (readAsOne) {
     if (total === undefined && tenderRate === undefined) {
       return { ok: false, error: NO_TENDER_AMOUNTS, notes: draft.notes };
     }
-    oneLot(draft, sentences, total);
+    const only = oneLot(draft, sentences, total);
+    placeLooseDays(draft, [only], found.dayLists, loose);
+    carryTotal(only, total);
   }
   const lots = [...draft.lots.values()];
-  placeLooseDays(draft, lots, found.dayLists, loose);
+  if (!readAsOne) placeLooseDays(draft, lots, found.dayLists, loose);
 
   const input: NoticeTenderInput = {
     title: "",
@@ -447,6 +475,13 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
   if (total === undefined) draft.missing.push("no stated total found");
   else {
     input.statedTotal = total.item.normalised;
+    const cue = ceilingCue(total);
+    if (cue !== undefined) {
+      input.statedTotalIsCeiling = true;
+      draft.notes.push(
+        `The stated total ${total.item.written} is read as a ceiling (“${cue}”): lots that go over it are an error, whatever its rounding. Untick “The stated total is a ceiling” on Review if it is only an estimate.`,
+      );
+    }
     draft.fields.statedTotal = {
       value: total.item.normalised,
       sentence: total.sentence,

@@ -108,7 +108,32 @@ export function findBuyer(sentences: readonly Sentence[]): Found | null {
   return best === null ? null : { value: best.value, sentence: best.sentence, confidence: 0.5 };
 }
 
-/** The title: a "Title:" field, else an email's subject, else the headline. */
+/** The words of what is bought, up to "for 120 days", "at £…", "from …" or the end of the clause. */
+const WORK_WORDS = String.raw`((?:(?!\s+(?:for|at|from|by|over|worth|costing|valued|with\s+a|starting|beginning|until)\s)[^.;,:(])+)`;
+/**
+ * What the work is, in a sentence that says what is bought: after "to provide", "for the provision
+ * of" or "seeking" (not "seeking a consultant"), or a verb of the work itself with it ("to review
+ * its children's services").
+ */
+const WORK_SUBJECT = new RegExp(
+  String.raw`\b(?:(?:to\s+(?:provide|deliver|carry\s+out|undertake)|for\s+the\s+(?:provision|delivery)\s+of|(?:seeking|procuring|tendering\s+for|commissioning|invites\s+bids\s+for)(?!\s+(?:an?|the|one|two|three|\d+)\s+(?:consultant|supplier|provider|contractor|commissioner|adviser|advisor|partner|chair)s?\b))\s+${WORK_WORDS}|to\s+((?:review|lead|support|chair|improve|audit|evaluate|assess|act\s+as)\s+${WORK_WORDS.slice(1, -1)}))`,
+  "i",
+);
+
+/** A title from what the work is, capitalised and cut to a headline's length; null when no sentence says. */
+function titleFromWork(sentences: readonly Sentence[]): string | null {
+  for (const s of sentences) {
+    const work = WORK_SUBJECT.exec(s.text);
+    if (work === null) continue;
+    const words = (work[1] ?? work[2]).trim().replace(/\s+/g, " ");
+    if (words.split(" ").length < 2) continue;
+    const cut = words.length > 90 ? `${words.slice(0, 89).replace(/\s+\S*$/, "")}…` : words;
+    return cut.charAt(0).toUpperCase() + cut.slice(1);
+  }
+  return null;
+}
+
+/** The title: a "Title:" field, else an email's subject, else the headline, else what the work is. */
 export function findTitle(text: string, sentences: readonly Sentence[]): Found | null {
   for (const s of sentences) {
     const label = TITLE_LABEL.exec(s.text);
@@ -119,15 +144,19 @@ export function findTitle(text: string, sentences: readonly Sentence[]): Found |
   for (const s of sentences) {
     const subject = SUBJECT_LABEL.exec(s.text);
     if (subject !== null && subject[1].trim().length > 0) {
-      return { value: subject[1].trim(), sentence: s.text, confidence: 0.8 };
+      return { value: subject[1].trim().replace(/\.$/, ""), sentence: s.text, confidence: 0.8 };
     }
   }
   const lines = nonEmptyLines(text);
   const first = lines.find((l) => !NOT_HEADLINE.test(l)) ?? lines[0];
   if (first === undefined) return null;
   const headline = first.replace(/\s+/g, " ");
-  // A first line that is a whole paragraph is not a headline: keep it, but say so.
-  if (headline.length > 150) {
+  // A first line that is a whole paragraph is not a headline: the title is what the work is, else
+  // the start of the paragraph, and either is for the user to confirm.
+  if (headline.length > 150 || /[a-z0-9)][.!?]\s+[A-Z]/.test(headline)) {
+    const work = titleFromWork(sentences);
+    if (work !== null) return { value: work, sentence: first, confidence: 0.5 };
+    if (headline.length <= 150) return { value: headline, sentence: first, confidence: 0.3 };
     return { value: `${headline.slice(0, 120).replace(/\s+\S*$/, "")}…`, sentence: first, confidence: 0.3 };
   }
   return { value: headline, sentence: first, confidence: 0.7 };

@@ -20,6 +20,8 @@ export interface NoticeTenderInput {
   buyer: string;
   currency: "GBP";
   statedTotal?: string;
+  /** The words around the total make it a ceiling: a budget, allocation, cap or "up to" amount. */
+  statedTotalIsCeiling?: true;
   dayRate?: string;
   closingDate?: IsoDate;
   startDate?: IsoDate;

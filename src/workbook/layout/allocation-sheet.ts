@@ -6,7 +6,8 @@
  */
 import { cellAddress, rangeAddress, type Rect } from "../a1";
 import { isoToExcelSerial as dateSerial } from "../../domain/core/calendar";
-import { formatMoney, penceToPounds, roundToUnit } from "../../domain/core/money";
+import { formatMoney, penceToPounds } from "../../domain/core/money";
+import { TOTAL_STATUS_LABELS, totalStatus } from "../../domain/check/total-status";
 import {
   FORMATS,
   thisRow,
@@ -36,33 +37,26 @@ export const RECON = {
 
 export const ALLOCATION_HEADER_ROW = 16;
 
-/** The status line, as the engine's reconciliation decides it (TOTAL_MISMATCH / TOTAL_ROUNDED). */
+/** The status line, in the engine's words for its reconciliation status (domain/check/total-status). */
 export const STATUS = {
-  reconciles: "Reconciles",
-  rounded: "Stated total is a rounding",
-  withinTolerance: "Within tolerance",
-  mismatch: "Does not reconcile",
-  noStatedTotal: "No stated total",
+  reconciles: TOTAL_STATUS_LABELS.reconciles,
+  overBudget: TOTAL_STATUS_LABELS.overBudget,
+  rounded: TOTAL_STATUS_LABELS.rounded,
+  withinTolerance: TOTAL_STATUS_LABELS.withinTolerance,
+  mismatch: TOTAL_STATUS_LABELS.mismatch,
+  noStatedTotal: TOTAL_STATUS_LABELS.noStatedTotal,
 } as const;
 
-/** The same decision as reconcile(): exact, a rounding at the stated precision, within tolerance, or not. */
+/** The engine's status (`totalStatus`) in words; "No stated total" without one. */
 export function reconciliationStatus(
   total: number,
   stated: number | undefined,
   precision: number,
   tolerance: { absolute: number; percent: number },
-): (typeof STATUS)[keyof typeof STATUS] {
+  ceiling = false,
+): string {
   if (stated === undefined) return STATUS.noStatedTotal;
-  const diff = total - stated;
-  if (diff === 0) return STATUS.reconciles;
-  if (precision > 1 && Math.abs(stated) >= 10 * precision && roundToUnit(total, precision) === stated) {
-    return STATUS.rounded;
-  }
-  const size = Math.abs(diff);
-  if (size <= tolerance.absolute || size * 100 <= tolerance.percent * Math.abs(stated)) {
-    return STATUS.withinTolerance;
-  }
-  return STATUS.mismatch;
+  return TOTAL_STATUS_LABELS[totalStatus(total, { pence: stated, precision }, tolerance, ceiling)];
 }
 
 /** More lots than this and the chart is left out (a bar per lot stops being readable). */
@@ -83,8 +77,9 @@ export const ALLOCATION_COLUMNS = [
 const money = (p: number | undefined): Scalar => (p === undefined ? null : penceToPounds(p));
 
 /**
- * The status as a formula over the reconciliation block's cells: exact; a rounding of the total at the
- * stated precision (ROUND is half away from zero, like the engine); within tolerance; or a mismatch.
+ * The status as a formula over the reconciliation block's cells, the rule of `totalStatus`: exact;
+ * over a stated total that is a ceiling (a budget or cap); a rounding of the total at the stated
+ * precision (ROUND is half away from zero, like the engine); within tolerance; or a mismatch.
  */
 function statusFormula(
   stated: string,
@@ -92,12 +87,15 @@ function statusFormula(
   precision: string,
   tolAbs: string,
   tolPct: string,
+  ceiling: boolean,
 ): string {
   return (
     `=IF(NOT(ISNUMBER(${stated})),"${STATUS.noStatedTotal}",` +
     `IF(${total}=${stated},"${STATUS.reconciles}",` +
+    (ceiling ? `IF(${total}>${stated},"${STATUS.overBudget}",` : "") +
     `IF(AND(${precision}>0.01,ABS(${stated})>=10*${precision},ROUND(${total}/${precision},0)*${precision}=${stated}),"${STATUS.rounded}",` +
-    `IF(ABS(${total}-${stated})<=MAX(${tolAbs},${tolPct}*ABS(${stated})),"${STATUS.withinTolerance}","${STATUS.mismatch}"))))`
+    `IF(ABS(${total}-${stated})<=MAX(${tolAbs},${tolPct}*ABS(${stated})),"${STATUS.withinTolerance}","${STATUS.mismatch}"))))` +
+    (ceiling ? ")" : "")
   );
 }
 
@@ -118,7 +116,8 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
   const tolAbs = view.tolerance.absolute;
   const tolPct = view.tolerance.percent;
   const precision = view.statedPrecision ?? 1;
-  const status = reconciliationStatus(view.total, stated, precision, view.tolerance);
+  const ceiling = view.tender.statedTotalIsCeiling === true;
+  const status = reconciliationStatus(view.total, stated, precision, view.tolerance, ceiling);
 
   const notes: string[] = [];
   if (view.inferredDayRate !== undefined) {
@@ -131,7 +130,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     { row: 1, col: 0, value: view.tender.buyer, style: { italic: true } },
     { row: 2, col: 0, value: notes.join(" "), style: { italic: true, fontColor: "#605E5C" } },
     { row: 3, col: 0, value: "Reconciliation", style: { bold: true, fontSize: 12 } },
-    { row: RECON.statedTotal, col: 0, value: "Stated total" },
+    { row: RECON.statedTotal, col: 0, value: ceiling ? "Stated total (a ceiling)" : "Stated total" },
     { row: RECON.statedTotal, col: 1, value: money(stated), numberFormat: FORMATS.money },
     { row: RECON.total, col: 0, value: "Allocated total (ex VAT)" },
     {
@@ -183,6 +182,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
           B(RECON.precision),
           B(RECON.toleranceAbsolute),
           B(RECON.tolerancePercent),
+          ceiling,
         ),
       ),
       style: { bold: true },

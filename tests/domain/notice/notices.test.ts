@@ -28,7 +28,8 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
     dayRate: "£720",
     closingDate: "2018-03-05",
     startDate: "2018-03-19",
-    lots: [{ name: "Sandwell", statedValue: "£86,400", days: 120 }],
+    // One lot valued by its days at the day rate: the total stays the tender's, not copied in.
+    lots: [{ name: "Sandwell", days: 120 }],
   },
   "02-croydon-brackets.txt": {
     ...base,
@@ -104,6 +105,8 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
     buyer: "Department for Education",
     buyerType: "central",
     statedTotal: "£59,500",
+    // "a total budget of £59,500": a ceiling.
+    statedTotalIsCeiling: true,
     dayRate: "£850",
     closingDate: "2019-03-25",
     startDate: "2019-04-08",
@@ -176,7 +179,7 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
     closingDate: "2022-03-25",
     startDate: "2022-05-01",
     endDate: "2023-04-30",
-    lots: [{ name: "Doncaster", statedValue: "£39,000", days: 60 }],
+    lots: [{ name: "Doncaster", days: 60 }],
   },
 };
 
