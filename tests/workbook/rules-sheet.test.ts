@@ -2,6 +2,9 @@
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
 import type { Tender } from "../../src/domain/core/types";
+import { summarySheetPlan } from "../../src/workbook/layout/summary-sheet";
+import { reportView } from "../../src/workbook/layout/report-view";
+import { check } from "./support";
 
 const WITH_RULES: Tender = {
   ...DFE_EXAMPLE,
@@ -59,5 +62,32 @@ describe("Tender sheet: procurement rules block", () => {
     expect(read.errors.find((e) => e.path === "Tender!F3")?.message).toBe(
       '"council" is not one of "central", "sub-central", "utility"; use one of those',
     );
+  });
+});
+
+describe("Tender summary: procurement rules block", () => {
+  const plan = (tender: Tender) =>
+    summarySheetPlan(reportView(check(tender)), { sheet: "Tender summary", today: "2017-07-26" });
+  const valueBeside = (cells: { row: number; col: number; value: unknown }[], label: string) => {
+    const at = cells.find((c) => c.col === 0 && c.value === label);
+    return at && cells.find((c) => c.row === at.row && c.col === 1)?.value;
+  };
+
+  test("shows the regime, threshold, estimate and dates for the DfE 2017 tender, and says it is not legal advice", () => {
+    const cells = plan(WITH_RULES).cells;
+    expect(valueBeside(cells, "Regime")).toBe("PCR 2015");
+    expect(valueBeside(cells, "Threshold (ex VAT)")).toBe(106047);
+    expect(valueBeside(cells, "Estimated value (ex VAT)")).toBe(366560);
+    expect(valueBeside(cells, "Above the threshold")).toBe("yes");
+    expect(valueBeside(cells, "Tendering period (days)")).toBe(5);
+    expect(valueBeside(cells, "Minimum (days)")).toBe(30);
+    // 14 August 2017 + 10 days = 24 August 2017 (Excel 42971); latest for 31 August: 20 August (42967).
+    expect(valueBeside(cells, "Standstill ends")).toBe(42971);
+    expect(valueBeside(cells, "Latest award notice for the start")).toBe(42967);
+    expect(cells.some((c) => typeof c.value === "string" && /not legal advice/.test(c.value))).toBe(true);
+  });
+
+  test("is left out when the tender gives no rule field", () => {
+    expect(plan(DFE_EXAMPLE).cells.some((c) => c.value === "Procurement rules")).toBe(false);
   });
 });

@@ -5,6 +5,18 @@
 import { formatLongDate, isoToExcelSerial } from "../../domain/core/calendar";
 import { penceToPounds } from "../../domain/core/money";
 import type { IsoDate } from "../../domain/core/types";
+import { NOT_LEGAL_ADVICE } from "../../domain/core/messages";
+import { rulesInput } from "../../domain/check/check";
+import { assessRules, thresholdCategoryWords } from "../../domain/rules/assess";
+
+const RULE_FIELDS = [
+  "buyerType",
+  "contractType",
+  "procedure",
+  "publishedDate",
+  "awardNoticeDate",
+  "optionsValue",
+] as const;
 import { FORMATS, type CellPlan, type Scalar, type SheetPlan } from "./plan";
 import { REGION_LABELS } from "./tender-sheet";
 import type { ReportView } from "./view";
@@ -65,6 +77,41 @@ export function summarySheetPlan(
   if (t.endDate) figure("End date", isoToExcelSerial(t.endDate), FORMATS.date);
   figure("Bank holidays", REGION_LABELS[t.region]);
   row++;
+
+  // Procurement rules (docs/rules.md), once the tender gives any of their fields.
+  if (RULE_FIELDS.some((f) => t[f] !== undefined)) {
+    const rules = assessRules(rulesInput(t, view.total));
+    put(0, "Procurement rules", { style: { bold: true, fontSize: 12 } });
+    row++;
+    if (rules.regime !== undefined) figure("Regime", rules.regime);
+    if (rules.threshold !== undefined && rules.thresholdCategory !== undefined) {
+      figure(`Threshold (${rules.comparedWith})`, penceToPounds(rules.threshold), FORMATS.money);
+      figure("Threshold for", thresholdCategoryWords(rules.thresholdCategory));
+    }
+    if (rules.estimatedValue !== undefined) {
+      figure(`Estimated value (${rules.comparedWith})`, penceToPounds(rules.estimatedValue), FORMATS.money);
+    }
+    figure(
+      "Above the threshold",
+      rules.aboveThreshold === null ? "cannot tell" : rules.aboveThreshold ? "yes" : "no",
+    );
+    if (rules.tenderingDays !== undefined) figure("Tendering period (days)", rules.tenderingDays, "0");
+    if (rules.minimumTenderingDays !== undefined) figure("Minimum (days)", rules.minimumTenderingDays, "0");
+    if (rules.standstillEnd !== undefined) {
+      figure("Standstill ends", isoToExcelSerial(rules.standstillEnd), FORMATS.date);
+    }
+    if (rules.latestAwardNoticeForStart !== undefined) {
+      figure(
+        "Latest award notice for the start",
+        isoToExcelSerial(rules.latestAwardNoticeForStart),
+        FORMATS.date,
+      );
+    }
+    for (const d of rules.noticeDuties) figure(d.notice, `${d.where}: ${d.when}`);
+    for (const m of rules.missing) figure(`To tell: ${m.field}`, m.message);
+    put(0, NOT_LEGAL_ADVICE, { style: { italic: true, fontColor: "#605E5C", wrap: false } });
+    row += 2;
+  }
 
   put(0, `Findings (${view.findings.length})`, { style: { bold: true, fontSize: 12 } });
   row++;
