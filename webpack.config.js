@@ -6,6 +6,13 @@ const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const {
+  ManifestPlugin,
+  assetsDir,
+  deployOptions,
+  parseAddinUrl,
+  parseManifestVersion,
+} = require("./scripts/production-manifest");
 
 const DEV_PORT = Number(process.env.npm_package_config_dev_server_port || 3000);
 
@@ -45,6 +52,13 @@ async function devServerTransport() {
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   const serving = Boolean(process.env.WEBPACK_SERVE);
+  // The address the built files will be hosted at (docs/deploy.md): dist/manifest.xml points there.
+  // Checked here, before building, so a wrong address stops the build with what to give instead.
+  const deploy = serving ? {} : deployOptions(env);
+  if (deploy.url !== undefined) parseAddinUrl(deploy.url, env.url ? "--env url" : "TB_ADDIN_URL");
+  if (deploy.version !== undefined) {
+    parseManifestVersion(deploy.version, env.version ? "--env version" : "TB_ADDIN_VERSION");
+  }
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
@@ -108,10 +122,13 @@ module.exports = async (env, argv) => {
         scriptLoading: "defer",
       }),
       new CopyWebpackPlugin({
-        patterns: [
-          { from: "assets/*.png", to: "assets/[name][ext]" },
-          { from: "manifest.xml", to: "manifest.xml" },
-        ],
+        patterns: [{ from: "assets/*.png", to: "assets/[name][ext]" }],
+      }),
+      new ManifestPlugin({
+        source: path.resolve(__dirname, "manifest.xml"),
+        assetsDir,
+        url: deploy.url,
+        version: deploy.version,
       }),
     ],
   };

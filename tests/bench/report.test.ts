@@ -67,9 +67,17 @@ describe("the pane budget", () => {
     ]);
   });
 
-  test("bench/budget.json must give both limits in whole bytes", () => {
+  test("the gzip limit alone: the raw size is not held to anything", () => {
+    expect(overBudget({ raw: 9_000_000, gzip: 200_000 }, { gzipBytes: 200_000 })).toEqual([]);
+    expect(overBudget({ raw: 9_000_000, gzip: 200_001 }, { gzipBytes: 200_000 })).toEqual([
+      "initial JavaScript is 195.3 KiB gzipped, over the budget of 195.3 KiB by 1 B",
+    ]);
+  });
+
+  test("bench/budget.json must give the gzip limit, and any raw limit, in whole bytes", () => {
     expect(parseBudget({ rawBytes: 1, gzipBytes: 2, basis: "text" })).toEqual({ rawBytes: 1, gzipBytes: 2 });
-    expect(() => parseBudget({ rawBytes: 1 })).toThrow(/rawBytes, gzipBytes/);
+    expect(parseBudget({ gzipBytes: 130_000, basis: "the goal" })).toEqual({ gzipBytes: 130_000 });
+    expect(() => parseBudget({ rawBytes: 1 })).toThrow(/must hold gzipBytes/);
     expect(() => parseBudget({ rawBytes: 1.5, gzipBytes: 2 })).toThrow(/whole number/);
     expect(() => parseBudget(null)).toThrow();
   });

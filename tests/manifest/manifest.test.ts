@@ -1,8 +1,8 @@
 import * as fs from "fs";
 import * as path from "path";
-import { validateXML } from "xmllint-wasm";
 import { MIN_EXCEL_API, requirementMessage } from "../../src/workbook/office/requirements";
 import { itWith, sharedDir } from "../support/shared-material";
+import { validateAgainstXsd } from "./xsd";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { validateManifest } = require("../../scripts/validate-manifest.js") as {
@@ -14,56 +14,11 @@ const xsdDir = sharedDir("manifest-xsd", "manifest.xml against the official add-
 const manifest = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
 const assetsDir = path.join(root, "assets");
 
-/** The 2020 XSDs predate the shared runtime: add <Runtimes> (first child of a Host) to a copy. */
-function taskPaneOverridesWithRuntimes(dir: string): string {
-  const xsd = fs.readFileSync(path.join(dir, "TaskPaneAppVersionOverridesV1_0.xsd"), "utf8");
-  const hostSequence = /(<xs:complexType name="Host" abstract="true">[\s\S]*?<xs:sequence>)/;
-  if (!hostSequence.test(xsd)) throw new Error("the Host type was not found in the XSD");
-  const runtimes = `
-  <xs:complexType name="Runtime">
-    <xs:attribute name="resid" type="bt:URLReferenceId" use="required"/>
-    <xs:attribute name="lifetime" use="optional">
-      <xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="short"/><xs:enumeration value="long"/></xs:restriction></xs:simpleType>
-    </xs:attribute>
-  </xs:complexType>
-  <xs:complexType name="Runtimes">
-    <xs:sequence><xs:element name="Runtime" type="Runtime" minOccurs="1" maxOccurs="unbounded"/></xs:sequence>
-  </xs:complexType>
-`;
-  return xsd
-    .replace(
-      hostSequence,
-      `$1\n      <xs:element name="Runtimes" type="Runtimes" minOccurs="0" maxOccurs="1"/>`,
-    )
-    .replace(/<\/xs:schema>\s*$/, `${runtimes}</xs:schema>\n`);
-}
-
-async function validateAgainstXsd(xml: string) {
-  const dir = xsdDir;
-  if (dir === undefined)
-    throw new Error("the manifest XSDs are not there: the test should have been skipped");
-  const file = (name: string, contents?: string) => ({
-    fileName: name,
-    contents: contents ?? fs.readFileSync(path.join(dir, name), "utf8"),
-  });
-  return validateXML({
-    xml: { fileName: "manifest.xml", contents: xml },
-    schema: file("OfficeAppManifestV1_1.xsd"),
-    preload: [
-      file("OfficeAppBasicTypesV1_0.xsd"),
-      file("MailAppVersionOverridesV1_0.xsd"),
-      file("MailAppVersionOverridesV1_1.xsd"),
-      file("ContentAppVersionOverridesV1_0.xsd"),
-      file("TaskPaneAppVersionOverridesV1_0.xsd", taskPaneOverridesWithRuntimes(dir)),
-    ],
-  });
-}
-
 describe("manifest.xml", () => {
   itWith(xsdDir)(
     "is valid against the official add-in manifest XSDs (extended with <Runtimes>)",
     async () => {
-      const result = await validateAgainstXsd(manifest);
+      const result = await validateAgainstXsd(manifest, xsdDir);
       expect(result.errors.map((e) => e.rawMessage)).toEqual([]);
       expect(result.valid).toBe(true);
     },
@@ -74,7 +29,7 @@ describe("manifest.xml", () => {
       "<Permissions>ReadWriteDocument</Permissions>",
       "<Permissions>Everything</Permissions>",
     );
-    const result = await validateAgainstXsd(broken);
+    const result = await validateAgainstXsd(broken, xsdDir);
     expect(result.valid).toBe(false);
   });
 
