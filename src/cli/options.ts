@@ -13,6 +13,7 @@ import {
   parseRegion,
   parseVatRate,
 } from "../domain/check/tender";
+import { parseToleranceAmount, parseTolerancePercent } from "../domain/check/tolerance";
 import type {
   BuyerType,
   ContractType,
@@ -158,20 +159,21 @@ export function readCheckOptions(flags: CheckFlags): Result<CheckOptions> {
     else bad("vat", vat.error);
   }
 
-  const percent = (flag: string, text: string | undefined): number | undefined => {
-    if (text === undefined) return undefined;
-    const n = readNumber(text);
-    if (n === undefined || n > 100) {
-      bad(flag, `"${text}" is not a percentage from 0 to 100; write it like 20 or 17.5`);
-      return undefined;
-    }
-    return n;
-  };
-
-  const absolute = money("tolerance", flags.tolerance, true);
-  const relative = percent("tolerance-percent", flags.tolerancePercent);
+  // The tolerance, read as the pane and TENDER.RECONCILE read it.
+  let absolute: Pence | undefined;
+  let relative: number | undefined;
+  if (flags.tolerance !== undefined) {
+    const parsed = parseToleranceAmount(flags.tolerance);
+    if (parsed.ok) absolute = parsed.value;
+    else bad("tolerance", parsed.error);
+  }
+  if (flags.tolerancePercent !== undefined) {
+    const parsed = parseTolerancePercent(flags.tolerancePercent);
+    if (parsed.ok) relative = parsed.value;
+    else bad("tolerance-percent", parsed.error);
+  }
   if (absolute !== undefined || relative !== undefined) {
-    options.tolerance = { absolute: absolute?.pence ?? 0, percent: relative ?? 0 };
+    options.tolerance = { absolute: absolute ?? 0, percent: relative ?? 0 };
   }
 
   if (flags.daysPerWeek !== undefined) {

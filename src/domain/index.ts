@@ -7,6 +7,7 @@ export * from "./core/calendar";
 export * from "./check/tender";
 export * from "./check/allocation";
 export * from "./check/reconcile";
+export * from "./check/tolerance";
 export * from "./check/phasing";
 export * from "./check/check";
 export * from "./tables/csv";

@@ -27,6 +27,7 @@ import {
   standstillEnd,
   thresholdCategoryWords,
   thresholdOn,
+  parseTolerancePercent,
 } from "../domain";
 import type { IsoDate, Region, Tender, Tolerance } from "../domain";
 import HOLIDAY_YEARS from "./holiday-years.json";
@@ -265,12 +266,10 @@ function readTolerance(cell: unknown): Tolerance {
   if (isBlank(value)) return { absolute: 0, percent: 0 };
   const hint = 'give pounds such as 600 or "£600", or a percentage as text such as "0.5%"';
   if (typeof value === "string" && value.trim().endsWith("%")) {
-    const text = value.trim().slice(0, -1).trim();
-    const percent = Number(text);
-    if (!/^(\d+(\.\d+)?|\.\d+)$/.test(text) || !Number.isFinite(percent)) {
-      return invalidValue(`tolerance ${JSON.stringify(value)} is not a percentage; ${hint}`);
-    }
-    return { absolute: 0, percent };
+    // Read as the pane and the command line read it: 0 to 100, with or without a leading zero.
+    const percent = parseTolerancePercent(value);
+    if (!percent.ok) return invalidValue(`tolerance ${percent.error}`);
+    return { absolute: 0, percent: percent.value };
   }
   // A fraction of a penny is most likely a percentage cell (0.5% holds 0.005): say how to give one.
   if (typeof value === "number" && Number.isFinite(value) && /e-|\.\d{3,}$/.test(String(asShown(value)))) {

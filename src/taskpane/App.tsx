@@ -14,7 +14,8 @@ import { DismissRegular } from "@fluentui/react-icons";
 import type { Finding, InputError, Tender } from "../domain/core/types";
 import { BuildStep } from "./BuildStep";
 import { CheckStep } from "./CheckStep";
-import { DFE_EXAMPLE, DFE_EXAMPLE_NAME } from "./dfe-example";
+import { DFE_2017_TENDER } from "../domain/core/examples";
+import { DFE_EXAMPLE_NAME } from "./dfe-example";
 import { emptyDraft, tenderToDraft, withoutUntouchedLots } from "./draft";
 import { checkDraft, choicesOf, OPTION_PATHS, optionsFromChoices } from "./engine";
 import { ExportStep, type ExportAction } from "./ExportStep";
@@ -166,7 +167,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
 
   const onExample = () => {
     task.dismiss();
-    load({ tender: DFE_EXAMPLE, source: DFE_EXAMPLE_NAME, notes: [] });
+    load({ tender: DFE_2017_TENDER, source: DFE_EXAMPLE_NAME, notes: [] });
   };
 
   const onBlank = () => {
@@ -203,12 +204,12 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       { title: "Could not create the Tender sheet", next: EXCEL_BUSY_NEXT },
       async () => {
         const sheet = unwrap(
-          await workbook.createTenderSheet(example ? DFE_EXAMPLE : undefined),
+          await workbook.createTenderSheet(example ? DFE_2017_TENDER : undefined),
           "Could not create the Tender sheet",
           EXCEL_BUSY_NEXT,
         );
         if (example) {
-          load({ tender: DFE_EXAMPLE, source: `the sheet "${sheet.name}"`, notes: [] });
+          load({ tender: DFE_2017_TENDER, source: `the sheet "${sheet.name}"`, notes: [] });
           return `Created the sheet "${sheet.name}" with the DfE 2017 example.`;
         }
         return `Created the sheet "${sheet.name}". Fill in the tender and its lots, then read it.`;

@@ -18,6 +18,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowForwardRegular, CalculatorRegular } from "@fluentui/react-icons";
+import { REGION_NAMES } from "../domain/core/calendar";
 import type { Region } from "../domain/core/types";
 import type { TenderDraft } from "./draft";
 import { formatNumber } from "./en-gb";
@@ -53,11 +54,8 @@ const useStyles = makeStyles({
   actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap", alignItems: "center" },
 });
 
-export const REGION_LABELS: Record<Region, string> = {
-  "GB-ENG": "England and Wales",
-  "GB-SCT": "Scotland",
-  "GB-NIR": "Northern Ireland",
-};
+/** The regions by name, spelt as the engine spells them everywhere. */
+export const REGION_LABELS = REGION_NAMES;
 
 const PHASING_LABELS: Record<PhasingView, string> = {
   month: "Month",

@@ -4,11 +4,11 @@
  * of the box they belong to.
  */
 import { checkTender, type Report } from "../domain/check/check";
-import { formatMonth } from "../domain/core/calendar";
-import { parseMoney } from "../domain/core/money";
+import { phasingPeriods, type PhasingPeriod } from "../domain/check/phasing";
 import { parseTender } from "../domain/check/tender";
 import { ZERO_TOLERANCE } from "../domain/check/reconcile";
 import { totalStatus } from "../domain/check/total-status";
+import { parseToleranceAmount, parseTolerancePercent } from "../domain/check/tolerance";
 import type { InputError, Tender, Tolerance } from "../domain/core/types";
 import type { Choices } from "../workbook/port";
 import { draftToInput, errorsByPath, fieldOfPath, type TenderDraft } from "./draft";
@@ -40,33 +40,20 @@ function shownInReview(path: string): boolean {
   return field !== undefined && !OPTION_PATHS.has(path);
 }
 
-/** The tolerance from its two boxes, or the problems with them. */
+/** The engine's message as a sentence: "the tolerance …" → "The tolerance … ." */
+function sentence(message: string): string {
+  return message.charAt(0).toUpperCase() + message.slice(1) + (message.endsWith(".") ? "" : ".");
+}
+
+/** The tolerance from its two boxes (read as everywhere else, by the engine), or the problems with them. */
 export function readTolerance(options: BuildOptions): { tolerance?: Tolerance; errors: InputError[] } {
   const errors: InputError[] = [];
-  const amountText = options.toleranceAmount.trim() === "" ? "0" : options.toleranceAmount;
-  const amount = parseMoney(amountText);
-  if (!amount.ok) errors.push({ path: "toleranceAmount", message: amount.error });
-  else if (amount.value.pence < 0)
-    errors.push({
-      path: "toleranceAmount",
-      message: "The tolerance cannot be negative: write 0, or the difference you accept, such as £500.",
-    });
-  const percentText = options.tolerancePercent.trim().replace(/%$/, "");
-  const percent = percentText === "" ? 0 : Number(percentText);
-  if (!Number.isFinite(percent) || !/^\d+(\.\d+)?$/.test(percentText === "" ? "0" : percentText)) {
-    errors.push({
-      path: "tolerancePercent",
-      message: `"${options.tolerancePercent}" is not a percentage: write a number such as 0.5.`,
-    });
-  } else if (percent > 100) {
-    errors.push({
-      path: "tolerancePercent",
-      message:
-        "The tolerance cannot be more than 100% of the stated total: write 0, or a percentage such as 0.5.",
-    });
-  }
-  if (errors.length > 0 || !amount.ok) return { errors };
-  return { tolerance: { absolute: amount.value.pence, percent }, errors };
+  const amount = parseToleranceAmount(options.toleranceAmount);
+  if (!amount.ok) errors.push({ path: "toleranceAmount", message: sentence(amount.error) });
+  const percent = parseTolerancePercent(options.tolerancePercent);
+  if (!percent.ok) errors.push({ path: "tolerancePercent", message: sentence(percent.error) });
+  if (!amount.ok || !percent.ok) return { errors };
+  return { tolerance: { absolute: amount.value, percent: percent.value }, errors };
 }
 
 /** The build options as the workbook keeps them. */
@@ -112,7 +99,7 @@ function failed(errors: InputError[]): Checked {
  *
  * @example
  * // The DfE 2017 example as loaded:
- * const c = checkDraft(tenderToDraft(DFE_EXAMPLE), DEFAULT_OPTIONS);
+ * const c = checkDraft(tenderToDraft(DFE_2017_TENDER), DEFAULT_OPTIONS);
  * c.ok && c.view.headline.total; // → 34_656_000 (£346,560)
  */
 export function checkDraft(draft: TenderDraft, options: BuildOptions): Checked {
@@ -160,19 +147,9 @@ export function reportView(report: Report, tolerance: Tolerance = ZERO_TOLERANCE
   return { lines, headline, findings: report.findings, phasing: phasingRows(report) };
 }
 
-const QUARTER_MONTHS: Record<string, string> = { Q1: "Apr–Jun", Q2: "Jul–Sep", Q3: "Oct–Dec", Q4: "Jan–Mar" };
-
-/** "2017/18 Q2" → "Q2 2017/18 (Jul–Sep)". */
-export function quarterLabel(quarter: string): string {
-  const m = /^(\d{4}\/\d{2}) (Q[1-4])$/.exec(quarter);
-  return m ? `${m[2]} ${m[1]} (${QUARTER_MONTHS[m[2]]})` : quarter;
-}
-
 function phasingRows(report: Report): Record<PhasingView, PhasingRow[]> {
-  const p = report.phasing;
-  return {
-    month: p.months.map((r) => ({ period: formatMonth(r.month), value: r.value })),
-    quarter: p.quarters.map((r) => ({ period: quarterLabel(r.quarter), value: r.value })),
-    financialYear: p.financialYears.map((r) => ({ period: r.financialYear, value: r.value })),
-  };
+  const p = phasingPeriods(report.phasing);
+  const rows = (periods: PhasingPeriod[]): PhasingRow[] =>
+    periods.map((r) => ({ period: r.label, value: r.value }));
+  return { month: rows(p.months), quarter: rows(p.quarters), financialYear: rows(p.financialYears) };
 }

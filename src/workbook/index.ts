@@ -19,7 +19,6 @@ export type {
 } from "./port";
 export type { CheckedTender } from "./layout/report-view";
 export type { SheetKind } from "./layout/plan";
-export { DFE_EXAMPLE } from "./layout/tender-sheet";
 export { MemoryWorkbook, MemoryWorkbookPort } from "./memory/memory-host";
 export { OfficeWorkbookPort } from "./office/office-host";
 export { MIN_EXCEL_API } from "./office/requirements";

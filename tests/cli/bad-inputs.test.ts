@@ -120,7 +120,7 @@ describe("bad options and files: exit 2 naming the option or file", () => {
       ['--days-per-week: "6" is not a number of days a week from more than 0 up to 5'],
     ],
     [["--ocid", "tender-42"], ['--ocid: "tender-42" is not an ocid; give your organisation\'s prefix']],
-    [["--tolerance", "-5"], ["--tolerance: must be £0 or more"]],
+    [["--tolerance", "-5"], ["--tolerance: the tolerance cannot be negative"]],
     [["--frobnicate"], ['unknown option "--frobnicate"']],
   ])("%j", async (extra, fragments) => {
     expectCleanFailure(await run(["check", GOOD_CSV, ...extra]), fragments);

@@ -5,7 +5,7 @@ import { CheckStep, verdictOf } from "../../src/taskpane/CheckStep";
 import { LOTS_PER_PAGE, ReviewStep } from "../../src/taskpane/ReviewStep";
 import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
 import { emptyLot, tenderToDraft } from "../../src/taskpane/draft";
-import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import type { Headline } from "../../src/taskpane/view";
 import { renderIn } from "./render";
 
@@ -81,7 +81,7 @@ describe("ReviewStep", () => {
     const dispatch = jest.fn();
     renderIn(
       <ReviewStep
-        draft={tenderToDraft(DFE_EXAMPLE)}
+        draft={tenderToDraft(DFE_2017_TENDER)}
         source="the DfE 2017 example"
         sourceNotes={[]}
         hints={{}}
@@ -256,7 +256,7 @@ describe("CheckStep", () => {
 
 describe("ReviewStep of a large tender", () => {
   const draft = {
-    ...tenderToDraft(DFE_EXAMPLE),
+    ...tenderToDraft(DFE_2017_TENDER),
     lots: Array.from({ length: 120 }, (_, i) => ({ ...emptyLot(`Council ${i + 1}`), days: "10" })),
   };
   const review = (errors: Map<string, string[]>, dispatch = jest.fn()) =>

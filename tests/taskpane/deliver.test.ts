@@ -8,7 +8,7 @@
  */
 import { checkTender } from "../../src/domain/check/check";
 import { ZERO_TOLERANCE } from "../../src/domain/check/reconcile";
-import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { saveFile } from "../../src/taskpane/download";
 import { exportActions } from "../../src/taskpane/exports";
 import { toBase64 } from "../../src/taskpane/deliver";
@@ -24,7 +24,7 @@ jest.mock("../../src/workbook/xlsx", () => ({
 const saved = saveFile as jest.MockedFunction<typeof saveFile>;
 
 type G = { Office?: unknown; Excel?: unknown };
-const report = checkTender(DFE_EXAMPLE);
+const report = checkTender(DFE_2017_TENDER);
 const run = (id: string) =>
   exportActions(report, ZERO_TOLERANCE)
     .find((a) => a.id === id)!

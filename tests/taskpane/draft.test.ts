@@ -5,11 +5,11 @@ import {
   tenderToDraft,
   withoutUntouchedLots,
 } from "../../src/taskpane/draft";
-import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 
 describe("tenderToDraft", () => {
   it("fills the boxes with plain pounds and UK dates", () => {
-    const draft = tenderToDraft(DFE_EXAMPLE);
+    const draft = tenderToDraft(DFE_2017_TENDER);
     expect(draft.statedTotal).toBe("346000");
     expect(draft.closingDate).toBe("31/07/2017");
     expect(draft.startDate).toBe("31/08/2017");
@@ -27,7 +27,7 @@ describe("tenderToDraft", () => {
 
 describe("draftToInput", () => {
   it("gives the tender file shape with ISO dates and numeric days, leaving out empty boxes", () => {
-    const draft = tenderToDraft(DFE_EXAMPLE);
+    const draft = tenderToDraft(DFE_2017_TENDER);
     draft.lots[0].days = "113";
     draft.lots[1].days = "1,000.5";
     const { input, errors } = draftToInput(draft);
@@ -47,13 +47,13 @@ describe("draftToInput", () => {
   });
 
   it("passes text it cannot read as a number to the engine so the engine names the problem", () => {
-    const draft = tenderToDraft(DFE_EXAMPLE);
+    const draft = tenderToDraft(DFE_2017_TENDER);
     draft.lots[2].days = "ten";
     expect((draftToInput(draft).input.lots as { days: unknown }[])[2].days).toBe("ten");
   });
 
   it("names each date that is not a real day/month/year date", () => {
-    const draft = tenderToDraft(DFE_EXAMPLE);
+    const draft = tenderToDraft(DFE_2017_TENDER);
     draft.closingDate = "31/02/2017";
     draft.lots[3].endDate = "next spring";
     const { input, errors } = draftToInput(draft);
@@ -74,7 +74,7 @@ describe("draftToInput", () => {
   });
 
   it("does not change the draft it is given", () => {
-    const draft = tenderToDraft(DFE_EXAMPLE);
+    const draft = tenderToDraft(DFE_2017_TENDER);
     const copy = JSON.parse(JSON.stringify(draft));
     draftToInput(draft);
     expect(draft).toEqual(copy);
@@ -102,7 +102,7 @@ describe("paths", () => {
 
 describe("withoutUntouchedLots", () => {
   it("holds back the problems of a lot whose boxes are all empty, and only those", () => {
-    const draft = tenderToDraft(DFE_EXAMPLE);
+    const draft = tenderToDraft(DFE_2017_TENDER);
     draft.lots.push({ ...draft.lots[0], key: "new", name: "", statedValue: "" });
     draft.lots[0] = { ...draft.lots[0], days: "abc" };
     const byPath = new Map([

@@ -1,6 +1,6 @@
 import { checkTender } from "../../src/domain/check/check";
 import { ZERO_TOLERANCE } from "../../src/domain/check/reconcile";
-import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { saveFile } from "../../src/taskpane/download";
 import { exportActions } from "../../src/taskpane/exports";
 import { PaneError } from "../../src/taskpane/use-task";
@@ -11,7 +11,7 @@ jest.mock("../../src/taskpane/download", () => ({
 }));
 const saved = saveFile as jest.MockedFunction<typeof saveFile>;
 
-const report = checkTender(DFE_EXAMPLE);
+const report = checkTender(DFE_2017_TENDER);
 const ocdsDownload = (ocid?: string) => {
   const action = exportActions(report, ZERO_TOLERANCE, ocid === undefined ? {} : { ocid }).find(
     (a) => a.id === "ocds",

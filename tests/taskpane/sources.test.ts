@@ -9,7 +9,7 @@ import {
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ocdsToTender, tenderToOcds } from "../../src/domain/formats/ocds";
-import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { PaneError } from "../../src/taskpane/use-task";
 
 const NOTICE = `Commissioners sought for four councils
@@ -89,13 +89,13 @@ describe("tables and files", () => {
   });
 
   it("opens an OCDS release package, as the Export step saves it, as the tender it describes", async () => {
-    const ocds = JSON.stringify(tenderToOcds(DFE_EXAMPLE));
+    const ocds = JSON.stringify(tenderToOcds(DFE_2017_TENDER));
     const loaded = await readJsonFile(ocds, "dfe.ocds.json");
     expect(loaded.tender.lots.map((l) => [l.name, l.statedValue])).toEqual(
-      DFE_EXAMPLE.lots.map((l) => [l.name, l.statedValue]),
+      DFE_2017_TENDER.lots.map((l) => [l.name, l.statedValue]),
     );
-    expect(loaded.tender.statedTotal).toEqual(DFE_EXAMPLE.statedTotal);
-    expect(loaded.tender.closingDate).toBe(DFE_EXAMPLE.closingDate);
+    expect(loaded.tender.statedTotal).toEqual(DFE_2017_TENDER.statedTotal);
+    expect(loaded.tender.closingDate).toBe(DFE_2017_TENDER.closingDate);
     // A tender file still reads as one.
     const plain = await readJsonFile(
       JSON.stringify({ title: "T", lots: [{ name: "A", days: 2 }] }),

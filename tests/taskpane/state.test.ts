@@ -1,9 +1,9 @@
 import { tenderToDraft } from "../../src/taskpane/draft";
-import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { INITIAL_STATE, paneReducer, stepEnabled, type PaneState } from "../../src/taskpane/state";
 
 function loaded(): PaneState {
-  return paneReducer(INITIAL_STATE, { type: "loaded", draft: tenderToDraft(DFE_EXAMPLE), source: "x" });
+  return paneReducer(INITIAL_STATE, { type: "loaded", draft: tenderToDraft(DFE_2017_TENDER), source: "x" });
 }
 
 describe("paneReducer", () => {
@@ -45,7 +45,7 @@ describe("paneReducer", () => {
 
   it("a newly loaded tender must be built again", () => {
     const built = paneReducer(loaded(), { type: "built" });
-    const again = paneReducer(built, { type: "loaded", draft: tenderToDraft(DFE_EXAMPLE), source: "y" });
+    const again = paneReducer(built, { type: "loaded", draft: tenderToDraft(DFE_2017_TENDER), source: "y" });
     expect(again.built).toBe(false);
     expect(again.source).toBe("y");
   });

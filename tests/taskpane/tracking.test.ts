@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { DFE_EXAMPLE } from "../../src/taskpane/dfe-example";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { tenderToDraft } from "../../src/taskpane/draft";
 import { checkDraft } from "../../src/taskpane/engine";
 import { DEFAULT_OPTIONS } from "../../src/taskpane/state";
@@ -23,7 +23,7 @@ const fixture = (name: string) => readFileSync(join(FIXTURES, name), "utf8");
 const HEAVY = readFileSync(join(__dirname, "../fixtures/actuals/dfe-2017-barnet-heavy.csv"), "utf8");
 
 function dfeReport() {
-  const checked = checkDraft(tenderToDraft(DFE_EXAMPLE), DEFAULT_OPTIONS);
+  const checked = checkDraft(tenderToDraft(DFE_2017_TENDER), DEFAULT_OPTIONS);
   if (!checked.ok) throw new Error("the DfE example should check");
   return checked.report;
 }

@@ -1,7 +1,7 @@
 /** The in-memory workbook passes the port contract, and keeps what an Excel workbook would. */
 import { parseAddress } from "../../src/workbook/a1";
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
-import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { portContract, type HostDriver } from "./port-contract";
 import { check, generatedTender } from "./support";
 
@@ -45,7 +45,7 @@ describe("in-memory host", () => {
   test("the Allocation sheet holds structured-reference formulas, formats, the chart and the red-variance rule", async () => {
     const workbook = new MemoryWorkbook();
     const port = new MemoryWorkbookPort(workbook);
-    await port.writeAllocation(check(DFE_EXAMPLE));
+    await port.writeAllocation(check(DFE_2017_TENDER));
     const s = workbook.sheet("Allocation")!;
     expect(s.owner).toBe("allocation");
     expect(s.at("D18")).toEqual({
@@ -68,8 +68,8 @@ describe("in-memory host", () => {
   test("a second allocation's table gets its own name when the first sheet is kept", async () => {
     const workbook = new MemoryWorkbook();
     const port = new MemoryWorkbookPort(workbook);
-    await port.writeAllocation(check(DFE_EXAMPLE));
-    await port.writeAllocation(check(DFE_EXAMPLE), { replace: false });
+    await port.writeAllocation(check(DFE_2017_TENDER));
+    await port.writeAllocation(check(DFE_2017_TENDER), { replace: false });
     expect(workbook.sheet("Allocation (2)")!.tables[0].name).toBe("Allocation_2");
     expect(workbook.sheet("Allocation (2)")!.at("B6")?.formula).toBe("=SUM(Allocation_2[Value])");
   });
@@ -77,15 +77,15 @@ describe("in-memory host", () => {
   test("the summary is one printable page with the title and date in its header", async () => {
     const workbook = new MemoryWorkbook();
     const port = new MemoryWorkbookPort(workbook);
-    await port.createTenderSheet(DFE_EXAMPLE);
+    await port.createTenderSheet(DFE_2017_TENDER);
     await port.readTender({ from: "tender-sheet" });
-    await port.writeSummary(check(DFE_EXAMPLE), { today: "2017-07-26" });
+    await port.writeSummary(check(DFE_2017_TENDER), { today: "2017-07-26" });
     const s = workbook.sheet("Tender summary")!;
     expect(s.print).toEqual({
       area: { r0: 0, c0: 0, r1: expect.any(Number), c1: 5 },
       fitToWidth: true,
       landscape: false,
-      header: { center: DFE_EXAMPLE.title, right: "26/07/2017" },
+      header: { center: DFE_2017_TENDER.title, right: "26/07/2017" },
     });
     const text = s.values(s.usedRect()!).flat();
     expect(text).toContain("Allocated total (ex VAT)");

@@ -8,7 +8,7 @@ jest.mock("office-addin-manifest", () => ({
 }));
 
 import { cellAddress, parseAddress, rangeAddress } from "../../src/workbook/a1";
-import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { DEFAULT_BLOCK_BYTES, REQUEST_LIMIT_BYTES } from "../../src/workbook/office/blocks";
 import { excelWouldConvert, OfficeWorkbookPort } from "../../src/workbook/office/office-host";
 import { STATE_NAMESPACE } from "../../src/workbook/state";
@@ -67,7 +67,7 @@ portContract("Office.js host", officeDriver);
 describe("Office.js host: what is written", () => {
   test("the Allocation sheet: live formulas with structured references, number formats, totals, tag", async () => {
     const fake = new FakeExcel();
-    const result = await officePort(fake).writeAllocation(check(DFE_EXAMPLE));
+    const result = await officePort(fake).writeAllocation(check(DFE_2017_TENDER));
     expect(result).toEqual({ ok: true, value: { kind: "allocation", name: "Allocation", replaced: false } });
     const s = fake.sheet("Allocation")!;
     expect(s.cell("B5")).toEqual({ value: 346000, numberFormat: "£#,##0.00" });
@@ -145,7 +145,7 @@ describe("Office.js host: what is written", () => {
 
   test("the Tender sheet: £ and dd/mm/yyyy formats, validation with input prompts, the lots table", async () => {
     const fake = new FakeExcel();
-    await officePort(fake).createTenderSheet(DFE_EXAMPLE);
+    await officePort(fake).createTenderSheet(DFE_2017_TENDER);
     const s = fake.sheet("Tender")!;
     expect(s.cell("B5")).toEqual({ value: 346000, numberFormat: "£#,##0.00" });
     expect(s.cell("B7")).toEqual({ value: 42947, numberFormat: "dd/mm/yyyy" });
@@ -180,7 +180,7 @@ describe("Office.js host: what is written", () => {
 
   test("a lot name Excel would take for a formula is written as text", async () => {
     const fake = new FakeExcel();
-    const tender = { ...DFE_EXAMPLE, lots: [{ name: '=HYPERLINK("x")', statedValue: 100_000 }] };
+    const tender = { ...DFE_2017_TENDER, lots: [{ name: '=HYPERLINK("x")', statedValue: 100_000 }] };
     await officePort(fake).createTenderSheet(tender);
     expect(fake.sheet("Tender")!.cell("A15")).toMatchObject({ value: '\'=HYPERLINK("x")' });
   });
@@ -198,7 +198,7 @@ describe("Office.js host: what is written", () => {
     "'Tis",
   ];
   const numberLikeTender = {
-    ...DFE_EXAMPLE,
+    ...DFE_2017_TENDER,
     lots: NUMBER_LIKE_NAMES.map((name, i) => ({ name, dayRate: 96_000, days: 10 + i })),
   };
 
@@ -254,7 +254,7 @@ describe("Office.js host: what is written", () => {
 
   test("the summary: print area, fit to one page wide, header with the title and the date", async () => {
     const fake = new FakeExcel();
-    await officePort(fake).writeSummary(check(DFE_EXAMPLE));
+    await officePort(fake).writeSummary(check(DFE_2017_TENDER));
     expect(fake.sheet("Tender summary")!.page).toEqual({
       printArea: expect.stringMatching(/^A1:F\d+$/),
       orientation: "Portrait",
@@ -268,7 +268,7 @@ describe("Office.js host: what is written", () => {
     // Custom XML parts under the add-in's namespace travel with the workbook; document settings would
     // be keyed to the add-in's id, so a store copy would not see what a sideloaded copy saved.
     const fake = new FakeExcel();
-    const state = { tender: DFE_EXAMPLE, choices: { phasing: "month", tolerancePounds: 250 } };
+    const state = { tender: DFE_2017_TENDER, choices: { phasing: "month", tolerancePounds: 250 } };
     const sideloaded = officePort(fake);
     expect(await sideloaded.saveState(state)).toEqual({ ok: true, value: undefined });
     expect(await sideloaded.saveState(state)).toEqual({ ok: true, value: undefined });
@@ -290,7 +290,7 @@ describe("Office.js host: what is written", () => {
   test("an old Excel gets a clear message and nothing is touched", async () => {
     const fake = new FakeExcel();
     const sync = jest.spyOn(fake.context, "sync");
-    const result = await officePort(fake, "1.8").writeAllocation(check(DFE_EXAMPLE));
+    const result = await officePort(fake, "1.8").writeAllocation(check(DFE_2017_TENDER));
     expect(result).toEqual({
       ok: false,
       errors: [{ path: "Excel", message: expect.stringContaining("needs Excel with ExcelApi 1.9 or later") }],
@@ -318,7 +318,7 @@ describe("Office.js host: what is written", () => {
   test("a read with errors writes nothing", async () => {
     const fake = new FakeExcel();
     const port = officePort(fake);
-    await port.createTenderSheet(DFE_EXAMPLE);
+    await port.createTenderSheet(DFE_2017_TENDER);
     fake.sheet("Tender")!.edit(4, 1).value = "abc";
     const writes = fake.writes.length;
     const read = await port.readTender({ from: "tender-sheet" });

@@ -3,7 +3,7 @@
  * A host under test is reached through a small driver that plays the user (their own sheets, selection
  * and fills) and reads back cell values.
  */
-import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import type { WorkbookPort } from "../../src/workbook/port";
 import { HIGHLIGHT_FILL } from "../../src/workbook/targets";
 import { check } from "./support";
@@ -29,7 +29,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
   describe(`${name}: the WorkbookPort contract`, () => {
     test("a Tender sheet made from the DfE tender reads back as the same tender", async () => {
       const d = makeDriver();
-      expect(await d.port.createTenderSheet(DFE_EXAMPLE)).toEqual({
+      expect(await d.port.createTenderSheet(DFE_2017_TENDER)).toEqual({
         ok: true,
         value: { kind: "tender", name: "Tender", replaced: false },
       });
@@ -37,7 +37,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       expect(d.value("Tender!B5")).toBe(346000);
       expect(d.value("Tender!A15")).toBe("Barnet");
       expect(d.value("Tender!D15")).toBe(107520);
-      expect(await d.port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: DFE_EXAMPLE });
+      expect(await d.port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: DFE_2017_TENDER });
     });
 
     test("an empty Tender sheet has the defaults and the lots table header", async () => {
@@ -55,7 +55,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
 
     test("every problem in the Tender sheet is reported by its cell", async () => {
       const d = makeDriver();
-      await d.port.createTenderSheet(DFE_EXAMPLE);
+      await d.port.createTenderSheet(DFE_2017_TENDER);
       d.addUserSheet("Scratch", [["x"]]);
       // The user types over cells of the Tender sheet the add-in made.
       d.type("Tender!B5", "abc");
@@ -107,7 +107,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
 
     test("reading from any table finds the user's lots table, skipping the add-in's own output", async () => {
       const d = makeDriver();
-      await d.port.writeAllocation(check(DFE_EXAMPLE));
+      await d.port.writeAllocation(check(DFE_2017_TENDER));
       d.addUserSheet("Notes", [["Nothing to see"]]);
       d.addUserSheet("Lots", [
         ["Authority", "Daily rate", "Number of days"],
@@ -128,7 +128,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
     test("the Allocation sheet never overwrites the user's sheet of the same name, and replaces only its own", async () => {
       const d = makeDriver();
       d.addUserSheet("Allocation", [["My own notes", 42]]);
-      const report = check(DFE_EXAMPLE);
+      const report = check(DFE_2017_TENDER);
       expect(await d.port.writeAllocation(report)).toEqual({
         ok: true,
         value: { kind: "allocation", name: "Allocation (2)", replaced: false },
@@ -153,11 +153,11 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
 
     test("findings highlight their cells; the next check removes the highlight and restores the user's fill", async () => {
       const d = makeDriver();
-      await d.port.createTenderSheet(DFE_EXAMPLE);
+      await d.port.createTenderSheet(DFE_2017_TENDER);
       await d.port.readTender({ from: "tender-sheet" });
       d.setFill("Tender!B5", "#FFFF00"); // the user's own yellow on the stated total
       d.setFill("Tender!A1", "#00B050"); // and green on the title
-      const report = check(DFE_EXAMPLE);
+      const report = check(DFE_2017_TENDER);
       const shown = await d.port.showFindings(report.findings);
       expect(shown.ok).toBe(true);
       if (!shown.ok) return;
@@ -176,9 +176,9 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
 
     test("a highlighted cell the user has since filled themselves is left alone", async () => {
       const d = makeDriver();
-      await d.port.createTenderSheet(DFE_EXAMPLE);
+      await d.port.createTenderSheet(DFE_2017_TENDER);
       await d.port.readTender({ from: "tender-sheet" });
-      await d.port.showFindings(check(DFE_EXAMPLE).findings);
+      await d.port.showFindings(check(DFE_2017_TENDER).findings);
       expect(d.fill("Tender!B5")).toBe(HIGHLIGHT_FILL);
       d.setFill("Tender!B5", "#0070C0");
       expect(await d.port.clearFindings()).toEqual({ ok: true, value: undefined });
@@ -187,7 +187,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
 
     test("selectCell selects a finding's cell; an unknown sheet is an error", async () => {
       const d = makeDriver();
-      await d.port.createTenderSheet(DFE_EXAMPLE);
+      await d.port.createTenderSheet(DFE_2017_TENDER);
       expect(await d.port.selectCell("Tender!B5")).toEqual({ ok: true, value: undefined });
       expect(d.selection()).toBe("Tender!B5");
       const missing = await d.port.selectCell("Gone!A1");
@@ -198,7 +198,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
     test("the tender and choices kept in the workbook come back", async () => {
       const d = makeDriver();
       expect(await d.port.loadState()).toEqual({ ok: true, value: undefined });
-      const state = { tender: DFE_EXAMPLE, choices: { phasing: "quarter", tolerancePounds: 500 } };
+      const state = { tender: DFE_2017_TENDER, choices: { phasing: "quarter", tolerancePounds: 500 } };
       expect(await d.port.saveState(state)).toEqual({ ok: true, value: undefined });
       expect(await d.port.saveState(state)).toEqual({ ok: true, value: undefined });
       expect(await d.port.loadState()).toEqual({ ok: true, value: state });
@@ -207,7 +207,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
     test("phasing and summary sheets carry the engine's figures", async () => {
       const d = makeDriver();
       const report = check({
-        ...DFE_EXAMPLE,
+        ...DFE_2017_TENDER,
         dayRate: 96_000,
         lots: [{ name: "Barnet", days: 112, statedValue: 10_752_000 }],
       });

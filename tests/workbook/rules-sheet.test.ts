@@ -1,13 +1,13 @@
 /** The Tender sheet's procurement-rules block (E2:G8): written, read back, and bad values named by cell. */
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
-import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import type { Tender } from "../../src/domain/core/types";
 import { summarySheetPlan } from "../../src/workbook/layout/summary-sheet";
 import { reportView } from "../../src/workbook/layout/report-view";
 import { check } from "./support";
 
 const WITH_RULES: Tender = {
-  ...DFE_EXAMPLE,
+  ...DFE_2017_TENDER,
   buyerType: "central",
   contractType: "services",
   procedure: "open",
@@ -47,8 +47,11 @@ describe("Tender sheet: procurement rules block", () => {
   test("reads back as the same tender; an empty block leaves the fields out", async () => {
     const { port } = await sheetWith(WITH_RULES);
     expect(await port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: WITH_RULES });
-    const plain = await sheetWith(DFE_EXAMPLE);
-    expect(await plain.port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: DFE_EXAMPLE });
+    const plain = await sheetWith(DFE_2017_TENDER);
+    expect(await plain.port.readTender({ from: "tender-sheet" })).toEqual({
+      ok: true,
+      value: DFE_2017_TENDER,
+    });
   });
 
   test("a bad value is named by its cell with the words allowed", async () => {

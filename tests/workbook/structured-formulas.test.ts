@@ -10,7 +10,7 @@ import { HyperFormula } from "hyperformula";
 import type { Tender } from "../../src/domain/core/types";
 import { planCells } from "../../src/workbook/layout/cells";
 import type { Scalar, SheetPlan } from "../../src/workbook/layout/plan";
-import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { reportPlans } from "../../src/workbook/xlsx";
 import { structuredToA1, tablesOf } from "../support/structured-refs";
 import { tracked } from "./actuals-support";
@@ -76,23 +76,23 @@ function disagreements(plans: SheetPlan[]): string[] {
     );
 }
 
-const reconciled: Tender = { ...DFE_EXAMPLE, statedTotal: { pence: 34_656_000, precision: 100 } };
+const reconciled: Tender = { ...DFE_2017_TENDER, statedTotal: { pence: 34_656_000, precision: 100 } };
 /** £346,560 of lots against a budget of £346,600, written to £100: a rounding, were it not a ceiling. */
 const underBudget: Tender = {
-  ...DFE_EXAMPLE,
+  ...DFE_2017_TENDER,
   statedTotal: { pence: 34_660_000, precision: 10_000 },
   statedTotalIsCeiling: true,
 };
 /** £346,560 of lots against a budget of £346,500: a rounding to £100 too, but over the ceiling. */
 const overBudget: Tender = {
-  ...DFE_EXAMPLE,
+  ...DFE_2017_TENDER,
   statedTotal: { pence: 34_650_000, precision: 10_000 },
   statedTotalIsCeiling: true,
 };
 
 describe("structured formulas computed against the engine", () => {
   test.each([
-    ["the DfE tender (£560 over the stated total)", DFE_EXAMPLE],
+    ["the DfE tender (£560 over the stated total)", DFE_2017_TENDER],
     ["the DfE tender stated at £346,560 (reconciles)", reconciled],
     ["the DfE tender under a budget of £346,600 (a rounding)", underBudget],
     ["the DfE tender over a budget of £346,500 (over budget, though a rounding)", overBudget],
@@ -135,7 +135,7 @@ describe("structured formulas computed against the engine", () => {
 });
 
 describe("structured references as Excel reads them", () => {
-  const plans = reportPlans(check(DFE_EXAMPLE), { today: "2017-07-26", sheets: ["allocation"] });
+  const plans = reportPlans(check(DFE_2017_TENDER), { today: "2017-07-26", sheets: ["allocation"] });
   const tables = tablesOf(plans);
   const at = (f: string, row = 18, col = 3) => structuredToA1(f, tables, "Allocation", row, col);
 

@@ -12,7 +12,7 @@ import {
 } from "../../src/workbook/layout/allocation-sheet";
 import { reportView } from "../../src/workbook/layout/report-view";
 import type { Finding, Tender, Tolerance } from "../../src/domain/core/types";
-import { DFE_EXAMPLE } from "../../src/workbook/layout/tender-sheet";
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { reportToXlsx, workbookToXlsx, xlsxToTender } from "../../src/workbook/xlsx";
 import { check } from "./support";
 
@@ -32,7 +32,7 @@ function valueOf(ws: ExcelJS.Worksheet, address: string): unknown {
 const B = (row0: number): string => `B${row0 + 1}`;
 
 describe("reportToXlsx", () => {
-  const report = check(DFE_EXAMPLE);
+  const report = check(DFE_2017_TENDER);
 
   test("writes the four sheets with formulas, formats and the engine's figures", async () => {
     const wb = await open(await reportToXlsx(report, { today: "2017-07-26" }));
@@ -83,7 +83,7 @@ describe("reportToXlsx", () => {
 
   test("the .xlsx reads back into the same tender", async () => {
     const read = await xlsxToTender(await reportToXlsx(report));
-    expect(read).toEqual({ ok: true, value: DFE_EXAMPLE });
+    expect(read).toEqual({ ok: true, value: DFE_2017_TENDER });
   });
 
   test("a cell that is not an amount is reported by its address, and nothing else is read", async () => {
@@ -144,9 +144,9 @@ describeWithLibreOffice("LibreOffice computes the workbook's formulas", () => {
     // Barnet 112 → 111.5 days: the engine's figure for the same change.
     wb.getWorksheet("Allocation")!.getCell(`C${firstLot}`).value = 111.5;
     const changed = check({
-      ...DFE_EXAMPLE,
+      ...DFE_2017_TENDER,
       dayRate: 96_000,
-      lots: DFE_EXAMPLE.lots.map((l, i) => ({ ...l, days: [111.5, 51, 99, 99][i] })),
+      lots: DFE_2017_TENDER.lots.map((l, i) => ({ ...l, days: [111.5, 51, 99, 99][i] })),
     });
     const out = await recalculated(new Uint8Array(await wb.xlsx.writeBuffer()), "changed");
     const alloc = out.getWorksheet("Allocation")!;
@@ -172,7 +172,7 @@ describeWithLibreOffice("LibreOffice computes the workbook's formulas", () => {
     }
   });
 
-  const report = () => check(DFE_EXAMPLE);
+  const report = () => check(DFE_2017_TENDER);
 });
 
 /** The status the engine's findings imply for the stated total. */
@@ -184,7 +184,7 @@ function engineStatus(findings: Finding[]): string {
 }
 
 const ROUNDED: Tender = {
-  ...DFE_EXAMPLE,
+  ...DFE_2017_TENDER,
   statedTotal: { pence: 120_000_000, precision: 10_000_000 }, // "£1.2m"
   dayRate: 100_000,
   lots: [
@@ -194,17 +194,17 @@ const ROUNDED: Tender = {
 };
 
 const STATUS_CASES: [string, Tender, Tolerance | undefined, string][] = [
-  ["Mismatch", DFE_EXAMPLE, undefined, STATUS.mismatch],
+  ["Mismatch", DFE_2017_TENDER, undefined, STATUS.mismatch],
   [
     "Exact",
-    { ...DFE_EXAMPLE, statedTotal: { pence: 34_656_000, precision: 100 } },
+    { ...DFE_2017_TENDER, statedTotal: { pence: 34_656_000, precision: 100 } },
     undefined,
     STATUS.reconciles,
   ],
   ["Rounded", ROUNDED, undefined, STATUS.rounded],
-  ["Tolerance", DFE_EXAMPLE, { absolute: 100_000, percent: 0 }, STATUS.withinTolerance],
-  ["Percent", DFE_EXAMPLE, { absolute: 0, percent: 0.1 }, STATUS.mismatch],
-  ["Percent2", DFE_EXAMPLE, { absolute: 0, percent: 0.2 }, STATUS.withinTolerance],
+  ["Tolerance", DFE_2017_TENDER, { absolute: 100_000, percent: 0 }, STATUS.withinTolerance],
+  ["Percent", DFE_2017_TENDER, { absolute: 0, percent: 0.1 }, STATUS.mismatch],
+  ["Percent2", DFE_2017_TENDER, { absolute: 0, percent: 0.2 }, STATUS.withinTolerance],
 ];
 
 describe("the status line's cached value", () => {

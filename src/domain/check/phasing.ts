@@ -11,6 +11,8 @@
 import type { Allocation } from "./allocation";
 import {
   endOfMonth,
+  formatMonth,
+  formatQuarter,
   financialQuarter,
   financialYear,
   workingDayEnd,
@@ -68,6 +70,32 @@ export interface Phasing {
   financialYears: { financialYear: string; value: Pence }[];
   /** The value phased: the sum of the phased lots' values. */
   total: Pence;
+}
+
+/** One period of the phasing as the pane and the workbook show it. */
+export interface PhasingPeriod {
+  /** The key: "2017-08", "2017/18 Q2", "2017/18". */
+  period: string;
+  /** What people read: "August 2017", "Q2 2017/18 (Jul–Sep)", "2017/18". */
+  label: string;
+  value: Pence;
+}
+
+/** The phasing by month, by financial quarter and by financial year, each period labelled. */
+export function phasingPeriods(p: Phasing): {
+  months: PhasingPeriod[];
+  quarters: PhasingPeriod[];
+  financialYears: PhasingPeriod[];
+} {
+  return {
+    months: p.months.map((m) => ({ period: m.month, label: formatMonth(m.month), value: m.value })),
+    quarters: p.quarters.map((q) => ({ period: q.quarter, label: formatQuarter(q.quarter), value: q.value })),
+    financialYears: p.financialYears.map((y) => ({
+      period: y.financialYear,
+      label: y.financialYear,
+      value: y.value,
+    })),
+  };
 }
 
 /** A lot is not phased beyond this many years. */

@@ -151,7 +151,16 @@ export function formatMonth(month: string): string {
   return `${MONTH_NAMES[m - 1]} ${y}`;
 }
 
-const REGION_NAMES: Record<Region, string> = {
+const QUARTER_MONTHS = ["Apr–Jun", "Jul–Sep", "Oct–Dec", "Jan–Mar"];
+
+/** "Q2 2017/18 (Jul–Sep)" for a financial quarter key "2017/18 Q2" (as `financialQuarter` gives); other text as it is. */
+export function formatQuarter(quarter: string): string {
+  const m = /^(\d{4}\/\d{2}) Q([1-4])$/.exec(quarter);
+  return m ? `Q${m[2]} ${m[1]} (${QUARTER_MONTHS[Number(m[2]) - 1]})` : quarter;
+}
+
+/** Each bank-holiday region by name, as every shell shows it (pane, workbook, command line). */
+export const REGION_NAMES: Readonly<Record<Region, string>> = {
   "GB-ENG": "England & Wales",
   "GB-SCT": "Scotland",
   "GB-NIR": "Northern Ireland",

@@ -1,59 +1,19 @@
 /**
- * Every message the engine shows people, in one place: plain words a procurement officer
- * understands, naming what is wrong and what to do.
+ * The messages of the checks, in one place: reading a tender (tender, lots table), the findings
+ * of reconciliation and phasing, and the procurement rules; money's own messages are in
+ * money-messages.ts (money.ts cannot import this file, which formats amounts). Plain words a
+ * procurement officer understands, naming what is wrong and what to do. The readers of files
+ * (formats/: OCDS, tender CSV, the file reader; notice/; actuals/) keep their messages beside their
+ * code, since each names the fields of its own format.
  */
 
 import { formatLongDate } from "./calendar";
 import { formatMoney, formatPrecision, groupThousands, roundHalfAwayFromZero } from "./money";
 
-/**
- * The most characters of a value a message quotes: a longer value (a 1 MB "region name") is cut
- * there and its length given, so a message stays a line or two.
- */
-export const QUOTED_LENGTH = 80;
+export { moneyMessages } from "./money-messages";
+import { quoted } from "./quoted";
 
-/** Whether JSON.stringify would escape a character of `text` (quote, backslash, control, surrogate). */
-function needsEscaping(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c === 0x22 || c === 0x5c || (c >= 0xd800 && c <= 0xdfff)) return true;
-  }
-  return false;
-}
-
-/**
- * A value as every message quotes it: in double quotes, escaped as JSON escapes it when it holds
- * a quote, a backslash or a control character, and cut after QUOTED_LENGTH characters
- * (`"Barnet Barnet …"… (1,048,576 characters)`). The one place messages quote what the user gave.
- */
-export function quoted(value: string): string {
-  if (value.length > QUOTED_LENGTH) {
-    const c = value.charCodeAt(QUOTED_LENGTH - 1);
-    const end = c >= 0xd800 && c <= 0xdbff ? QUOTED_LENGTH - 1 : QUOTED_LENGTH;
-    return `${quoted(value.slice(0, end))}… (${groupThousands(value.length)} characters)`;
-  }
-  return needsEscaping(value) ? JSON.stringify(value) : `"${value}"`;
-}
-
-const q = quoted;
-
-export const moneyMessages = {
-  empty: (): string => "is empty; enter an amount such as £107,520",
-  notAmount: (raw: string): string =>
-    `${q(raw)} is not an amount of money; write it like 107520, £107,520, £107,520.00, £1.2m or £346k`,
-  manyPoints: (raw: string): string =>
-    `${q(raw)} has more than one decimal point; write it like £107,520.00 (commas between thousands)`,
-  noDigits: (raw: string): string => `${q(raw)} has no amount after the £ sign`,
-  badGrouping: (raw: string): string =>
-    `${q(raw)} has commas in the wrong places; commas go between groups of three digits, like 1,000,000`,
-  badSuffix: (raw: string, suffix: string): string =>
-    `${q(raw)} ends in ${q(suffix)}, which is not an amount; use k, m (or million) or bn`,
-  tooManyDecimals: (raw: string): string =>
-    `${q(raw)} has more than 2 decimal places; amounts are in pounds and pence, like 1,000.10`,
-  fractionOfPenny: (raw: string): string =>
-    `${q(raw)} is a fraction of a penny; give it to the nearest penny`,
-  tooLarge: (raw: string): string => `${q(raw)} is too large to hold exactly to the penny`,
-};
+export { QUOTED_LENGTH, quoted } from "./quoted";
 
 /** What a value looks like, for "got …" in messages. */
 export function describeValue(value: unknown): string {

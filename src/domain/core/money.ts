@@ -3,7 +3,7 @@
  *
  * Rounding rule everywhere: Excel's ROUND, half away from zero (2.5 → 3, -2.5 → -3).
  */
-import { moneyMessages as m } from "./messages";
+import { moneyMessages as m } from "./money-messages";
 import type { Parsed, Pence, StatedAmount } from "./types";
 
 const POUND = 100;

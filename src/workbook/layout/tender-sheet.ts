@@ -3,9 +3,8 @@
  * `tenderSheetPlan` lays it out; `readTenderGrid` reads it back from the cell values any host gives,
  * naming the cell of every problem (`Tender!B5: "abc" is not an amount`).
  */
-import { DFE_2017_TENDER } from "../../domain/core/examples";
 import { cellAddress, qualified, type Rect } from "../a1";
-import { isoToExcelSerial } from "../../domain/core/calendar";
+import { isoToExcelSerial, REGION_NAMES } from "../../domain/core/calendar";
 import {
   readLotsTableLayout,
   readTableDate,
@@ -25,11 +24,8 @@ import {
   type ValidationPlan,
 } from "./plan";
 
-export const REGION_LABELS: Record<Region, string> = {
-  "GB-ENG": "England & Wales",
-  "GB-SCT": "Scotland",
-  "GB-NIR": "Northern Ireland",
-};
+/** The regions by name, spelt as the engine spells them everywhere. */
+export const REGION_LABELS = REGION_NAMES;
 
 export type TenderField =
   | "title"
@@ -129,9 +125,6 @@ export const FIELDS_ROW = 2;
 /** 0-based row of the lots table header (row 13 in Excel). */
 export const LOTS_HEADER_ROW = FIELDS_ROW + TENDER_FIELDS.length + 2;
 export const LOTS_HEADERS = ["Lot", "Day rate", "Days", "Stated value", "Start date", "End date"] as const;
-
-/** The headline case: the DfE's 2017 tender for children's services commissioners at four councils. */
-export const DFE_EXAMPLE: Tender = DFE_2017_TENDER;
 
 const money = (p: number | undefined): Scalar => (p === undefined ? null : penceToPounds(p));
 const date = (d: string | undefined): Scalar => (d === undefined ? null : isoToExcelSerial(d));

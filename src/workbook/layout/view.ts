@@ -2,6 +2,7 @@
  * What the workbook layouts need from an engine report, in one flat shape: one line per lot with
  * the rate and days actually used, totals, and the findings. `reportView` builds it from `checkTender`.
  */
+import type { PhasingPeriod } from "../../domain/check/phasing";
 import type { Finding, IsoDate, Pence, Tender, Tolerance } from "../../domain/core/types";
 
 export interface AllocationLine {
@@ -16,13 +17,8 @@ export interface AllocationLine {
   endDate?: IsoDate;
 }
 
-export interface PhasingRow {
-  /** "2017-08", "2017/18 Q2", "2017/18". */
-  period: string;
-  /** What people read: "August 2017", "Q2 2017/18 (Jul–Sep)", "2017/18". */
-  label: string;
-  value: Pence;
-}
+/** A period of the phasing: its key, its label and its value (the engine's `PhasingPeriod`). */
+export type PhasingRow = PhasingPeriod;
 
 export interface PhasingView {
   months: PhasingRow[];

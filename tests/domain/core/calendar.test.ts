@@ -9,6 +9,7 @@ import {
   financialQuarter,
   financialYear,
   formatLongDate,
+  formatQuarter,
   fromDayNumber,
   isExcelDateSerial,
   isValidIsoDate,
@@ -228,4 +229,13 @@ describe("ukSummerTime", () => {
   ])("%i: from 01:00 UTC on %s to 01:00 UTC on %s", (year, start, end) => {
     expect(ukSummerTime(year)).toEqual([at(start, 1), at(end, 1)]);
   });
+});
+
+test("financial quarters read as people say them", () => {
+  expect(formatQuarter("2017/18 Q1")).toBe("Q1 2017/18 (Apr–Jun)");
+  expect(formatQuarter("2017/18 Q2")).toBe("Q2 2017/18 (Jul–Sep)");
+  expect(formatQuarter("2017/18 Q3")).toBe("Q3 2017/18 (Oct–Dec)");
+  expect(formatQuarter("2017/18 Q4")).toBe("Q4 2017/18 (Jan–Mar)");
+  expect(formatQuarter(financialQuarter("2018-01-15"))).toBe("Q4 2017/18 (Jan–Mar)");
+  expect(formatQuarter("odd")).toBe("odd");
 });

@@ -1,6 +1,7 @@
 /** fast-check generators of tenders for the export round trips. */
 import fc from "fast-check";
 import { fromDayNumber, toDayNumber } from "../../../src/domain/core/calendar";
+import { DFE_2017_TENDER } from "../../../src/domain/core/examples";
 import type { Lot, Region, Tender } from "../../../src/domain/core/types";
 
 /** Characters that break naive CSV and spreadsheets: quotes, separators, line breaks, formula starts. */
@@ -114,22 +115,7 @@ export const tenderArb: fc.Arbitrary<Tender> = fc
   )
   .map((t) => ({ ...t, currency: "GBP" }) as Tender);
 
-/** The DfE 2017 tender: stated total £346,000; four lots with stated values only. */
+/** The DfE 2017 tender (the engine's example): a fresh copy each time, for a test to change. */
 export function dfeTender(): Tender {
-  return {
-    title: "Children's services commissioners: Barnet, Kirklees, Reading and Worcestershire",
-    buyer: "Department for Education",
-    currency: "GBP",
-    statedTotal: { pence: 346_000_00, precision: 1_000_00 },
-    closingDate: "2017-07-31",
-    startDate: "2017-08-31",
-    region: "GB-ENG",
-    vatRate: 20,
-    lots: [
-      { name: "Barnet", statedValue: 107_520_00 },
-      { name: "Kirklees", statedValue: 48_960_00 },
-      { name: "Reading", statedValue: 95_040_00 },
-      { name: "Worcestershire", statedValue: 95_040_00 },
-    ],
-  };
+  return structuredClone(DFE_2017_TENDER);
 }
