@@ -5,7 +5,7 @@
 
 import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/formats/csv-export";
 import { reportToJson, type Report } from "../domain/check/check";
-import { tenderToOcds } from "../domain/formats/ocds";
+import { tenderToOcds, utcDateTime } from "../domain/formats/ocds";
 import type { ActualLine, ActualsReport } from "../domain/actuals";
 import type { InputError, Tolerance } from "../domain/core/types";
 import { reportToXlsx } from "../workbook/xlsx";
@@ -36,6 +36,7 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
     render: async (report, context) =>
       json(
         tenderToOcds(report.tender, {
+          publishedDate: utcDateTime(new Date()),
           allocation: report.allocation,
           ...(context.ocid !== undefined ? { ocid: context.ocid } : {}),
         }),

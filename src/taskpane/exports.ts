@@ -82,7 +82,7 @@ export function exportActions(
       what: "OCDS release package",
       busyLabel: "Making the OCDS release package…",
       run: async () => {
-        const { parseOcid, tenderToOcds } = await import(
+        const { parseOcid, tenderToOcds, utcDateTime } = await import(
           /* webpackChunkName: "ocds" */ "../domain/formats/ocds"
         );
         const typed = options.ocid?.trim() ?? "";
@@ -95,6 +95,7 @@ export function exportActions(
           );
         }
         const pkg = tenderToOcds(report.tender, {
+          publishedDate: utcDateTime(new Date()),
           allocation: report.allocation,
           ...(ocid?.ok ? { ocid: ocid.value } : {}),
         });

@@ -133,3 +133,12 @@ describe(`no source file in src/ is over ${MAX_LINES} lines`, () => {
     expect(stale).toEqual([]);
   });
 });
+
+describe("the engine reads no clock", () => {
+  test("no new Date() or Date.now() in src/domain: the shells pass the date in", () => {
+    const reads = FILES.filter((f) => rel(f).startsWith("src/domain/"))
+      .filter((f) => /new Date\(\s*\)|Date\.now\(/.test(readFileSync(f, "utf8")))
+      .map(rel);
+    expect(reads).toEqual([]);
+  });
+});

@@ -89,7 +89,7 @@ describe("tables and files", () => {
   });
 
   it("opens an OCDS release package, as the Export step saves it, as the tender it describes", async () => {
-    const ocds = JSON.stringify(tenderToOcds(DFE_2017_TENDER));
+    const ocds = JSON.stringify(tenderToOcds(DFE_2017_TENDER, { publishedDate: "2017-07-03" }));
     const loaded = await readJsonFile(ocds, "dfe.ocds.json");
     expect(loaded.tender.lots.map((l) => [l.name, l.statedValue])).toEqual(
       DFE_2017_TENDER.lots.map((l) => [l.name, l.statedValue]),

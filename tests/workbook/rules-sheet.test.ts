@@ -91,6 +91,6 @@ describe("Tender summary: procurement rules block", () => {
   });
 
   test("is left out when the tender gives no rule field", () => {
-    expect(plan(DFE_EXAMPLE).cells.some((c) => c.value === "Procurement rules")).toBe(false);
+    expect(plan(DFE_2017_TENDER).cells.some((c) => c.value === "Procurement rules")).toBe(false);
   });
 });

@@ -32,8 +32,7 @@ const PUBLISHED_DATE_TIME =
  * "date-time" want it: seconds, an upper-case T and Z, a colon in the offset
  * ("2017-07-31T09:00+0100" → "2017-07-31T09:00:00+01:00"). An impossible date or time throws.
  */
-export function publishedDateTime(given: string | undefined): string {
-  if (given === undefined) return new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+export function publishedDateTime(given: string): string {
   const misuse = (): RangeError =>
     new RangeError(
       `publishedDate must be YYYY-MM-DD or a date-time with an offset such as 2017-07-31T09:00:00Z, got ${quoted(given)}`,
@@ -104,4 +103,9 @@ export function ocdsDateTimeToIso(text: string): IsoDate | undefined {
   const uk = utc + (utc >= bstStart && utc < bstEnd ? 60 : 0);
   const ukDay = Math.floor(uk / 1440);
   return ukDay < MIN_DAY || ukDay > MAX_DAY ? undefined : fromDayNumber(ukDay);
+}
+
+/** An instant the caller read from its clock, as a publishedDate to the second: "2026-12-02T05:55:12Z". */
+export function utcDateTime(at: Date): string {
+  return at.toISOString().replace(/\.\d{3}Z$/, "Z");
 }

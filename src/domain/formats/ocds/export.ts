@@ -79,7 +79,7 @@ function lotFigures(tender: Tender, allocation: Allocation, index: number): LotF
  * release package schema with the lots extension. Everything the tender model holds can be read
  * back by `ocdsToTender`.
  */
-export function tenderToOcds(tender: Tender, options: OcdsExportOptions = {}): ReleasePackage {
+export function tenderToOcds(tender: Tender, options: OcdsExportOptions): ReleasePackage {
   const allocation = options.allocation ?? allocate(tender);
   const ocid = options.ocid ?? defaultOcid(tender);
   if (ocid.trim() === "") throw new RangeError("ocid must not be empty");

@@ -27,7 +27,7 @@
 
 export * from "./types";
 export { parseOcid, defaultOcid } from "./ids";
-export { isoToOcdsDateTime, ocdsInstant, ocdsDateTimeToIso } from "./date-times";
+export { isoToOcdsDateTime, ocdsInstant, ocdsDateTimeToIso, utcDateTime } from "./date-times";
 export { tenderToOcds } from "./export";
 export { looksLikeOcds } from "./detect";
 export { ocdsToTender, type OcdsImportOptions } from "./import";

@@ -122,10 +122,10 @@ export interface OcdsExportOptions {
   /** The contracting process's ocid; default `OCID_PREFIX` + a hash of the buyer and title. */
   ocid?: string;
   /**
-   * When the package is published: `YYYY-MM-DD` or a date-time with an offset. Default: now
-   * (pass it for output that does not change from run to run).
+   * When the package is published: `YYYY-MM-DD` or a date-time with an offset. The caller gives
+   * it (the engine reads no clock), so the same tender and date always give the same package.
    */
-  publishedDate?: string;
+  publishedDate: string;
   /** The package's URI; default `urn:tender-budget:<ocid>`. */
   uri?: string;
   /** Who publishes the package; default the buyer (or "Tender Budget" when none is named). */
