@@ -24,7 +24,12 @@ describe("useTask", () => {
       await done;
     });
     await expect(done).resolves.toBe(true);
-    expect(result.current.state).toEqual({ busy: null, problem: null, done: "Saved budget.xlsx.", caveat: null });
+    expect(result.current.state).toEqual({
+      busy: null,
+      problem: null,
+      done: "Saved budget.xlsx.",
+      caveat: null,
+    });
   });
 
   it("refuses a second piece of work while one is running", async () => {

@@ -102,7 +102,10 @@ describe("reportToXlsx", () => {
   test("a file that is not a workbook is an error, not an exception", async () => {
     const read = await xlsxToTender(new TextEncoder().encode("Lot,Days\nBarnet,3\n"));
     expect(read.ok).toBe(false);
-    if (!read.ok) expect(read.errors[0].message).toMatch(/is not an Excel workbook \(.xlsx\): it is damaged or another kind of file/);
+    if (!read.ok)
+      expect(read.errors[0].message).toMatch(
+        /is not an Excel workbook \(.xlsx\): it is damaged or another kind of file/,
+      );
   });
 });
 
