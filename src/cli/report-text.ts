@@ -10,6 +10,7 @@ import { formatLongDate, regionName } from "../domain/core/calendar";
 import { formatMoney } from "../domain/core/money";
 import type { Finding, IsoDate, Pence, Tender } from "../domain/core/types";
 import { thresholdCategoryWords, type RulesAssessment } from "../domain/rules/assess";
+import { givesRuleFields } from "../domain/rules/fields";
 
 /** Add lines one by one: spreading 100,000 lines into push() passes more arguments than a call takes. */
 function append(out: string[], lines: readonly string[]): void {
@@ -25,19 +26,10 @@ export interface ReportForText {
   rules?: RulesAssessment;
 }
 
-const RULE_FIELDS = [
-  "buyerType",
-  "contractType",
-  "procedure",
-  "publishedDate",
-  "awardNoticeDate",
-  "optionsValue",
-] as const;
-
 /** The procurement rules section: shown once any rule field is given, else a one-line pointer. */
 export function formatRules(tender: Tender, rules: RulesAssessment | undefined): string[] {
   if (rules === undefined) return [];
-  if (!RULE_FIELDS.some((f) => tender[f] !== undefined)) {
+  if (!givesRuleFields(tender)) {
     return [
       "Procurement rules: give --published, --buyer-type and --contract-type (and --procedure, --award-notice) to check the threshold, tendering period and standstill.",
     ];

@@ -1,6 +1,6 @@
 /**
  * The README's command-line examples run from the repository alone: every file they name is in the
- * repository (none in ../shared), and each command whose input is shipped runs as the README says.
+ * repository (none in the shared material beside it), and each command whose input is shipped runs as the README says.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";

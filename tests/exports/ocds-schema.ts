@@ -1,6 +1,6 @@
 /**
  * The official OCDS 1.1.5 schemas (release package, release with the lots extension), read from the
- * shared reference folder (../shared/ocds, or $TENDER_BUDGET_SHARED/ocds). Tests only: the product
+ * shared material (its ocds/ folder, found by tests/support/shared-material.ts). Tests only: the product
  * never reads them. Where the schemas are absent (a fresh clone), one line says so and the schema
  * check is skipped: releasePackageErrors and releaseErrors then return [] and the tests that call
  * them keep their other assertions.

@@ -1,5 +1,5 @@
 /**
- * The official add-in manifest XSDs (../shared/manifest-xsd, outside the repository), extended with
+ * The official add-in manifest XSDs (manifest-xsd/ of the shared material, found by tests/support/shared-material.ts), extended with
  * the shared runtime's <Runtimes>: for the development manifest and the one a deployment build writes.
  */
 import * as fs from "fs";

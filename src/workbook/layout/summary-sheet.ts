@@ -8,15 +8,8 @@ import type { IsoDate } from "../../domain/core/types";
 import { NOT_LEGAL_ADVICE } from "../../domain/core/messages";
 import { rulesInput } from "../../domain/check/check";
 import { assessRules, thresholdCategoryWords } from "../../domain/rules/assess";
+import { givesRuleFields } from "../../domain/rules/fields";
 
-const RULE_FIELDS = [
-  "buyerType",
-  "contractType",
-  "procedure",
-  "publishedDate",
-  "awardNoticeDate",
-  "optionsValue",
-] as const;
 import { FORMATS, type CellPlan, type Scalar, type SheetPlan } from "./plan";
 import { REGION_LABELS } from "./tender-sheet";
 import type { ReportView } from "./view";
@@ -79,7 +72,7 @@ export function summarySheetPlan(
   row++;
 
   // Procurement rules (docs/rules.md), once the tender gives any of their fields.
-  if (RULE_FIELDS.some((f) => t[f] !== undefined)) {
+  if (givesRuleFields(t)) {
     const rules = assessRules(rulesInput(t, view.total));
     put(0, "Procurement rules", { style: { bold: true, fontSize: 12 } });
     row++;

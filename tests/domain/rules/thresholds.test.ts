@@ -1,6 +1,6 @@
 /**
  * Threshold periods, figures and the regime date. Figures from the facts sheet
- * (../shared/notes/procurement-rules.md §2), each period's sources named below.
+ * (notes/procurement-rules.md §2 of the shared material), each period's sources named below.
  */
 import { addDays } from "../../../src/domain/core/calendar";
 import type { BuyerType, ContractType } from "../../../src/domain/core/types";
