@@ -62,8 +62,9 @@ module.exports = async (env, argv) => {
   const config = {
     devtool: dev ? "source-map" : false,
     entry: {
-      taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
+      // The pane shares the functions' runtime and engine modules (one copy of each in the page).
+      taskpane: { import: "./src/taskpane/index.tsx", dependOn: "functions" },
     },
     output: {
       path: path.resolve(__dirname, "dist"),
@@ -96,12 +97,16 @@ module.exports = async (env, argv) => {
       splitChunks: {
         chunks: "all",
         cacheGroups: {
+          // Only what the first screen needs goes into the two vendor chunks; a component only a later
+          // step uses (tables, switches, badges) arrives with that step.
           react: {
+            chunks: "initial",
             test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
             name: "vendor-react",
             priority: 30,
           },
           fluent: {
+            chunks: "initial",
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg|@swc[\\/]helpers)[\\/]/,
             name: "vendor-fluent",
             priority: 20,

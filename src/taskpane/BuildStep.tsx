@@ -1,3 +1,4 @@
+import { useStepStyles } from "./step-styles";
 import type { Dispatch } from "react";
 import {
   Button,
@@ -26,7 +27,6 @@ import type { BuildOptions, PaneAction, PhasingView } from "./state";
 import { money, percent, type AllocationLine, type Headline, type PhasingRow } from "./view";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   row: {
     "& > *": { minWidth: 0 },
     display: "grid",
@@ -34,7 +34,6 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   scroll: { overflowX: "auto" },
   num: {
     textAlign: "right",
@@ -42,7 +41,6 @@ const useStyles = makeStyles({
     fontVariantNumeric: "tabular-nums",
     "& > div": { justifyContent: "flex-end", textAlign: "right" },
   },
-  control: { minWidth: 0, width: "100%", "& > input, & > select": { minWidth: 0, width: "100%" } },
   total: { fontWeight: tokens.fontWeightSemibold },
   // Columns sized to their figures, with narrow padding, so a 320 px pane fits the five of them;
   // a long lot name wraps at its spaces rather than running into the day rate beside it. Only a
@@ -98,7 +96,7 @@ export function AllocationTable({
   lines: readonly AllocationLine[];
   headline: Headline;
 }) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const num = mergeClasses(styles.cell, styles.num);
   return (
     <div className={styles.scroll}>
@@ -148,7 +146,7 @@ export function AllocationTable({
 }
 
 export function PhasingTable({ rows, view }: { rows: readonly PhasingRow[]; view: PhasingView }) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   return (
     <div className={styles.scroll}>
       <Table size="extra-small" aria-label={`Phasing by ${PHASING_LABELS[view].toLowerCase()}`}>
@@ -180,7 +178,7 @@ export function PhasingTable({ rows, view }: { rows: readonly PhasingRow[]; view
 
 /** Step 3: the options, the Build allocation button, and (once built) the allocation and phasing. */
 export function BuildStep(props: BuildStepProps) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const { draft, options, optionErrors, dispatch } = props;
   const setOptions = (o: Partial<BuildOptions>) => dispatch({ type: "setOptions", options: o });
   return (

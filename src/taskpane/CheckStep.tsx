@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   MessageBar,
   MessageBarBody,
@@ -8,14 +7,15 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { ArrowForwardRegular, TargetArrowRegular } from "@fluentui/react-icons";
+import { ArrowForwardRegular } from "@fluentui/react-icons";
 import { TOTAL_STATUS_LABELS } from "../domain/check/total-status";
 import type { Finding } from "../domain/core/types";
 import { formatNumber } from "./en-gb";
-import { groupFindings, headlineSentence, money, percent, SEVERITY_HEADINGS, type Headline } from "./view";
+import { FindingsList } from "./FindingsList";
+import { useStepStyles } from "./step-styles";
+import { headlineSentence, money, percent, type Headline } from "./view";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   figures: {
     display: "grid",
     gridTemplateColumns: "1fr 1fr",
@@ -30,23 +30,6 @@ const useStyles = makeStyles({
   },
   term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
 });
 
 export interface CheckStepProps {
@@ -59,12 +42,6 @@ export interface CheckStepProps {
   busy: boolean;
   onNext: () => void;
 }
-
-const BADGE: Record<Finding["severity"], "danger" | "warning" | "informative"> = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-};
 
 /** The headline figures: computed total, stated total, variance, day rate. */
 export function HeadlineFigures({ headline }: { headline: Headline }) {
@@ -133,8 +110,7 @@ export function verdictOf(headline: Headline): {
 
 /** Step 4: the headline and the findings, grouped by severity, in plain words. */
 export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNext }: CheckStepProps) {
-  const styles = useStyles();
-  const groups = groupFindings(findings);
+  const styles = useStepStyles();
   const verdict = verdictOf(headline);
   const errors = findings.filter((f) => f.severity === "error").length;
   return (
@@ -151,7 +127,7 @@ export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNex
           ? `No VAT is added: the total stays ${money(headline.total)}.`
           : `VAT at ${formatNumber(headline.vatRate)}% brings the total to ${money(headline.totalIncVat)}.`}
       </Text>
-      {groups.length === 0 ? (
+      {findings.length === 0 ? (
         <Text>No problems found.</Text>
       ) : (
         <Text>
@@ -160,35 +136,13 @@ export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNex
             : `${errors} ${errors === 1 ? "error" : "errors"} to fix before the figures can be relied on.`}
         </Text>
       )}
-      {groups.map((group) => (
-        <section key={group.severity} className={styles.stack} aria-labelledby={`findings-${group.severity}`}>
-          <h2 id={`findings-${group.severity}`} className={styles.heading}>
-            {SEVERITY_HEADINGS[group.severity]} ({group.findings.length})
-          </h2>
-          <ul className={styles.list}>
-            {group.findings.map((finding, i) => (
-              <li key={`${finding.code}-${finding.path}-${i}`} className={styles.item}>
-                <Badge appearance="tint" color={BADGE[finding.severity]}>
-                  {finding.severity === "info" ? "Note" : finding.severity === "error" ? "Error" : "Warning"}
-                </Badge>
-                <Text>{finding.message}</Text>
-                {onGoToCell && (canGoTo?.(finding) ?? true) && (
-                  <Button
-                    size="small"
-                    appearance="subtle"
-                    icon={<TargetArrowRegular />}
-                    disabledFocusable={busy}
-                    aria-label={`Go to cell: ${finding.message}`}
-                    onClick={() => onGoToCell(finding)}
-                  >
-                    Go to cell
-                  </Button>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      <FindingsList
+        findings={findings}
+        idPrefix="findings"
+        onGoToCell={onGoToCell}
+        canGoTo={canGoTo}
+        busy={busy}
+      />
       <div>
         <Button appearance="primary" icon={<ArrowForwardRegular />} iconPosition="after" onClick={onNext}>
           Next: export

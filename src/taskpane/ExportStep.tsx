@@ -1,11 +1,6 @@
-import { Button, Field, Input, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, Text } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowForwardRegular, DocumentTableRegular } from "@fluentui/react-icons";
-
-const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, alignItems: "stretch" },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-});
+import { useStepStyles } from "./step-styles";
 
 /** One way to export, offered only when the code behind it exists. */
 export interface ExportAction {
@@ -28,7 +23,7 @@ export interface ExportStepProps {
 
 /** Step 5: the summary sheet (in Excel) and downloads. */
 export function ExportStep({ busy, onSummarySheet, downloads, onNext, ocid }: ExportStepProps) {
-  const styles = useStyles();
+  const styles = useStepStyles();
   return (
     <div className={styles.stack}>
       {onSummarySheet && (

@@ -12,11 +12,11 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
+import { useStepStyles } from "./step-styles";
 import type { LotDraft, LotField, TenderDraft, TenderField } from "./draft";
 import type { PaneAction } from "./state";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   grid: {
     "& > *": { minWidth: 0 },
     display: "grid",
@@ -37,11 +37,7 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalS,
   },
-  // Inputs shrink to their column instead of keeping the native input's intrinsic width.
-  input: { minWidth: 0, width: "100%", "& > input": { minWidth: 0, width: "100%" } },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  actions: { display: "flex", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
 });
 
 /** Lots edited a page at a time: a tender of thousands of lots would otherwise draw every box at once. */
@@ -85,7 +81,7 @@ interface BoxProps {
 }
 
 function Box({ label, name, value, errors, hint, placeholder, inputMode, className, onChange }: BoxProps) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const invalid = errors !== undefined && errors.length > 0;
   return (
     <Field
@@ -96,7 +92,7 @@ function Box({ label, name, value, errors, hint, placeholder, inputMode, classNa
       validationMessage={invalid ? errors.join(" ") : undefined}
     >
       <Input
-        className={styles.input}
+        className={styles.control}
         value={value}
         aria-label={name}
         placeholder={placeholder}
@@ -158,7 +154,7 @@ const LotEditor = memo(function LotEditor({
   hints,
   dispatch,
 }: LotEditorProps) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const title = lot.name.trim() || `Lot ${index + 1}`;
   const edit = (field: LotField) => (value: string) => dispatch({ type: "editLot", index, field, value });
   return (
@@ -214,7 +210,7 @@ export function ReviewStep({
   dispatch,
   onNext,
 }: ReviewStepProps) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const edit = (field: TenderField) => (value: string) => dispatch({ type: "editTender", field, value });
   const lotCount = draft.lots.length;
   const pageCount = Math.max(1, Math.ceil(lotCount / LOTS_PER_PAGE));

@@ -7,12 +7,11 @@ import {
   TextBulletListSquareRegular,
   BookOpenRegular,
 } from "@fluentui/react-icons";
+import { useStepStyles } from "./step-styles";
 
+// Start's groups stand further apart than a step's usual content: each is another way in.
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  hiddenInput: { display: "none" },
 });
 
 export interface StartStepProps {
@@ -31,7 +30,7 @@ export interface StartStepProps {
 
 /** Step 1: where the tender comes from. */
 export function StartStep(props: StartStepProps) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const [notice, setNotice] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const fileHintId = useId();

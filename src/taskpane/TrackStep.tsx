@@ -22,22 +22,10 @@ import type { ActualsReport } from "../domain/actuals";
 import type { Finding } from "../domain/core/types";
 import { formatLongDate } from "./en-gb";
 import { positionFigures, positionHeadline, trackingSummary } from "./tracking";
-import { groupFindings, SEVERITY_HEADINGS } from "./view";
+import { FindingsList } from "./FindingsList";
+import { useStepStyles } from "./step-styles";
 
 const useStyles = makeStyles({
-  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  group: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
-  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  lotHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  hiddenInput: { display: "none" },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   figures: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
@@ -45,31 +33,8 @@ const useStyles = makeStyles({
     rowGap: tokens.spacingVerticalXXS,
     margin: 0,
   },
-  term: { color: tokens.colorNeutralForeground2 },
   value: { margin: 0 },
-  list: {
-    listStyle: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    alignItems: "flex-start",
-    gap: tokens.spacingVerticalXS,
-    paddingBottom: tokens.spacingVerticalS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
 });
-
-const BADGE: Record<Finding["severity"], "danger" | "warning" | "informative"> = {
-  error: "danger",
-  warning: "warning",
-  info: "informative",
-};
 
 export interface TrackStepProps {
   inExcel: boolean;
@@ -99,11 +64,12 @@ export interface TrackStepProps {
 /** The figures of one lot, or of the tender as a whole, as a list of terms and values. */
 function Position({ label, figures }: { label: string; figures: { term: string; value: string }[] }) {
   const styles = useStyles();
+  const step = useStepStyles();
   return (
     <dl className={styles.figures} aria-label={label}>
       {figures.map((f) => (
         <div key={f.term} style={{ display: "contents" }}>
-          <dt className={styles.term}>{f.term}</dt>
+          <dt className={step.term}>{f.term}</dt>
           <dd className={styles.value}>{f.value}</dd>
         </div>
       ))}
@@ -113,7 +79,7 @@ function Position({ label, figures }: { label: string; figures: { term: string; 
 
 /** Step 6: invoices against the allocation — the position at a glance and the findings. */
 export function TrackStep(props: TrackStepProps) {
-  const styles = useStyles();
+  const styles = useStepStyles();
   const [pasted, setPasted] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const fileHintId = useId();
@@ -125,7 +91,6 @@ export function TrackStep(props: TrackStepProps) {
     if (file) props.onFile(file);
   };
 
-  const groups = actuals ? groupFindings(actuals.findings) : [];
   const errors = actuals ? actuals.findings.filter((f) => f.severity === "error").length : 0;
   const flagged = actuals ? actuals.lots.filter((l) => l.forecast.exhaustsBeforeEnd) : [];
 
@@ -227,7 +192,7 @@ export function TrackStep(props: TrackStepProps) {
             </h2>
             {actuals.lots.map((lot) => (
               <div key={lot.index} className={styles.card}>
-                <h3 className={styles.lotHeading}>
+                <h3 className={styles.subheading}>
                   {lot.lot}{" "}
                   {lot.overBudget && (
                     <Badge appearance="filled" color="danger">
@@ -244,51 +209,22 @@ export function TrackStep(props: TrackStepProps) {
               </div>
             ))}
             <div className={styles.card}>
-              <h3 className={styles.lotHeading}>All lots</h3>
+              <h3 className={styles.subheading}>All lots</h3>
               <Position label="Position of all lots" figures={positionFigures(actuals.totals)} />
             </div>
           </section>
 
-          {groups.length === 0 ? (
+          {actuals.findings.length === 0 ? (
             <Text>No problems found in the invoices.</Text>
           ) : (
-            groups.map((group) => (
-              <section
-                key={group.severity}
-                className={styles.group}
-                aria-labelledby={`invoice-findings-${group.severity}`}
-              >
-                <h2 id={`invoice-findings-${group.severity}`} className={styles.heading}>
-                  {SEVERITY_HEADINGS[group.severity]} in the invoices ({group.findings.length})
-                </h2>
-                <ul className={styles.list}>
-                  {group.findings.map((finding, i) => (
-                    <li key={`${finding.code}-${finding.path}-${i}`} className={styles.item}>
-                      <Badge appearance="tint" color={BADGE[finding.severity]}>
-                        {finding.severity === "info"
-                          ? "Note"
-                          : finding.severity === "error"
-                            ? "Error"
-                            : "Warning"}
-                      </Badge>
-                      <Text>{finding.message}</Text>
-                      {props.onGoToCell && (props.canGoTo?.(finding) ?? true) && (
-                        <Button
-                          size="small"
-                          appearance="subtle"
-                          icon={<TargetArrowRegular />}
-                          disabledFocusable={props.busy}
-                          aria-label={`Go to cell: ${finding.message}`}
-                          onClick={() => props.onGoToCell?.(finding)}
-                        >
-                          Go to cell
-                        </Button>
-                      )}
-                    </li>
-                  ))}
-                </ul>
-              </section>
-            ))
+            <FindingsList
+              findings={actuals.findings}
+              idPrefix="invoice-findings"
+              headingSuffix=" in the invoices"
+              onGoToCell={props.onGoToCell}
+              canGoTo={props.canGoTo}
+              busy={props.busy}
+            />
           )}
         </>
       )}

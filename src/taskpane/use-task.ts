@@ -4,6 +4,7 @@
  * was done. Failures are shown to the user, never swallowed.
  */
 import { useCallback, useRef, useState } from "react";
+import type { Finding } from "../domain/core/types";
 
 export interface PaneProblem {
   /** Short title, e.g. "Could not read budget.xlsx". */
@@ -117,4 +118,10 @@ export function useTask(): Task {
   );
 
   return { state, run, dismiss, clearDone, report };
+}
+
+/** "1 error to fix: see Check totals." when findings hold errors, else undefined (the result is good). */
+export function errorsCaveat(findings: readonly Finding[], where: string): string | undefined {
+  const errors = findings.filter((f) => f.severity === "error").length;
+  return errors === 0 ? undefined : `${errors} ${errors === 1 ? "error" : "errors"} to fix: ${where}.`;
 }

@@ -38,3 +38,6 @@ export function unwrap<T>(result: Result<T, InputError[]>, title: string, next: 
   if (result.ok) return result.value;
   throw new PaneError(title, listProblems(result.errors), next);
 }
+
+/** What to do when Excel refuses a write: usually a cell is being edited. */
+export const EXCEL_BUSY_NEXT = "Close any open cell editor in Excel and try again.";

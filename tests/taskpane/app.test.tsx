@@ -1,12 +1,15 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { App } from "../../src/taskpane/App";
+import { App, tenderSteps } from "../../src/taskpane/App";
 import { WorkbookContext } from "../../src/taskpane/workbook-context";
 import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { renderIn } from "./render";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
 jest.setTimeout(120_000);
+
+// The steps after Start are fetched once the first screen is up; these tests start with them there.
+beforeAll(() => tenderSteps.load());
 
 function renderPane(inExcel = false) {
   const port = new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" });

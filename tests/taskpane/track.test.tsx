@@ -3,13 +3,16 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { parseCsv } from "../../src/domain/tables/csv";
-import { App } from "../../src/taskpane/App";
+import { App, tenderSteps } from "../../src/taskpane/App";
 import { WorkbookContext } from "../../src/taskpane/workbook-context";
 import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { renderIn } from "./render";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
+
+// The steps after Start are fetched once the first screen is up; these tests start with them there.
+beforeAll(() => tenderSteps.load());
 
 const FIXTURES = join(__dirname, "..", "fixtures", "actuals");
 const CLEAN = readFileSync(join(FIXTURES, "dfe-2017-invoices.csv"), "utf8");
