@@ -1,3 +1,5 @@
+import { ChartSlot } from "./charts/ChartSlot";
+import { bars } from "./charts/series";
 import { useStepStyles } from "./step-styles";
 import type { Dispatch } from "react";
 import {
@@ -280,11 +282,26 @@ export function BuildStep(props: BuildStepProps) {
           <h2 id="build-allocation" className={styles.heading}>
             Allocation
           </h2>
+          <ChartSlot
+            kind="bars"
+            title="Value by lot"
+            bars={bars(
+              props.lines.flatMap((l) => (l.value === undefined ? [] : [{ label: l.lot, value: l.value }])),
+            )}
+          />
           <AllocationTable lines={props.lines} headline={props.headline} />
           {props.summary && <Text weight="semibold">{props.summary}</Text>}
           {props.phasing && props.phasing.length > 0 && (
             <>
               <h2 className={styles.heading}>Phasing</h2>
+              <ChartSlot
+                kind="bars"
+                title={`Phasing by ${PHASING_LABELS[options.phasingView].toLowerCase()}`}
+                bars={bars(
+                  props.phasing.map((row) => ({ label: row.period, value: row.value })),
+                  Infinity,
+                )}
+              />
               <PhasingTable rows={props.phasing} view={options.phasingView} />
             </>
           )}

@@ -186,6 +186,7 @@ export function TenderSteps(props: TenderStepsProps) {
           inExcel={host.inExcel}
           busy={busy}
           actuals={invoices.report}
+          phasing={report.report.phasing}
           source={invoices.source}
           asOfText={invoices.asOfText}
           asOfError={invoices.asOfError}

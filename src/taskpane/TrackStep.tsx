@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
 import {
   Badge,
   Button,
@@ -19,6 +19,9 @@ import {
   TextBulletListSquareRegular,
 } from "@fluentui/react-icons";
 import type { ActualsReport } from "../domain/actuals";
+import type { Phasing } from "../domain/check/phasing";
+import { ChartSlot } from "./charts/ChartSlot";
+import { spendSeries } from "./charts/series";
 import type { Finding } from "../domain/core/types";
 import { formatLongDate } from "./en-gb";
 import { positionFigures, positionHeadline, trackingSummary } from "./tracking";
@@ -41,6 +44,8 @@ export interface TrackStepProps {
   busy: boolean;
   /** The position and findings of the invoices last read, when there are any. */
   actuals?: ActualsReport;
+  /** The tender's phasing, which the spend charts compare the invoices with. */
+  phasing?: Phasing;
   /** Where the invoices came from, in words: "invoices.csv", "the Actuals sheet". */
   source: string;
   /** The "As of" box as typed; empty means the latest invoice date. */
@@ -83,7 +88,11 @@ export function TrackStep(props: TrackStepProps) {
   const [pasted, setPasted] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const fileHintId = useId();
-  const { actuals } = props;
+  const { actuals, phasing } = props;
+  const series = useMemo(
+    () => (actuals && phasing ? spendSeries(actuals, phasing) : undefined),
+    [actuals, phasing],
+  );
 
   const pickFile = (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -190,7 +199,7 @@ export function TrackStep(props: TrackStepProps) {
             <h2 id="track-position" className={styles.heading}>
               {actuals.asOf ? `Position at ${formatLongDate(actuals.asOf)}` : "Position"}
             </h2>
-            {actuals.lots.map((lot) => (
+            {actuals.lots.map((lot, i) => (
               <div key={lot.index} className={styles.card}>
                 <h3 className={styles.subheading}>
                   {lot.lot}{" "}
@@ -205,11 +214,13 @@ export function TrackStep(props: TrackStepProps) {
                     </Badge>
                   )}
                 </h3>
+                {series && <ChartSlot kind="spend" series={series[i]} />}
                 <Position label={`Position of ${lot.lot}`} figures={positionFigures(lot)} />
               </div>
             ))}
             <div className={styles.card}>
               <h3 className={styles.subheading}>All lots</h3>
+              {series && <ChartSlot kind="spend" series={series[series.length - 1]} />}
               <Position label="Position of all lots" figures={positionFigures(actuals.totals)} />
             </div>
           </section>
