@@ -2,7 +2,8 @@ import { useEffect, useState } from "react";
 import { FluentProvider } from "@fluentui/react-components";
 import { App } from "./App";
 import { themeFromBrowser, type HostInfo, type ThemeMode } from "./host";
-import { fluentTheme } from "./theme";
+import { useLazyModule } from "./lazy-module";
+import { darkTheme, fluentTheme } from "./theme";
 import { WorkbookContext, type PaneWorkbook } from "./workbook-context";
 
 /** Follow the browser's colour scheme as it changes (outside Excel; Excel's theme is read at start). */
@@ -18,6 +19,10 @@ function useThemeMode(host: HostInfo): ThemeMode {
   return mode;
 }
 
+function logThemeFailure(error: unknown): void {
+  console.warn("Tender Budget: the dark theme could not be loaded; the pane stays light.", error);
+}
+
 export interface RootProps {
   host: HostInfo;
   workbook: PaneWorkbook;
@@ -26,6 +31,9 @@ export interface RootProps {
 /** The pane with its theme and its workbook. */
 export function Root({ host, workbook }: RootProps) {
   const mode = useThemeMode(host);
+  // Switched to dark after the start: stay light until the dark theme has arrived (it rarely fails;
+  // if it does the pane stays light and readable, and says so in the console).
+  useLazyModule(darkTheme, mode === "dark", logThemeFailure);
   useEffect(() => {
     document.documentElement.style.colorScheme = mode;
   }, [mode]);

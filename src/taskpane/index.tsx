@@ -6,6 +6,7 @@ import { createRoot } from "react-dom/client";
 import { detectHost } from "./host";
 import { openWorkbook } from "./workbook-context";
 import { Root } from "./Root";
+import { themeReady } from "./theme";
 
 async function main(): Promise<void> {
   const container = document.getElementById("root");
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
     const status = container.querySelector("#boot p");
     if (status) status.textContent = "Waiting for Excel to start the add-in…";
   });
-  const workbook = await openWorkbook(host.inExcel);
+  const [workbook] = await Promise.all([openWorkbook(host.inExcel), themeReady(host.theme)]);
   createRoot(container).render(<Root host={host} workbook={workbook} />);
 }
 
