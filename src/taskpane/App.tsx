@@ -17,8 +17,8 @@ import { DFE_EXAMPLE_NAME } from "./dfe-example";
 import { emptyDraft, tenderToDraft } from "./draft";
 import type { HostInfo } from "./host";
 import { lazyModule, prefetchWhenIdle, useLazyModule } from "./lazy-module";
-import { readPastedText, readTenderFile, READS_PROSE, type LoadedTender } from "./sources";
-import { StartStep } from "./StartStep";
+import type { LoadedTender } from "./sources";
+import { READS_PROSE, StartStep } from "./StartStep";
 import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
 import { useTask } from "./use-task";
 import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
@@ -28,6 +28,12 @@ import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
  * needs neither): the first load stays small, and the steps are there before the user asks.
  */
 export const tenderSteps = lazyModule(() => import(/* webpackChunkName: "steps" */ "./TenderSteps"));
+
+/**
+ * The readers of files and pasted text (the engine's tender-file, CSV and notice readers): fetched
+ * when the browser is idle after the first screen, or when the user first opens or pastes something.
+ */
+export const tenderReaders = lazyModule(() => import(/* webpackChunkName: "readers" */ "./sources"));
 const engine = () => import(/* webpackChunkName: "steps" */ "./engine");
 
 const useStyles = makeStyles({
@@ -98,7 +104,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     [reportProblem],
   );
   const steps = useLazyModule(tenderSteps, state.draft !== null || state.step !== "start", stepsFailed);
-  useEffect(() => prefetchWhenIdle([tenderSteps]), []);
+  useEffect(() => prefetchWhenIdle([tenderSteps, tenderReaders]), []);
 
   const load = useCallback((loaded: LoadedTender) => {
     setBuildTried(false);
@@ -185,7 +191,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         title: `Could not read ${file.name}`,
         next: "Check that it is an .xlsx workbook, a .csv lots table or a tender .json file, then open it again.",
       },
-      async () => load(await readTenderFile(file)),
+      async () => load(await (await tenderReaders.load()).readTenderFile(file)),
     );
 
   const onNotice = (text: string) =>
@@ -195,7 +201,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         title: "Could not read the tender notice",
         next: "Check the text you pasted, or start a blank tender and type the figures in.",
       },
-      async () => load(await readPastedText(text)),
+      async () => load(await (await tenderReaders.load()).readPastedText(text)),
     );
 
   const onCreateSheet = (example: boolean) =>

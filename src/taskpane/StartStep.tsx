@@ -14,6 +14,9 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
+/** Pasted text is read as prose by the notice reader as well as a pasted table. */
+export const READS_PROSE = true;
+
 export interface StartStepProps {
   inExcel: boolean;
   busy: boolean;

@@ -16,7 +16,7 @@ import { ExportStep, type ExportAction } from "./ExportStep";
 import { exportActions } from "./exports";
 import type { HostInfo } from "./host";
 import { ReviewStep } from "./ReviewStep";
-import { listProblems } from "./sources";
+import { listProblems } from "./problems";
 import type { PaneAction, PaneState, Step } from "./state";
 import { TrackStep } from "./TrackStep";
 import { useBuild } from "./use-build";

@@ -6,7 +6,7 @@
 import type { ActualLine, ActualsReport, checkActuals, PositionFigures } from "../domain/actuals";
 import type { Report } from "../domain/check/check";
 import { formatLongDate, formatNumber, readUkDate } from "./en-gb";
-import { listProblems } from "./sources";
+import { listProblems } from "./problems";
 import { PaneError } from "./use-task";
 import { money } from "./view";
 

@@ -9,7 +9,7 @@ import type { InputError } from "../domain/core/types";
 import type { FindingLocation } from "../workbook/port";
 import { choicesOf, OPTION_PATHS, type Checked } from "./engine";
 import type { HostInfo } from "./host";
-import { listProblems } from "./sources";
+import { listProblems } from "./problems";
 import type { PaneAction, PaneState } from "./state";
 import { errorsCaveat, type PaneProblem, type Task } from "./use-task";
 import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";

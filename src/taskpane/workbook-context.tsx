@@ -5,7 +5,7 @@
 import { createContext, useContext } from "react";
 import type { InputError, Result } from "../domain/core/types";
 import type { WorkbookPort } from "../workbook/port";
-import { listProblems } from "./sources";
+import { listProblems } from "./problems";
 import { PaneError } from "./use-task";
 
 export type PaneWorkbook = WorkbookPort;

@@ -1,11 +1,5 @@
-import {
-  describePath,
-  listProblems,
-  readLotsCsv,
-  readNoticeText,
-  readJsonFile,
-  readPastedText,
-} from "../../src/taskpane/sources";
+import { describePath, listProblems } from "../../src/taskpane/problems";
+import { readLotsCsv, readNoticeText, readJsonFile, readPastedText } from "../../src/taskpane/sources";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ocdsToTender, tenderToOcds } from "../../src/domain/formats/ocds";

@@ -17,13 +17,8 @@ import type {
   Tender,
   Tolerance,
 } from "../core/types";
-import {
-  assessRules,
-  rulesFindings,
-  thresholdCategoryWords,
-  type RulesAssessment,
-  type RulesInput,
-} from "../rules/assess";
+import { assessRules, rulesFindings, type RulesAssessment, type RulesInput } from "../rules/assess";
+import { thresholdCategoryWords } from "../rules/thresholds";
 import { citeSources } from "../rules/sources";
 
 export interface CheckOptions {

@@ -15,6 +15,7 @@ import {
   thresholdOn,
   type ThresholdCategory,
   type VatBasis,
+  thresholdCategoryWords,
 } from "./thresholds";
 import {
   latestAwardNoticeFor,
@@ -82,20 +83,6 @@ export interface RulesAssessment {
   };
   /** Assumptions made and checks left out, in plain words. */
   notes: string[];
-}
-
-const CATEGORY_WORDS: Record<ThresholdCategory, string> = {
-  "central-supplies-services": "central government supplies and services",
-  "sub-central-supplies-services": "sub-central supplies and services",
-  works: "works",
-  "light-touch": "light-touch (social and other specific) services",
-  "utility-supplies-services": "utilities' supplies and services",
-  "utility-light-touch": "utilities' light-touch services",
-};
-
-/** "central government supplies and services". */
-export function thresholdCategoryWords(category: ThresholdCategory): string {
-  return CATEGORY_WORDS[category];
 }
 
 const FIND_A_TENDER_START: IsoDate = "2021-01-01";
@@ -240,7 +227,7 @@ export function assessRules(input: RulesInput): RulesAssessment {
         if (found.value === undefined) {
           out.missing.push({
             field: "contractType",
-            message: m.unconfirmed(CATEGORY_WORDS[category], found.period.from),
+            message: m.unconfirmed(thresholdCategoryWords(category), found.period.from),
           });
         } else {
           out.threshold = found.value;
@@ -350,7 +337,7 @@ export function rulesFindings(input: RulesInput, a: RulesAssessment): Finding[] 
     input.vatRate,
     statedLarger,
   );
-  const what = CATEGORY_WORDS[a.thresholdCategory];
+  const what = thresholdCategoryWords(a.thresholdCategory);
   const period = periodWords(a.thresholdPeriod);
   const source = citeSources(a.sources.threshold ?? []);
   if (a.aboveThreshold === true) {

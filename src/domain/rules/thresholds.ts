@@ -245,3 +245,17 @@ export const BELOW_THRESHOLD_PERIODS: readonly BelowThresholdPeriod[] = [
     sources: ["G10", "F14", "F15"],
   },
 ];
+
+const CATEGORY_WORDS: Record<ThresholdCategory, string> = {
+  "central-supplies-services": "central government supplies and services",
+  "sub-central-supplies-services": "sub-central supplies and services",
+  works: "works",
+  "light-touch": "light-touch (social and other specific) services",
+  "utility-supplies-services": "utilities' supplies and services",
+  "utility-light-touch": "utilities' light-touch services",
+};
+
+/** "central government supplies and services". */
+export function thresholdCategoryWords(category: ThresholdCategory): string {
+  return CATEGORY_WORDS[category];
+}

@@ -7,7 +7,8 @@ import { penceToPounds } from "../../domain/core/money";
 import type { IsoDate } from "../../domain/core/types";
 import { NOT_LEGAL_ADVICE } from "../../domain/core/messages";
 import { rulesInput } from "../../domain/check/check";
-import { assessRules, thresholdCategoryWords } from "../../domain/rules/assess";
+import { assessRules } from "../../domain/rules/assess";
+import { thresholdCategoryWords } from "../../domain/rules/thresholds";
 import { givesRuleFields } from "../../domain/rules/fields";
 
 import { FORMATS, type CellPlan, type Scalar, type SheetPlan } from "./plan";
