@@ -580,3 +580,59 @@ describe("contract tracking", () => {
     expect(consoleErrors).toEqual([]);
   });
 });
+
+describe("charts", () => {
+  /** The chart as the user sees it: its box inside the 320 px window, and the words it stands for. */
+  async function chart(page: Page, name: RegExp): Promise<string> {
+    const img = page.getByRole("img", { name });
+    await img.waitFor();
+    const box = await img.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+    expect(box!.height).toBeGreaterThan(20);
+    return (await img.getAttribute("aria-label")) ?? "";
+  }
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`draws value by lot, phasing and spend against budget at 320 px in the ${colorScheme} theme`, async () => {
+      const page = await newPane({ colorScheme });
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+      await page.getByRole("button", { name: "3. Build" }).click();
+      await page.getByRole("button", { name: "Build allocation", exact: true }).click();
+      await page.getByRole("table", { name: "Allocation by lot" }).waitFor();
+
+      expect(await chart(page, /^Value by lot:/)).toBe(
+        "Value by lot: Barnet £107,520, Kirklees £48,960, Reading £95,040, Worcestershire £95,040. The largest is Barnet.",
+      );
+      expect(await chart(page, /^Phasing by /)).toMatch(/^Phasing by \w[\w ]*: .*£/);
+      expect(await wider(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(ROOT, "test-results", `charts-build-${colorScheme}.png`),
+        fullPage: true,
+      });
+
+      await page.getByRole("button", { name: "6. Contract tracking" }).click();
+      await page.getByRole("textbox", { name: "As of" }).fill("31/01/2018");
+      await page
+        .getByLabel("Invoices file")
+        .setInputFiles(join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-invoices-with-problems.csv"));
+      await page.getByText("Read 22 invoice lines from dfe-2017-invoices-with-problems.csv.").waitFor();
+      const all = await chart(page, /^All lots:/);
+      expect(all).toMatch(
+        /^All lots: £[\d,.]+ spent of £346,560 by 31 January 2018, against £[\d,.]+ phased/,
+      );
+      expect(await chart(page, /^Barnet:/)).toMatch(/spent of £107,520/);
+      expect(await wider(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({
+        path: join(ROOT, "test-results", `charts-tracking-${colorScheme}.png`),
+        fullPage: true,
+      });
+      await page.close();
+      expect(consoleErrors).toEqual([]);
+    });
+  }
+});

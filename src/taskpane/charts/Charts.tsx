@@ -11,7 +11,7 @@ import { BAR_ROW, SPEND_CHART_HEIGHT } from "./layout";
 import type { Bar, SpendSeries } from "./series";
 
 const useStyles = makeStyles({
-  bars: { display: "flex", flexDirection: "column", margin: 0, padding: 0, listStyle: "none" },
+  bars: { display: "flex", flexDirection: "column" },
   bar: {
     height: `${BAR_ROW}px`,
     display: "grid",
@@ -44,9 +44,9 @@ export function BarChart({ title, bars }: { title: string; bars: readonly Bar[] 
     largest ? ` The largest is ${largest.label}.` : ""
   }`;
   return (
-    <ul className={styles.bars} role="img" aria-label={summary}>
+    <div className={styles.bars} role="img" aria-label={summary}>
       {bars.map((b, i) => (
-        <li key={`${b.label}-${i}`} className={styles.bar} aria-hidden="true">
+        <div key={`${b.label}-${i}`} className={styles.bar} aria-hidden="true">
           <span className={styles.label} title={b.label}>
             {b.label}
           </span>
@@ -61,9 +61,9 @@ export function BarChart({ title, bars }: { title: string; bars: readonly Bar[] 
             />
           </svg>
           <span className={styles.value}>{money(b.value)}</span>
-        </li>
+        </div>
       ))}
-    </ul>
+    </div>
   );
 }
 
