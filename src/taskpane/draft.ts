@@ -3,6 +3,10 @@
  * half-typed value never throws. `draftToInput` turns it into the tender file shape that the engine's
  * `parseTender` validates, and the engine's `InputError` paths (`lots[2].days`) map back to the boxes.
  */
+import {
+  LOT_FIELDS as DOMAIN_LOT_FIELDS,
+  TENDER_FIELDS as TENDER_FIELDS_OF_FILE,
+} from "../domain/core/fields";
 import type { InputError, IsoDate, Region, Tender } from "../domain/core/types";
 import { formatShortDate, penceToEntry, readUkDate } from "./en-gb";
 
@@ -34,6 +38,9 @@ export interface TenderDraft {
 
 export type TenderField = Exclude<keyof TenderDraft, "lots" | "statedTotalIsCeiling">;
 export type LotField = Exclude<keyof LotDraft, "key">;
+
+// Every lot field has a box in Review.
+const LOT_FIELDS: readonly LotField[] = DOMAIN_LOT_FIELDS;
 
 let nextKey = 1;
 function newKey(): string {
@@ -154,18 +161,11 @@ export function errorsByPath(errors: readonly InputError[]): Map<string, string[
   return map;
 }
 
-const TENDER_FIELDS: readonly TenderField[] = [
-  "title",
-  "buyer",
-  "statedTotal",
-  "dayRate",
-  "closingDate",
-  "startDate",
-  "endDate",
-  "region",
-  "vatRate",
-];
-const LOT_FIELDS: readonly LotField[] = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"];
+/** The tender's fields (core/fields.ts) that have a box in Review. */
+const boxes: object = emptyDraft();
+const TENDER_FIELDS = (TENDER_FIELDS_OF_FILE as readonly string[]).filter(
+  (f): f is TenderField => f in boxes && f !== "lots" && f !== "statedTotalIsCeiling",
+);
 
 /**
  * The box an error path belongs to, or undefined when no single box shows it (e.g. `lots` itself).

@@ -3,6 +3,8 @@
  * --published, --award-notice, --options-value; --json's `rules`; the text section; exit codes.
  * Rules and sources: docs/rules.md (PCR 2015 reg 27, http://legislation.gov.uk/uksi/2015/102/regulation/27/made).
  */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExitCode } from "../../src/cli/args";
 import { main } from "../../src/cli/main";
@@ -136,4 +138,47 @@ describe("check with the rule options", () => {
     }
     expect(r.stderr).toContain('"council" is not one of "central", "sub-central", "utility"');
   });
+});
+
+describe("the rule fields survive the files check writes", () => {
+  test.each([".tender.csv", ".ocds.json"])(
+    "DfE 2017 published 26 July 2017: --out x%s read back gives the same rule fields and rules",
+    async (suffix) => {
+      const dir = mkdtempSync(join(tmpdir(), "tb-rules-"));
+      try {
+        const out = join(dir, `dfe${suffix}`);
+        const options = [...DFE_RULES, "--procedure", "open", "--award-notice", "14/08/2017"];
+        const first = await run([
+          "check",
+          EXAMPLE_JSON,
+          ...options,
+          "--options-value",
+          "20000",
+          "--json",
+          "--out",
+          out,
+        ]);
+        const again = await run(["check", out, "--json"]);
+        const [a, b] = [JSON.parse(first.stdout), JSON.parse(again.stdout)];
+        for (const field of [
+          "buyerType",
+          "contractType",
+          "procedure",
+          "publishedDate",
+          "awardNoticeDate",
+          "optionsValue",
+        ])
+          expect([field, b.tender[field]]).toEqual([field, a.tender[field]]);
+        expect(b.tender).toMatchObject({
+          publishedDate: "2017-07-26",
+          procedure: "open",
+          optionsValue: 20000,
+        });
+        expect(b.rules).toEqual(a.rules);
+        expect(again.code).toBe(first.code);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -9,6 +9,7 @@
  * "buyerType","contractType","procedure","publishedDate","awardNoticeDate","optionsValue"}`
  */
 import { daysInMonth, isValidIsoDate, MONTH_NAMES } from "../core/calendar";
+import { LOT_FIELDS, TENDER_FIELDS } from "../core/fields";
 import { tenderMessages as m } from "../core/messages";
 import { parseMoney, rateTimesDays } from "../core/money";
 import {
@@ -42,29 +43,6 @@ export const MAX_LOT_DAYS = 100_000;
  * and benchmarked at (bench/). Beyond it a tender is refused with this number, not half-read.
  */
 export const MAX_LOTS = 100_000;
-
-export const TENDER_FIELDS = [
-  "title",
-  "buyer",
-  "currency",
-  "statedTotal",
-  "statedTotalIsCeiling",
-  "dayRate",
-  "closingDate",
-  "startDate",
-  "endDate",
-  "region",
-  "vatRate",
-  "lots",
-  "buyerType",
-  "contractType",
-  "procedure",
-  "publishedDate",
-  "awardNoticeDate",
-  "optionsValue",
-] as const;
-
-export const LOT_FIELDS = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"] as const;
 
 const REGION_WORDS: Record<string, Region> = {
   "gb-eng": "GB-ENG",

@@ -1,17 +1,3 @@
-/** The tender fields the procurement rules read: the report and the summary sheet show a rules
- * section once a tender gives any of them. */
-import type { Tender } from "../core/types";
-
-export const RULE_FIELDS = [
-  "buyerType",
-  "contractType",
-  "procedure",
-  "publishedDate",
-  "awardNoticeDate",
-  "optionsValue",
-] as const satisfies readonly (keyof Tender)[];
-
-/** True when the tender gives at least one of the rule fields. */
-export function givesRuleFields(tender: Tender): boolean {
-  return RULE_FIELDS.some((f) => tender[f] !== undefined);
-}
+/** The tender fields the procurement rules read: declared with the tender's other fields in
+ * core/fields.ts; the report and the summary sheet show a rules section once a tender gives any. */
+export { RULE_FIELDS, givesRuleFields, type RuleField } from "../core/fields";

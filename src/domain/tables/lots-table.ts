@@ -29,12 +29,13 @@ import {
   type TableReadOptions,
 } from "./table-cells";
 import type { InputError, Lot, Pence, Result } from "../core/types";
+import { LOT_FIELD_LABELS, LOT_FIELDS, type LotField } from "../core/fields";
 
 export { csvCellRef, csvRowRef, readTableDate } from "./table-cells";
 export type { CellValue } from "./table-cells";
 
-/** The lot fields a lots table can hold, one column each. */
-export type LotsColumn = "name" | "dayRate" | "days" | "statedValue" | "startDate" | "endDate";
+/** The lot fields a lots table can hold, one column each (core/fields.ts lists them). */
+export type LotsColumn = LotField;
 
 /** How cells and rows are named in messages; the default table name is "the lots table". */
 export type LotsTableOptions = TableReadOptions;
@@ -58,16 +59,7 @@ export const LOTS_COLUMN_HEADERS: Record<LotsColumn, readonly string[]> = {
   endDate: ["End date", "End"],
 };
 
-const COLUMN_LABEL: Record<LotsColumn, string> = {
-  name: "Lot",
-  dayRate: "Day rate",
-  days: "Days",
-  statedValue: "Stated value",
-  startDate: "Start date",
-  endDate: "End date",
-};
-
-const KNOWN_HEADERS = `"Lot", "Day rate", "Days", "Stated value", "Start date", "End date"`;
+const KNOWN_HEADERS = LOT_FIELDS.map((f) => `"${LOT_FIELD_LABELS[f]}"`).join(", ");
 
 const recogniseLotsHeader = headerRecogniser(LOTS_COLUMN_HEADERS);
 
@@ -131,7 +123,7 @@ export function readLotsTableLayout(
       tableName,
       recognise: recogniseHeader,
       knownHeaders: KNOWN_HEADERS,
-      labels: COLUMN_LABEL,
+      labels: LOT_FIELD_LABELS,
       unknownColumn: (h) =>
         options.ignoreUnknownColumns
           ? undefined

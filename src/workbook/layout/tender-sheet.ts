@@ -14,7 +14,16 @@ import {
 import { parseMoney, penceToPounds } from "../../domain/core/money";
 import { parseBuyerType, parseContractType, parseProcedure, parseTender } from "../../domain/check/tender";
 import type { InputError, Lot, Parsed, Region, Result, Tender } from "../../domain/core/types";
-import { BUYER_TYPES, CONTRACT_TYPES, PROCEDURES } from "../../domain/core/types";
+import {
+  LOT_FIELD_LABELS,
+  LOT_FIELDS,
+  RULE_FIELDS,
+  TENDER_DETAIL_FIELDS,
+  TENDER_FIELD_SPECS,
+  type FieldKind,
+  type LotField,
+  type TenderDetailField,
+} from "../../domain/core/fields";
 import {
   FORMATS,
   type CellPlan,
@@ -27,90 +36,64 @@ import {
 /** The regions by name, spelt as the engine spells them everywhere. */
 export const REGION_LABELS = REGION_NAMES;
 
-export type TenderField =
-  | "title"
-  | "buyer"
-  | "statedTotal"
-  | "dayRate"
-  | "closingDate"
-  | "startDate"
-  | "endDate"
-  | "region"
-  | "vatRate"
-  | "buyerType"
-  | "contractType"
-  | "procedure"
-  | "publishedDate"
-  | "awardNoticeDate"
-  | "optionsValue";
+/** The tender fields the sheet shows (core/fields.ts lists them; the ceiling is not on the sheet). */
+export type TenderField = Exclude<TenderDetailField, "currency" | "statedTotalIsCeiling">;
 
 interface FieldSpec {
   field: TenderField;
   label: string;
-  kind: "text" | "money" | "date" | "region" | "vat" | "choice";
+  kind: FieldKind;
   hint: string;
   /** For a choice: the words allowed (a drop-down). */
   choices?: readonly string[];
 }
 
+/** The input prompt beside each field's value. */
+const HINTS: Record<TenderField, string> = {
+  title: "What the tender is for",
+  buyer: "The contracting authority",
+  statedTotal: "The total the tender states, ex VAT",
+  dayRate: "For lots without their own day rate",
+  closingDate: "dd/mm/yyyy",
+  startDate: "dd/mm/yyyy",
+  endDate: "dd/mm/yyyy (optional)",
+  region: "England & Wales, Scotland or Northern Ireland",
+  vatRate: "Figures are ex VAT; 20% unless stated",
+  buyerType: "Procurement rules (optional): central, sub-central or utility",
+  contractType: "services, supplies, works or light-touch",
+  procedure: "open, restricted, competitive-flexible, direct-award or call-off",
+  publishedDate: "The tender notice's date, dd/mm/yyyy",
+  awardNoticeDate: "The contract award notice's date, dd/mm/yyyy",
+  optionsValue: "Extensions and options not in the lots, ex VAT",
+};
+/** Where the sheet's label is not the field's own. */
+const SHEET_LABELS: Partial<Record<TenderField, string>> = {
+  dayRate: "Default day rate",
+  region: "Bank holidays",
+};
+
+function sheetField(field: TenderField): FieldSpec {
+  const { label, kind, choices } = TENDER_FIELD_SPECS[field];
+  return {
+    field,
+    label: SHEET_LABELS[field] ?? label,
+    kind,
+    hint: HINTS[field],
+    ...(choices ? { choices } : {}),
+  };
+}
+const onSheet = (f: TenderDetailField): f is TenderField => f in HINTS;
+
 /** The tender-level fields, one row each from row 3, label in column A and value in column B. */
-export const TENDER_FIELDS: readonly FieldSpec[] = [
-  { field: "title", label: "Title", kind: "text", hint: "What the tender is for" },
-  { field: "buyer", label: "Buyer", kind: "text", hint: "The contracting authority" },
-  { field: "statedTotal", label: "Stated total", kind: "money", hint: "The total the tender states, ex VAT" },
-  { field: "dayRate", label: "Default day rate", kind: "money", hint: "For lots without their own day rate" },
-  { field: "closingDate", label: "Closing date", kind: "date", hint: "dd/mm/yyyy" },
-  { field: "startDate", label: "Start date", kind: "date", hint: "dd/mm/yyyy" },
-  { field: "endDate", label: "End date", kind: "date", hint: "dd/mm/yyyy (optional)" },
-  {
-    field: "region",
-    label: "Bank holidays",
-    kind: "region",
-    hint: "England & Wales, Scotland or Northern Ireland",
-  },
-  { field: "vatRate", label: "VAT rate", kind: "vat", hint: "Figures are ex VAT; 20% unless stated" },
-];
+export const TENDER_FIELDS: readonly FieldSpec[] = (TENDER_DETAIL_FIELDS as readonly TenderDetailField[])
+  .filter(onSheet)
+  .map(sheetField);
 
 /**
  * The procurement-rules fields (docs/rules.md), all optional: a block beside the tender fields,
  * label in column E, value in F, hint in G, so the lots table stays where it is.
  */
-export const RULES_FIELDS: readonly FieldSpec[] = [
-  {
-    field: "buyerType",
-    label: "Buyer type",
-    kind: "choice",
-    hint: "Procurement rules (optional): central, sub-central or utility",
-    choices: BUYER_TYPES,
-  },
-  {
-    field: "contractType",
-    label: "Contract type",
-    kind: "choice",
-    hint: "services, supplies, works or light-touch",
-    choices: CONTRACT_TYPES,
-  },
-  {
-    field: "procedure",
-    label: "Procedure",
-    kind: "choice",
-    hint: "open, restricted, competitive-flexible, direct-award or call-off",
-    choices: PROCEDURES,
-  },
-  { field: "publishedDate", label: "Published", kind: "date", hint: "The tender notice's date, dd/mm/yyyy" },
-  {
-    field: "awardNoticeDate",
-    label: "Award notice",
-    kind: "date",
-    hint: "The contract award notice's date, dd/mm/yyyy",
-  },
-  {
-    field: "optionsValue",
-    label: "Options value",
-    kind: "money",
-    hint: "Extensions and options not in the lots, ex VAT",
-  },
-];
+export const RULES_FIELDS: readonly FieldSpec[] = RULE_FIELDS.map(sheetField);
 const CHOICE_PARSERS: Partial<Record<TenderField, (v: unknown) => Parsed<string>>> = {
   buyerType: parseBuyerType,
   contractType: parseContractType,
@@ -124,7 +107,7 @@ export const RULES_COL = 4;
 export const FIELDS_ROW = 2;
 /** 0-based row of the lots table header (row 13 in Excel). */
 export const LOTS_HEADER_ROW = FIELDS_ROW + TENDER_FIELDS.length + 2;
-export const LOTS_HEADERS = ["Lot", "Day rate", "Days", "Stated value", "Start date", "End date"] as const;
+export const LOTS_HEADERS: readonly string[] = LOT_FIELDS.map((f) => LOT_FIELD_LABELS[f]);
 
 const money = (p: number | undefined): Scalar => (p === undefined ? null : penceToPounds(p));
 const date = (d: string | undefined): Scalar => (d === undefined ? null : isoToExcelSerial(d));
@@ -169,17 +152,29 @@ function fieldValue(t: Tender | undefined, f: TenderField): Scalar {
   }
 }
 
-const FORMAT_OF: Record<FieldSpec["kind"], string> = {
+const FORMAT_OF: Record<FieldKind, string> = {
   text: FORMATS.text,
+  currency: FORMATS.text,
+  "yes-no": FORMATS.text,
   money: FORMATS.money,
   date: FORMATS.date,
   region: FORMATS.text,
-  vat: FORMATS.vat,
+  percent: FORMATS.vat,
   choice: FORMATS.text,
 };
 
+/** Each lot field's column in the lots table: its format, width and value. */
+const LOT_COLUMNS: Record<LotField, { numberFormat: string; width: number; value: (l: Lot) => Scalar }> = {
+  name: { numberFormat: FORMATS.text, width: 28, value: (l) => l.name },
+  dayRate: { numberFormat: FORMATS.money, width: 14, value: (l) => money(l.dayRate) },
+  days: { numberFormat: FORMATS.days, width: 10, value: (l) => l.days ?? null },
+  statedValue: { numberFormat: FORMATS.money, width: 16, value: (l) => money(l.statedValue) },
+  startDate: { numberFormat: FORMATS.date, width: 12, value: (l) => date(l.startDate) },
+  endDate: { numberFormat: FORMATS.date, width: 12, value: (l) => date(l.endDate) },
+};
+
 function lotRow(l: Lot): Scalar[] {
-  return [l.name, money(l.dayRate), l.days ?? null, money(l.statedValue), date(l.startDate), date(l.endDate)];
+  return LOT_FIELDS.map((f) => LOT_COLUMNS[f].value(l));
 }
 
 /** The dates validation accepts: 01/01/2000 to 31/12/2099. */
@@ -249,7 +244,7 @@ export function tenderSheetPlan(
         prompt: { title: spec.label, message: `Optional: ${spec.choices.join(", ")}.` },
         error: { title: spec.label, message: `Choose ${spec.choices.join(", ")}, or leave it empty.` },
       });
-    } else if (spec.kind === "vat") {
+    } else if (spec.kind === "percent") {
       validations.push({
         rect,
         rule: { type: "decimal", min: 0, max: 1 },
@@ -265,15 +260,11 @@ export function tenderSheetPlan(
     name: names.table,
     row: LOTS_HEADER_ROW,
     col: 0,
-    columns: [
-      { header: "Lot", numberFormat: FORMATS.text, width: 28 },
-      { header: "Day rate", numberFormat: FORMATS.money, width: 14 },
-      { header: "Days", numberFormat: FORMATS.days, width: 10 },
-      { header: "Stated value", numberFormat: FORMATS.money, width: 16 },
-      { header: "Start date", numberFormat: FORMATS.date, width: 12 },
-      { header: "End date", numberFormat: FORMATS.date, width: 12 },
-    ],
-    rows: lots.length > 0 ? lots.map(lotRow) : [[null, null, null, null, null, null]],
+    columns: LOT_FIELDS.map((f) => {
+      const { numberFormat, width } = LOT_COLUMNS[f];
+      return { header: LOT_FIELD_LABELS[f], numberFormat, width };
+    }),
+    rows: lots.length > 0 ? lots.map(lotRow) : [LOT_FIELDS.map(() => null)],
     showTotals: false,
     style: "TableStyleMedium2",
   };
@@ -335,8 +326,6 @@ export interface TenderSource {
   headerRow: number;
 }
 
-const LOT_FIELDS: readonly LotsColumn[] = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"];
-
 /**
  * The cell a finding's or an error's path refers to (`statedTotal`, `lots[2].days`, `lots[2]`),
  * qualified with the sheet name, or undefined when the path names nothing on the sheet.
@@ -349,7 +338,7 @@ export function locatePath(source: TenderSource, path: string): string | undefin
     const row = source.lotRows[Number(m[1])];
     if (row === undefined) return undefined;
     const f = (m[2] ?? "name") as LotsColumn;
-    const col = LOT_FIELDS.includes(f) ? source.lotColumns[f] : undefined;
+    const col = (LOT_FIELDS as readonly string[]).includes(f) ? source.lotColumns[f] : undefined;
     const c = col ?? source.lotColumns.name ?? 0;
     return qualified(source.sheet, cellAddress(row, c));
   }
@@ -498,7 +487,7 @@ export function readTenderGrid(
       case "region":
         input[spec.field] = regionInput(v, where, errors);
         break;
-      case "vat":
+      case "percent":
         input[spec.field] = vatInput(v, where, errors);
         break;
       case "choice": {

@@ -2,7 +2,14 @@
 import fc from "fast-check";
 import { fromDayNumber, toDayNumber } from "../../../src/domain/core/calendar";
 import { DFE_2017_TENDER } from "../../../src/domain/core/examples";
-import type { Lot, Region, Tender } from "../../../src/domain/core/types";
+import {
+  BUYER_TYPES,
+  CONTRACT_TYPES,
+  PROCEDURES,
+  type Lot,
+  type Region,
+  type Tender,
+} from "../../../src/domain/core/types";
 
 /** Characters that break naive CSV and spreadsheets: quotes, separators, line breaks, formula starts. */
 const TRICKY_CHARS = [
@@ -110,12 +117,39 @@ export const tenderArb: fc.Arbitrary<Tender> = fc
       region: fc.constantFrom<Region>("GB-ENG", "GB-SCT", "GB-NIR"),
       vatRate: fc.constantFrom(0, 5, 17.5, 20),
       lots: fc.uniqueArray(lot, { minLength: 1, maxLength: 8, selector: (l) => nameKey(l.name) }),
+      statedTotalIsCeiling: fc.constant(true),
+      buyerType: fc.constantFrom(...BUYER_TYPES),
+      contractType: fc.constantFrom(...CONTRACT_TYPES),
+      procedure: fc.constantFrom(...PROCEDURES),
+      publishedDate: isoDate,
+      awardNoticeDate: isoDate,
+      optionsValue: fc.integer({ min: 0, max: 100_000_000_00 }),
     },
     { requiredKeys: ["title", "buyer", "region", "vatRate", "lots"] },
   )
-  .map((t) => ({ ...t, currency: "GBP" }) as Tender);
+  // A ceiling is a ceiling on a stated total.
+  .map((t) => (t.statedTotal === undefined ? { ...t, statedTotalIsCeiling: undefined } : t))
+  .map((t) => {
+    const tender = { ...t, currency: "GBP" } as Tender;
+    if (tender.statedTotalIsCeiling === undefined) delete tender.statedTotalIsCeiling;
+    return tender;
+  });
 
 /** The DfE 2017 tender (the engine's example): a fresh copy each time, for a test to change. */
 export function dfeTender(): Tender {
   return structuredClone(DFE_2017_TENDER);
+}
+
+/** The DfE 2017 tender with the procurement-rule fields #17 adds: published 26 July 2017, an open
+ * procedure for central government services, award notice 14 August, £20,000 of options. */
+export function dfeWithRules(): Tender {
+  return {
+    ...dfeTender(),
+    buyerType: "central",
+    contractType: "services",
+    procedure: "open",
+    publishedDate: "2017-07-26",
+    awardNoticeDate: "2017-08-14",
+    optionsValue: 2_000_000,
+  };
 }

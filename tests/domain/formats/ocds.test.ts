@@ -344,6 +344,10 @@ describe("importing what Contracts Finder publishes", () => {
       endDate: "2018-03-31",
       region: "GB-ENG",
       vatRate: 20,
+      // procurementMethodDetails "Open procedure", mainProcurementCategory, tenderPeriod.startDate
+      procedure: "open",
+      contractType: "services",
+      publishedDate: "2017-07-03",
       lots: [
         { name: "Lot 1: Barnet", statedValue: 107_520_00 },
         { name: "Lot 2: Kirklees", statedValue: 48_960_00 },

@@ -10,69 +10,105 @@ import {
 } from "../../tables/lots-table";
 import type { CellValue } from "../../tables/lots-table";
 import { parseMoney } from "../../core/money";
-import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseRegion, parseVatRate } from "../../check/tender";
-import type { InputError, Result, StatedAmount, Tender } from "../../core/types";
+import {
+  DEFAULT_REGION,
+  DEFAULT_VAT_RATE,
+  parseBuyerType,
+  parseContractType,
+  parseProcedure,
+  parseRegion,
+  parseVatRate,
+} from "../../check/tender";
+import {
+  givesRuleFields,
+  LOT_FIELD_LABELS,
+  LOT_FIELDS,
+  RULE_FIELDS,
+  TENDER_FIELD_SPECS,
+  type LotField,
+  type TenderDetailField,
+} from "../../core/fields";
+import type { InputError, Lot, Parsed, Result, StatedAmount, Tender } from "../../core/types";
 import { date, type Field, num, pounds, restoreFormulaText, text, writeCsv } from "./fields";
 import { quoted } from "../../core/messages";
 
-/** The rows above the lots table, in order: label and what it holds. */
-const TENDER_FIELDS = [
-  "Title",
-  "Buyer",
-  "Currency",
-  "Stated total",
-  "Stated total precision",
-  "Day rate",
-  "Closing date",
-  "Start date",
-  "End date",
-  "Region",
-  "VAT rate (%)",
-] as const;
-type TenderField = (typeof TENDER_FIELDS)[number];
+/** The rows above the lots table: the tender's details (core/fields.ts) and the stated total's precision. */
+type DetailRow = TenderDetailField | "statedTotalPrecision";
 
-export const TENDER_LOTS_CSV_HEADER = [
-  "Lot",
-  "Day rate",
-  "Days",
-  "Stated value",
-  "Start date",
-  "End date",
-] as const;
+/** Each row's label: the field's own, but for the precision and the VAT rate's unit. */
+const ROW_LABELS: Record<DetailRow, string> = {
+  ...Object.fromEntries(
+    (Object.keys(TENDER_FIELD_SPECS) as TenderDetailField[]).map((f) => [f, TENDER_FIELD_SPECS[f].label]),
+  ),
+  statedTotalPrecision: "Stated total precision",
+  vatRate: "VAT rate (%)",
+} as Record<DetailRow, string>;
+
+/** The rows every tender CSV has, in order. */
+const DETAIL_ROWS: readonly DetailRow[] = [
+  "title",
+  "buyer",
+  "currency",
+  "statedTotal",
+  "statedTotalPrecision",
+  "dayRate",
+  "closingDate",
+  "startDate",
+  "endDate",
+  "region",
+  "vatRate",
+];
+/** Every row a tender CSV may have: the ceiling (when it is one) and the rule fields (when any is given) follow. */
+const ALL_ROWS: readonly DetailRow[] = [...DETAIL_ROWS, "statedTotalIsCeiling", ...RULE_FIELDS];
+
+/** The lots table's header: the lot fields' labels. */
+export const TENDER_LOTS_CSV_HEADER: readonly string[] = LOT_FIELDS.map((f) => LOT_FIELD_LABELS[f]);
+
+const LOT_CELLS: { [F in LotField]: (lot: Lot) => Field } = {
+  name: (l) => text(l.name),
+  dayRate: (l) => pounds(l.dayRate),
+  days: (l) => num(l.days),
+  statedValue: (l) => pounds(l.statedValue),
+  startDate: (l) => date(l.startDate),
+  endDate: (l) => date(l.endDate),
+};
 
 /**
  * The tender as CSV: its details as label/value rows (Title, Buyer, Currency, Stated total,
- * Stated total precision, Day rate, Closing date, Start date, End date, Region, VAT rate (%)),
+ * Stated total precision, Day rate, Closing date, Start date, End date, Region, VAT rate (%);
+ * then "Stated total is a ceiling, yes" when it is one, and the procurement-rule fields — Buyer
+ * type, Contract type, Procedure, Published, Award notice, Options value — when any is given),
  * a blank row, then the lots table (Lot, Day rate, Days, Stated value, Start date, End date;
  * a lot's own day rate only, the tender's default being above). `csvToTender` reads it back.
  */
 export function tenderToCsv(tender: Tender): string {
-  const details: Record<TenderField, Field> = {
-    Title: text(tender.title),
-    Buyer: text(tender.buyer),
-    Currency: text(tender.currency),
-    "Stated total": pounds(tender.statedTotal?.pence),
-    "Stated total precision": pounds(tender.statedTotal?.precision),
-    "Day rate": pounds(tender.dayRate),
-    "Closing date": date(tender.closingDate),
-    "Start date": date(tender.startDate),
-    "End date": date(tender.endDate),
-    Region: text(tender.region),
-    "VAT rate (%)": num(tender.vatRate),
+  const details: Record<DetailRow, Field> = {
+    title: text(tender.title),
+    buyer: text(tender.buyer),
+    currency: text(tender.currency),
+    statedTotal: pounds(tender.statedTotal?.pence),
+    statedTotalPrecision: pounds(tender.statedTotal?.precision),
+    statedTotalIsCeiling: text(tender.statedTotalIsCeiling === true ? "yes" : ""),
+    dayRate: pounds(tender.dayRate),
+    closingDate: date(tender.closingDate),
+    startDate: date(tender.startDate),
+    endDate: date(tender.endDate),
+    region: text(tender.region),
+    vatRate: num(tender.vatRate),
+    buyerType: text(tender.buyerType),
+    contractType: text(tender.contractType),
+    procedure: text(tender.procedure),
+    publishedDate: date(tender.publishedDate),
+    awardNoticeDate: date(tender.awardNoticeDate),
+    optionsValue: pounds(tender.optionsValue),
   };
-  const rows: Field[][] = TENDER_FIELDS.map((label) => [text(label), details[label]]);
+  const written: DetailRow[] = [...DETAIL_ROWS];
+  if (tender.statedTotalIsCeiling === true) written.push("statedTotalIsCeiling");
+  if (givesRuleFields(tender)) written.push(...RULE_FIELDS);
+  const rows: Field[][] = written.map((f) => [text(ROW_LABELS[f]), details[f]]);
   rows.push([]);
   rows.push(TENDER_LOTS_CSV_HEADER.map(text));
-  for (const lot of tender.lots) {
-    rows.push([
-      text(lot.name),
-      pounds(lot.dayRate),
-      num(lot.days),
-      pounds(lot.statedValue),
-      date(lot.startDate),
-      date(lot.endDate),
-    ]);
-  }
+  for (const lot of tender.lots) rows.push(LOT_FIELDS.map((f) => LOT_CELLS[f](lot)));
   return writeCsv(rows);
 }
 
@@ -83,10 +119,11 @@ function labelKey(label: string): string {
     .replace(/[^a-z]/g, "");
 }
 
-const FIELD_BY_KEY = new Map<string, TenderField>(TENDER_FIELDS.map((f) => [labelKey(f), f]));
-FIELD_BY_KEY.set(labelKey("Tender"), "Title");
-FIELD_BY_KEY.set(labelKey("VAT rate"), "VAT rate (%)");
-FIELD_BY_KEY.set(labelKey("Closing"), "Closing date");
+const ROW_BY_KEY = new Map<string, DetailRow>(ALL_ROWS.map((f) => [labelKey(ROW_LABELS[f]), f]));
+ROW_BY_KEY.set(labelKey("Tender"), "title");
+ROW_BY_KEY.set(labelKey("Closing"), "closingDate");
+ROW_BY_KEY.set(labelKey("Published date"), "publishedDate");
+ROW_BY_KEY.set(labelKey("Award notice date"), "awardNoticeDate");
 
 const isBlank = (row: readonly string[]): boolean => row.every((c) => c.trim() === "");
 
@@ -107,25 +144,26 @@ export function csvToTender(csvText: string): Result<Tender> {
   // The tender's details: label/value rows down to the first blank row.
   let r = 0;
   while (r < rows.length && isBlank(rows[r])) r++;
-  const details = new Map<TenderField, { value: string; row: number }>();
+  const details = new Map<DetailRow, { value: string; row: number }>();
   const looksLikeLotsHeader = (row: readonly string[]): boolean =>
     row.filter((c) => recogniseHeader(c) !== undefined).length >= 2;
   for (; r < rows.length && !isBlank(rows[r]) && !looksLikeLotsHeader(rows[r]); r++) {
     const row = rows[r];
     const label = row[0].trim();
-    const f = FIELD_BY_KEY.get(labelKey(label));
+    const f = ROW_BY_KEY.get(labelKey(label));
     const at = `row ${r + 1}`;
     if (f === undefined) {
       errors.push({
         path: `${at}, column 1`,
-        message: `${quoted(label)} is not a tender detail; the rows above the lots table are ${TENDER_FIELDS.join(", ")}`,
+        message: `${quoted(label)} is not a tender detail; the rows above the lots table are ${ALL_ROWS.map((k) => ROW_LABELS[k]).join(", ")}`,
       });
       continue;
     }
+    const name = ROW_LABELS[f];
     if (details.has(f)) {
       errors.push({
-        path: `${at} (${f})`,
-        message: `${f} is given twice (also row ${(details.get(f)?.row ?? 0) + 1}); keep one`,
+        path: `${at} (${name})`,
+        message: `${name} is given twice (also row ${(details.get(f)?.row ?? 0) + 1}); keep one`,
       });
       continue;
     }
@@ -133,7 +171,7 @@ export function csvToTender(csvText: string): Result<Tender> {
       if (row[c].trim() !== "") {
         errors.push({
           path: `${at}, column ${c + 1}`,
-          message: `${f} takes one value, in column 2; remove ${quoted(row[c])} from column ${c + 1}`,
+          message: `${name} takes one value, in column 2; remove ${quoted(row[c])} from column ${c + 1}`,
         });
       }
     }
@@ -148,79 +186,87 @@ export function csvToTender(csvText: string): Result<Tender> {
     vatRate: DEFAULT_VAT_RATE,
     lots: [],
   };
-  const pathOf = (f: TenderField): string => {
+  const pathOf = (f: DetailRow): string => {
     const d = details.get(f);
-    return d === undefined ? f : `row ${d.row + 1} (${f})`;
+    return d === undefined ? ROW_LABELS[f] : `row ${d.row + 1} (${ROW_LABELS[f]})`;
   };
-  const get = (f: TenderField): string => details.get(f)?.value ?? "";
+  const get = (f: DetailRow): string => details.get(f)?.value ?? "";
+  const fail = (f: DetailRow, message: string): undefined => {
+    errors.push({ path: pathOf(f), message });
+    return undefined;
+  };
 
   // Like a tender file, a tender may have no title or buyer yet: they are then empty.
-  tender.title = get("Title");
-  tender.buyer = get("Buyer");
-  const currency = get("Currency").trim();
+  tender.title = get("title");
+  tender.buyer = get("buyer");
+  const currency = get("currency").trim();
   if (currency !== "" && currency.toUpperCase() !== "GBP") {
-    errors.push({
-      path: pathOf("Currency"),
-      message: `Tender Budget works in pounds sterling (GBP), not ${quoted(currency)}`,
-    });
+    fail("currency", `Tender Budget works in pounds sterling (GBP), not ${quoted(currency)}`);
   }
 
-  const readMoney = (f: TenderField): StatedAmount | undefined => {
+  const readMoney = (f: DetailRow, zeroAllowed = false): StatedAmount | undefined => {
     const v = get(f).trim();
     if (v === "") return undefined;
     const m = parseMoney(v);
-    if (!m.ok) {
-      errors.push({
-        path: pathOf(f),
-        message: `${quoted(v)} is not an amount of money (${m.error}); write it like 107520.00`,
-      });
-      return undefined;
-    }
-    if (m.value.pence <= 0) {
-      errors.push({
-        path: pathOf(f),
-        message: `the ${f.toLowerCase()} must be more than £0 (it is ${quoted(v)})`,
-      });
-      return undefined;
+    if (!m.ok) return fail(f, `${quoted(v)} is not an amount of money (${m.error}); write it like 107520.00`);
+    if (m.value.pence < 0 || (m.value.pence === 0 && !zeroAllowed)) {
+      const rule = zeroAllowed ? "must not be negative" : "must be more than £0";
+      return fail(f, `the ${ROW_LABELS[f].toLowerCase()} ${rule} (it is ${quoted(v)})`);
     }
     return m.value;
   };
-  const total = readMoney("Stated total");
-  const precision = readMoney("Stated total precision");
+  const total = readMoney("statedTotal");
+  const precision = readMoney("statedTotalPrecision");
   if (total !== undefined)
     tender.statedTotal = { pence: total.pence, precision: precision?.pence ?? total.precision };
-  else if (precision !== undefined && get("Stated total").trim() === "") {
-    errors.push({
-      path: pathOf("Stated total precision"),
-      message: "a precision is given but no stated total; give the stated total too, or remove the precision",
-    });
+  else if (precision !== undefined && get("statedTotal").trim() === "") {
+    fail(
+      "statedTotalPrecision",
+      "a precision is given but no stated total; give the stated total too, or remove the precision",
+    );
   }
-  const rate = readMoney("Day rate");
+  const ceiling = get("statedTotalIsCeiling").trim().toLowerCase();
+  if (/^(yes|true)$/.test(ceiling)) {
+    if (tender.statedTotal !== undefined) tender.statedTotalIsCeiling = true;
+    else if (get("statedTotal").trim() === "") {
+      fail(
+        "statedTotalIsCeiling",
+        "says the stated total is a ceiling, but there is no stated total; give the stated total, or remove this row",
+      );
+    }
+  } else if (!/^(no|false|)$/.test(ceiling)) {
+    fail(
+      "statedTotalIsCeiling",
+      `write yes (the stated total is a budget, cap or "up to" amount) or no, not ${quoted(get("statedTotalIsCeiling"))}`,
+    );
+  }
+  const rate = readMoney("dayRate");
   if (rate !== undefined) tender.dayRate = rate.pence;
+  const options = readMoney("optionsValue", true);
+  if (options !== undefined) tender.optionsValue = options.pence;
 
-  const dates: [TenderField, "closingDate" | "startDate" | "endDate"][] = [
-    ["Closing date", "closingDate"],
-    ["Start date", "startDate"],
-    ["End date", "endDate"],
-  ];
-  for (const [f, key] of dates) {
+  for (const f of ["closingDate", "startDate", "endDate", "publishedDate", "awardNoticeDate"] as const) {
     const got = readTableDate(get(f));
-    if (!got.ok) errors.push({ path: pathOf(f), message: got.message });
-    else if (got.value !== undefined) tender[key] = got.value;
+    if (!got.ok) fail(f, got.message);
+    else if (got.value !== undefined) tender[f] = got.value;
   }
 
-  const region = get("Region").trim();
-  if (region !== "") {
-    const parsed = parseRegion(region);
-    if (parsed.ok) tender.region = parsed.value;
-    else errors.push({ path: pathOf("Region"), message: parsed.error });
-  }
-  const vat = get("VAT rate (%)").trim();
-  if (vat !== "") {
-    const parsed = parseVatRate(vat);
-    if (parsed.ok) tender.vatRate = parsed.value;
-    else errors.push({ path: pathOf("VAT rate (%)"), message: parsed.error });
-  }
+  const choose = <T>(f: DetailRow, parse: (v: unknown) => Parsed<T>): T | undefined => {
+    const v = get(f).trim();
+    if (v === "") return undefined;
+    const parsed = parse(v);
+    return parsed.ok ? parsed.value : fail(f, parsed.error);
+  };
+  const region = choose("region", parseRegion);
+  if (region !== undefined) tender.region = region;
+  const vat = choose("vatRate", parseVatRate);
+  if (vat !== undefined) tender.vatRate = vat;
+  const buyerType = choose("buyerType", parseBuyerType);
+  if (buyerType !== undefined) tender.buyerType = buyerType;
+  const contractType = choose("contractType", parseContractType);
+  if (contractType !== undefined) tender.contractType = contractType;
+  const procedure = choose("procedure", parseProcedure);
+  if (procedure !== undefined) tender.procedure = procedure;
 
   // The lots table below.
   while (r < rows.length && isBlank(rows[r])) r++;

@@ -5,6 +5,7 @@ import { penceToPounds } from "../../core/money";
 import type { IsoDate, Pence, Tender } from "../../core/types";
 import { isoToOcdsDateTime, publishedDateTime } from "./date-times";
 import { defaultOcid, hash16 } from "./ids";
+import { writeRuleFields } from "./rule-fields";
 import {
   LOTS_EXTENSION_URL,
   OCDS_VERSION,
@@ -127,6 +128,7 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions): Releas
     total = tender.statedTotal.pence;
     tenderBudget.valueSource = "statedTotal";
     tenderBudget.statedTotalPrecision = penceToPounds(tender.statedTotal.precision);
+    if (tender.statedTotalIsCeiling === true) tenderBudget.statedTotalIsCeiling = true;
   } else if (allocation.lines.every((line) => line.value !== undefined)) {
     total = allocation.total;
     tenderBudget.valueSource = "computed";
@@ -146,6 +148,7 @@ export function tenderToOcds(tender: Tender, options: OcdsExportOptions): Releas
     ocdsTender.tenderPeriod = { endDate: isoToOcdsDateTime(tender.closingDate, "end") };
   const contractPeriod = period(tender.startDate, tender.endDate);
   if (contractPeriod) ocdsTender.contractPeriod = contractPeriod;
+  writeRuleFields(tender, ocdsTender, tenderBudget);
 
   const release: Release = {
     ocid,

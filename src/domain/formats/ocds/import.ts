@@ -5,6 +5,7 @@ import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseDays, parseRegion, parseVatRate 
 import type { Lot, Pence, Region, Result, Tender } from "../../core/types";
 import { isObject, nonEmptyText, Reader, type Json } from "./json-reader";
 import { buyerName, pickRelease } from "./release";
+import { readRuleFields } from "./rule-fields";
 import { describeValue, quoted } from "../../core/messages";
 
 function isDayUnit(unit: unknown): unit is Json {
@@ -103,6 +104,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
       pence: value,
       precision: statedPrecision ?? (inferred.ok ? inferred.value.precision : 1),
     };
+    if (ext?.statedTotalIsCeiling === true) tender.statedTotalIsCeiling = true;
   }
   if (isObject(t.tenderPeriod)) {
     const closing = r.date(t.tenderPeriod.endDate, `${tp}.tenderPeriod.endDate`, "closing date");
@@ -113,6 +115,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
   const contract = r.period(t.contractPeriod, `${tp}.contractPeriod`, "contract");
   if (contract.start !== undefined) tender.startDate = contract.start;
   if (contract.end !== undefined) tender.endDate = contract.end;
+  readRuleFields(t, tp, ext, r, tender);
 
   // Lots, or the whole contract as one lot.
   const rawLots = t.lots;

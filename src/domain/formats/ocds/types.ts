@@ -5,7 +5,7 @@
  */
 
 import type { Allocation } from "../../check/allocation";
-import type { Region } from "../../core/types";
+import type { BuyerType, ContractType, Region } from "../../core/types";
 
 export const OCDS_VERSION = "1.1";
 /** The lots extension (tender.lots, items[].relatedLot), as listed in a package's `extensions`. */
@@ -71,18 +71,33 @@ export interface TenderBudgetFields {
   vatRate: number;
   /** "statedTotal": `tender.value` is the total the tender states; "computed": the lots added up. */
   valueSource?: "statedTotal" | "computed";
+  /** True when the stated total is a ceiling (a budget, cap or "up to" amount). */
+  statedTotalIsCeiling?: true;
   /** The unit the stated total was stated to, in pounds (£346,000 → 1000). */
   statedTotalPrecision?: number;
   /** The tender's default day rate in pounds, for lots without their own. */
   dayRate?: number;
+  /** Who buys (central, sub-central, utility): the core schema has no field for it. */
+  buyerType?: BuyerType;
+  /** What is bought, exactly (mainProcurementCategory has no code for light-touch). */
+  contractType?: ContractType;
+  /** Extensions and options not in the lots, in pounds ex VAT. */
+  optionsValue?: number;
 }
 
 export interface OcdsTender {
   id: string;
   title: string;
-  mainProcurementCategory: "services";
+  /** The contract type's category; "services" when the tender gives none. */
+  mainProcurementCategory: "services" | "goods" | "works";
+  /** The procedure (see ./rule-fields.ts). */
+  procurementMethod?: "open" | "selective" | "direct";
+  procurementMethodDetails?: string;
   value?: OcdsValue;
+  /** Published (startDate) to closing (endDate). */
   tenderPeriod?: OcdsPeriod;
+  /** endDate: the award notice. */
+  awardPeriod?: OcdsPeriod;
   contractPeriod?: OcdsPeriod;
   lots: OcdsLot[];
   items: OcdsItem[];
