@@ -15,6 +15,7 @@ import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useStepStyles } from "./step-styles";
 import type { LotDraft, LotField, TenderDraft, TenderField } from "./draft";
 import type { PaneAction } from "./state";
+import { RulesFields } from "./RulesFields";
 
 const useStyles = makeStyles({
   grid: {
@@ -297,6 +298,7 @@ export function ReviewStep({
           </Fragment>
         ))}
       </section>
+      <RulesFields draft={draft} errors={errors} hints={hints} dispatch={dispatch} />
       <section className={styles.stack} aria-labelledby="review-lots">
         <h2 id="review-lots" className={styles.heading}>
           Lots ({draft.lots.length})

@@ -33,6 +33,18 @@ export interface TenderDraft {
   vatRate: string;
   /** The stated total is a ceiling (a budget, allocation, cap or "up to" amount): a tick box. */
   statedTotalIsCeiling?: boolean;
+  /** Procurement rules (docs/rules.md): `central`, `sub-central`, `utility`, or "" when not given. */
+  buyerType: string;
+  /** `services`, `supplies`, `works`, `light-touch`, or "". */
+  contractType: string;
+  /** `open`, `restricted`, `competitive-flexible`, `direct-award`, `call-off`, or "". */
+  procedure: string;
+  /** When the tender notice was published, as typed. */
+  publishedDate: string;
+  /** When the contract award notice (or standstill letters) went out, as typed. */
+  awardNoticeDate: string;
+  /** Extensions and options not in the lots, ex VAT, as typed. */
+  optionsValue: string;
   lots: LotDraft[];
 }
 
@@ -52,6 +64,15 @@ export function emptyLot(name = ""): LotDraft {
   return { key: newKey(), name, dayRate: "", days: "", statedValue: "", startDate: "", endDate: "" };
 }
 
+const NO_RULE_FIELDS = {
+  buyerType: "",
+  contractType: "",
+  procedure: "",
+  publishedDate: "",
+  awardNoticeDate: "",
+  optionsValue: "",
+} as const;
+
 export function emptyDraft(): TenderDraft {
   return {
     title: "",
@@ -63,6 +84,7 @@ export function emptyDraft(): TenderDraft {
     endDate: "",
     region: "GB-ENG",
     vatRate: "20",
+    ...NO_RULE_FIELDS,
     lots: [emptyLot()],
   };
 }
@@ -84,6 +106,12 @@ export function tenderToDraft(tender: Tender): TenderDraft {
     region: tender.region,
     vatRate: count(tender.vatRate),
     ...(tender.statedTotalIsCeiling === true ? { statedTotalIsCeiling: true } : {}),
+    buyerType: tender.buyerType ?? "",
+    contractType: tender.contractType ?? "",
+    procedure: tender.procedure ?? "",
+    publishedDate: date(tender.publishedDate),
+    awardNoticeDate: date(tender.awardNoticeDate),
+    optionsValue: money(tender.optionsValue),
     lots: tender.lots.map((lot) => ({
       key: newKey(),
       name: lot.name,
@@ -138,6 +166,12 @@ export function draftToInput(draft: TenderDraft): DraftInput {
   putDate(input, "startDate", draft.startDate, "startDate");
   putDate(input, "endDate", draft.endDate, "endDate");
   putNumber(input, "vatRate", draft.vatRate);
+  put(input, "buyerType", draft.buyerType);
+  put(input, "contractType", draft.contractType);
+  put(input, "procedure", draft.procedure);
+  putDate(input, "publishedDate", draft.publishedDate, "publishedDate");
+  putDate(input, "awardNoticeDate", draft.awardNoticeDate, "awardNoticeDate");
+  put(input, "optionsValue", draft.optionsValue);
   input.lots = draft.lots.map((lot, i) => {
     const out: Record<string, unknown> = { name: lot.name.trim() };
     put(out, "dayRate", lot.dayRate);

@@ -252,6 +252,8 @@ const FIELD_WORDS: Record<string, string> = {
   startDate: "start date",
   endDate: "end date",
   region: "bank-holiday region",
+  buyerType: "buyer type",
+  procedure: "procedure",
 };
 
 /** A workbook's bytes as a tender: the .xlsx reader (and exceljs behind it) is loaded only when a workbook is opened. */

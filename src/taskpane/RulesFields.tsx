@@ -1,0 +1,140 @@
+/**
+ * Review's "Procurement rules" boxes: buyer type, contract type and procedure as drop-downs, the
+ * dates the tender notice and the award notice were published, and the options value. All
+ * optional; once given, the Check step shows which rules apply (docs/rules.md). Each box shows its
+ * own problem, as the tender's other boxes do, and where the notice reader found its value.
+ */
+import type { Dispatch } from "react";
+import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { TenderDraft, TenderField } from "./draft";
+import type { PaneAction } from "./state";
+import { useStepStyles } from "./step-styles";
+
+/** The drop-downs' choices in the user's words, by the engine's value ("" = not given). */
+export const BUYER_TYPE_LABELS: Readonly<Record<string, string>> = {
+  central: "Central government (incl. NHS Trusts)",
+  "sub-central": "Sub-central (councils, other public bodies)",
+  utility: "Utility",
+};
+export const CONTRACT_TYPE_LABELS: Readonly<Record<string, string>> = {
+  services: "Services",
+  supplies: "Supplies (goods)",
+  works: "Works",
+  "light-touch": "Light-touch services",
+};
+export const PROCEDURE_LABELS: Readonly<Record<string, string>> = {
+  open: "Open",
+  restricted: "Restricted",
+  "competitive-flexible": "Competitive flexible",
+  "direct-award": "Direct award",
+  "call-off": "Call-off from a framework",
+};
+
+type RuleField = Extract<
+  TenderField,
+  "buyerType" | "contractType" | "procedure" | "publishedDate" | "awardNoticeDate" | "optionsValue"
+>;
+
+const CHOICES: readonly { field: RuleField; label: string; options: Readonly<Record<string, string>> }[] = [
+  { field: "buyerType", label: "Buyer type", options: BUYER_TYPE_LABELS },
+  { field: "contractType", label: "Contract type", options: CONTRACT_TYPE_LABELS },
+  { field: "procedure", label: "Procedure", options: PROCEDURE_LABELS },
+];
+
+const BOXES: readonly { field: RuleField; label: string; hint: string; money?: boolean }[] = [
+  { field: "publishedDate", label: "Published", hint: "The day the tender notice went out" },
+  {
+    field: "awardNoticeDate",
+    label: "Award notice",
+    hint: "The contract award notice or standstill letters",
+  },
+  {
+    field: "optionsValue",
+    label: "Options and extensions (£)",
+    hint: "Not in the lots, ex VAT",
+    money: true,
+  },
+];
+
+const useStyles = makeStyles({
+  grid: {
+    "& > *": { minWidth: 0 },
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: "start",
+  },
+  wide: { gridColumn: "1 / -1" },
+});
+
+export interface RulesFieldsProps {
+  draft: TenderDraft;
+  /** Problems by path (`publishedDate`, `optionsValue`). */
+  errors: ReadonlyMap<string, readonly string[]>;
+  /** Where a field came from (the notice's sentence), by path. */
+  hints: Readonly<Record<string, string>>;
+  dispatch: Dispatch<PaneAction>;
+}
+
+function fieldState(errors: readonly string[] | undefined) {
+  const invalid = errors !== undefined && errors.length > 0;
+  return {
+    validationState: invalid ? ("error" as const) : ("none" as const),
+    validationMessage: invalid ? errors.join(" ") : undefined,
+  };
+}
+
+export function RulesFields({ draft, errors, hints, dispatch }: RulesFieldsProps) {
+  const styles = { ...useStepStyles(), ...useStyles() };
+  const edit = (field: RuleField) => (value: string) => dispatch({ type: "editTender", field, value });
+  return (
+    <section className={styles.stack} aria-labelledby="review-rules">
+      <h2 id="review-rules" className={styles.heading}>
+        Procurement rules (optional)
+      </h2>
+      <Text>For the threshold, the notices, the tendering period and the standstill on the Check step.</Text>
+      <div className={styles.grid}>
+        {CHOICES.map((choice) => (
+          <Field
+            key={choice.field}
+            label={choice.label}
+            hint={hints[choice.field]}
+            className={hints[choice.field] ? styles.wide : undefined}
+            {...fieldState(errors.get(choice.field))}
+          >
+            <Select
+              className={styles.control}
+              value={draft[choice.field]}
+              onChange={(_, data) => edit(choice.field)(data.value)}
+            >
+              <option value="">Not given</option>
+              {Object.entries(choice.options).map(([value, label]) => (
+                <option key={value} value={value}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+        {BOXES.map((box) => (
+          <Field
+            key={box.field}
+            label={box.label}
+            hint={hints[box.field] ?? box.hint}
+            className={hints[box.field] ? styles.wide : undefined}
+            {...fieldState(errors.get(box.field))}
+          >
+            <Input
+              className={styles.control}
+              value={draft[box.field]}
+              placeholder={box.money ? undefined : "dd/mm/yyyy"}
+              inputMode={box.money ? "decimal" : "text"}
+              onChange={(_, data) => edit(box.field)(data.value)}
+            />
+          </Field>
+        ))}
+      </div>
+    </section>
+  );
+}
