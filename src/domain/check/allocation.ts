@@ -50,30 +50,68 @@ export function inferDayRate(values: readonly Pence[], band: RateBand = DEFAULT_
 
 export type DayRateSource = "lot" | "tender" | "inferred";
 
-/** One lot after allocation. */
-export interface AllocationLine {
+/** What every allocation line holds, whatever its lot was valued by. */
+interface LineCommon {
   /** Position of the lot in `tender.lots`. */
   index: number;
   /** The lot's name. */
   lot: string;
-  /** The day rate used: the lot's own, the tender's, or the inferred one. */
-  dayRate?: Pence;
-  dayRateSource?: DayRateSource;
-  /** Days of work: given, or worked out as stated value ÷ day rate (may then be fractional). */
-  days?: number;
-  daysSource?: "lot" | "inferred";
-  /** rate × days; or the stated value when days were worked out from it or there is no rate. */
-  value?: Pence;
-  valueSource?: "computed" | "statedValue";
-  statedValue?: Pence;
-  /** value − stated value, when the value was computed from given days and a value is stated. */
-  variance?: Pence;
+  /** The value the tender states for this lot. */
+  statedValue: Pence | undefined;
   /** Share of the total value, 0 to 1. */
   share: number;
   /** The lot's own dates, else the tender's. */
-  startDate?: IsoDate;
-  endDate?: IsoDate;
+  startDate: IsoDate | undefined;
+  endDate: IsoDate | undefined;
 }
+
+/** The day rate used and where it came from (the lot's own, the tender's, the inferred one), or neither. */
+type RateUsed =
+  { dayRate: Pence; dayRateSource: DayRateSource } | { dayRate: undefined; dayRateSource: undefined };
+
+/** Days of work and where they came from (given, or worked out from the stated value), or neither. */
+type DaysKnown =
+  { days: number; daysSource: "lot" | "inferred" } | { days: undefined; daysSource: undefined };
+
+/** A lot valued at its day rate × the days the tender gives; `variance` is that less the stated value. */
+export type ComputedLine = LineCommon & {
+  dayRate: Pence;
+  dayRateSource: DayRateSource;
+  days: number;
+  daysSource: "lot";
+  value: Pence;
+  valueSource: "computed";
+  variance: Pence | undefined;
+};
+
+/**
+ * A lot valued at its stated value: there were no days, or no day rate to price them at. Its
+ * days, when known, are given or worked out as stated value ÷ day rate (then perhaps fractional).
+ */
+export type StatedLine = LineCommon &
+  RateUsed &
+  DaysKnown & {
+    value: Pence;
+    valueSource: "statedValue";
+    statedValue: Pence;
+    variance: undefined;
+  };
+
+/** A lot with nothing to value it by yet: days without a day rate, or neither days nor a value. */
+export type UnvaluedLine = LineCommon &
+  RateUsed & {
+    days: number | undefined;
+    daysSource: "lot" | undefined;
+    value: undefined;
+    valueSource: undefined;
+    variance: undefined;
+  };
+
+/**
+ * One lot after allocation, by what valued it. Every line has every key, in one order (absent
+ * ones undefined), so all lines share one shape.
+ */
+export type AllocationLine = ComputedLine | StatedLine | UnvaluedLine;
 
 export interface Allocation {
   lines: AllocationLine[];
@@ -124,61 +162,75 @@ export function allocate(tender: Tender, options: AllocateOptions = {}): Allocat
   let total = 0;
   for (let i = 0; i < lots.length; i++) {
     const lot = lots[i];
-    let dayRate: Pence | undefined;
-    let dayRateSource: DayRateSource | undefined;
-    if (lot.dayRate !== undefined) {
-      dayRate = lot.dayRate;
-      dayRateSource = "lot";
-    } else if (tender.dayRate !== undefined) {
-      dayRate = tender.dayRate;
-      dayRateSource = "tender";
-    } else if (inferredDayRate !== undefined) {
-      dayRate = inferredDayRate;
-      dayRateSource = "inferred";
-    }
+    const rate: RateUsed =
+      lot.dayRate !== undefined
+        ? { dayRate: lot.dayRate, dayRateSource: "lot" }
+        : tender.dayRate !== undefined
+          ? { dayRate: tender.dayRate, dayRateSource: "tender" }
+          : inferredDayRate !== undefined
+            ? { dayRate: inferredDayRate, dayRateSource: "inferred" }
+            : { dayRate: undefined, dayRateSource: undefined };
     const stated = lot.statedValue;
-    let days: number | undefined;
-    let daysSource: AllocationLine["daysSource"];
-    let value: Pence | undefined;
-    let valueSource: AllocationLine["valueSource"];
-    let variance: Pence | undefined;
-    if (lot.days !== undefined) {
-      days = lot.days;
-      daysSource = "lot";
-      if (dayRate !== undefined) {
-        value = rateTimesDays(dayRate, lot.days);
-        valueSource = "computed";
-        if (stated !== undefined) variance = value - stated;
-      } else if (stated !== undefined) {
-        value = stated;
-        valueSource = "statedValue";
-      }
+    const startDate = lot.startDate ?? tender.startDate;
+    const endDate = lot.endDate ?? tender.endDate;
+    // The share is set below, once the total is known (a fraction from the start: the field never
+    // changes kind). The keys are written in one order for every kind of line.
+    let line: AllocationLine;
+    if (lot.days !== undefined && rate.dayRate !== undefined) {
+      const value = rateTimesDays(rate.dayRate, lot.days);
+      line = {
+        index: i,
+        lot: lot.name,
+        dayRate: rate.dayRate,
+        dayRateSource: rate.dayRateSource,
+        days: lot.days,
+        daysSource: "lot",
+        value,
+        valueSource: "computed",
+        statedValue: stated,
+        variance: stated === undefined ? undefined : value - stated,
+        share: Number.NaN,
+        startDate,
+        endDate,
+      };
     } else if (stated !== undefined) {
-      value = stated;
-      valueSource = "statedValue";
-      if (dayRate !== undefined && dayRate > 0) {
-        days = stated / dayRate;
-        daysSource = "inferred";
-      }
+      const days: DaysKnown =
+        lot.days !== undefined
+          ? { days: lot.days, daysSource: "lot" }
+          : rate.dayRate !== undefined && rate.dayRate > 0
+            ? { days: stated / rate.dayRate, daysSource: "inferred" }
+            : { days: undefined, daysSource: undefined };
+      line = {
+        index: i,
+        lot: lot.name,
+        ...rate,
+        ...days,
+        value: stated,
+        valueSource: "statedValue",
+        statedValue: stated,
+        variance: undefined,
+        share: Number.NaN,
+        startDate,
+        endDate,
+      };
+    } else {
+      line = {
+        index: i,
+        lot: lot.name,
+        ...rate,
+        days: lot.days,
+        daysSource: lot.days === undefined ? undefined : "lot",
+        value: undefined,
+        valueSource: undefined,
+        statedValue: undefined,
+        variance: undefined,
+        share: Number.NaN,
+        startDate,
+        endDate,
+      };
     }
-    // Every line has every key (absent ones undefined), so all lines share one shape.
-    lines.push({
-      index: i,
-      lot: lot.name,
-      dayRate,
-      dayRateSource,
-      days,
-      daysSource,
-      value,
-      valueSource,
-      statedValue: stated,
-      variance,
-      // Set below, once the total is known (a fraction from the start: the field never changes kind).
-      share: Number.NaN,
-      startDate: lot.startDate ?? tender.startDate,
-      endDate: lot.endDate ?? tender.endDate,
-    });
-    if (value !== undefined) total += value;
+    lines.push(line);
+    if (line.value !== undefined) total += line.value;
   }
   for (const line of lines) line.share = total !== 0 && line.value !== undefined ? line.value / total : 0;
 

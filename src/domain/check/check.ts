@@ -311,9 +311,9 @@ export function reportToJson(report: Report): ReportJson {
     },
     inferred: {
       dayRate: pounds(allocation.inferredDayRate),
-      days: allocation.lines
-        .filter((l) => l.daysSource === "inferred" && l.days !== undefined)
-        .map((l) => ({ lot: l.lot, days: days2(l.days as number) })),
+      days: allocation.lines.flatMap((l) =>
+        l.daysSource === "inferred" ? [{ lot: l.lot, days: days2(l.days) }] : [],
+      ),
     },
     findings: report.findings.map((f) => ({
       code: f.code,

@@ -123,7 +123,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     const inferredDays: number[] = [];
     const inferredLots: string[] = [];
     for (const line of allocation.lines) {
-      if (line.daysSource === "inferred" && line.days !== undefined) {
+      if (line.daysSource === "inferred") {
         inferredDays.push(line.days);
         inferredLots.push(line.lot);
       }
@@ -232,19 +232,12 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         "LOT_VALUE_MISMATCH",
         "error",
         lotField(i, "statedValue"),
-        m.lotValueMismatch(
-          name,
-          line.dayRate as number,
-          line.dayRateSource as string,
-          line.days as number,
-          line.value as number,
-          line.statedValue,
-        ),
+        m.lotValueMismatch(name, line.dayRate, line.dayRateSource, line.days, line.value, line.statedValue),
       );
     }
     if (
+      line.valueSource === "statedValue" &&
       line.daysSource === "inferred" &&
-      line.statedValue !== undefined &&
       line.dayRate !== undefined &&
       line.statedValue % line.dayRate !== 0
     ) {
@@ -252,7 +245,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
         "DAYS_NOT_WHOLE",
         "warning",
         lotField(i, "statedValue"),
-        m.daysNotWhole(name, line.statedValue, line.dayRate, line.days as number),
+        m.daysNotWhole(name, line.statedValue, line.dayRate, line.days),
       );
     }
 

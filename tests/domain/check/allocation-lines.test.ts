@@ -35,7 +35,7 @@ const LINE_KEYS = [
  * The line each lot should have, worked out plainly from the tender (and the day rate the
  * allocation inferred): every key present, undefined where there is no such figure.
  */
-function expectedLines(t: Tender, inferred: number | undefined): AllocationLine[] {
+function expectedLines(t: Tender, inferred: number | undefined) {
   const bare = t.lots.map((lot, index) => {
     const rate = lot.dayRate ?? t.dayRate ?? inferred;
     const dayRateSource =
@@ -524,5 +524,54 @@ describe("Phasing.lots", () => {
     for (const j of [1, 3, 4]) expect(lots[j].months).not.toBe(lots[0].months);
     expect(lots[0].months).toEqual(lots[2].months);
     expect(lots[1].months.map((m) => m.days)).toEqual(lots[0].months.map((m) => m.days));
+  });
+});
+
+describe("the kind of line says which figures it has", () => {
+  /** The figures a line has, read through its kind alone: no `as number` (the type checker
+   * refuses this function when a computed line's rate or days, or a stated line's value, may be
+   * missing). */
+  function figures(line: AllocationLine): string {
+    switch (line.valueSource) {
+      case "computed": {
+        const [rate, days, value]: [number, number, number] = [line.dayRate, line.days, line.value];
+        return `computed ${rate}x${days}=${value} (${line.dayRateSource}, ${line.daysSource})`;
+      }
+      case "statedValue": {
+        const stated: number = line.statedValue;
+        const days = line.daysSource === undefined ? "no days" : `${line.days} days (${line.daysSource})`;
+        return `stated ${stated}, ${days}`;
+      }
+      default:
+        return `unvalued, ${line.days ?? "no"} days`;
+    }
+  }
+
+  it("computed from given days, stated with days given or worked out, and unvalued lots", () => {
+    const t: Tender = {
+      title: "",
+      buyer: "",
+      currency: "GBP",
+      region: "GB-ENG",
+      vatRate: 20,
+      lots: [
+        { name: "A", dayRate: 500_00, days: 10, statedValue: 5_100_00 },
+        { name: "B", statedValue: 96_000_00 },
+        { name: "C", days: 3 },
+      ],
+    };
+    expect(allocate(t).lines.map(figures)).toEqual([
+      "computed 50000x10=500000 (lot, lot)",
+      "stated 9600000, no days",
+      "unvalued, 3 days",
+    ]);
+    expect(allocate({ ...t, dayRate: 800_00 }).lines.map(figures)).toEqual([
+      "computed 50000x10=500000 (lot, lot)",
+      "stated 9600000, 120 days (inferred)",
+      "computed 80000x3=240000 (tender, lot)",
+    ]);
+    expect(
+      allocate({ ...t, lots: [{ name: "D", days: 2, statedValue: 1_000_00 }] }).lines.map(figures),
+    ).toEqual(["stated 100000, 2 days (lot)"]);
   });
 });
