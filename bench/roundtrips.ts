@@ -7,7 +7,7 @@
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { checkTender } from "../src/domain/check/check";
-import { REQUEST_LIMIT_BYTES } from "../src/workbook/office/blocks";
+import { REQUEST_LIMIT_BYTES } from "../src/workbook/service/blocks";
 import { OfficeWorkbookPort } from "../src/workbook/office/office-host";
 import { FakeExcel } from "../tests/workbook/fake-excel";
 import { benchTender } from "./tenders";

@@ -218,20 +218,34 @@ export class FakeExcel {
     const wb = this.context.workbook as Mock;
     wb.worksheets = this.worksheetsCollection();
     wb.names = this.namesCollection();
+    const tableItem = (s: FakeSheet, t: FakeTable) => ({
+      name: t.name,
+      showTotals: t.showTotals,
+      worksheet: {
+        name: s.name,
+        load() {
+          return this;
+        },
+      },
+      load() {
+        return this;
+      },
+      getHeaderRowRange: () => fake.range(s.name, { ...t.rect, r1: t.rect.r0 }),
+      getRange: () => fake.range(s.name, t.rect),
+    });
     wb.tables = {
       load() {
         return this;
       },
       get items() {
-        return fake.sheets.flatMap((s) =>
-          s.tables.map((t) => ({
-            name: t.name,
-            showTotals: t.showTotals,
-            worksheet: { name: s.name },
-            getHeaderRowRange: () => fake.range(s.name, { ...t.rect, r1: t.rect.r0 }),
-            getRange: () => fake.range(s.name, t.rect),
-          })),
-        );
+        return fake.sheets.flatMap((s) => s.tables.map((t) => tableItem(s, t)));
+      },
+      getItem(name: string) {
+        for (const s of fake.sheets) {
+          const t = s.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
+          if (t) return tableItem(s, t);
+        }
+        throw officeError("ItemNotFound", `no table ${name}`);
       },
     };
     wb.customXmlParts = {
@@ -250,6 +264,16 @@ export class FakeExcel {
                 fake.parts.splice(fake.parts.indexOf(p), 1);
               },
             })),
+        };
+      },
+      getItem(id: string) {
+        return {
+          delete: () => {
+            const i = fake.parts.findIndex((p) => p.id === id);
+            if (i < 0) throw officeError("ItemNotFound", `no custom XML part ${id}`);
+            fake.record(`delete custom XML part ${id}`);
+            fake.parts.splice(i, 1);
+          },
         };
       },
       add(xml: string) {

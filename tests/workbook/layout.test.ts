@@ -10,7 +10,7 @@ import {
   uniqueSheetName,
   uniqueTableName,
 } from "../../src/workbook/a1";
-import { blocksOf, rowBytes } from "../../src/workbook/office/blocks";
+import { blocksOf, rowBytes } from "../../src/workbook/service/blocks";
 import { highlightsToXml, stateToXml, xmlToHighlights, xmlToState } from "../../src/workbook/state";
 import { chooseTarget, HIGHLIGHT_FILL, nextHighlights } from "../../src/workbook/targets";
 import { reportView } from "../../src/workbook/layout/report-view";

@@ -9,7 +9,7 @@ jest.mock("office-addin-manifest", () => ({
 
 import { cellAddress, parseAddress, rangeAddress } from "../../src/workbook/a1";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
-import { DEFAULT_BLOCK_BYTES, REQUEST_LIMIT_BYTES } from "../../src/workbook/office/blocks";
+import { DEFAULT_BLOCK_BYTES, REQUEST_LIMIT_BYTES } from "../../src/workbook/service/blocks";
 import { excelWouldConvert, OfficeWorkbookPort } from "../../src/workbook/office/office-host";
 import { STATE_NAMESPACE } from "../../src/workbook/state";
 import { FakeExcel, typedIntoGeneral } from "./fake-excel";

@@ -15,7 +15,7 @@ import {
   gridBytes,
   nextReadRows,
   REQUEST_LIMIT_BYTES,
-} from "../../src/workbook/office/blocks";
+} from "../../src/workbook/service/blocks";
 import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
 import { FakeExcel } from "./fake-excel";
 import { generatedTender } from "./support";

@@ -24,22 +24,13 @@ export interface PlannedCell {
 
 const HEADER_STYLE: CellStyle = { bold: true };
 
-export function* tableCells(t: TablePlan, spelling: Spelling): Generator<PlannedCell> {
+/** A table's header row and totals row. */
+export function* tableEdgeCells(t: TablePlan, spelling: Spelling): Generator<PlannedCell> {
   for (const [i, c] of t.columns.entries()) {
     yield { row: t.row, col: t.col + i, value: c.header, style: HEADER_STYLE };
   }
-  const body = tableBodyRect(t);
-  for (let r = body.r0; r <= body.r1; r++) {
-    const values = t.rows[r - body.r0] ?? [];
-    for (const [i, c] of t.columns.entries()) {
-      const cell: PlannedCell = { row: r, col: t.col + i, value: values[i] ?? null };
-      if (c.numberFormat) cell.numberFormat = c.numberFormat;
-      if (c.formula) cell.formula = spelling === "structured" ? c.formula.structured : c.formula.a1(r);
-      yield cell;
-    }
-  }
   if (t.showTotals) {
-    const r = body.r1 + 1;
+    const r = tableBodyRect(t).r1 + 1;
     for (const [i, c] of t.columns.entries()) {
       const tot = c.total;
       if (!tot) continue;
@@ -54,6 +45,32 @@ export function* tableCells(t: TablePlan, spelling: Spelling): Generator<Planned
       yield cell;
     }
   }
+}
+
+/** Data rows `start` to `end - 1` of a table (an empty table has one, empty, row). */
+export function* tableBodyCells(
+  t: TablePlan,
+  spelling: Spelling,
+  start = 0,
+  end = Math.max(t.rows.length, 1),
+): Generator<PlannedCell> {
+  const body = tableBodyRect(t);
+  for (let r = body.r0 + start; r < body.r0 + end; r++) {
+    const values = t.rows[r - body.r0] ?? [];
+    for (const [i, c] of t.columns.entries()) {
+      const cell: PlannedCell = { row: r, col: t.col + i, value: values[i] ?? null };
+      if (c.numberFormat) cell.numberFormat = c.numberFormat;
+      if (c.formula) cell.formula = spelling === "structured" ? c.formula.structured : c.formula.a1(r);
+      yield cell;
+    }
+  }
+}
+
+export function* tableCells(t: TablePlan, spelling: Spelling): Generator<PlannedCell> {
+  const [header, totals] = [[...tableEdgeCells(t, spelling)], t.columns.length];
+  yield* header.slice(0, totals);
+  yield* tableBodyCells(t, spelling);
+  yield* header.slice(totals);
 }
 
 export function fromCellPlan(c: CellPlan, spelling: Spelling): PlannedCell {

@@ -64,16 +64,22 @@ export class MemorySheet {
     return true;
   }
 
-  /** The rectangle from A1 to the last non-empty cell, or undefined for an empty sheet. */
+  /** The rectangle from the first to the last non-empty cell (Excel's used range of values), or undefined. */
   usedRect(): Rect | undefined {
+    let r0 = Infinity;
+    let c0 = Infinity;
     let r1 = -1;
     let c1 = -1;
     for (const [k, c] of this.cells) {
       if (c.value === null || c.value === "") continue;
-      r1 = Math.max(r1, Math.floor(k / KEY));
-      c1 = Math.max(c1, k % KEY);
+      const r = Math.floor(k / KEY);
+      const col = k % KEY;
+      r0 = Math.min(r0, r);
+      c0 = Math.min(c0, col);
+      r1 = Math.max(r1, r);
+      c1 = Math.max(c1, col);
     }
-    return r1 < 0 ? undefined : { r0: 0, c0: 0, r1, c1 };
+    return r1 < 0 ? undefined : { r0, c0, r1, c1 };
   }
 
   values(rect: Rect): Scalar[][] {
@@ -126,6 +132,50 @@ export class MemoryWorkbook {
     const s = new MemorySheet(name);
     this.sheets.push(s);
     return s;
+  }
+
+  removeSheet(name: string): void {
+    const s = this.sheet(name);
+    if (!s) throw new ExcelRuleError("ItemNotFound", `there is no sheet ${name}`);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    if (this.activeSheet === s.name) this.activeSheet = undefined;
+    if (this.selection?.sheet === s.name) this.selection = undefined;
+  }
+
+  renameSheet(from: string, to: string): void {
+    const s = this.sheet(from);
+    if (!s) throw new ExcelRuleError("ItemNotFound", `there is no sheet ${from}`);
+    const problem = sheetNameProblem(to);
+    if (problem) throw new ExcelRuleError("InvalidArgument", problem);
+    const other = this.sheet(to);
+    if (other && other !== s)
+      throw new ExcelRuleError("ItemAlreadyExists", `a sheet named "${to}" already exists`);
+    if (this.activeSheet === s.name) this.activeSheet = to;
+    s.name = to;
+  }
+
+  /** Move a sheet to a 0-based position. */
+  moveSheet(name: string, position: number): void {
+    const s = this.sheet(name);
+    if (!s) throw new ExcelRuleError("ItemNotFound", `there is no sheet ${name}`);
+    this.sheets.splice(this.sheets.indexOf(s), 1);
+    this.sheets.splice(Math.min(position, this.sheets.length), 0, s);
+  }
+
+  /** Rename a table as Excel does: the name checked, and formulas naming the table follow it. */
+  renameTable(from: string, to: string): void {
+    const lower = from.toLowerCase();
+    const t = this.sheets.flatMap((s) => s.tables).find((x) => x.name.toLowerCase() === lower);
+    if (!t) throw new ExcelRuleError("ItemNotFound", `there is no table ${from}`);
+    const problem = nameProblem(to);
+    if (problem) throw new ExcelRuleError("InvalidArgument", problem);
+    if (to.toLowerCase() !== lower && this.nameTaken(to))
+      throw new ExcelRuleError("ItemAlreadyExists", `the name ${to} is taken`);
+    // No lookbehind: older WebKit (Excel for Mac) cannot parse one.
+    const ref = new RegExp(`(^|[^\\p{L}0-9_.])${from.replace(/[.\\]/g, "\\$&")}\\[`, "giu");
+    for (const s of this.sheets)
+      for (const c of s.cells.values()) if (c.formula) c.formula = c.formula.replace(ref, `$1${to}[`);
+    t.name = to;
   }
 
   /** Put values (and formulas, written as strings starting "=") from a top-left cell, e.g. `Sheet1!A1`. */

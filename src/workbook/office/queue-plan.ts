@@ -2,8 +2,8 @@
  * Queueing a sheet plan on an Excel worksheet: values, formats, tables, formulas, validation,
  * conditional formats, charts and print settings, as Office.js calls batched for one sync. Plain
  * cells go first, then the tables, then the formula cells (a formula's structured reference must
- * name a table that already exists when it is written). A table's rows past the first request's
- * size go in later blocks, one sync each.
+ * name a table that already exists when it is written). A table's data rows are queued by block
+ * (queueRows), in the requests service/requests.ts makes.
  */
 import { cellAddress, columnLetter, rangeAddress, type Rect } from "../a1";
 import {
@@ -14,7 +14,8 @@ import {
   type SheetPlan,
   type TablePlan,
 } from "../layout/plan";
-import { blocksOf, DEFAULT_BLOCK_BYTES } from "./blocks";
+import type { RowBlock } from "../driver";
+import { blockRows, constantRuns, dataRows } from "../service/requests";
 import { excelSerialToIso } from "../../domain/core/calendar";
 
 /**
@@ -64,8 +65,8 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
       style.align === "left" ? "Left" : style.align === "right" ? "Right" : "Center";
 }
 
-/** Queue a table; returns the writes of its data rows, block by block (the first to be queued now). */
-function queueTable(ws: Excel.Worksheet, t: TablePlan, blockBytes: number): (() => void)[] {
+/** Queue a table: header, the table, formats and calculated columns copied down, totals; not its rows. */
+function queueTable(ws: Excel.Worksheet, t: TablePlan): void {
   const width = t.columns.length;
   const last = t.col + width - 1;
   ws.getRange(rangeAddress({ r0: t.row, c0: t.col, r1: t.row, c1: last })).values = [
@@ -109,38 +110,28 @@ function queueTable(ws: Excel.Worksheet, t: TablePlan, blockBytes: number): (() 
       if (c.total.numberFormat) cell.numberFormat = [[c.total.numberFormat]];
     });
   }
-
-  // Constant columns in runs of adjacent columns; calculated columns are left to their formulas.
-  const runs: [number, number][] = [];
-  for (let i = 0; i < width; i++) {
-    if (t.columns[i].formula) continue;
-    const prev = runs[runs.length - 1];
-    if (prev && prev[1] === i - 1) prev[1] = i;
-    else runs.push([i, i]);
-  }
-  const rows = t.rows.length > 0 ? t.rows : [t.columns.map(() => null)];
-  const constantOnly = rows.map((row) => runs.flatMap(([a, b]) => row.slice(a, b + 1)));
-  return blocksOf(constantOnly, blockBytes).map(([s, e]) => () => {
-    for (const [a, b] of runs) {
-      const rect: Rect = { r0: body.r0 + s, c0: t.col + a, r1: body.r0 + e - 1, c1: t.col + b };
-      const values: (string | number | boolean)[][] = new Array(e - s);
-      for (let r = s; r < e; r++) {
-        const row = rows[r];
-        const out: (string | number | boolean)[] = new Array(b - a + 1);
-        for (let c = a; c <= b; c++) out[c - a] = safe(row[c] ?? null, t.columns[c].numberFormat);
-        values[r - s] = out;
-      }
-      ws.getRange(rangeAddress(rect)).values = values;
-    }
-  });
 }
 
-/** Queue a whole sheet plan on an empty worksheet; returns the later blocks of table rows. */
-export function queuePlan(
-  ws: Excel.Worksheet,
-  plan: SheetPlan,
-  blockBytes = DEFAULT_BLOCK_BYTES,
-): (() => void)[] {
+/** Queue a block of a table's data rows: its constant columns, in runs of adjacent columns. */
+export function queueRows(ws: Excel.Worksheet, plan: SheetPlan, block: RowBlock): void {
+  const t = plan.tables[block.table];
+  const rows = dataRows(t);
+  const { r0, r1 } = blockRows(t, block);
+  for (const [a, b] of constantRuns(t)) {
+    const rect: Rect = { r0, c0: t.col + a, r1, c1: t.col + b };
+    const values: (string | number | boolean)[][] = new Array(block.end - block.start);
+    for (let r = block.start; r < block.end; r++) {
+      const row = rows[r];
+      const out: (string | number | boolean)[] = new Array(b - a + 1);
+      for (let c = a; c <= b; c++) out[c - a] = safe(row[c] ?? null, t.columns[c].numberFormat);
+      values[r - block.start] = out;
+    }
+    ws.getRange(rangeAddress(rect)).values = values;
+  }
+}
+
+/** Queue a sheet plan on an empty worksheet, all but its tables' data rows (queueRows). */
+export function queuePlan(ws: Excel.Worksheet, plan: SheetPlan): void {
   plan.columnWidths.forEach((w, i) => {
     ws.getRange(`${columnLetter(i)}:${columnLetter(i)}`).format.columnWidth = Math.round(w * CHAR_POINTS + 5);
   });
@@ -151,12 +142,7 @@ export function queuePlan(
     return range;
   };
   for (const c of plan.cells) if (!c.formula) cell(c).values = [[safe(c.value, c.numberFormat)]];
-  const later: (() => void)[] = [];
-  for (const t of plan.tables) {
-    const blocks = queueTable(ws, t, blockBytes);
-    blocks[0]?.();
-    later.push(...blocks.slice(1));
-  }
+  for (const t of plan.tables) queueTable(ws, t);
   // Formula cells after the tables their structured references name.
   for (const c of plan.cells) if (c.formula) cell(c).formulas = [[c.formula.structured]];
   for (const v of plan.validations) {
@@ -215,5 +201,4 @@ export function queuePlan(
     layout.headersFooters.defaultForAllPages.rightHeader = esc(p.header.right);
   }
   if (plan.freezeRows) ws.freezePanes.freezeRows(plan.freezeRows);
-  return later;
 }

@@ -8,7 +8,7 @@
  * and performance optimization for Office Add-ins" (Excel on the web: 5 MB per request and response,
  * RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded).
  */
-import type { InputError } from "../../domain/core/types";
+import type { InputError } from "../domain/core/types";
 
 /** A failure from the workbook: where, what to do, and for Excel's own errors its code and details. */
 export interface WorkbookError extends InputError {
