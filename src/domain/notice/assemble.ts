@@ -6,10 +6,11 @@ import { formatMoney } from "../core/money";
 import type { ClassifiedAmount, DaysMention } from "./amounts";
 import { classifyAmount, findDays, findDaysList, findMoney, isNoticeText } from "./amounts";
 import { findBuyer, findTitle } from "./buyer";
-import type { NoticeOptions, NoticeResult, NoticeTenderInput } from "./result";
+import type { FieldSource, NoticeOptions, NoticeResult, NoticeTenderInput } from "./result";
 import type { Sentence } from "./sentences";
 import { splitSentences } from "./sentences";
 import { daysWord, Draft, type LotDraft, quote, type Sourced } from "./draft";
+import { readLayout } from "./layout";
 import { fillDates, reference, regionAndVat, rulesFields, singlePlace } from "./tender-fields";
 
 export const NO_TENDER_AMOUNTS = "No tender amounts found in the text.";
@@ -246,11 +247,16 @@ function placeLooseDays(
 }
 
 /** Reads a tender from the text of a notice. Never throws; see `NoticeResult`. */
-export function parseNotice(text: string, options: NoticeOptions = {}): NoticeResult {
-  if (typeof text !== "string") {
+export function parseNotice(published: string, options: NoticeOptions = {}): NoticeResult {
+  if (typeof published !== "string") {
     return { ok: false, error: "The notice must be text.", notes: [] };
   }
   const draft = new Draft();
+  // Published layouts (labelled lines, a buyer in capitals, Find a Tender's blocks, lots run
+  // together) as the plain lines the rest reads; lots listed without a value stay lots.
+  const layout = readLayout(published);
+  const text = layout.text;
+  draft.notes.push(...layout.notes);
   const sentences = splitSentences(text);
   const found = scan(sentences, isNoticeText(text));
   for (const { item, sentence } of found.amounts) {
@@ -263,6 +269,7 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
   const amounts = found.amounts.filter((a) => isTenderAmount(a.item));
   if (amounts.length === 0) return { ok: false, error: NO_TENDER_AMOUNTS, notes: draft.notes };
 
+  for (const listed of layout.listedLots) draft.lot(listed.name, listed.line, 0.8);
   placeLotValues(draft, amounts);
   const total = chooseTotal(draft, amounts);
   const tenderRate = placeDayRates(draft, amounts);
@@ -300,6 +307,12 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
     draft.fields.buyer = { value: buyer.value, sentence: buyer.sentence, confidence: buyer.confidence };
   }
   rulesFields(draft, input, text, buyer);
+  const unvalued = lots.filter((l) => l.pence === undefined && l.input.days === undefined);
+  if (layout.listedLots.length > 0 && unvalued.length > 0) {
+    draft.notes.push(
+      `The notice lists ${unvalued.map((l) => l.input.name).join(", ")} without a value or days; they are kept as lots: give each its value or days.`,
+    );
+  }
   if (total === undefined) draft.missing.push("no stated total found");
   else {
     input.statedTotal = total.item.normalised;
@@ -340,6 +353,13 @@ export function parseNotice(text: string, options: NoticeOptions = {}): NoticeRe
       );
     }
   }
+  // Quote the notice as published, not as its layout was rewritten for reading.
+  const asPublished = (source: FieldSource | undefined): void => {
+    const published = source === undefined ? undefined : layout.origins.get(source.sentence);
+    if (source !== undefined && published !== undefined) source.sentence = published;
+  };
+  Object.values(draft.fields).forEach(asPublished);
+  for (const lot of lots) Object.values(lot.sources).forEach(asPublished);
   return {
     ok: true,
     input,

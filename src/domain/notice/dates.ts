@@ -149,6 +149,16 @@ export function findDateLine(text: string): { date: IsoDate; line: string } | nu
   return null;
 }
 
+/** A whole date written in words or figures ("20 October 2025", "2025-10-20"), with its year; else null. */
+export function readFullDate(written: string): IsoDate | null {
+  for (const r of chrono.en.GB.parse(maskForChrono(written), referenceInstant(null))) {
+    const p = parts(r.start);
+    if (p === null || p.year === null) continue;
+    return iso(p.year, p.month, p.day);
+  }
+  return null;
+}
+
 /** Closing, start and end dates in the sentences, in reading order. */
 export function findTenderDates(
   sentences: readonly Sentence[],

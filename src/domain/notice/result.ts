@@ -2,7 +2,7 @@
  * What reading a notice gives back: the tender file input for the engine (`parseTender`), and for
  * every field the sentence it came from and how sure the reading is, so the user can confirm it.
  */
-import type { BuyerType, IsoDate, Procedure, Region } from "../core/types";
+import type { BuyerType, ContractType, IsoDate, Procedure, Region } from "../core/types";
 
 /** A lot in the tender file shape: money as written ("£107,520"), dates `YYYY-MM-DD`. */
 export interface NoticeLotInput {
@@ -30,7 +30,10 @@ export interface NoticeTenderInput {
   vatRate: number;
   lots: NoticeLotInput[];
   buyerType?: BuyerType;
+  contractType?: ContractType;
   procedure?: Procedure;
+  /** When the procurement started: the notice's "Published date". */
+  publishedDate?: IsoDate;
 }
 
 /** Where a value came from. */
@@ -53,7 +56,9 @@ export type NoticeField =
   | "endDate"
   | "region"
   | "buyerType"
-  | "procedure";
+  | "contractType"
+  | "procedure"
+  | "publishedDate";
 
 export interface NoticeLotSources {
   name: FieldSource;

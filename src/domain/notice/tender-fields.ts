@@ -4,9 +4,9 @@
  * procedure), the bank-holiday region and a word on VAT; and the one place a lone amount is for.
  */
 import { isValidIsoDate } from "../core/calendar";
-import type { Procedure, Region } from "../core/types";
+import type { ContractType, Procedure, Region } from "../core/types";
 import type { DateRole, Reference } from "./dates";
-import { findDateLine, findTenderDates } from "./dates";
+import { findDateLine, findTenderDates, readFullDate } from "./dates";
 import { quote, type Draft } from "./draft";
 import { cleanName, isNameWord, nameKey } from "./places";
 import type { NoticeOptions, NoticeTenderInput } from "./result";
@@ -81,7 +81,25 @@ const CENTRAL_BUYER = /^(?:Department|Ministry)\s+(?:for|of)\s/;
 const PROCEDURE_LABEL =
   /^(?:procurement\s+)?procedure(?:\s+type)?\s*[:–-]\s*(open|restricted|competitive\s+flexible|direct\s+award|call[\s-]off)\b/i;
 
-/** What the notice says for the procurement rules: a central buyer, and a "Procedure: open" line. */
+/** "Contract type: Service contract", "Main procurement category: Works". */
+const CONTRACT_TYPE_LABEL =
+  /^(?:contract\s+type|main\s+procurement\s+category|type\s+of\s+contract)\s*[:–-]\s*(services?|supplies|supply|goods|works?)\b/i;
+const CONTRACT_TYPES: Record<string, ContractType> = {
+  service: "services",
+  services: "services",
+  supplies: "supplies",
+  supply: "supplies",
+  goods: "supplies",
+  work: "works",
+  works: "works",
+};
+/** "Published date: 20 October 2025" (a Contracts Finder page; Find a Tender's "Published …" line). */
+const PUBLISHED_LABEL = /^published(?:\s+date)?\s*[:–-]?\s*(.+)$/i;
+
+/**
+ * What the notice says for the procurement rules: a central buyer, a "Procedure: open" line, the
+ * contract type and the date it was published.
+ */
 export function rulesFields(
   draft: Draft,
   input: NoticeTenderInput,
@@ -92,13 +110,25 @@ export function rulesFields(
     input.buyerType = "central";
     draft.fields.buyerType = { value: "central", sentence: buyer.sentence, confidence: 0.8 };
   }
-  for (const line of text.split(/\r?\n/)) {
-    const match = PROCEDURE_LABEL.exec(line.trim());
-    if (match) {
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim();
+    const match = PROCEDURE_LABEL.exec(line);
+    if (match && input.procedure === undefined) {
       const procedure = match[1].toLowerCase().replace(/[\s-]+/g, "-") as Procedure;
       input.procedure = procedure;
-      draft.fields.procedure = { value: procedure, sentence: line.trim(), confidence: 0.9 };
-      return;
+      draft.fields.procedure = { value: procedure, sentence: line, confidence: 0.9 };
+    }
+    const type = CONTRACT_TYPE_LABEL.exec(line);
+    if (type && input.contractType === undefined) {
+      const contractType = CONTRACT_TYPES[type[1].toLowerCase()];
+      input.contractType = contractType;
+      draft.fields.contractType = { value: contractType, sentence: line, confidence: 0.9 };
+    }
+    const published = PUBLISHED_LABEL.exec(line);
+    const date = published === null ? null : readFullDate(published[1]);
+    if (date !== null && input.publishedDate === undefined) {
+      input.publishedDate = date;
+      draft.fields.publishedDate = { value: date, sentence: line, confidence: 0.9 };
     }
   }
 }
@@ -133,6 +163,9 @@ const FOR_PLACE =
 export function singlePlace(sentences: readonly string[]): { name: string; sentence: string } | null {
   const found = new Map<string, { name: string; sentence: string }>();
   for (const s of sentences) {
+    // The buyer's own line ("Buyer: Wigan Council", a Contracts Finder page's buyer in capitals)
+    // says who buys, not where the work is.
+    if (BUYER_LINE.test(s)) continue;
     for (const re of [COUNCIL, FOR_PLACE]) {
       re.lastIndex = 0;
       let m: RegExpExecArray | null;
@@ -149,6 +182,8 @@ export function singlePlace(sentences: readonly string[]): { name: string; sente
   }
   return found.size === 1 ? [...found.values()][0] : null;
 }
+
+const BUYER_LINE = /^(?:buyer|contracting\s+authority|organisation)\s*:/i;
 
 function findRegion(sentences: readonly string[]): { value: Region; sentence: string } | null {
   for (const s of sentences) {

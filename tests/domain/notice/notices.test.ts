@@ -123,6 +123,8 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
     dayRate: "£650",
     closingDate: "2016-06-03",
     startDate: "2016-06-20",
+    // "Published 20 May 2016": when the procurement started, for the procurement rules.
+    publishedDate: "2016-05-20",
     lots: [{ name: "Torbay", days: 40 }],
   },
   "09-hard-wrapped-email.txt": {
@@ -163,6 +165,9 @@ const EXPECTED: Record<string, NoticeTenderInput> = {
     closingDate: "2017-07-31",
     startDate: "2017-08-31",
     endDate: "2017-11-30",
+    // "Contract type: Service contract" and "Published date: 26 July 2017".
+    contractType: "services",
+    publishedDate: "2017-07-26",
     lots: [
       { name: "Barnet", statedValue: "£107,520", days: 112 },
       { name: "Kirklees", statedValue: "£48,960", days: 51 },
