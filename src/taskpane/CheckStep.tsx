@@ -8,6 +8,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowForwardRegular } from "@fluentui/react-icons";
+import type { ReactNode } from "react";
 import { TOTAL_STATUS_LABELS } from "../domain/check/total-status";
 import type { Finding } from "../domain/core/types";
 import { formatNumber } from "./en-gb";
@@ -41,6 +42,8 @@ export interface CheckStepProps {
   canGoTo?: (finding: Finding) => boolean;
   busy: boolean;
   onNext: () => void;
+  /** The procurement rules panel, shown after the findings. */
+  rules?: ReactNode;
 }
 
 /** The headline figures: computed total, stated total, variance, day rate. */
@@ -109,7 +112,7 @@ export function verdictOf(headline: Headline): {
 }
 
 /** Step 4: the headline and the findings, grouped by severity, in plain words. */
-export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNext }: CheckStepProps) {
+export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNext, rules }: CheckStepProps) {
   const styles = useStepStyles();
   const verdict = verdictOf(headline);
   const errors = findings.filter((f) => f.severity === "error").length;
@@ -143,6 +146,7 @@ export function CheckStep({ headline, findings, onGoToCell, canGoTo, busy, onNex
         canGoTo={canGoTo}
         busy={busy}
       />
+      {rules}
       <div>
         <Button appearance="primary" icon={<ArrowForwardRegular />} iconPosition="after" onClick={onNext}>
           Next: export

@@ -16,6 +16,7 @@ import { ExportStep, type ExportAction } from "./ExportStep";
 import { exportActions } from "./exports";
 import type { HostInfo } from "./host";
 import { ReviewStep } from "./ReviewStep";
+import { RulesPanel } from "./RulesPanel";
 import { listProblems } from "./problems";
 import type { PaneAction, PaneState, Step } from "./state";
 import { TrackStep } from "./TrackStep";
@@ -158,6 +159,9 @@ export function TenderSteps(props: TenderStepsProps) {
           canGoTo={canGoTo}
           busy={busy}
           onNext={() => goTo("export")}
+          rules={
+            <RulesPanel tender={report.tender} rules={report.report.rules} findings={report.view.findings} />
+          }
         />
       )}
       {(step === "check" || step === "export" || step === "track") && !checked.ok && (

@@ -87,6 +87,15 @@ describe("Review's procurement rule fields", () => {
     expect(
       screen.getAllByText(/estimated value £366,560 \(ex VAT: all lots £346,560 plus options/).length,
     ).toBeGreaterThan(0);
+    // The Rules panel after the findings: the same figures, the timetable and its timeline.
+    expect(screen.getByRole("heading", { name: "Procurement rules" })).toBeTruthy();
+    expect(screen.getByLabelText("Procurement rules figures").textContent).toContain(
+      "Estimated value£366,560 ex VAT",
+    );
+    expect(screen.getByRole("table", { name: "Timetable" }).textContent).toContain(
+      "24 August 2017Standstill ends",
+    );
+    await screen.findByRole("img", { name: /^Timeline from 26 July 2017 to 31 August 2017/ });
   });
 
   it("names a date that is not one and an options value the engine cannot read beside their boxes", () => {
