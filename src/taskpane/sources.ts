@@ -253,7 +253,9 @@ const FIELD_WORDS: Record<string, string> = {
   endDate: "end date",
   region: "bank-holiday region",
   buyerType: "buyer type",
+  contractType: "contract type",
   procedure: "procedure",
+  publishedDate: "published date",
 };
 
 /** A workbook's bytes as a tender: the .xlsx reader (and exceljs behind it) is loaded only when a workbook is opened. */

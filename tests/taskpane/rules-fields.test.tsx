@@ -121,7 +121,7 @@ describe("Review's procurement rule fields", () => {
     expect(box("Award notice").getAttribute("aria-invalid")).not.toBe("true");
   });
 
-  it("shows what the notice reader found: a Department is central government, 'Procedure: open'", async () => {
+  it("shows what the notice reader found: a Department is central government, the procedure, contract type and published date", async () => {
     renderPane();
     fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), {
       target: {
@@ -129,7 +129,7 @@ describe("Review's procurement rule fields", () => {
           "Two commissioners sought\n26 July 2017\n" +
           "The Department for Education has set aside a total of £212,400 for two commissioners: " +
           "£86,400 for Sandwell and £126,000 for Croydon. The closing date for applications is 14 August.\n" +
-          "Procedure: open\n",
+          "Procedure: open\nContract type: Service contract\nPublished date: 26 July 2017\n",
       },
     });
     await act(async () => {
@@ -138,7 +138,9 @@ describe("Review's procurement rule fields", () => {
     await screen.findByText("Read 2 lots from the tender notice.");
     expect(select("Buyer type").value).toBe("central");
     expect(select("Procedure").value).toBe("open");
-    expect(select("Contract type").value).toBe("");
+    expect(select("Contract type").value).toBe("services");
+    expect(box("Published").value).toBe("26/07/2017");
+    expect(box("Award notice").value).toBe("");
     expect(screen.getAllByText(/^From the notice: “Procedure: open/).length).toBe(1);
   });
 
