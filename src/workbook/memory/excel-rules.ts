@@ -10,6 +10,10 @@
  *   Excel table").
  * - Sheet names: "Rename a worksheet" (support.microsoft.com): not blank; at most 31 characters; none
  *   of / \ ? * : [ ]; not beginning or ending with an apostrophe; not "History"; unique regardless of case.
+ * - Range.values, formulas and numberFormat are set as two-dimensional arrays of the range's own rows
+ *   and columns ("Set and get range values, text, or formulas using the Excel JavaScript API"; the
+ *   Excel.Range reference); any other shape is refused with InvalidArgument ("Excel JavaScript API
+ *   error codes").
  * - Range.cellCount is -1 past 2^31-1 cells (Excel.Range reference).
  * - Excel on the web: 5 MB per request and per response ("Resource limits and performance optimization
  *   for Office Add-ins"): RequestPayloadSizeLimitExceeded / ResponsePayloadSizeLimitExceeded.
@@ -56,6 +60,22 @@ export function sheetNameProblem(name: string): string | undefined {
     return `the sheet name "${name}" begins or ends with an apostrophe`;
   if (name.toLowerCase() === "history") return 'a sheet cannot be named "History"';
   return undefined;
+}
+
+/** Refuse an array set on a range (values, formulas, numberFormat) that is not the range's shape. */
+export function checkDimensions(
+  property: string,
+  rows: number,
+  columns: number,
+  matrix: readonly (readonly unknown[])[],
+): void {
+  if (matrix.length === rows && matrix.every((row) => Array.isArray(row) && row.length === columns)) return;
+  const wrong = matrix.find((row) => !Array.isArray(row) || row.length !== columns);
+  const width = wrong === undefined ? columns : Array.isArray(wrong) ? wrong.length : "not an array";
+  throw new ExcelRuleError(
+    "InvalidArgument",
+    `${property} has ${matrix.length} rows of ${width} for a range of ${rows} rows of ${columns}`,
+  );
 }
 
 /** Range.cellCount as Excel gives it: -1 past 2^31-1 cells. */

@@ -6,12 +6,12 @@
  */
 import { parseAddress, qualified, rangeAddress, surroundingRegion, type Rect } from "../a1";
 import { fromCellPlan, tableBodyCells, tableEdgeCells, type PlannedCell } from "../layout/cells";
-import { tableRect, type SheetPlan } from "../layout/plan";
+import { tableRect, type SheetPlan, type TablePlan } from "../layout/plan";
 import { structuredRefProblem, type KnownTable } from "../layout/structured";
 import { tagName } from "../driver";
 import type * as D from "../driver";
 import { gridBytes } from "../service/blocks";
-import { requestBytes } from "../service/requests";
+import { blockRows, requestBytes } from "../service/requests";
 import { cellCount, checkPayload, ExcelRuleError, nameProblem } from "./excel-rules";
 import { MemorySheet, MemoryWorkbook, type MemoryCell } from "./memory-workbook";
 import type { CellValue } from "../../domain/tables/lots-table";
@@ -27,6 +27,23 @@ function write(sheet: MemorySheet, c: PlannedCell): void {
   if (c.style) cell.style = c.style;
   if (c.style?.fill) cell.fill = c.style.fill;
   sheet.set(c.row, c.col, cell);
+}
+
+/** A block of a table's data rows, in one write of the range, as in Excel. */
+function writeRows(sheet: MemorySheet, t: TablePlan, b: D.RowBlock): void {
+  const width = t.columns.length;
+  const cells = [...tableBodyCells(t, "structured", b.start, b.end)];
+  const grid = <T>(f: (c: PlannedCell) => T): T[][] =>
+    Array.from({ length: b.end - b.start }, (_, i) => cells.slice(i * width, (i + 1) * width).map(f));
+  const { r0, r1 } = blockRows(t, b);
+  sheet.writeRange(
+    { r0, c0: t.col, r1, c1: t.col + width - 1 },
+    {
+      values: grid((c) => c.value),
+      formulas: grid((c) => c.formula ?? null),
+      numberFormat: grid((c) => c.numberFormat ?? null),
+    },
+  );
 }
 
 export class MemoryDriver implements D.WorkbookDriver {
@@ -163,9 +180,7 @@ export class MemoryDriver implements D.WorkbookDriver {
       sheet.print = plan.print;
     }
     const sheet = this.sheetOrFail(building);
-    for (const b of request.rows) {
-      for (const c of tableBodyCells(plan.tables[b.table], "structured", b.start, b.end)) write(sheet, c);
-    }
+    for (const b of request.rows) writeRows(sheet, plan.tables[b.table], b);
     if (request.finish) this.finish(sheet, request.finish);
   }
 

@@ -13,7 +13,7 @@ import type {
   SheetKind,
   ValidationPlan,
 } from "../layout/plan";
-import { ExcelRuleError, nameProblem, sheetNameProblem } from "./excel-rules";
+import { checkDimensions, ExcelRuleError, nameProblem, sheetNameProblem } from "./excel-rules";
 
 export interface MemoryCell {
   value: Scalar;
@@ -31,6 +31,16 @@ export interface MemoryTable {
 }
 
 const KEY = 16384;
+
+/**
+ * What is set on a range at once, as Excel.Range's values, formulas and numberFormat: each a
+ * two-dimensional array of the range's shape (a formula of null leaves the cell's value as it is).
+ */
+export interface RangeWrite {
+  values?: Scalar[][];
+  formulas?: (string | null)[][];
+  numberFormat?: (string | null)[][];
+}
 
 export class MemorySheet {
   readonly cells = new Map<number, MemoryCell>();
@@ -57,6 +67,30 @@ export class MemorySheet {
 
   set(row: number, col: number, cell: MemoryCell): void {
     this.cells.set(row * KEY + col, cell);
+  }
+
+  /** Set values, formulas and number formats on a range, refused (InvalidArgument) unless of its shape. */
+  writeRange(rect: Rect, write: RangeWrite): void {
+    const rows = rect.r1 - rect.r0 + 1;
+    const columns = rect.c1 - rect.c0 + 1;
+    for (const property of ["values", "formulas", "numberFormat"] as const) {
+      const matrix = write[property];
+      if (matrix) checkDimensions(property, rows, columns, matrix);
+    }
+    for (let i = 0; i < rows; i++) {
+      for (let j = 0; j < columns; j++) {
+        const cell: MemoryCell = { value: null, ...this.cell(rect.r0 + i, rect.c0 + j) };
+        if (write.values) {
+          cell.value = write.values[i][j];
+          delete cell.formula;
+        }
+        const formula = write.formulas?.[i][j];
+        if (formula) cell.formula = formula;
+        const format = write.numberFormat?.[i][j];
+        if (format) cell.numberFormat = format;
+        this.set(rect.r0 + i, rect.c0 + j, cell);
+      }
+    }
   }
 
   isEmpty(): boolean {
@@ -192,6 +226,15 @@ export class MemoryWorkbook {
         sheet.set(p.rect.r0 + i, p.rect.c0 + j, cell);
       }),
     );
+  }
+
+  /** Set values, formulas or number formats on a range such as `Lots!A1:B2`, as Excel.Range does. */
+  setRange(address: string, write: RangeWrite): void {
+    const p = parseAddress(address);
+    const sheet = p?.sheet ? this.sheet(p.sheet) : undefined;
+    if (!p || !sheet)
+      throw new ExcelRuleError("InvalidArgument", `"${address}" is not a range of this workbook`);
+    sheet.writeRange(p.rect, write);
   }
 
   /** Add an Excel Table over a range whose first row is the header, e.g. `Sheet1!A1:D5`. */
