@@ -1,5 +1,5 @@
 /**
- * Worker threads for the audit: each piece of JSON Lines goes to the worker with the least
+ * Worker threads for the audit: each piece of JSON Lines, or shard, goes to the worker with the least
  * work waiting, and results come back as promises in the order the pieces were given.
  */
 
@@ -7,18 +7,12 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
-import {
-  auditChunk,
-  checkProcesses,
-  type CheckJob,
-  type CheckResult,
-  type ChunkJob,
-  type ChunkResult,
-} from "./chunk";
+import { auditChunk, checkShard, type ChunkJob, type ChunkResult, type ShardJob } from "./chunk";
+import type { ShardRows } from "./shards";
 
 export interface ChunkRunner {
   run(job: ChunkJob): Promise<ChunkResult>;
-  check(job: CheckJob): Promise<CheckResult>;
+  check(job: ShardJob): Promise<ShardRows>;
   close(): Promise<void>;
   /** How many pieces may be waiting before the reader stops to wait. */
   readonly capacity: number;
@@ -27,7 +21,7 @@ export interface ChunkRunner {
 /** In this thread (small files, tests run from source). */
 export const inThread: ChunkRunner = {
   run: (job) => Promise.resolve(auditChunk(job)),
-  check: (job) => Promise.resolve(checkProcesses(job)),
+  check: (job) => Promise.resolve(checkShard(job)),
   close: () => Promise.resolve(),
   capacity: 1,
 };
@@ -66,8 +60,8 @@ class WorkerPool implements ChunkRunner {
     return this.send(job, [job.data.buffer as ArrayBuffer]);
   }
 
-  check(job: CheckJob): Promise<CheckResult> {
-    return this.send(job, []);
+  check(job: ShardJob): Promise<ShardRows> {
+    return this.send(job, [job.data.buffer as ArrayBuffer]);
   }
 
   async close(): Promise<void> {

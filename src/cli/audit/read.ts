@@ -14,9 +14,10 @@
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { JSONParser, type ParsedElementInfo } from "@streamparser/json/index.js";
-import { AuditCollector, isObject, releasesOf, releasesOfRecord, type Json } from "../../domain/audit";
+import { isObject, releasesOf, releasesOfRecord, type Json } from "../../domain/audit";
 import type { ChunkJob, ChunkResult } from "./chunk";
 import type { ChunkRunner } from "./pool";
+import type { ShardedCollector } from "./shards";
 
 /** Bytes of whole lines handed to a worker at a time. */
 const PIECE = 1 << 20;
@@ -46,7 +47,7 @@ function chunkBytes(chunk: unknown): Buffer {
 /** Read one file into the collector. Problems inside it go to the collector as not-checkable rows. */
 export async function auditFile(
   file: string,
-  collector: AuditCollector,
+  collector: ShardedCollector,
   options: ReadOptions,
 ): Promise<FileOutcome> {
   const before = collector.releases;
@@ -147,7 +148,7 @@ async function readLines(
   file: string,
   start: Buffer,
   rest: { chunks: AsyncIterator<unknown>; ended: boolean },
-  collector: AuditCollector,
+  collector: ShardedCollector,
   options: ReadOptions,
   before: number,
 ): Promise<FileOutcome> {
@@ -156,14 +157,14 @@ async function readLines(
   let seq = 0;
   let linesBefore = 0;
   const apply = (r: ChunkResult): void => {
-    for (let i = 0; i < r.ocids.length; i++) collector.addSlim(r.ocids[i], r.slims[i]);
+    collector.addShardLines(r.shards, r.texts, r.releases);
     for (const [line, message] of r.problems) {
       collector.addProblem(`${file} line ${linesBefore + line}: ${message}`);
     }
     linesBefore += r.lines;
   };
   const send = (data: Uint8Array): void => {
-    const job: ChunkJob = { kind: "lines", seq, data, first: seq === 0 };
+    const job: ChunkJob = { kind: "lines", seq, data, first: seq === 0, shards: collector.shards };
     seq++;
     waiting.push(runner.run(job));
   };
@@ -223,7 +224,7 @@ async function readDocument(
   file: string,
   start: Buffer,
   rest: { chunks: AsyncIterator<unknown>; ended: boolean },
-  collector: AuditCollector,
+  collector: ShardedCollector,
   isArray: boolean,
   before: number,
 ): Promise<FileOutcome> {

@@ -3,17 +3,16 @@
  * notices and list them by the size of the difference between the stated total and the lots.
  */
 
-import { createWriteStream, promises as fs } from "node:fs";
+import { createWriteStream, promises as fs, readFileSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import {
-  AuditCollector,
   auditCsvHeader,
   auditCsvLine,
   auditRowToJson,
   type AuditOptions,
-  type AuditResult,
   type AuditRow,
+  type AuditSummary,
 } from "../../domain/audit";
 import { formatMoney } from "../../domain/core/money";
 import type { InputError } from "../../domain/core/types";
@@ -22,10 +21,17 @@ import { workbookToXlsx } from "../../workbook/xlsx";
 import { ExitCode, type CheckFlags } from "../args";
 import { checkOutputs, type CheckedOutput } from "../files";
 import { fileProblem, type ResolvedIo } from "../io";
-import type { CheckResult } from "./chunk";
 import { readAuditOptions } from "./options";
 import { inThread, startRunner, type ChunkRunner } from "./pool";
 import { auditFile } from "./read";
+import { RowStore, ShardedCollector, shardCount, TempFolder, type ShardRows } from "./shards";
+
+/** The audit's outcome: the summary, and the rows (read from disk, in audit order) as often as asked. */
+interface AuditOutput {
+  summary: AuditSummary;
+  count: number;
+  rows: () => Iterable<AuditRow>;
+}
 
 const PROGRAM = "tender-budget";
 /** Files smaller than this are read in the main thread: starting workers would cost more. */
@@ -52,7 +58,7 @@ class Progress {
   constructor(
     private readonly io: ResolvedIo,
     private readonly totalBytes: number,
-    private readonly collector: AuditCollector,
+    private readonly collector: { releases: number },
   ) {}
 
   add(file: string, fileBytes: number, doneBefore: number): void {
@@ -95,7 +101,7 @@ async function writeStreamed(file: string, parts: Iterable<string>): Promise<voi
 async function writeOutputs(
   io: ResolvedIo,
   outputs: readonly CheckedOutput<OutputKind>[],
-  result: AuditResult,
+  result: AuditOutput,
   extra: Record<string, unknown>,
 ): Promise<boolean> {
   const temps: { out: CheckedOutput<OutputKind>; temp: string }[] = [];
@@ -110,7 +116,11 @@ async function writeOutputs(
     try {
       if (out.item === "csv") await writeStreamed(temp, csvParts(result));
       else if (out.item === "json") await writeStreamed(temp, jsonParts(result, extra));
-      else await io.writeFile(temp, await workbookToXlsx([auditSheetPlan(result)]));
+      else {
+        // Excel holds a workbook whole, so the rows are in memory for the .xlsx (at most 1,048,576).
+        const plan = auditSheetPlan({ summary: result.summary, rows: [...result.rows()] });
+        await io.writeFile(temp, await workbookToXlsx([plan]));
+      }
       if (out.replaces !== undefined) await io.chmod(temp, out.replaces.mode);
     } catch (e) {
       return fail(out.file, e);
@@ -123,20 +133,20 @@ async function writeOutputs(
       temps.splice(0, i);
       return fail(out.file, e);
     }
-    io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${result.rows.length.toLocaleString("en-GB")} rows\n`);
+    io.stderr.write(`${PROGRAM}: wrote ${out.file}: ${result.count.toLocaleString("en-GB")} rows\n`);
   }
   return true;
 }
 
-function* csvParts(result: AuditResult): Generator<string> {
+function* csvParts(result: AuditOutput): Generator<string> {
   yield auditCsvHeader();
-  for (const row of result.rows) yield auditCsvLine(row);
+  for (const row of result.rows()) yield auditCsvLine(row);
 }
 
-function* jsonParts(result: AuditResult, extra: Record<string, unknown>): Generator<string> {
+function* jsonParts(result: AuditOutput, extra: Record<string, unknown>): Generator<string> {
   yield `{\n  "summary": ${JSON.stringify({ ...result.summary, ...extra })},\n  "tenders": [`;
   let first = true;
-  for (const row of result.rows) {
+  for (const row of result.rows()) {
     yield `${first ? "" : ","}\n    ${JSON.stringify(auditRowToJson(row))}`;
     first = false;
   }
@@ -154,7 +164,17 @@ function rowLine(row: AuditRow): string {
   return `  ${row.status.padEnd(16)} ${`${money(row.difference)}${pct}`.padEnd(28)} ${row.ocid}  ${row.title}${who}`;
 }
 
-function textReport(result: AuditResult, files: readonly string[], seconds: number): string {
+/** Up to 20 rows of a kind, and how many there are in all. */
+class Some {
+  readonly rows: AuditRow[] = [];
+  count = 0;
+  add(row: AuditRow): void {
+    if (this.rows.length < 20) this.rows.push(row);
+    this.count++;
+  }
+}
+
+function textReport(result: AuditOutput, files: readonly string[], seconds: number): string {
   const s = result.summary;
   const out: string[] = [];
   out.push(
@@ -165,73 +185,62 @@ function textReport(result: AuditResult, files: readonly string[], seconds: numb
     `  ${s.statuses.mismatch} mismatch, ${s.statuses["within-tolerance"]} within tolerance, ${s.statuses.rounded} rounded, ${s.statuses.reconciles} reconcile, ${s.statuses["not-checkable"]} not checkable; ${s.awardAboveEstimate} awarded above the advertised value`,
   );
   if (s.unreadable > 0) out.push(`  ${s.unreadable} parts of the input could not be read (listed below)`);
-  const differing = result.rows.filter((r) => r.difference !== undefined && r.difference !== 0);
-  if (differing.length > 0) {
-    out.push("", "Largest differences (lots total − stated total):");
-    for (const row of differing.slice(0, 20)) out.push(rowLine(row));
-    if (differing.length > 20)
-      out.push(`  ... and ${differing.length - 20} more (--json or --out audit.csv lists them all)`);
+  const differing = new Some();
+  const awards = new Some();
+  const unreadable = new Some();
+  for (const row of result.rows()) {
+    if (row.difference !== undefined && row.difference !== 0) differing.add(row);
+    if (row.findings.some((f) => f.code === "AWARD_ABOVE_ESTIMATE")) awards.add(row);
+    if (row.ocid === null) unreadable.add(row);
   }
-  const awards = result.rows.filter((r) => r.findings.some((f) => f.code === "AWARD_ABOVE_ESTIMATE"));
-  if (awards.length > 0) {
+  if (differing.count > 0) {
+    out.push("", "Largest differences (lots total − stated total):");
+    for (const row of differing.rows) out.push(rowLine(row));
+    if (differing.count > 20)
+      out.push(`  ... and ${differing.count - 20} more (--json or --out audit.csv lists them all)`);
+  }
+  if (awards.count > 0) {
     out.push("", "Awarded above the advertised value:");
-    for (const row of awards.slice(0, 20)) {
+    for (const row of awards.rows) {
       const f = row.findings.find((x) => x.code === "AWARD_ABOVE_ESTIMATE");
       out.push(`  ${row.ocid}  ${row.title}: ${f?.message}`);
     }
-    if (awards.length > 20) out.push(`  ... and ${awards.length - 20} more`);
+    if (awards.count > 20) out.push(`  ... and ${awards.count - 20} more`);
   }
-  const unreadable = result.rows.filter((r) => r.ocid === null);
-  if (unreadable.length > 0) {
+  if (unreadable.count > 0) {
     out.push("", "Could not be read:");
-    for (const row of unreadable.slice(0, 20)) out.push(`  ${row.reason}`);
-    if (unreadable.length > 20) out.push(`  ... and ${unreadable.length - 20} more`);
+    for (const row of unreadable.rows) out.push(`  ${row.reason}`);
+    if (unreadable.count > 20) out.push(`  ... and ${unreadable.count - 20} more`);
   }
   return out.join("\n") + "\n";
 }
 
-/** Processes per batch sent to a worker thread to be compiled and checked. */
-const CHECK_BATCH = 2000;
-
 /**
- * Compile and check every process: on worker threads when there are many (each batch of
- * processes is independent), else here. The rows come back in the order sent.
+ * Compile and check one shard at a time (on worker threads when the input is large: every
+ * process is independent), each shard's rows going to the row store as they come back.
  */
-async function checkAll(
-  collector: AuditCollector,
+async function checkShards(
+  collector: ShardedCollector,
+  store: RowStore,
   options: AuditOptions,
-  env: Record<string, string | undefined>,
-): Promise<AuditResult> {
-  if (collector.processCount < CHECK_BATCH * 2) return collector.finish(options);
-  const runner = startRunner(env);
-  const waiting: Promise<CheckResult>[] = [];
-  const rows: AuditRow[] = [];
-  try {
-    let batch: string[][] = [];
-    const processes = collector.takeProcesses();
-    const send = async (): Promise<void> => {
-      waiting.push(
-        runner.check({
-          kind: "check",
-          processes: batch,
-          ...(options.tolerance ? { tolerance: options.tolerance } : {}),
-        }),
-      );
-      batch = [];
-      while (waiting.length > runner.capacity)
-        rows.push(...(await (waiting.shift() as Promise<CheckResult>)).rows);
-    };
-    for (const slims of processes.values()) {
-      batch.push(slims);
-      if (batch.length === CHECK_BATCH) await send();
-    }
-    processes.clear();
-    if (batch.length > 0) await send();
-    while (waiting.length > 0) rows.push(...(await (waiting.shift() as Promise<CheckResult>)).rows);
-  } finally {
-    await runner.close();
+  runner: ChunkRunner,
+): Promise<void> {
+  const waiting: Promise<ShardRows>[] = [];
+  const job = {
+    ...(options.tolerance ? { tolerance: options.tolerance } : {}),
+    ...(options.filters ? { filters: options.filters } : {}),
+  };
+  for (const shard of collector.finishReading()) {
+    const file = collector.shardFile(shard);
+    const read = readFileSync(file);
+    rmSync(file);
+    // Its own memory, handed over to the worker.
+    const data =
+      read.byteOffset === 0 && read.buffer.byteLength === read.length ? read : Uint8Array.from(read);
+    waiting.push(runner.check({ kind: "shard", data, ...job }));
+    while (waiting.length > runner.capacity) store.add(await (waiting.shift() as Promise<ShardRows>));
   }
-  return collector.finishChecked(rows, options);
+  while (waiting.length > 0) store.add(await (waiting.shift() as Promise<ShardRows>));
 }
 
 export async function runAudit(
@@ -279,51 +288,84 @@ export async function runAudit(
   }
 
   const started = Date.now();
-  const collector = new AuditCollector();
   const total = sizes.reduce((a, b) => a + b, 0);
-  const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
-  const progress = tty ? new Progress(io, total, collector) : undefined;
-  const unreadable: string[] = [];
-  let doneBytes = 0;
-  for (const [i, file] of files.entries()) {
-    const size = sizes[i];
-    const gz = /\.gz$/i.test(file);
-    const runner = (): ChunkRunner =>
-      size >= (gz ? WORKERS_FROM_BYTES / 4 : WORKERS_FROM_BYTES) ? startRunner(io.env) : inThread;
-    const outcome = await auditFile(file, collector, {
-      runner,
-      ...(progress ? { onBytes: (n: number) => progress.add(file, n, doneBytes) } : {}),
-    });
-    doneBytes += size;
-    if (outcome.unreadable !== undefined) unreadable.push(outcome.unreadable);
-  }
-  progress?.clear();
-  for (const u of unreadable) io.stderr.write(`${PROGRAM}: ${u}\n`);
-  if (collector.releases === 0) {
-    const result = collector.finish(options);
-    for (const row of result.rows) io.stderr.write(`${PROGRAM}: ${row.reason}\n`);
-    io.stderr.write(`${PROGRAM}: no release could be read, so there is nothing to audit\n`);
-    return ExitCode.InvalidInput;
-  }
-  // A file that is not JSON at all is listed among what could not be read, and the audit goes on.
-  for (const u of unreadable) collector.addProblem(u);
+  const large = (size: number, gz: boolean): boolean =>
+    size >= (gz ? WORKERS_FROM_BYTES / 4 : WORKERS_FROM_BYTES);
+  const gzs = files.map((f) => /\.gz$/i.test(f));
+  const shards = shardCount(
+    sizes.map((size, i) => ({ size, gz: gzs[i] })),
+    io.env,
+  );
+  const folder = new TempFolder();
+  const collector = new ShardedCollector(folder.path, shards);
+  let store: RowStore | undefined;
+  try {
+    const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
+    const progress = tty ? new Progress(io, total, collector) : undefined;
+    const unreadable: string[] = [];
+    let doneBytes = 0;
+    for (const [i, file] of files.entries()) {
+      const size = sizes[i];
+      const runner = (): ChunkRunner => (large(size, gzs[i]) ? startRunner(io.env) : inThread);
+      const outcome = await auditFile(file, collector, {
+        runner,
+        ...(progress ? { onBytes: (n: number) => progress.add(file, n, doneBytes) } : {}),
+      });
+      doneBytes += size;
+      if (outcome.unreadable !== undefined) unreadable.push(outcome.unreadable);
+    }
+    progress?.clear();
+    for (const u of unreadable) io.stderr.write(`${PROGRAM}: ${u}\n`);
+    if (collector.releases === 0) {
+      for (const row of collector.problemRows()) io.stderr.write(`${PROGRAM}: ${row.reason}\n`);
+      io.stderr.write(`${PROGRAM}: no release could be read, so there is nothing to audit\n`);
+      return ExitCode.InvalidInput;
+    }
+    // A file that is not JSON at all is listed among what could not be read, and the audit goes on.
+    for (const u of unreadable) collector.addProblem(u);
 
-  const result = await checkAll(collector, options, io.env);
-  const seconds = (Date.now() - started) / 1000;
-  const extra = {
-    files: [...files],
-    tolerance: options.tolerance
-      ? { amount: options.tolerance.absolute / 100, percent: options.tolerance.percent }
-      : null,
-    filters: {
-      buyer: options.filters?.buyer ?? null,
-      from: options.filters?.from ?? null,
-      to: options.filters?.to ?? null,
-    },
-  };
-  const written = await writeOutputs(io, outputs.value, result, extra);
-  if (!written) return ExitCode.InvalidInput;
-  if (flags.json) for (const part of jsonParts(result, extra)) io.stdout.write(part);
-  else io.stdout.write(textReport(result, files, seconds));
-  return result.summary.statuses.mismatch > 0 ? ExitCode.Findings : ExitCode.Ok;
+    store = new RowStore(join(folder.path, "rows.jsonl"));
+    const runner = large(
+      total,
+      gzs.some((g) => g),
+    )
+      ? startRunner(io.env)
+      : inThread;
+    try {
+      await checkShards(collector, store, options, runner);
+    } finally {
+      await runner.close();
+    }
+    const rowStore = store;
+    const problems = collector.problemRows();
+    const result: AuditOutput = {
+      summary: rowStore.summary(collector.releases, collector.problemCount),
+      count: rowStore.count + problems.length,
+      rows: function* () {
+        yield* rowStore.sorted();
+        yield* problems;
+      },
+    };
+    const seconds = (Date.now() - started) / 1000;
+    const extra = {
+      files: [...files],
+      tolerance: options.tolerance
+        ? { amount: options.tolerance.absolute / 100, percent: options.tolerance.percent }
+        : null,
+      filters: {
+        buyer: options.filters?.buyer ?? null,
+        from: options.filters?.from ?? null,
+        to: options.filters?.to ?? null,
+      },
+    };
+    const written = await writeOutputs(io, outputs.value, result, extra);
+    if (!written) return ExitCode.InvalidInput;
+    if (flags.json) for (const part of jsonParts(result, extra)) io.stdout.write(part);
+    else io.stdout.write(textReport(result, files, seconds));
+    return result.summary.statuses.mismatch > 0 ? ExitCode.Findings : ExitCode.Ok;
+  } finally {
+    collector.close();
+    store?.close();
+    folder.remove();
+  }
 }

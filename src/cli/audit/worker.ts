@@ -1,10 +1,13 @@
-/** A worker thread of `tender-budget audit`: parses pieces of JSON Lines (see chunk.ts). */
+/** A worker thread of `tender-budget audit`: pieces of JSON Lines and shards (see chunk.ts). */
 
 import { parentPort } from "node:worker_threads";
-import { auditChunk, checkProcesses, type CheckJob, type ChunkJob } from "./chunk";
+import { auditChunk, checkShard, type ChunkJob, type ShardJob } from "./chunk";
 
 const port = parentPort;
 if (port === null) throw new Error("worker.ts runs as a worker thread of tender-budget audit");
-port.on("message", (job: ChunkJob | CheckJob) => {
-  port.postMessage(job.kind === "check" ? checkProcesses(job) : auditChunk(job));
+port.on("message", (job: ChunkJob | ShardJob) => {
+  if (job.kind === "shard") {
+    const rows = checkShard(job);
+    port.postMessage(rows, [rows.data.buffer as ArrayBuffer]);
+  } else port.postMessage(auditChunk(job));
 });

@@ -72,7 +72,8 @@ export function prepareRelease(
 /** Collects releases as they are read; `finish` compiles and checks them. */
 export class AuditCollector {
   private processes = new Map<string, SlimText[]>();
-  private readonly problems: string[] = [];
+  /** Parts of the input that could not be read, in the order met. */
+  protected readonly problems: string[] = [];
   /** Releases taken in. */
   releases = 0;
 
@@ -122,21 +123,12 @@ export class AuditCollector {
    * sorted by the size of the difference, the summary counted, what could not be read at the end.
    */
   finishChecked(checked: readonly AuditRow[], options: AuditOptions = {}): AuditResult {
-    const filters = options.filters ?? {};
-    const buyer = filters.buyer?.trim().toLowerCase();
+    const keep = rowFilter(options.filters);
     const rows: AuditRow[] = [];
     let leftOut = 0;
     for (const row of checked) {
-      const date = row.publishedDate;
-      if (
-        (buyer !== undefined && buyer !== "" && !row.buyer.toLowerCase().includes(buyer)) ||
-        (filters.from !== undefined && (date === null || date < filters.from)) ||
-        (filters.to !== undefined && (date === null || date > filters.to))
-      ) {
-        leftOut++;
-        continue;
-      }
-      rows.push(row);
+      if (keep(row)) rows.push(row);
+      else leftOut++;
     }
     rows.sort(byDifference);
     const statuses = Object.fromEntries(AUDIT_STATUSES.map((s) => [s, 0])) as Record<AuditStatus, number>;
@@ -150,21 +142,37 @@ export class AuditCollector {
         .length,
       unreadable: this.problems.length,
     };
-    for (const reason of this.problems) {
-      rows.push({
-        ocid: null,
-        title: "",
-        buyer: "",
-        publishedDate: null,
-        status: "not-checkable",
-        reason,
-        findings: [],
-        releases: 0,
-      });
-    }
+    for (const reason of this.problems) rows.push(problemRow(reason));
     this.problems.length = 0;
     return { summary, rows };
   }
+}
+
+/** The row of a part of the input that could not be read. */
+export function problemRow(reason: string): AuditRow {
+  return {
+    ocid: null,
+    title: "",
+    buyer: "",
+    publishedDate: null,
+    status: "not-checkable",
+    reason,
+    findings: [],
+    releases: 0,
+  };
+}
+
+/** --buyer, --from and --to as a test of a row: true when the row is kept. */
+export function rowFilter(filters: AuditFilters = {}): (row: AuditRow) => boolean {
+  const buyer = filters.buyer?.trim().toLowerCase();
+  return (row) => {
+    const date = row.publishedDate;
+    return !(
+      (buyer !== undefined && buyer !== "" && !row.buyer.toLowerCase().includes(buyer)) ||
+      (filters.from !== undefined && (date === null || date < filters.from)) ||
+      (filters.to !== undefined && (date === null || date > filters.to))
+    );
+  };
 }
 
 /** Compile one process's releases (slim texts, in the order read) and check it. */
@@ -172,12 +180,21 @@ export function auditSlims(slims: readonly SlimText[], options: AuditCheckOption
   return auditProcess(compileReleases(slims.map((s) => JSON.parse(s) as Json)), options);
 }
 
+/** The sort key of a row: the size of its difference, or -1 when it has none. */
+export const differenceKey = (row: AuditRow): number =>
+  row.difference === undefined ? -1 : Math.abs(row.difference);
+
+/** The same order as String.prototype.localeCompare with no locale given, made once. */
+const collator = new Intl.Collator();
+
+/** Sort keys in audit order: the larger difference first, then by ocid. */
+export function byKey(da: number, oa: string, db: number, ob: string): number {
+  return da !== db ? db - da : collator.compare(oa, ob);
+}
+
 /** The largest difference (either way) first; then processes without one; ties by ocid. */
 export function byDifference(a: AuditRow, b: AuditRow): number {
-  const da = a.difference === undefined ? -1 : Math.abs(a.difference);
-  const db = b.difference === undefined ? -1 : Math.abs(b.difference);
-  if (da !== db) return db - da;
-  return (a.ocid ?? "").localeCompare(b.ocid ?? "");
+  return byKey(differenceKey(a), a.ocid ?? "", differenceKey(b), b.ocid ?? "");
 }
 
 type Money = number | null;
