@@ -177,12 +177,13 @@ async function readLines(
       pending = [joined];
       return;
     }
-    const piece = new Uint8Array(cut + 1); // its own memory, handed over to the worker
-    piece.set(joined.subarray(0, cut + 1));
-    send(piece);
     const left = joined.subarray(cut + 1);
     pending = left.length > 0 ? [Buffer.from(left)] : [];
     pendingLength = left.length;
+    // The piece is handed over to the worker with the memory under it, so that memory must be
+    // its own (Buffer.concat of more than a few KB gives a buffer of its own).
+    const own = joined.byteOffset === 0 && joined.buffer.byteLength === joined.length;
+    send(own ? joined.subarray(0, cut + 1) : Uint8Array.prototype.slice.call(joined, 0, cut + 1));
   };
   let broke: string | undefined;
   try {

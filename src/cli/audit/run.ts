@@ -16,8 +16,6 @@ import {
 } from "../../domain/audit";
 import { formatMoney } from "../../domain/core/money";
 import type { InputError } from "../../domain/core/types";
-import { auditSheetPlan } from "../../workbook/layout/audit-sheet";
-import { workbookToXlsx } from "../../workbook/xlsx";
 import { ExitCode, type CheckFlags } from "../args";
 import { checkOutputs, type CheckedOutput } from "../files";
 import { fileProblem, type ResolvedIo } from "../io";
@@ -118,6 +116,9 @@ async function writeOutputs(
       else if (out.item === "json") await writeStreamed(temp, jsonParts(result, extra));
       else {
         // Excel holds a workbook whole, so the rows are in memory for the .xlsx (at most 1,048,576).
+        // Loaded only when asked for: exceljs takes a while to start.
+        const { auditSheetPlan } = await import("../../workbook/layout/audit-sheet");
+        const { workbookToXlsx } = await import("../../workbook/xlsx");
         const plan = auditSheetPlan({ summary: result.summary, rows: [...result.rows()] });
         await io.writeFile(temp, await workbookToXlsx([plan]));
       }

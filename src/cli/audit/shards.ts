@@ -28,8 +28,8 @@ export function shardOf(ocid: string, shards: number): number {
   return (h >>> 0) % shards;
 }
 
-/** Input bytes per shard: about 4 MB of cut-down releases, checked at once by one worker. */
-const INPUT_PER_SHARD = 16 << 20;
+/** Input bytes per shard: about 2 MB of cut-down releases, checked at once by one worker. */
+const INPUT_PER_SHARD = 8 << 20;
 const MAX_SHARDS = 512;
 
 /**
