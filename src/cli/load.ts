@@ -108,7 +108,10 @@ export async function loadTender(file: string, bytes: Uint8Array): Promise<Resul
       value: noted({ tender: reading.tender, notes, missing, provenance: { fields, lots } }),
     };
   }
-  return { ok: true, value: noted({ tender: reading.tender, notes: [] }) };
+  return {
+    ok: true,
+    value: noted({ tender: reading.tender, notes: reading.read === "ocds" ? reading.notes : [] }),
+  };
 }
 
 /** An invoices file read for `--actuals`, with where each invoice finding's field is in it. */

@@ -137,7 +137,7 @@ function loaded(reading: TenderFileReading, source: string): LoadedTender {
         notes: tender.statedTotal === undefined && tender.buyer === "" ? lotsNotes() : [],
       };
     case "ocds":
-      return { tender, source, notes: unvaluedNotes(tender) };
+      return { tender, source, notes: [...reading.notes, ...unvaluedNotes(tender)] };
     case "notice":
       return noticeLoaded(reading.notice, tender);
     default:

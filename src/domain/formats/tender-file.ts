@@ -79,7 +79,9 @@ export function tenderFromLots(lots: Lot[], title: string): Tender {
 
 /** How a file was read, with what each way of reading gives besides the tender. */
 export type TenderFileReading = (
-  | { read: "tender" | "ocds" | "tender-csv" | "workbook"; tender: Tender }
+  | { read: "tender" | "tender-csv" | "workbook"; tender: Tender }
+  /** OCDS: what the reader wants the user told (which of amount and amountGross was used). */
+  | { read: "ocds"; tender: Tender; notes: string[] }
   /** A bare lots table: the rows the lots are on and the header, to point at a cell. */
   | { read: "lots-table"; tender: Tender; layout: LotsTableLayout; header: readonly string[] }
   /** A notice: what could not be found, notes, and the sentence each field was read from. */
@@ -167,7 +169,9 @@ export async function readJsonTender(
   if (looksLikeOcds(data)) {
     const { ocdsToTender } = await import(/* webpackChunkName: "ocds" */ "./ocds");
     const read = ocdsToTender(data, { allowUnvalued: options.allowUnvalued });
-    return read.ok ? { ok: true, value: { read: "ocds", tender: read.value } } : failure("ocds", read.errors);
+    return read.ok
+      ? { ok: true, value: { read: "ocds", tender: read.value, notes: read.notes } }
+      : failure("ocds", read.errors);
   }
   const parsed = parseTender(data);
   return parsed.ok

@@ -427,7 +427,10 @@ test("looksLikeOcds tells an OCDS file from a tender file", () => {
     fs.readFileSync(path.resolve(__dirname, "../../../examples/dfe-commissioners-2017.json"), "utf8"),
   );
   expect(looksLikeOcds(file)).toBe(false);
-  expect(looksLikeOcds([pkg])).toBe(false);
+  // A JSON array of packages or releases is what OCDS tools write: read as a package is.
+  expect(looksLikeOcds([pkg])).toBe(true);
+  expect(looksLikeOcds([])).toBe(false);
+  expect(looksLikeOcds([file])).toBe(false);
   expect(looksLikeOcds("{}")).toBe(false);
 });
 

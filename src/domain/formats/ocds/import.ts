@@ -1,6 +1,6 @@
 /** An OCDS release, release package or record package read back into a tender. */
 
-import { parseMoney, penceToPounds } from "../../core/money";
+import { formatMoney, parseMoney, penceToPounds, vatOn } from "../../core/money";
 import { DEFAULT_REGION, DEFAULT_VAT_RATE, parseDays, parseRegion, parseVatRate } from "../../check/tender";
 import type { Lot, Pence, Region, Result, Tender } from "../../core/types";
 import { isObject, nonEmptyText, Reader, type Json } from "./json-reader";
@@ -21,6 +21,43 @@ function tidyName(name: string): string {
   return name.trim().replace(/\s+/g, " ");
 }
 
+const money = (p: Pence): string => formatMoney(p, { omitZeroPence: true });
+
+/**
+ * A Value that may give its amount ex VAT (`amount`), including VAT (`amountGross`, as Find a
+ * Tender publishes under the Procurement Act 2023), or both: the ex-VAT amount in pence for the
+ * engine, with a note saying which was used and whether the two agree at the tender's VAT rate.
+ */
+function exVatValue(
+  r: Reader,
+  notes: string[],
+  v: unknown,
+  path: string,
+  what: string,
+  positive: boolean,
+  vatRate: number,
+): Pence | undefined {
+  const amount = r.value(v, path, what, positive);
+  if (!isObject(v) || v.amountGross === undefined || v.amountGross === null) return amount;
+  const gross = r.pounds(v.amountGross, `${path}.amountGross`, `${what} including VAT`, positive);
+  if (gross === undefined) return amount;
+  if (amount !== undefined) {
+    const expected = amount + vatOn(amount, vatRate);
+    notes.push(
+      expected === gross
+        ? `${path}: the ${what} is ${money(amount)} ex VAT (amount) and ${money(gross)} including VAT (amountGross), which agree at ${vatRate}% VAT; ${money(amount)} ex VAT is used.`
+        : `${path}: the ${what} is ${money(amount)} ex VAT (amount) but ${money(gross)} including VAT (amountGross), not ${money(expected)} at ${vatRate}% VAT; ${money(amount)} ex VAT is used. Check the VAT rate and the notice.`,
+    );
+    return amount;
+  }
+  // Only including VAT: the ex-VAT amount at the tender's rate, to the nearest penny.
+  const ex = Math.round((gross * 100) / (100 + vatRate));
+  notes.push(
+    `${path}: only the ${what} including VAT is given (amountGross ${money(gross)}); ${money(ex)} ex VAT at ${vatRate}% is used.`,
+  );
+  return ex;
+}
+
 export interface OcdsImportOptions {
   /**
    * Accept lots the notice gives neither a value nor days for (Contracts Finder often does), for a
@@ -35,8 +72,12 @@ export interface OcdsImportOptions {
  * with or without lots, with or without day-rate items. A notice without lots becomes a tender
  * with one lot, the whole contract. Amounts must be in GBP. Every problem names the OCDS field.
  */
-export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Result<Tender> {
+export function ocdsToTender(
+  json: unknown,
+  options: OcdsImportOptions = {},
+): { ok: true; value: Tender; notes: string[] } | Extract<Result<Tender>, { ok: false }> {
   const r = new Reader();
+  const notes: string[] = [];
   const picked = pickRelease(json, r);
   if (!picked) return { ok: false, errors: r.errors };
   const { release, path: at } = picked;
@@ -97,7 +138,7 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
 
   // A value Tender Budget worked out (the lots added up, £0 when every lot is) is not a stated
   // total: it is checked as an amount but not required to be more than £0.
-  const value = r.value(t.value, `${tp}.value`, "tender value", valueIsStated);
+  const value = exVatValue(r, notes, t.value, `${tp}.value`, "tender value", valueIsStated, vatRate);
   if (value !== undefined && valueIsStated) {
     const inferred = parseMoney(penceToPounds(value));
     tender.statedTotal = {
@@ -148,7 +189,15 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
     const given = nonEmptyText(raw.title) ?? nonEmptyText(raw.description) ?? `Lot ${id}`;
     const name = ext ? given : tidyName(given);
     const lot: Lot = { name };
-    const lotValue = r.value(raw.value, `${lp}.value`, `value of lot ${quoted(name)}`, false);
+    const lotValue = exVatValue(
+      r,
+      notes,
+      raw.value,
+      `${lp}.value`,
+      `value of lot ${quoted(name)}`,
+      false,
+      vatRate,
+    );
     if (lotValue !== undefined && le?.valueSource !== "computed") lot.statedValue = lotValue;
     const lotPeriod = r.period(raw.contractPeriod, `${lp}.contractPeriod`, `lot ${quoted(name)} contract`);
     if (lotPeriod.start !== undefined) lot.startDate = lotPeriod.start;
@@ -265,5 +314,5 @@ export function ocdsToTender(json: unknown, options: OcdsImportOptions = {}): Re
   });
 
   if (r.errors.length > 0) return { ok: false, errors: r.errors };
-  return { ok: true, value: tender };
+  return { ok: true, value: tender, notes };
 }
