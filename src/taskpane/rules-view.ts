@@ -190,7 +190,7 @@ export function rulesView(tender: Tender, rules: RulesAssessment, findings: read
       key: "latestAwardNotice",
       date: latest,
       label: "Latest award notice",
-      gap: `for the start on ${formatLongDate(start)}: the standstill must end before it`,
+      gap: `the last day for the standstill to end before the start on ${formatLongDate(start)}`,
       error: false,
     });
   }

@@ -48,6 +48,8 @@ export const useStepStyles = makeStyles({
     gap: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalS,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    // A finding that cites its source's address breaks it rather than widen a narrow pane.
+    overflowWrap: "anywhere",
   },
   /** A figure's label beside or above it. */
   term: { color: tokens.colorNeutralForeground2 },

@@ -636,3 +636,70 @@ describe("charts", () => {
     });
   }
 });
+
+describe("procurement rules", () => {
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`shows the DfE 2017 rules and their timeline at 320 px in the ${colorScheme} theme`, async () => {
+      const page = await newPane({ colorScheme });
+      await page.setViewportSize({ width: 320, height: 700 });
+      await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+      await page.getByRole("combobox", { name: "Buyer type" }).selectOption("central");
+      await page.getByRole("combobox", { name: "Contract type" }).selectOption("services");
+      await page.getByRole("combobox", { name: "Procedure" }).selectOption("open");
+      await page.getByRole("textbox", { name: "Published" }).fill("26/07/2017");
+      expect(await wider(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+
+      await page.getByRole("button", { name: "3. Build" }).click();
+      await page.getByRole("button", { name: "Build allocation", exact: true }).click();
+      await page.getByRole("table", { name: "Allocation by lot" }).waitFor();
+      await page.getByRole("button", { name: "4. Check" }).click();
+      await page.getByRole("heading", { name: "Procurement rules", exact: true }).waitFor();
+
+      const figures = await page.getByLabel("Procurement rules figures").innerText();
+      expect(figures).toMatch(/Regime\s+PCR 2015/);
+      expect(figures).toMatch(/Threshold\s+£106,047 ex VAT/);
+      expect(figures).toMatch(/Estimated value\s+£346,560 ex VAT\s+At or above the threshold/);
+      const rows = await page.getByRole("table", { name: "Timetable" }).getByRole("row").allInnerTexts();
+      expect(rows.map((r) => r.replace(/\s+/g, " ").trim())).toEqual([
+        "Date What",
+        "26 July 2017 Published (tender notice)",
+        "31 July 2017 Closing: 5 days, minimum 30",
+        "20 August 2017 Latest award notice: the last day for the standstill to end before the start on 31 August 2017",
+        "31 August 2017 Start: 31 days after closing",
+      ]);
+      // The short period in the error colour, which is not the colour of the text around it.
+      const colours = await page.evaluate(() => {
+        const short = Array.from(document.querySelectorAll("td span")).find(
+          (el) => el.textContent === "5 days, minimum 30",
+        );
+        return short ? [getComputedStyle(short).color, getComputedStyle(short.parentElement!).color] : [];
+      });
+      expect(colours).toHaveLength(2);
+      expect(colours[0]).not.toBe(colours[1]);
+
+      const timeline = page.getByRole("img", { name: /^Timeline/ });
+      await timeline.waitFor();
+      expect(await timeline.getAttribute("aria-label")).toBe(
+        "Timeline from 26 July 2017 to 31 August 2017: tendering from 26 July 2017 to 31 July 2017, 5 days, minimum 30 (too short); award notice by 20 August 2017 for the standstill to end before the start; start 31 August 2017.",
+      );
+      const box = await timeline.boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(320);
+      expect(box!.height).toBeGreaterThan(100);
+      expect(await wider(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await timeline.scrollIntoViewIfNeeded();
+      await page.screenshot({
+        path: join(ROOT, "test-results", `rules-check-${colorScheme}.png`),
+        fullPage: true,
+      });
+      await page
+        .locator("section[aria-labelledby=check-rules]")
+        .screenshot({ path: join(ROOT, "test-results", `rules-panel-${colorScheme}.png`) });
+      await page.close();
+      expect(consoleErrors).toEqual([]);
+    });
+  }
+});

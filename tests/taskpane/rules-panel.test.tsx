@@ -64,7 +64,7 @@ describe("RulesPanel", () => {
       ["31 July 2017", "Closing: 5 days, minimum 30"],
       [
         "20 August 2017",
-        "Latest award notice: for the start on 31 August 2017: the standstill must end before it",
+        "Latest award notice: the last day for the standstill to end before the start on 31 August 2017",
       ],
       ["31 August 2017", "Start: 31 days after closing"],
     ]);
@@ -123,7 +123,7 @@ describe("RulesPanel", () => {
       "24 August 2017",
     ]);
     expect(rows[2][1]).toBe(
-      "Latest award notice: for the start on 24 August 2017: the standstill must end before it",
+      "Latest award notice: the last day for the standstill to end before the start on 24 August 2017",
     );
     expect(rows[3][1]).toBe("Award notice: 1 day after the latest for the start");
     expect(rows[4][1]).toBe(
