@@ -245,11 +245,22 @@ function timedJq(file: string): Timed {
       note: `no jq at ${JQ}: apt-get install jq (Debian/Ubuntu), brew install jq (macOS), or set JQ_PATH`,
     };
   const started = process.hrtime.bigint();
-  const r = spawnSync("/bin/sh", ["-c", `"${JQ}" -c '${JQ_FILTER}' "${file}" > /dev/null`], {
-    stdio: ["ignore", "ignore", "pipe"],
+  // The shell's `times` prints its children's user and system time (jq's CPU time) on its second line.
+  const r = spawnSync("/bin/sh", ["-c", `"${JQ}" -c '${JQ_FILTER}' "${file}" > /dev/null && times`], {
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
   });
   const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  return { wallMs, ok: r.status === 0, ...(r.status !== 0 ? { note: String(r.stderr).slice(0, 300) } : {}) };
+  const children = String(r.stdout).trim().split("\n")[1] ?? "";
+  const parts = [...children.matchAll(/(\d+)m([\d.]+)s/g)].map(
+    (m) => Number(m[1]) * 60_000 + Number(m[2]) * 1000,
+  );
+  return {
+    wallMs,
+    ok: r.status === 0,
+    ...(parts.length === 2 ? { cpuMs: parts[0] + parts[1] } : {}),
+    ...(r.status !== 0 ? { note: String(r.stderr).slice(0, 300) } : {}),
+  };
 }
 
 export interface AuditRun {
@@ -290,6 +301,10 @@ export function measureAudit(
   }
   return runs;
 }
+
+/** MB per second of CPU time (all threads): the work per byte, whatever the load on the machine. */
+export const cpuThroughput = (bytes: number, t: Timed): number =>
+  t.ok && t.cpuMs !== undefined && t.cpuMs > 0 ? bytes / 1e6 / (t.cpuMs / 1000) : NaN;
 
 /** MB/s (10^6 bytes a second). */
 export const throughput = (bytes: number, t: Timed): number => (t.ok ? bytes / 1e6 / (t.wallMs / 1000) : NaN);

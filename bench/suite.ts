@@ -11,7 +11,7 @@ import { execFileSync } from "child_process";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "fs";
 import { cpus, loadavg, totalmem } from "os";
 import { join, relative, resolve } from "path";
-import { JQ, JQ_FILTER, measureAudit, throughput, type AuditRun } from "./audit";
+import { cpuThroughput, JQ, JQ_FILTER, measureAudit, throughput, type AuditRun } from "./audit";
 import { measureEngine, type EngineRow } from "./engine";
 import { measureExports, type ExportTimes } from "./exports";
 import { INTERACTIVE_BUTTON, paneStart, paneWeight, type PaneStart, type PaneWeight } from "./pane";
@@ -406,6 +406,15 @@ function auditSizes(argv: readonly string[]): { label: string; bytes: number }[]
   });
 }
 
+/** Audit ÷ jq and audit ÷ bare parse in MB per CPU-second: the work per byte, apart from the load. */
+function cpuRatios(r: AuditRun): string {
+  const a = cpuThroughput(r.bytes, r.audit);
+  const j = cpuThroughput(r.bytes, r.jq);
+  const b = cpuThroughput(r.bytes, r.bare);
+  const ratio = (x: number): string => (Number.isFinite(x) ? formatRatio(x) : "—");
+  return `${ratio(a / j)} jq, ${ratio(a / b)} bare`;
+}
+
 function auditSection(runs: readonly AuditRun[], goals: Goal[]): string {
   const mbps = (v: number): string => (Number.isFinite(v) ? `${v.toFixed(1)} MB/s` : "not measured");
   const rows = runs.map((r) => {
@@ -415,10 +424,13 @@ function auditSection(runs: readonly AuditRun[], goals: Goal[]): string {
     return [
       `${r.label} (${formatBytes(r.bytes)}, ${r.releases.toLocaleString("en-GB")} releases)`,
       `${formatMs(r.audit.wallMs)}, ${mbps(a)}; CPU ${r.audit.cpuMs === undefined ? "?" : formatMs(r.audit.cpuMs)}; peak ${r.audit.maxRssMiB === undefined ? "?" : `${r.audit.maxRssMiB.toFixed(0)} MiB`}${r.audit.ok ? "" : ` (failed: ${r.audit.note})`}`,
-      r.jq.ok ? `${formatMs(r.jq.wallMs)}, ${mbps(j)}` : `not measured: ${r.jq.note}`,
-      `${formatMs(r.bare.wallMs)}, ${mbps(b)}; peak ${r.bare.maxRssMiB === undefined ? "?" : `${r.bare.maxRssMiB.toFixed(0)} MiB`}`,
+      r.jq.ok
+        ? `${formatMs(r.jq.wallMs)}, ${mbps(j)}; CPU ${r.jq.cpuMs === undefined ? "?" : formatMs(r.jq.cpuMs)}`
+        : `not measured: ${r.jq.note}`,
+      `${formatMs(r.bare.wallMs)}, ${mbps(b)}; CPU ${r.bare.cpuMs === undefined ? "?" : formatMs(r.bare.cpuMs)}; peak ${r.bare.maxRssMiB === undefined ? "?" : `${r.bare.maxRssMiB.toFixed(0)} MiB`}`,
       Number.isFinite(j) ? formatRatio(a / j) : "—",
       Number.isFinite(b) ? formatRatio(a / b) : "—",
+      cpuRatios(r),
     ];
   });
   for (const r of runs) {
@@ -448,9 +460,12 @@ function auditSection(runs: readonly AuditRun[], goals: Goal[]): string {
   return [
     `### Bulk audit (${tag})`,
     "",
-    `Generated JSON Lines of Contracts Finder shaped releases (bench/audit.ts: parties with addresses, descriptions, CPV items, documents, 0 to 4 lots, an award for half the processes), in a temporary folder deleted afterwards. On the same file: \`tender-budget audit FILE --out audit.csv\` (worker threads, one per core); \`${JQ} -c '${JQ_FILTER}'\` (jq ${jqVersion()}); and a bare line-by-line \`JSON.parse\` in Node (readline, one thread). Wall time, one run each; throughput in 10^6 bytes a second; CPU time above the wall time is the cores in use.`,
+    `Generated JSON Lines of Contracts Finder shaped releases (bench/audit.ts: parties with addresses, descriptions, CPV items, documents, 0 to 4 lots, an award for half the processes), in a temporary folder deleted afterwards. On the same file: \`tender-budget audit FILE --out audit.csv\` (worker threads, one per core); \`${JQ} -c '${JQ_FILTER}'\` (jq ${jqVersion()}); and a bare line-by-line \`JSON.parse\` in Node (readline, one thread). Wall time, one run each; throughput in 10^6 bytes a second; CPU time above the wall time is the cores in use. The goals are on wall time; on a machine shared with other work the wall times depend on the load, so the last column compares the work per byte instead: MB per CPU-second (all threads), audit against jq and against the bare parse.`,
     "",
-    table(["File", "Audit", "jq", "Bare JSON.parse", "Audit ÷ jq", "Audit ÷ bare parse"], rows),
+    table(
+      ["File", "Audit", "jq", "Bare JSON.parse", "Audit ÷ jq", "Audit ÷ bare parse", "By CPU time: audit ÷"],
+      rows,
+    ),
   ].join("\n");
 }
 

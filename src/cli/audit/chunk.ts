@@ -46,7 +46,9 @@ export interface ChunkResult {
   problems: [number, string][];
 }
 
-const decoder = new TextDecoder("utf-8");
+/** The bytes as text (Buffer's decoder: several times faster than TextDecoder on ASCII-heavy JSON). */
+const utf8 = (data: Uint8Array): string =>
+  Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("utf8");
 
 function describeLine(line: string): string {
   const shown = line.length > 40 ? `${line.slice(0, 40)}…` : line;
@@ -54,7 +56,7 @@ function describeLine(line: string): string {
 }
 
 export function auditChunk(job: ChunkJob): ChunkResult {
-  let text = decoder.decode(job.data);
+  let text = utf8(job.data);
   if (job.first && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const result: ChunkResult = { seq: job.seq, lines: 0, releases: 0, shards: [], texts: [], problems: [] };
   const byShard = new Map<number, string[]>();
@@ -113,7 +115,7 @@ export interface ShardJob {
 const encoder = new TextEncoder();
 
 export function checkShard(job: ShardJob): ShardRows {
-  const text = decoder.decode(job.data);
+  const text = utf8(job.data);
   // Each process's releases in the order read (a Map keeps the order its keys were first met).
   const processes = new Map<string, Json[]>();
   let start = 0;
