@@ -2,15 +2,12 @@ import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
-  MessageBarTitle,
   ProgressBar,
   Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import type { Tender } from "../domain/core/types";
 import { DFE_2017_TENDER } from "../domain/core/examples";
 import { DFE_EXAMPLE_NAME } from "./dfe-example";
@@ -18,6 +15,7 @@ import { emptyDraft, tenderToDraft } from "./draft";
 import type { HostInfo } from "./host";
 import { lazyModule, prefetchWhenIdle, useLazyModule } from "./lazy-module";
 import type { LoadedTender } from "./sources";
+import { ProblemBar } from "./ProblemBar";
 import { READS_PROSE, StartStep } from "./StartStep";
 import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
 import { useTask } from "./use-task";
@@ -299,24 +297,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
           <MessageBarBody>{host.problem}</MessageBarBody>
         </MessageBar>
       )}
-      {task.state.problem && (
-        <MessageBar intent="error" role="alert">
-          <MessageBarBody>
-            <MessageBarTitle>{task.state.problem.title}</MessageBarTitle>
-            {task.state.problem.detail} <strong>What to do:</strong> {task.state.problem.next}
-          </MessageBarBody>
-          <MessageBarActions
-            containerAction={
-              <Button
-                appearance="transparent"
-                aria-label="Dismiss"
-                icon={<DismissRegular />}
-                onClick={task.dismiss}
-              />
-            }
-          />
-        </MessageBar>
-      )}
+      {task.state.problem && <ProblemBar problem={task.state.problem} onDismiss={task.dismiss} />}
 
       <section ref={stepSection} tabIndex={-1} className={styles.step} aria-labelledby={`step-${state.step}`}>
         {state.step === "start" && (

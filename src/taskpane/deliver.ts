@@ -6,6 +6,7 @@
  * using the Excel JavaScript API", learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-workbooks),
  * and text files (CSV, OCDS JSON) are copied to the clipboard.
  */
+import { copyText } from "./clipboard";
 import { saveFile } from "./download";
 import { officePlatform } from "./host";
 
@@ -24,24 +25,6 @@ export function toBase64(bytes: Uint8Array): string {
     binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   }
   return btoa(binary);
-}
-
-async function copyText(text: string): Promise<void> {
-  if (typeof navigator !== "undefined" && navigator.clipboard?.writeText) {
-    await navigator.clipboard.writeText(text);
-    return;
-  }
-  // WKWebView before clipboard access: the selection and the copy command.
-  const area = document.createElement("textarea");
-  area.value = text;
-  area.setAttribute("readonly", "");
-  area.style.position = "fixed";
-  area.style.opacity = "0";
-  document.body.appendChild(area);
-  area.select();
-  const copied = document.execCommand("copy");
-  area.remove();
-  if (!copied) throw new Error("the clipboard refused the text");
 }
 
 /** Deliver an .xlsx; resolves with what happened, in words. */

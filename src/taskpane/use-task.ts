@@ -13,6 +13,8 @@ export interface PaneProblem {
   detail: string;
   /** What to do next. */
   next: string;
+  /** Excel's own account of a workbook error (code, message, where it failed), for "Copy details". */
+  details?: string;
 }
 
 export interface TaskState {
@@ -40,6 +42,7 @@ export class PaneError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly next: string,
+    readonly details?: string,
   ) {
     super(`${title}: ${detail}`);
     this.name = "PaneError";
@@ -96,7 +99,12 @@ export function useTask(): Task {
       } catch (error) {
         const problem: PaneProblem =
           error instanceof PaneError
-            ? { title: error.title, detail: error.detail, next: error.next }
+            ? {
+                title: error.title,
+                detail: error.detail,
+                next: error.next,
+                ...(error.details ? { details: error.details } : {}),
+              }
             : { title: failure.title, detail: describe(error), next: failure.next };
         setState({ busy: null, problem, done: null, caveat: null });
         return false;

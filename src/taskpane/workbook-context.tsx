@@ -4,6 +4,7 @@
  */
 import { createContext, useContext } from "react";
 import type { InputError, Result } from "../domain/core/types";
+import type { WorkbookError } from "../workbook/errors";
 import type { WorkbookPort } from "../workbook/port";
 import { listProblems } from "./problems";
 import { PaneError } from "./use-task";
@@ -33,10 +34,17 @@ export async function openWorkbook(inExcel: boolean): Promise<PaneWorkbook> {
   return new MemoryWorkbookPort();
 }
 
-/** The value of a workbook Result, or a PaneError listing its problems with what to do next. */
+/**
+ * The value of a workbook Result, or a PaneError listing its problems with what to do next, and
+ * Excel's own account of its errors (WorkbookError.details) for "Copy details".
+ */
 export function unwrap<T>(result: Result<T, InputError[]>, title: string, next: string): T {
   if (result.ok) return result.value;
-  throw new PaneError(title, listProblems(result.errors), next);
+  const details = result.errors.flatMap((e) => {
+    const d = (e as WorkbookError).details;
+    return typeof d === "string" && d !== "" ? [d] : [];
+  });
+  throw new PaneError(title, listProblems(result.errors), next, details.join("\n\n") || undefined);
 }
 
 /** What to do when Excel refuses a write: usually a cell is being edited. */

@@ -14,7 +14,7 @@ import type { InputError } from "../domain/core/types";
 export interface WorkbookError extends InputError {
   /** Excel's error code, e.g. "InvalidArgument". */
   code?: string;
-  /** Excel's debugInfo (and message) as JSON, for "Copy details". */
+  /** Excel's code, message, error location and debugInfo, as text for "Copy details". */
   details?: string;
 }
 
@@ -64,6 +64,24 @@ const MESSAGES: Record<string, string> = {
   UnsupportedSheet: "the sheet is not a worksheet (a chart or macro sheet). Use a worksheet.",
 };
 
+/**
+ * Excel's own account of an error, as "Copy details" gives it: its code, its (localized) message,
+ * where it failed (debugInfo.errorLocation) and the whole debugInfo.
+ */
+function errorDetails(what: string, code: string | undefined, message: string, debugInfo: unknown): string {
+  const location =
+    typeof debugInfo === "object" && debugInfo !== null
+      ? (debugInfo as { errorLocation?: unknown }).errorLocation
+      : undefined;
+  return [
+    `Tender Budget could not ${what}.`,
+    `Code: ${code ?? "none"}`,
+    `Message: ${message}`,
+    ...(typeof location === "string" && location !== "" ? [`Location: ${location}`] : []),
+    ...(debugInfo !== undefined && debugInfo !== null ? [`debugInfo: ${JSON.stringify(debugInfo)}`] : []),
+  ].join("\n");
+}
+
 /** Our message for an Excel error met while doing `what`, with Excel's code and details kept. */
 export function workbookError(what: string, e: unknown): WorkbookError {
   const code = officeCode(e);
@@ -75,6 +93,6 @@ export function workbookError(what: string, e: unknown): WorkbookError {
     path: "workbook",
     message: `Excel could not ${what}: ${said}`,
     ...(code ? { code } : {}),
-    details: JSON.stringify({ code: code ?? null, message, debugInfo: debugInfo ?? null }),
+    details: errorDetails(what, code, message, debugInfo),
   };
 }
