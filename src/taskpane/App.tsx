@@ -130,21 +130,19 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
   // (the button that changed the step may no longer exist).
   const stepSection = useRef<HTMLElement>(null);
   const firstStep = useRef(true);
-  /** Sent back to Review by a build that found problems: focus the first box to correct. */
-  const focusInvalid = useRef(false);
-  const focusFirstInvalid = useCallback(() => {
-    focusInvalid.current = true;
+  /** An element to focus when the step changes instead (a box named in the error summary, or it). */
+  const focusId = useRef<string | null>(null);
+  const focusOnArrival = useCallback((id: string) => {
+    focusId.current = id;
   }, []);
   useEffect(() => {
     if (firstStep.current) {
       firstStep.current = false;
       return;
     }
-    const invalid = focusInvalid.current
-      ? stepSection.current?.querySelector<HTMLElement>('[aria-invalid="true"]')
-      : null;
-    focusInvalid.current = false;
-    (invalid ?? stepSection.current)?.focus();
+    const target = focusId.current === null ? null : document.getElementById(focusId.current);
+    focusId.current = null;
+    (target ?? stepSection.current)?.focus();
   }, [state.step]);
 
   // In Excel, a workbook the pane has worked on before keeps its tender and choices: restore them.
@@ -322,7 +320,7 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
             goTo={goTo}
             buildTried={buildTried}
             onBuildTried={onBuildTried}
-            focusFirstInvalid={focusFirstInvalid}
+            focusOnArrival={focusOnArrival}
           />
         ) : (
           state.step !== "start" && <div className={styles.arriving} aria-busy="true" />

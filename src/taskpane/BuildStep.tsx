@@ -24,6 +24,7 @@ import { ArrowForwardRegular, CalculatorRegular } from "@fluentui/react-icons";
 import { REGION_NAMES } from "../domain/core/calendar";
 import type { Region } from "../domain/core/types";
 import type { TenderDraft } from "./draft";
+import { boxId, ErrorSummary } from "./ErrorSummary";
 import { formatNumber } from "./en-gb";
 import type { BuildOptions, PaneAction, PhasingView } from "./state";
 import { money, percent, type AllocationLine, type Headline, type PhasingRow } from "./view";
@@ -79,7 +80,20 @@ export interface BuildStepProps {
   /** The headline in one sentence, shown under the allocation. */
   summary?: string;
   onNext: () => void;
+  /**
+   * The list of problems at the top once a build has been tried with some left (see ReviewStep):
+   * every problem of the tender, a box of Review opened there by `onOtherStep`.
+   */
+  problems?: {
+    focusKey: number;
+    onOtherStep: (path: string) => void;
+    errors: ReadonlyMap<string, readonly string[]>;
+    otherErrors: readonly string[];
+  };
 }
+
+/** The boxes of this step that can show a problem. */
+const OPTION_BOXES: ReadonlySet<string> = new Set(["vatRate", "toleranceAmount", "tolerancePercent"]);
 
 function fieldState(errors: readonly string[] | undefined) {
   return errors && errors.length > 0
@@ -183,8 +197,21 @@ export function BuildStep(props: BuildStepProps) {
   const styles = { ...useStepStyles(), ...useStyles() };
   const { draft, options, optionErrors, dispatch } = props;
   const setOptions = (o: Partial<BuildOptions>) => dispatch({ type: "setOptions", options: o });
+  const { problems: summary } = props;
   return (
     <div className={styles.stack}>
+      {summary && (
+        <ErrorSummary
+          errors={summary.errors}
+          otherErrors={summary.otherErrors}
+          lotNames={draft.lots.map((l) => l.name)}
+          onSelect={(path) =>
+            OPTION_BOXES.has(path) ? document.getElementById(boxId(path))?.focus() : summary.onOtherStep(path)
+          }
+          focusKey={summary.focusKey}
+          then="then build the allocation again"
+        />
+      )}
       <section className={styles.stack} aria-labelledby="build-options">
         <h2 id="build-options" className={styles.heading}>
           Options
@@ -195,8 +222,12 @@ export function BuildStep(props: BuildStepProps) {
           onChange={(_, data) => setOptions({ vatOn: data.checked })}
         />
         <div className={styles.row}>
-          <Field label="VAT rate (%)" {...fieldState(optionErrors.get("vatRate"))}>
+          <Field
+            label={{ children: "VAT rate (%)", htmlFor: boxId("vatRate") }}
+            {...fieldState(optionErrors.get("vatRate"))}
+          >
             <Input
+              id={boxId("vatRate")}
               className={styles.control}
               value={draft.vatRate}
               inputMode="decimal"
@@ -217,16 +248,24 @@ export function BuildStep(props: BuildStepProps) {
               ))}
             </Select>
           </Field>
-          <Field label="Tolerance (£)" {...fieldState(optionErrors.get("toleranceAmount"))}>
+          <Field
+            label={{ children: "Tolerance (£)", htmlFor: boxId("toleranceAmount") }}
+            {...fieldState(optionErrors.get("toleranceAmount"))}
+          >
             <Input
+              id={boxId("toleranceAmount")}
               className={styles.control}
               value={options.toleranceAmount}
               inputMode="decimal"
               onChange={(_, data) => setOptions({ toleranceAmount: data.value })}
             />
           </Field>
-          <Field label="Tolerance (%)" {...fieldState(optionErrors.get("tolerancePercent"))}>
+          <Field
+            label={{ children: "Tolerance (%)", htmlFor: boxId("tolerancePercent") }}
+            {...fieldState(optionErrors.get("tolerancePercent"))}
+          >
             <Input
+              id={boxId("tolerancePercent")}
               className={styles.control}
               value={options.tolerancePercent}
               inputMode="decimal"

@@ -1,4 +1,4 @@
-import { Fragment, memo, useState, type Dispatch } from "react";
+import { Fragment, memo, useEffect, useState, type Dispatch } from "react";
 import {
   Checkbox,
   Button,
@@ -13,7 +13,8 @@ import {
 } from "@fluentui/react-components";
 import { AddRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useStepStyles } from "./step-styles";
-import type { LotDraft, LotField, TenderDraft, TenderField } from "./draft";
+import { fieldOfPath, type LotDraft, type LotField, type TenderDraft, type TenderField } from "./draft";
+import { boxId, ErrorSummary } from "./ErrorSummary";
 import type { PaneAction } from "./state";
 import { RulesFields } from "./RulesFields";
 
@@ -66,9 +67,16 @@ export interface ReviewStepProps {
   otherErrors: readonly string[];
   dispatch: Dispatch<PaneAction>;
   onNext: () => void;
+  /**
+   * The list of problems at the top, once the user has tried to go on with some left: `focusKey`
+   * changes at each try, and a problem with a box of another step is opened by `onOtherStep`.
+   */
+  summary?: { focusKey: number; onOtherStep: (path: string) => void };
 }
 
 interface BoxProps {
+  /** The path of the field, for the box's id (the error summary links to it). */
+  path: string;
   label: string;
   /** Accessible name when the visible label alone is ambiguous (e.g. "Days" in every lot). */
   name?: string;
@@ -81,18 +89,30 @@ interface BoxProps {
   onChange: (value: string) => void;
 }
 
-function Box({ label, name, value, errors, hint, placeholder, inputMode, className, onChange }: BoxProps) {
+function Box({
+  path,
+  label,
+  name,
+  value,
+  errors,
+  hint,
+  placeholder,
+  inputMode,
+  className,
+  onChange,
+}: BoxProps) {
   const styles = { ...useStepStyles(), ...useStyles() };
   const invalid = errors !== undefined && errors.length > 0;
   return (
     <Field
       className={className}
-      label={label}
+      label={{ children: label, htmlFor: boxId(path) }}
       hint={hint}
       validationState={invalid ? "error" : "none"}
       validationMessage={invalid ? errors.join(" ") : undefined}
     >
       <Input
+        id={boxId(path)}
         className={styles.control}
         value={value}
         aria-label={name}
@@ -162,6 +182,7 @@ const LotEditor = memo(function LotEditor({
     <fieldset className={styles.lot}>
       <legend className={styles.legend}>{title}</legend>
       <Box
+        path={`lots[${index}].name`}
         label="Lot name"
         name={`Name of lot ${index + 1}`}
         value={lot.name}
@@ -172,6 +193,7 @@ const LotEditor = memo(function LotEditor({
         {LOT_BOXES.map((box) => (
           <Box
             key={box.field}
+            path={`lots[${index}].${box.field}`}
             label={box.label}
             name={`${title} ${box.label.replace(" (£)", "").toLowerCase()}`}
             value={lot[box.field]}
@@ -210,6 +232,7 @@ export function ReviewStep({
   otherErrors,
   dispatch,
   onNext,
+  summary,
 }: ReviewStepProps) {
   const styles = { ...useStepStyles(), ...useStyles() };
   const edit = (field: TenderField) => (value: string) => dispatch({ type: "editTender", field, value });
@@ -222,6 +245,23 @@ export function ReviewStep({
   const first = page * LOTS_PER_PAGE;
   const shown = draft.lots.slice(first, first + LOTS_PER_PAGE);
   const otherProblemPages = problemPages.filter((p) => p !== page && p < pageCount);
+  // A box chosen in the error summary: its page is shown first, then it takes the focus.
+  const [focusPath, setFocusPath] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusPath === null) return;
+    document.getElementById(boxId(focusPath))?.focus();
+    setFocusPath(null);
+  }, [focusPath]);
+  const selectBox = (path: string) => {
+    const field = fieldOfPath(path);
+    // The VAT rate, bank holidays and tolerance are options of the Build step.
+    if (!field || path === "vatRate" || path === "region") {
+      summary?.onOtherStep(path);
+      return;
+    }
+    if (field.lot !== undefined) setPage(Math.floor(field.lot / LOTS_PER_PAGE));
+    setFocusPath(path);
+  };
   const pager =
     pageCount > 1 ? (
       <div role="group" className={styles.actions} aria-label="Pages of lots">
@@ -248,6 +288,16 @@ export function ReviewStep({
     ) : undefined;
   return (
     <div className={styles.stack}>
+      {summary && (
+        <ErrorSummary
+          errors={errors}
+          otherErrors={otherErrors}
+          lotNames={draft.lots.map((l) => l.name)}
+          onSelect={selectBox}
+          focusKey={summary.focusKey}
+          then="then build the allocation"
+        />
+      )}
       {source && <Text>Read from {source}. Check each figure and correct anything that is wrong.</Text>}
       {sourceNotes.length > 0 && (
         <MessageBar intent="warning">
@@ -261,7 +311,7 @@ export function ReviewStep({
           </MessageBarBody>
         </MessageBar>
       )}
-      {otherErrors.length > 0 && (
+      {!summary && otherErrors.length > 0 && (
         <MessageBar intent="error">
           <MessageBarBody>
             <MessageBarTitle>The tender has problems</MessageBarTitle>
@@ -280,6 +330,7 @@ export function ReviewStep({
         {TENDER_BOXES.map((box) => (
           <Fragment key={box.field}>
             <Box
+              path={box.field}
               label={box.label}
               hint={hints[box.field] ?? box.hint}
               value={draft[box.field]}

@@ -4,14 +4,15 @@
  * there is a tender, also while Start is shown, so the invoices, the OCDS id and the cells behind
  * the findings are kept when the user looks back at Start.
  */
-import { useMemo, useState, type Dispatch } from "react";
+import { useCallback, useMemo, useState, type Dispatch } from "react";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import type { Finding } from "../domain/core/types";
 import type { FindingLocation } from "../workbook/port";
 import { BuildStep } from "./BuildStep";
 import { CheckStep } from "./CheckStep";
 import { withoutUntouchedLots } from "./draft";
-import { checkDraft } from "./engine";
+import { checkDraft, OPTION_PATHS } from "./engine";
+import { boxId } from "./ErrorSummary";
 import { ExportStep, type ExportAction } from "./ExportStep";
 import { exportActions } from "./exports";
 import type { HostInfo } from "./host";
@@ -35,8 +36,8 @@ export interface TenderStepsProps {
   /** Whether a build has been tried on this tender: from then on every problem shows in Review. */
   buildTried: boolean;
   onBuildTried: () => void;
-  /** Called before a build with problems sends the user back to Review. */
-  focusFirstInvalid: () => void;
+  /** Move the focus to the element with this id once the step has changed. */
+  focusOnArrival: (id: string) => void;
 }
 
 export function TenderSteps(props: TenderStepsProps) {
@@ -51,6 +52,9 @@ export function TenderSteps(props: TenderStepsProps) {
     () => (state.draft ? checkDraft(state.draft, state.options) : null),
     [state.draft, state.options],
   );
+  /** Counts the tries to go on with problems left: the error summary takes the focus at each. */
+  const [summaryFocus, setSummaryFocus] = useState(0);
+  const onBlocked = useCallback(() => setSummaryFocus((n) => n + 1), []);
   const onBuild = useBuild({
     host,
     state,
@@ -58,7 +62,8 @@ export function TenderSteps(props: TenderStepsProps) {
     task,
     checked,
     onTried: props.onBuildTried,
-    focusFirstInvalid: props.focusFirstInvalid,
+    focusOnArrival: props.focusOnArrival,
+    onBlocked,
     onLocated: setLocations,
   });
   const invoices = useInvoices(task, checked, setLocations);
@@ -120,6 +125,12 @@ export function TenderSteps(props: TenderStepsProps) {
       : withoutUntouchedLots(checked.byPath, state.draft)
     : new Map<string, string[]>();
   const step = state.step;
+  /** A box of the other step named in the error summary: open that step with the focus in it. */
+  const onOtherStep = (path: string) => {
+    props.focusOnArrival(boxId(path));
+    goTo(OPTION_PATHS.has(path) ? "build" : "review");
+  };
+  const showSummary = props.buildTried && !checked.ok;
 
   return (
     <>
@@ -133,6 +144,7 @@ export function TenderSteps(props: TenderStepsProps) {
           otherErrors={checked.ok ? [] : checked.unplaced}
           dispatch={dispatch}
           onNext={() => goTo("build")}
+          summary={showSummary ? { focusKey: summaryFocus, onOtherStep } : undefined}
         />
       )}
       {step === "build" && (
@@ -149,6 +161,11 @@ export function TenderSteps(props: TenderStepsProps) {
           summary={state.built && report ? headlineSentence(report.view.headline) : undefined}
           phasing={state.built ? report?.view.phasing[state.options.phasingView] : undefined}
           onNext={() => goTo("check")}
+          problems={
+            showSummary
+              ? { focusKey: summaryFocus, onOtherStep, errors: errorMap, otherErrors: checked.unplaced }
+              : undefined
+          }
         />
       )}
       {step === "check" && report && (

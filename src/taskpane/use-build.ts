@@ -1,17 +1,16 @@
 /**
  * Building the allocation: write the Allocation and Phasing sheets (in Excel, or the in-memory
  * workbook in a browser), mark the cells behind the findings and keep the tender in the workbook.
- * A tender with input problems is not built: the problems are listed, follow the user's corrections
- * and go once the tender is right.
+ * A tender with input problems is not built: the step shows them (ErrorSummary), and they follow
+ * the user's corrections and go once the tender is right.
  */
-import { useCallback, useEffect, useRef, type Dispatch } from "react";
-import type { InputError } from "../domain/core/types";
+import type { Dispatch } from "react";
 import type { FindingLocation } from "../workbook/port";
 import { choicesOf, OPTION_PATHS, type Checked } from "./engine";
 import type { HostInfo } from "./host";
-import { listProblems } from "./problems";
+import { ERROR_SUMMARY_ID } from "./ErrorSummary";
 import type { PaneAction, PaneState } from "./state";
-import { errorsCaveat, type PaneProblem, type Task } from "./use-task";
+import { errorsCaveat, type Task } from "./use-task";
 import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
 
 export interface BuildContext {
@@ -22,8 +21,10 @@ export interface BuildContext {
   checked: Checked | null;
   /** A build has been tried on this tender: from then on every problem shows in Review. */
   onTried: () => void;
-  /** Sent back to Review by a build that found problems: focus the first box to correct. */
-  focusFirstInvalid: () => void;
+  /** Move the focus to the element with this id once the step has changed. */
+  focusOnArrival: (id: string) => void;
+  /** A build was tried with input problems left: the list of them takes the focus. */
+  onBlocked: () => void;
   onLocated: (locations: FindingLocation[]) => void;
 }
 
@@ -34,54 +35,22 @@ export function useBuild({
   task,
   checked,
   onTried,
-  focusFirstInvalid,
+  focusOnArrival,
+  onBlocked,
   onLocated,
 }: BuildContext): () => void {
   const workbook = useWorkbook();
-  // The problems that stopped a build follow the boxes: each correction updates the list, and the
-  // message goes once the tender is right, rather than staying on screen with figures already fixed.
-  const inputProblem = useRef<PaneProblem | null>(null);
-  const { report: reportProblem, dismiss, state: taskState } = task;
-  const reportInputProblems = useCallback(
-    (errors: readonly InputError[], lotNames: readonly string[]) => {
-      const problem = {
-        title: "The tender needs correcting before the allocation can be built",
-        detail: listProblems(errors, lotNames),
-        next: "Correct the boxes marked in red (in Review or in the options), then build again.",
-      };
-      inputProblem.current = problem;
-      reportProblem(problem);
-    },
-    [reportProblem],
-  );
-  useEffect(() => {
-    if (inputProblem.current === null || !checked || !state.draft) return;
-    if (taskState.problem !== inputProblem.current) {
-      // Dismissed, or replaced by another task's outcome.
-      inputProblem.current = null;
-      return;
-    }
-    if (checked.ok) {
-      inputProblem.current = null;
-      dismiss();
-    } else {
-      const lotNames = state.draft.lots.map((l) => l.name);
-      if (listProblems(checked.errors, lotNames) !== inputProblem.current.detail) {
-        reportInputProblems(checked.errors, lotNames);
-      }
-    }
-  }, [checked, state.draft, taskState.problem, dismiss, reportInputProblems]);
-
   return () => {
     if (!checked || !state.draft) return;
     onTried();
     if (!checked.ok) {
-      reportInputProblems(
-        checked.errors,
-        state.draft.lots.map((l) => l.name),
-      );
-      if (!checked.errors.some((e) => OPTION_PATHS.has(e.path))) {
-        focusFirstInvalid();
+      // The problems are listed at the top of the step, from the tender as it is now (see
+      // ErrorSummary): a message from an earlier build would only contradict them.
+      task.dismiss();
+      onBlocked();
+      // Problems in Review's boxes: back to Review, with the focus on the list of them.
+      if (checked.errors.some((e) => !OPTION_PATHS.has(e.path))) {
+        focusOnArrival(ERROR_SUMMARY_ID);
         dispatch({ type: "goTo", step: "review" });
       }
       return;

@@ -706,3 +706,56 @@ describe("procurement rules", () => {
     });
   }
 });
+
+describe("errors that go when fixed", () => {
+  /** Replaces a box's text by typing it key by key, as a user does, then leaves the box. */
+  async function retype(page: Page, name: string, text: string): Promise<void> {
+    const box = page.getByRole("textbox", { name, exact: true });
+    await box.click();
+    await box.press("ControlOrMeta+a");
+    await box.press("Backspace");
+    await box.pressSequentially(text);
+    await box.press("Tab");
+  }
+
+  it("lists the problems as links to their boxes and drops each as its box is corrected, typed with £", async () => {
+    const page = await newPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+    await retype(page, "Stated total (£)", "£34x");
+    await retype(page, "Default day rate (£)", "£9 6 0");
+    await retype(page, "Kirklees days", "fifty");
+    await page.getByRole("button", { name: "Next: build allocation" }).click();
+    await page.getByRole("button", { name: "Build allocation", exact: true }).click();
+
+    const summary = page.locator("#error-summary");
+    await summary.getByRole("heading", { name: "There are 3 problems" }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
+    const links = summary.getByRole("link");
+    expect((await links.allInnerTexts()).map((t) => t.split(":")[0])).toEqual([
+      "Stated total",
+      "Day rate",
+      "Kirklees (lot 2) days",
+    ]);
+    // The summary passes axe and fits the narrow pane.
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await wider(page)).toEqual([]);
+    // From the keyboard: Tab to the third link and press Enter; the focus is in its box.
+    await links.nth(2).focus();
+    await page.keyboard.press("Enter");
+    expect(
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.getAttribute("aria-label")),
+    ).toBe("Kirklees days");
+
+    await retype(page, "Stated total (£)", "£105,600");
+    await expect(links.count()).resolves.toBe(2);
+    await retype(page, "Default day rate (£)", "£960");
+    await expect(links.count()).resolves.toBe(1);
+    await retype(page, "Kirklees days", "51");
+    await summary.waitFor({ state: "detached" });
+    await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBe(0);
+    await expect(page.getByRole("alert").count()).resolves.toBe(0);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});

@@ -73,30 +73,24 @@ describe("the pane in a plain browser", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
-    const alert = screen
-      .getByText("The tender needs correcting before the allocation can be built")
-      .closest('[role="alert"]') as HTMLElement;
-    expect(alert.textContent).toContain("Closing date:");
+    const summary = () => document.getElementById("error-summary")?.textContent;
+    expect(summary()).toContain("Closing date:");
     // The lot by the name its box in Review is headed with, not only its number.
-    expect(alert.textContent).toContain("Kirklees (lot 2) days:");
-    // Sent back to Review, where the boxes are marked, with the focus in the first one to correct
-    // (the message at the top may be scrolled out of sight in a narrow pane).
+    expect(summary()).toContain("Kirklees (lot 2) days:");
+    // Sent back to Review, where the boxes are marked, with the focus on the list of problems
+    // (the GOV.UK error summary: each item a link to its box).
     expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
-    expect(document.activeElement).toBe(screen.getByRole("textbox", { name: "Closing date" }));
+    expect(document.activeElement).toBe(document.getElementById("error-summary"));
     expect((screen.getByRole("button", { name: "4. Check" }) as HTMLButtonElement).disabled).toBe(true);
 
-    // Correcting one box takes it off the list; correcting the last one takes the message away.
+    // Correcting one box takes it off the list; correcting the last one takes the list away.
     fireEvent.change(screen.getByRole("textbox", { name: "Closing date" }), {
       target: { value: "31/07/2017" },
     });
-    const buildProblem = () =>
-      screen
-        .queryByText("The tender needs correcting before the allocation can be built")
-        ?.closest('[role="alert"]')?.textContent;
-    expect(buildProblem()).not.toContain("Closing date:");
-    expect(buildProblem()).toContain("days:");
+    expect(summary()).not.toContain("Closing date:");
+    expect(summary()).toContain("days:");
     fireEvent.change(screen.getByRole("textbox", { name: "Kirklees days" }), { target: { value: "51" } });
-    expect(buildProblem()).toBeUndefined();
+    expect(summary()).toBeUndefined();
   });
 
   it("turns VAT off and applies a tolerance that accepts the £560", async () => {

@@ -1,0 +1,107 @@
+/** @jest-environment jsdom */
+import { act, fireEvent, screen, within } from "@testing-library/react";
+import { App, tenderSteps } from "../../src/taskpane/App";
+import { WorkbookContext } from "../../src/taskpane/workbook-context";
+import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { renderIn } from "./render";
+
+// Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
+jest.setTimeout(120_000);
+
+beforeAll(() => tenderSteps.load());
+
+function renderPane() {
+  const port = new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" });
+  renderIn(
+    <WorkbookContext.Provider value={port}>
+      <App host={{ inExcel: false, theme: "light" }} />
+    </WorkbookContext.Provider>,
+  );
+  return port;
+}
+
+const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+
+/** Types `text` into a box one key at a time, as a user does: each prefix is a change. */
+function typeInto(name: string, text: string) {
+  const input = box(name);
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value: "" } });
+  for (let i = 1; i <= text.length; i++) fireEvent.change(input, { target: { value: text.slice(0, i) } });
+  fireEvent.blur(input);
+}
+
+/** The GOV.UK error summary (https://design-system.service.gov.uk/components/error-summary/). */
+const summary = () => document.getElementById("error-summary");
+
+describe("the error summary (GOV.UK pattern) follows the boxes", () => {
+  it("lists each problem as a link to its box and goes when the last box is corrected with £", async () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    typeInto("Stated total (£)", "£34x");
+    typeInto("Default day rate (£)", "nine hundred");
+    typeInto("Kirklees days", "-3");
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    });
+
+    // Back on Review with the focus on the list, which names each box and is a list of links.
+    expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
+    const list = summary()!;
+    expect(document.activeElement).toBe(list);
+    expect(within(list).getByRole("heading", { name: "There are 3 problems" })).toBeTruthy();
+    const links = within(list).getAllByRole("link");
+    expect(links.map((l) => l.textContent?.split(":")[0])).toEqual([
+      "Stated total",
+      "Day rate",
+      "Kirklees (lot 2) days",
+    ]);
+    expect(list.textContent).toContain("Correct each box listed, then build the allocation.");
+    // No second, stale message in the status area.
+    expect(screen.queryByText("The tender needs correcting before the allocation can be built")).toBeNull();
+
+    // Each link moves the focus to its box.
+    fireEvent.click(links[2]);
+    expect(document.activeElement).toBe(box("Kirklees days"));
+    fireEvent.click(within(summary()!).getAllByRole("link")[0]);
+    expect(document.activeElement).toBe(box("Stated total (£)"));
+
+    // Corrected one by one, money typed with a pound sign: each item goes, then the whole list.
+    typeInto("Stated total (£)", "£346,000");
+    expect(within(summary()!).getAllByRole("link")).toHaveLength(2);
+    typeInto("Default day rate (£)", "£960");
+    expect(within(summary()!).getAllByRole("link")).toHaveLength(1);
+    typeInto("Kirklees days", "51");
+    expect(summary()).toBeNull();
+    expect(screen.queryByRole("alert")).toBeNull();
+    expect(document.querySelectorAll('[aria-invalid="true"]')).toHaveLength(0);
+  });
+
+  it("keeps a tolerance problem on Build, where its box is, and opens Review for a box of Review", async () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    fireEvent.change(box("Tolerance (£)"), { target: { value: "lots" } });
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
+    });
+    expect(screen.getByRole("button", { name: "3. Build" }).getAttribute("aria-current")).toBe("step");
+    expect(document.activeElement).toBe(summary());
+    const [link] = within(summary()!).getAllByRole("link");
+    expect(link.textContent).toMatch(/^Tolerance \(£\): /);
+    fireEvent.click(link);
+    expect(document.activeElement).toBe(box("Tolerance (£)"));
+
+    // A lot's box broken meanwhile is listed on Build too; its link opens Review at that box.
+    fireEvent.click(screen.getByRole("button", { name: "2. Review" }));
+    fireEvent.change(box("Barnet days"), { target: { value: "many" } });
+    fireEvent.click(screen.getByRole("button", { name: "3. Build" }));
+    const barnet = within(summary()!)
+      .getAllByRole("link")
+      .find((l) => l.textContent?.startsWith("Barnet (lot 1) days"))!;
+    fireEvent.click(barnet);
+    expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
+    expect(document.activeElement).toBe(box("Barnet days"));
+  });
+});
