@@ -93,10 +93,14 @@ function pence(written: string): number | null {
 const money = (p: number): string => formatMoney(p, { omitZeroPence: true });
 
 /** An amount written with the currency code after or before it: "6000000.0 GBP", "GBP 250,000". */
-const CODE_AMOUNT = /(?:\bGBP\s*(\d[\d,]*(?:\.\d{1,2})?)\b|\b(\d[\d,]*(?:\.\d{1,2})?)\s*GBP\b)/g;
+// A figure starts only where a run of digits and commas starts (the look-behind), so each run is
+// tried once: linear in the length of the line, whatever it holds ("1,1,1,…" × 40,000).
+const CODE_AMOUNT =
+  /(?:\bGBP\s*(\d[\d,]*(?:\.\d{1,2})?)(?![\d,])|(?<![\d,.])(\d[\d,]*(?:\.\d{1,2})?)\s*GBP\b)/g;
 
 /** "6000000.0 GBP" → "£6,000,000" wherever it stands. */
 function poundsForCodes(line: string): string {
+  if (!line.includes("GBP")) return line;
   return line.replace(CODE_AMOUNT, (whole, before?: string, after?: string) => {
     const p = pence(before ?? after ?? "");
     return p === null ? whole : money(p);
