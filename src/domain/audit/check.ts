@@ -11,10 +11,12 @@
  */
 
 import { allocate } from "../check/allocation";
+import { rulesInput } from "../check/check";
 import { reconcile } from "../check/reconcile";
 import { formatMoney, poundsToPence, roundHalfAwayFromZero } from "../core/money";
 import type { Finding, IsoDate, Pence, Tender, Tolerance } from "../core/types";
 import { ocdsDateTimeToIso, ocdsToTender } from "../formats/ocds";
+import { assessRules, rulesFindings } from "../rules/assess";
 import { isObject, type Compiled, type Json } from "./merge";
 
 export type AuditStatus = "reconciles" | "rounded" | "within-tolerance" | "mismatch" | "not-checkable";
@@ -184,6 +186,42 @@ function listNames(names: readonly string[]): string {
     : `${quoted.slice(0, -1).join(", ")} and ${quoted[quoted.length - 1]}${more}`;
 }
 
+/**
+ * The procurement rules' findings (ABOVE_THRESHOLD, NEAR_THRESHOLD, TENDERING_PERIOD_SHORT,
+ * STANDSTILL_NOT_OVER, DATE_ORDER; docs/rules.md) for a process the rules can classify: its
+ * buyer type (Tender Budget's tenderBudget.buyerType; the core standard has no field for it) and
+ * contract type (mainProcurementCategory) are known. The published date is the tender period's
+ * start, else the process's first release; the procedure comes from procurementMethod(Details).
+ */
+function ruleFindings(
+  t: Json,
+  tender: Tender,
+  lotsTotal: Pence,
+  firstPublished: IsoDate | undefined,
+): Finding[] {
+  const classified: Tender = { ...tender };
+  // Tender Budget's own notices give the exact contract type in tenderBudget; others, the main category.
+  if (classified.contractType === undefined) {
+    const category = t.mainProcurementCategory;
+    if (category === "goods") classified.contractType = "supplies";
+    else if (category === "works" || category === "services") classified.contractType = category;
+  }
+  if (classified.buyerType === undefined || classified.contractType === undefined) return [];
+  if (classified.publishedDate === undefined && firstPublished !== undefined)
+    classified.publishedDate = firstPublished;
+  const input = rulesInput(classified, lotsTotal);
+  const fromRelease = tender.publishedDate === undefined;
+  return rulesFindings(input, assessRules(input)).map((f) => ({
+    ...f,
+    path:
+      f.path === "publishedDate"
+        ? fromRelease
+          ? "date"
+          : "tender.tenderPeriod.startDate"
+        : ocdsPath(f.path),
+  }));
+}
+
 /** Check one compiled contracting process. */
 export function auditProcess(compiled: Compiled, options: AuditCheckOptions = {}): AuditRow {
   const rel = compiled.release;
@@ -299,6 +337,7 @@ export function auditProcess(compiled: Compiled, options: AuditCheckOptions = {}
     (f) => !fromInferredRate(f, inferredDays),
   );
   for (const f of kept) findings.push({ ...f, path: ocdsPath(f.path) });
+  findings.push(...ruleFindings(t, tender, lotsTotal, published));
 
   const stated = advertised.net;
   row.lotsTotal = lotsTotal;

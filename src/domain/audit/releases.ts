@@ -138,9 +138,14 @@ export function slimRelease(release: Json, context: ReleaseContext = {}): Json {
       "title",
       "tenderPeriod",
       "contractPeriod",
+      "awardPeriod",
       "procuringEntity",
       "tenderBudget",
       "status",
+      // What the procurement rules classify a process by (contract type, procedure).
+      "mainProcurementCategory",
+      "procurementMethod",
+      "procurementMethodDetails",
     ]);
     if (t.value !== undefined) tender.value = value(t.value);
     if (Array.isArray(t.lots)) {
