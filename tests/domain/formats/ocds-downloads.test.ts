@@ -67,6 +67,21 @@ describe("a JSON array of releases or packages reads as a release package does",
   });
 });
 
+describe("releases of one process with the same date", () => {
+  test("the last in the file is read, as the bulk audit merges them, and the note says which", () => {
+    const first = release();
+    const second: Json = { ...release(), id: "tender-amended" };
+    second.tender = { ...second.tender, value: { amount: 80000, currency: "GBP" } };
+    const r = read({ ...pkg(), releases: [first, second] });
+    expect(r.value.statedTotal?.pence).toBe(80_000_00);
+    expect(r.notes).toEqual([
+      "releases[0], releases[1] have the same date (2018-01-15T14:02:00Z); the last in the file, releases[1] (id tender-amended), was read.",
+    ]);
+    // One release a date: no note.
+    expect(read(pkg()).notes).toEqual([]);
+  });
+});
+
 describe("record packages", () => {
   test("one record without a compiled release: its own releases, the latest with a tender", () => {
     const rel = release();

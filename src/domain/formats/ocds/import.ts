@@ -81,6 +81,7 @@ export function ocdsToTender(
   const picked = pickRelease(json, r);
   if (!picked) return { ok: false, errors: r.errors };
   const { release, path: at } = picked;
+  if (picked.note !== undefined) notes.push(picked.note);
   const t = release.tender;
   if (!isObject(t)) {
     return {

@@ -29,7 +29,7 @@ function latestWithTender(
   placed: readonly Placed[],
   r: Reader,
   where: { path: string; what: string },
-): { release: Json; path: string } | undefined {
+): Picked | undefined {
   if (placed.length === 0) {
     return r.fail(where.path, `${where.what} holds no releases; it needs at least one release with a tender`);
   }
@@ -45,11 +45,15 @@ function latestWithTender(
   ];
   if (ocids.length > 1) return severalProcesses(r, where.path, where.what, ocids);
   let best: { release: Json; path: string; at: number } | undefined;
+  let tied: string[] = [];
   for (const { release: rel, path } of placed) {
     if (!isObject(rel) || !isObject(rel.tender)) continue;
     // Compared as instants: "2017-07-03T09:30:00Z" is later than "2017-07-03T10:15:27+01:00".
     const at = (typeof rel.date === "string" ? ocdsInstant(rel.date) : undefined) ?? -Infinity;
-    if (best === undefined || at > best.at) best = { release: rel, path, at };
+    // Of releases with the same date, the later in the file wins, as the bulk audit merges them.
+    if (best === undefined || at > best.at) tied = [path];
+    else if (at === best.at) tied.push(path);
+    if (best === undefined || at >= best.at) best = { release: rel, path, at };
   }
   if (best === undefined) {
     return r.fail(
@@ -57,7 +61,24 @@ function latestWithTender(
       `no release in ${where.what} has a \`tender\` section; Tender Budget reads tenders`,
     );
   }
-  return best;
+  if (tied.length > 1) {
+    const which = (path: string) => path.replace(/\.$/, "");
+    const date = typeof best.release.date === "string" ? ` (${best.release.date})` : "";
+    const id = typeof best.release.id === "string" ? ` (id ${best.release.id})` : "";
+    return {
+      release: best.release,
+      path: best.path,
+      note: `${tied.map(which).join(", ")} have the same date${date}; the last in the file, ${which(best.path)}${id}, was read.`,
+    };
+  }
+  return { release: best.release, path: best.path };
+}
+
+/** The release picked, and a note when which one was not plain (releases of the same date). */
+export interface Picked {
+  release: Json;
+  path: string;
+  note?: string;
 }
 
 /**
@@ -66,7 +87,7 @@ function latestWithTender(
  * package's one record, by its compiled release (else its own releases). A file holding several
  * contracting processes is refused, naming them: the bulk audit reads those.
  */
-export function pickRelease(json: unknown, r: Reader): { release: Json; path: string } | undefined {
+export function pickRelease(json: unknown, r: Reader): Picked | undefined {
   if (Array.isArray(json)) {
     const placed = json.flatMap((item, i): Placed[] =>
       isObject(item) && Array.isArray(item.releases)
