@@ -18,7 +18,8 @@ import { applyOverrides, readCheckOptions } from "./options";
 import { runAudit } from "./audit/run";
 import { formatActuals, formatReport } from "./report-text";
 import { actualsToJson, checkActuals, csvLineRef, type ActualsTableLayout } from "../domain/actuals";
-import { checkTender, hasErrors, reportToJson, type Report } from "../domain/check/check";
+import { checkTender, hasErrors, type Report } from "../domain/check/check";
+import { reportToJson } from "../domain/formats/report-json";
 import type { InputError } from "../domain/core/types";
 
 export { ExitCode } from "./args";

@@ -4,7 +4,8 @@
  */
 
 import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/formats/csv-export";
-import { reportToJson, type Report } from "../domain/check/check";
+import type { Report } from "../domain/check/check";
+import { reportToJson } from "../domain/formats/report-json";
 import { tenderToOcds, utcDateTime } from "../domain/formats/ocds";
 import type { ActualLine, ActualsReport } from "../domain/actuals";
 import type { InputError, Tolerance } from "../domain/core/types";

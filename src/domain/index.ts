@@ -10,6 +10,7 @@ export * from "./check/reconcile";
 export * from "./check/tolerance";
 export * from "./check/phasing";
 export * from "./check/check";
+export * from "./formats/report-json";
 export * from "./tables/csv";
 export * from "./tables/lots-table";
 export * from "./formats/ocds";

@@ -175,7 +175,7 @@ export function PhasingTable({ rows, view }: { rows: readonly PhasingRow[]; view
         <TableBody>
           {rows.map((row) => (
             <TableRow key={row.period}>
-              <TableCell>{row.period}</TableCell>
+              <TableCell>{row.label}</TableCell>
               <TableCell className={styles.num}>{money(row.value)}</TableCell>
             </TableRow>
           ))}
@@ -337,7 +337,7 @@ export function BuildStep(props: BuildStepProps) {
                 kind="bars"
                 title={`Phasing by ${PHASING_LABELS[options.phasingView].toLowerCase()}`}
                 bars={bars(
-                  props.phasing.map((row) => ({ label: row.period, value: row.value })),
+                  props.phasing.map((row) => ({ label: row.label, value: row.value })),
                   Infinity,
                 )}
               />

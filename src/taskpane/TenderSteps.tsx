@@ -24,7 +24,7 @@ import { TrackStep } from "./TrackStep";
 import { useBuild } from "./use-build";
 import { useInvoices } from "./use-invoices";
 import type { Task } from "./use-task";
-import { headlineSentence } from "./view";
+import { headlineSentence, phasingRowsOf } from "./view";
 import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
 
 export interface TenderStepsProps {
@@ -159,7 +159,7 @@ export function TenderSteps(props: TenderStepsProps) {
           lines={state.built ? report?.view.lines : undefined}
           headline={state.built ? report?.view.headline : undefined}
           summary={state.built && report ? headlineSentence(report.view.headline) : undefined}
-          phasing={state.built ? report?.view.phasing[state.options.phasingView] : undefined}
+          phasing={state.built && report ? phasingRowsOf(report.view, state.options.phasingView) : undefined}
           onNext={() => goTo("check")}
           problems={
             showSummary

@@ -4,16 +4,13 @@
  * of the box they belong to.
  */
 import { checkTender, type Report } from "../domain/check/check";
-import { phasingPeriods, type PhasingPeriod } from "../domain/check/phasing";
 import { parseTender } from "../domain/check/tender";
-import { ZERO_TOLERANCE } from "../domain/check/reconcile";
-import { totalStatus } from "../domain/check/total-status";
 import { parseToleranceAmount, parseTolerancePercent } from "../domain/check/tolerance";
 import type { InputError, Tender, Tolerance } from "../domain/core/types";
 import type { Choices } from "../workbook/port";
 import { draftToInput, errorsByPath, fieldOfPath, type TenderDraft } from "./draft";
-import type { BuildOptions, PhasingView } from "./state";
-import type { AllocationLine, Headline, PhasingRow, ReportView } from "./view";
+import type { BuildOptions } from "./state";
+import { reportView, type ReportView } from "../domain/formats/report-view";
 
 export type Checked =
   | { ok: true; tender: Tender; tolerance: Tolerance; report: Report; view: ReportView }
@@ -111,45 +108,4 @@ export function checkDraft(draft: TenderDraft, options: BuildOptions): Checked {
   if (errors.length > 0 || !parsed.ok || !tolerance) return failed(errors);
   const report = checkTender(parsed.value, { tolerance, daysPerWeek: options.daysPerWeek });
   return { ok: true, tender: parsed.value, tolerance, report, view: reportView(report, tolerance) };
-}
-
-/** The pane's figures from the engine's report, checked with `tolerance`. */
-export function reportView(report: Report, tolerance: Tolerance = ZERO_TOLERANCE): ReportView {
-  const { allocation, tender } = report;
-  const lines: AllocationLine[] = allocation.lines.map((line) => ({
-    lot: line.lot,
-    dayRate: line.dayRate,
-    days: line.days,
-    value: line.value,
-    statedValue: line.statedValue,
-    variance: line.variance,
-    share: line.share,
-  }));
-  const rates = new Set(allocation.lines.map((l) => l.dayRate).filter((r) => r !== undefined));
-  const dayRate =
-    allocation.inferredDayRate ?? tender.dayRate ?? (rates.size === 1 ? [...rates][0] : undefined);
-  const stated = allocation.statedTotal;
-  const headline: Headline = {
-    total: allocation.total,
-    totalIncVat: allocation.totalIncVat,
-    vatRate: allocation.vatRate,
-    stated: allocation.statedTotal,
-    variance: allocation.variance,
-    variancePercent: allocation.variancePercent,
-    dayRate,
-    dayRateInferred: allocation.inferredDayRate !== undefined,
-    dayRates: rates.size > 1 ? [...rates].sort((a, b) => a - b) : [],
-    status:
-      stated === undefined
-        ? undefined
-        : totalStatus(allocation.total, stated, tolerance, tender.statedTotalIsCeiling === true),
-  };
-  return { lines, headline, findings: report.findings, phasing: phasingRows(report) };
-}
-
-function phasingRows(report: Report): Record<PhasingView, PhasingRow[]> {
-  const p = phasingPeriods(report.phasing);
-  const rows = (periods: PhasingPeriod[]): PhasingRow[] =>
-    periods.map((r) => ({ period: r.label, value: r.value }));
-  return { month: rows(p.months), quarter: rows(p.quarters), financialYear: rows(p.financialYears) };
 }

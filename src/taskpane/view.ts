@@ -1,57 +1,22 @@
 /**
- * What the pane shows of a checked tender, in pence and plain words. `reportView` (engine.ts) fills
- * it from the engine's Report; the components only read it.
+ * What the pane shows of a checked tender, in pence and plain words. The engine's `reportView`
+ * (domain/formats/report-view.ts) fills it from the Report; the components only read it.
  */
 import { formatMoney } from "../domain/core/money";
-import type { TotalStatus } from "../domain/check/total-status";
-import type { Finding, Pence, Severity, StatedAmount } from "../domain/core/types";
+import type { PhasingPeriod } from "../domain/check/phasing";
+import type { Headline, ReportView } from "../domain/formats/report-view";
+import type { Finding, Pence, Severity } from "../domain/core/types";
 import { formatNumber } from "./en-gb";
 import type { PhasingView } from "./state";
 
-export interface AllocationLine {
-  lot: string;
-  /** The rate used (the lot's own, the tender's default or the inferred one). */
-  dayRate?: Pence;
-  days?: number;
-  /** Undefined when the lot has neither a rate and days nor a stated value. */
-  value?: Pence;
-  statedValue?: Pence;
-  /** value − statedValue, when a value is stated. */
-  variance?: Pence;
-  /** Share of the computed total, 0–1. */
-  share: number;
-}
+/** The pane's figures: the engine's one view of a checked tender, shared with the workbook. */
+export type { Headline, ReportLine as AllocationLine, ReportView } from "../domain/formats/report-view";
+export type PhasingRow = PhasingPeriod;
 
-export interface Headline {
-  /** What the lots add up to (ex VAT). */
-  total: Pence;
-  totalIncVat: Pence;
-  vatRate: number;
-  stated?: StatedAmount;
-  /** total − stated, when a total is stated. */
-  variance?: Pence;
-  /** variance as a percentage of the stated total. */
-  variancePercent?: number;
-  /** The day rate the lots imply or use, when there is one. */
-  dayRate?: Pence;
-  /** True when the day rate was worked out from the stated values rather than given. */
-  dayRateInferred: boolean;
-  /** The lots' own day rates, lowest first, when they differ (and there is no one rate). */
-  dayRates?: Pence[];
-  /** The reconciliation status, as the workbook's Status cell gives it; undefined without a stated total. */
-  status?: TotalStatus;
-}
-
-export interface PhasingRow {
-  period: string;
-  value: Pence;
-}
-
-export interface ReportView {
-  lines: AllocationLine[];
-  headline: Headline;
-  findings: Finding[];
-  phasing: Record<PhasingView, PhasingRow[]>;
+/** The periods of the phasing the user chose to see. */
+export function phasingRowsOf(view: ReportView, by: PhasingView): PhasingPeriod[] {
+  if (by === "month") return view.phasing.months;
+  return by === "quarter" ? view.phasing.quarters : view.phasing.financialYears;
 }
 
 /** Whole-pound amounts without ".00": £346,560; otherwise £1,234.50. */

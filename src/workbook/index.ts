@@ -17,7 +17,7 @@ export type {
   WorkbookPort,
   WriteOptions,
 } from "./port";
-export type { CheckedTender } from "./layout/report-view";
+export type { CheckedTender } from "../domain/formats/report-view";
 export type { SheetKind } from "./layout/plan";
 export { MemoryWorkbook, MemoryWorkbookPort } from "./memory/memory-host";
 export { OfficeWorkbookPort } from "./office/office-host";

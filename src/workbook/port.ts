@@ -7,7 +7,7 @@
 import type { ActualLine, ActualsReport } from "../domain/actuals";
 import type { Finding, InputError, IsoDate, Result, Tender, Tolerance } from "../domain/core/types";
 import type { SheetKind } from "./layout/plan";
-import type { CheckedTender } from "./layout/report-view";
+import type { CheckedTender } from "../domain/formats/report-view";
 import type { SavedState } from "./state";
 
 export type { SavedState, Choices } from "./state";

@@ -21,7 +21,7 @@ import {
   type SheetPlan,
   type ValidationPlan,
 } from "./layout/plan";
-import { reportView, type CheckedTender } from "./layout/report-view";
+import { reportView, type CheckedTender } from "../domain/formats/report-view";
 import { summarySheetPlan } from "./layout/summary-sheet";
 import {
   locatePath,

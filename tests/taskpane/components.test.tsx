@@ -108,6 +108,7 @@ describe("ReviewStep", () => {
 describe("CheckStep", () => {
   const headline: Headline = {
     total: 34_656_000,
+    vat: 6_931_200,
     totalIncVat: 41_587_200,
     vatRate: 20,
     stated: { pence: 34_600_000, precision: 100_000 },
@@ -115,6 +116,7 @@ describe("CheckStep", () => {
     variancePercent: (56_000 / 34_600_000) * 100,
     dayRate: 96_000,
     dayRateInferred: true,
+    dayRates: [],
     status: "mismatch",
   };
 
@@ -322,7 +324,7 @@ describe("AllocationTable", () => {
     renderIn(
       <AllocationTable
         lines={[{ lot: "Barnet", days: 10, share: 0 }]}
-        headline={{ total: 0, totalIncVat: 0, vatRate: 20, dayRateInferred: false }}
+        headline={{ total: 0, vat: 0, totalIncVat: 0, vatRate: 20, dayRateInferred: false, dayRates: [] }}
       />,
     );
     const rows = screen.getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
@@ -346,7 +348,14 @@ describe("AllocationTable of a large tender", () => {
     renderIn(
       <AllocationTable
         lines={lines}
-        headline={{ total: 123_400_000, totalIncVat: 148_080_000, vatRate: 20, dayRateInferred: false }}
+        headline={{
+          total: 123_400_000,
+          vat: 24_680_000,
+          totalIncVat: 148_080_000,
+          vatRate: 20,
+          dayRateInferred: false,
+          dayRates: [],
+        }}
       />,
     );
     const rows = screen.getAllByRole("row").map((r) => Array.from(r.children).map((c) => c.textContent));
@@ -366,9 +375,9 @@ describe("PhasingTable", () => {
       <PhasingTable
         view="quarter"
         rows={[
-          { period: "Q2 2017/18 (Jul–Sep)", value: 8_448_000 },
-          { period: "Q3 2017/18 (Oct–Dec)", value: 20_928_000 },
-          { period: "Q4 2017/18 (Jan–Mar)", value: 5_280_000 },
+          { period: "2017/18 Q2", label: "Q2 2017/18 (Jul–Sep)", value: 8_448_000 },
+          { period: "2017/18 Q3", label: "Q3 2017/18 (Oct–Dec)", value: 20_928_000 },
+          { period: "2017/18 Q4", label: "Q4 2017/18 (Jan–Mar)", value: 5_280_000 },
         ]}
       />,
     );

@@ -2,6 +2,7 @@ import { checkDraft, optionsFromChoices, readTolerance } from "../../src/taskpan
 import { tenderToDraft } from "../../src/taskpane/draft";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { DEFAULT_OPTIONS } from "../../src/taskpane/state";
+import { reportView } from "../../src/domain/formats/report-view";
 
 describe("checkDraft on the DfE 2017 example", () => {
   it("gives £346,560 against £346,000, a £960 implied rate and 112, 51, 99 and 99 days", () => {
@@ -24,11 +25,11 @@ describe("checkDraft on the DfE 2017 example", () => {
     expect(c.view.findings.find((f) => f.code === "TOTAL_MISMATCH")?.severity).toBe("error");
     // Phasing from 31 August 2017 adds up to the total whichever way it is rolled up.
     const sum = (rows: { value: number }[]) => rows.reduce((s, r) => s + r.value, 0);
-    expect(sum(c.view.phasing.month)).toBe(34_656_000);
-    expect(sum(c.view.phasing.quarter)).toBe(34_656_000);
-    expect(sum(c.view.phasing.financialYear)).toBe(34_656_000);
-    expect(c.view.phasing.month[0].period).toBe("August 2017");
-    expect(c.view.phasing.quarter[0].period).toBe("Q2 2017/18 (Jul–Sep)");
+    expect(sum(c.view.phasing.months)).toBe(34_656_000);
+    expect(sum(c.view.phasing.quarters)).toBe(34_656_000);
+    expect(sum(c.view.phasing.financialYears)).toBe(34_656_000);
+    expect(c.view.phasing.months[0].label).toBe("August 2017");
+    expect(c.view.phasing.quarters[0].label).toBe("Q2 2017/18 (Jul–Sep)");
   });
 
   it("follows an edited day count: 113 days for Barnet makes £347,520", () => {
@@ -100,10 +101,19 @@ describe("options", () => {
   it("labels financial quarters with their months", () => {
     const c = checkDraft(tenderToDraft(DFE_2017_TENDER), DEFAULT_OPTIONS);
     if (!c.ok) throw new Error("expected a report");
-    expect(c.view.phasing.quarter.map((q) => q.period)).toEqual([
+    expect(c.view.phasing.quarters.map((q) => q.label)).toEqual([
       "Q2 2017/18 (Jul–Sep)",
       "Q3 2017/18 (Oct–Dec)",
       "Q4 2017/18 (Jan–Mar)",
     ]);
+  });
+});
+
+describe("one view for the pane and the workbook", () => {
+  test("the pane's view of the DfE example is this same view (the workbook's), not a copy of its own", () => {
+    const checked = checkDraft(tenderToDraft(DFE_2017_TENDER), DEFAULT_OPTIONS);
+    if (!checked.ok) throw new Error(JSON.stringify(checked.errors));
+    expect(checked.view).toEqual(reportView(checked.report, checked.tolerance));
+    expect(checked.view.tender).toBe(checked.report.tender);
   });
 });

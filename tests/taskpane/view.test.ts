@@ -1,7 +1,14 @@
 import { groupFindings, headlineSentence, money, percent, type Headline } from "../../src/taskpane/view";
 import { fileStem } from "../../src/taskpane/download";
 
-const base: Headline = { total: 34_656_000, totalIncVat: 41_587_200, vatRate: 20, dayRateInferred: true };
+const base: Headline = {
+  total: 34_656_000,
+  vat: 6_931_200,
+  totalIncVat: 41_587_200,
+  vatRate: 20,
+  dayRateInferred: true,
+  dayRates: [],
+};
 
 describe("headlineSentence", () => {
   it("says plainly that the DfE lots come to £560 more than stated", () => {

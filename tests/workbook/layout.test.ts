@@ -13,7 +13,7 @@ import {
 import { blocksOf, rowBytes } from "../../src/workbook/service/blocks";
 import { highlightsToXml, stateToXml, xmlToHighlights, xmlToState } from "../../src/workbook/state";
 import { chooseTarget, HIGHLIGHT_FILL, nextHighlights } from "../../src/workbook/targets";
-import { reportView } from "../../src/workbook/layout/report-view";
+import { reportView } from "../../src/domain/formats/report-view";
 import { checkTender } from "../../src/domain/check/check";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 

@@ -21,7 +21,7 @@ import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/me
 import { ExcelRuleError, PAYLOAD_LIMIT_BYTES } from "../../src/workbook/memory/excel-rules";
 import { sheetRequests } from "../../src/workbook/service/requests";
 import { allocationSheetPlan } from "../../src/workbook/layout/allocation-sheet";
-import { reportView } from "../../src/workbook/layout/report-view";
+import { reportView } from "../../src/domain/formats/report-view";
 import { check } from "./support";
 
 async function codeOf(run: () => unknown): Promise<string | undefined> {

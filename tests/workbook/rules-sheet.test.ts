@@ -3,18 +3,11 @@ import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/me
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import type { Tender } from "../../src/domain/core/types";
 import { summarySheetPlan } from "../../src/workbook/layout/summary-sheet";
-import { reportView } from "../../src/workbook/layout/report-view";
+import { reportView } from "../../src/domain/formats/report-view";
 import { check } from "./support";
+import { dfeWithRules } from "../support/tenders";
 
-const WITH_RULES: Tender = {
-  ...DFE_2017_TENDER,
-  buyerType: "central",
-  contractType: "services",
-  procedure: "open",
-  publishedDate: "2017-07-26",
-  awardNoticeDate: "2017-08-14",
-  optionsValue: 2_000_000,
-};
+const WITH_RULES: Tender = dfeWithRules();
 
 async function sheetWith(tender: Tender) {
   const workbook = new MemoryWorkbook();

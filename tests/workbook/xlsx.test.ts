@@ -10,7 +10,7 @@ import {
   RECON,
   STATUS,
 } from "../../src/workbook/layout/allocation-sheet";
-import { reportView } from "../../src/workbook/layout/report-view";
+import { reportView } from "../../src/domain/formats/report-view";
 import type { Finding, Tender, Tolerance } from "../../src/domain/core/types";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { reportToXlsx, workbookToXlsx, xlsxToTender } from "../../src/workbook/xlsx";

@@ -18,7 +18,7 @@ import {
   type SheetPlan,
   type TablePlan,
 } from "./plan";
-import type { ReportView } from "./view";
+import type { ReportView } from "../../domain/formats/report-view";
 
 /** 0-based rows of the reconciliation block's values (column B). */
 export const RECON = {
@@ -111,17 +111,17 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     `${cellAddress(first, col(name), true)}:${cellAddress(last, col(name), true)}`;
   const at = (name: (typeof ALLOCATION_COLUMNS)[number], row: number): string => cellAddress(row, col(name));
 
-  const stated = view.statedTotal;
-  const variance = stated === undefined ? null : penceToPounds(view.total - stated);
+  const stated = view.headline.stated?.pence;
+  const variance = stated === undefined ? null : penceToPounds(view.headline.total - stated);
   const tolAbs = view.tolerance.absolute;
   const tolPct = view.tolerance.percent;
-  const precision = view.statedPrecision ?? 1;
+  const precision = view.headline.stated?.precision ?? 1;
   const ceiling = view.tender.statedTotalIsCeiling === true;
-  const status = reconciliationStatus(view.total, stated, precision, view.tolerance, ceiling);
+  const status = reconciliationStatus(view.headline.total, stated, precision, view.tolerance, ceiling);
 
   const notes: string[] = [];
-  if (view.inferredDayRate !== undefined) {
-    notes.push(`Day rate ${formatMoney(view.inferredDayRate)} inferred from the stated values.`);
+  if (view.headline.inferredDayRate !== undefined) {
+    notes.push(`Day rate ${formatMoney(view.headline.inferredDayRate)} inferred from the stated values.`);
   }
   notes.push("Change a day rate or a number of days below: values, totals and status update.");
 
@@ -136,7 +136,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     {
       row: RECON.total,
       col: 1,
-      value: penceToPounds(view.total),
+      value: penceToPounds(view.headline.total),
       formula: { structured: `=SUM(${wholeColumn(t, "Value")})`, a1: `=SUM(${a1Col("Value")})` },
       numberFormat: FORMATS.money,
       style: { bold: true },
@@ -153,7 +153,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     {
       row: RECON.variancePercent,
       col: 1,
-      value: stated === undefined || stated === 0 ? null : (view.total - stated) / stated,
+      value: stated === undefined || stated === 0 ? null : (view.headline.total - stated) / stated,
       formula: same(
         `=IF(AND(ISNUMBER(${B(RECON.statedTotal)}),${B(RECON.statedTotal)}<>0),${B(RECON.variance)}/${B(RECON.statedTotal)},"")`,
       ),
@@ -193,7 +193,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     {
       row: RECON.vat,
       col: 1,
-      value: penceToPounds(view.vat),
+      value: penceToPounds(view.headline.vat),
       formula: same(`=ROUND(${B(RECON.total)}*${B(RECON.vatRate)},2)`),
       numberFormat: FORMATS.money,
     },
@@ -201,7 +201,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     {
       row: RECON.totalIncVat,
       col: 1,
-      value: penceToPounds(view.totalIncVat),
+      value: penceToPounds(view.headline.totalIncVat),
       formula: same(`=${B(RECON.total)}+${B(RECON.vat)}`),
       numberFormat: FORMATS.money,
       style: { bold: true },
@@ -239,7 +239,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
         },
         total: {
           formula: { structured: "=SUBTOTAL(109,[Value])", a1: `=SUBTOTAL(109,${a1Col("Value")})` },
-          value: penceToPounds(view.total),
+          value: penceToPounds(view.headline.total),
           numberFormat: FORMATS.money,
         },
       },
@@ -253,7 +253,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
         },
         total: {
           formula: { structured: "=SUBTOTAL(109,[Share])", a1: `=SUBTOTAL(109,${a1Col("Share")})` },
-          value: view.total === 0 ? 0 : 1,
+          value: view.headline.total === 0 ? 0 : 1,
           numberFormat: FORMATS.percent,
         },
       },
@@ -281,7 +281,10 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
         total: {
           formula: { structured: "=SUBTOTAL(109,[Variance])", a1: `=SUBTOTAL(109,${a1Col("Variance")})` },
           value: penceToPounds(
-            view.lines.reduce((s, l) => s + (l.statedValue === undefined ? 0 : l.value - l.statedValue), 0),
+            view.lines.reduce(
+              (s, l) => s + (l.statedValue === undefined ? 0 : (l.value ?? 0) - l.statedValue),
+              0,
+            ),
           ),
           numberFormat: `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`,
         },
@@ -293,15 +296,14 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
     showTotals: true,
     style: "TableStyleMedium2",
   };
-  const total = view.total;
   table.rows = view.lines.map((l) => [
-    l.name,
+    l.lot,
     money(l.dayRate),
     l.days ?? null,
-    penceToPounds(l.value),
-    total === 0 ? 0 : l.value / total,
+    penceToPounds(l.value ?? 0),
+    l.share,
     money(l.statedValue),
-    l.statedValue === undefined ? "" : penceToPounds(l.value - l.statedValue),
+    l.statedValue === undefined ? "" : penceToPounds((l.value ?? 0) - l.statedValue),
     l.startDate ? dateSerial(l.startDate) : null,
     l.endDate ? dateSerial(l.endDate) : null,
   ]);

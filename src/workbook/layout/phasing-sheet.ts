@@ -4,7 +4,8 @@
  */
 import { penceToPounds } from "../../domain/core/money";
 import { FORMATS, type CellPlan, type ChartPlan, type SheetPlan, type TablePlan } from "./plan";
-import type { PhasingRow, ReportView } from "./view";
+import type { PhasingPeriod as PhasingRow } from "../../domain/check/phasing";
+import type { ReportView } from "../../domain/formats/report-view";
 
 export const PHASING_HEADER_ROW = 3;
 

@@ -13,7 +13,7 @@ import { givesRuleFields } from "../../domain/rules/fields";
 
 import { FORMATS, type CellPlan, type Scalar, type SheetPlan } from "./plan";
 import { REGION_LABELS } from "./tender-sheet";
-import type { ReportView } from "./view";
+import type { ReportView } from "../../domain/formats/report-view";
 
 /** A summary lists at most this many findings and lots (the total covers them all). */
 export const SUMMARY_MAX_ROWS = 200;
@@ -47,21 +47,21 @@ export function summarySheetPlan(
     put(1, value, numberFormat ? { numberFormat } : {});
     row++;
   };
-  const stated = view.statedTotal;
+  const stated = view.headline.stated?.pence;
   figure("Stated total", stated === undefined ? "not stated" : penceToPounds(stated), FORMATS.money);
-  figure("Allocated total (ex VAT)", penceToPounds(view.total), FORMATS.money);
+  figure("Allocated total (ex VAT)", penceToPounds(view.headline.total), FORMATS.money);
   if (stated !== undefined) {
     figure(
       "Variance",
-      penceToPounds(view.total - stated),
+      penceToPounds(view.headline.total - stated),
       `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`,
     );
-    figure("Variance %", stated === 0 ? "" : (view.total - stated) / stated, "+0.00%;-0.00%;0.00%");
+    figure("Variance %", stated === 0 ? "" : (view.headline.total - stated) / stated, "+0.00%;-0.00%;0.00%");
   }
-  figure(`VAT at ${t.vatRate}%`, penceToPounds(view.vat), FORMATS.money);
-  figure("Total inc VAT", penceToPounds(view.totalIncVat), FORMATS.money);
-  if (view.inferredDayRate !== undefined) {
-    figure("Day rate (inferred)", penceToPounds(view.inferredDayRate), FORMATS.money);
+  figure(`VAT at ${t.vatRate}%`, penceToPounds(view.headline.vat), FORMATS.money);
+  figure("Total inc VAT", penceToPounds(view.headline.totalIncVat), FORMATS.money);
+  if (view.headline.inferredDayRate !== undefined) {
+    figure("Day rate (inferred)", penceToPounds(view.headline.inferredDayRate), FORMATS.money);
   } else if (t.dayRate !== undefined) {
     figure("Default day rate", penceToPounds(t.dayRate), FORMATS.money);
   }
@@ -74,7 +74,7 @@ export function summarySheetPlan(
 
   // Procurement rules (docs/rules.md), once the tender gives any of their fields.
   if (givesRuleFields(t)) {
-    const rules = assessRules(rulesInput(t, view.total));
+    const rules = assessRules(rulesInput(t, view.headline.total));
     put(0, "Procurement rules", { style: { bold: true, fontSize: 12 } });
     row++;
     if (rules.regime !== undefined) figure("Regime", rules.regime);
@@ -142,14 +142,14 @@ export function summarySheetPlan(
   row++;
   const signed = `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`;
   for (const l of view.lines.slice(0, SUMMARY_MAX_ROWS)) {
-    put(0, l.name);
+    put(0, l.lot);
     put(1, l.dayRate === undefined ? null : penceToPounds(l.dayRate), { numberFormat: FORMATS.money });
     put(2, l.days ?? null, { numberFormat: FORMATS.days });
-    put(3, penceToPounds(l.value), { numberFormat: FORMATS.money });
+    put(3, penceToPounds(l.value ?? 0), { numberFormat: FORMATS.money });
     put(4, l.statedValue === undefined ? null : penceToPounds(l.statedValue), {
       numberFormat: FORMATS.money,
     });
-    put(5, l.statedValue === undefined ? null : penceToPounds(l.value - l.statedValue), {
+    put(5, l.statedValue === undefined ? null : penceToPounds((l.value ?? 0) - l.statedValue), {
       numberFormat: signed,
     });
     row++;
@@ -161,7 +161,7 @@ export function summarySheetPlan(
     row++;
   }
   put(0, "Total", { style: { bold: true } });
-  put(3, penceToPounds(view.total), { numberFormat: FORMATS.money, style: { bold: true } });
+  put(3, penceToPounds(view.headline.total), { numberFormat: FORMATS.money, style: { bold: true } });
   const statedSum = view.lines.reduce((s, l) => s + (l.statedValue ?? 0), 0);
   if (view.lines.some((l) => l.statedValue !== undefined)) {
     put(4, penceToPounds(statedSum), { numberFormat: FORMATS.money, style: { bold: true } });

@@ -13,7 +13,7 @@ import { actualsLineRef, actualsSheetPlan, type ActualsSource } from "../layout/
 import { budgetSheetPlan } from "../layout/budget-sheet";
 import { PHASING_TABLE_SUFFIXES, phasingSheetPlan } from "../layout/phasing-sheet";
 import type { SheetKind } from "../layout/plan";
-import { reportView, type CheckedTender } from "../layout/report-view";
+import { reportView, type CheckedTender } from "../../domain/formats/report-view";
 import { summarySheetPlan } from "../layout/summary-sheet";
 import { locatePath, tenderSheetPlan, type TenderSource } from "../layout/tender-sheet";
 import {

@@ -1,4 +1,5 @@
-import { checkTender, hasErrors, reportToJson } from "../../../src/domain/check/check";
+import { checkTender, hasErrors } from "../../../src/domain/check/check";
+import { reportToJson } from "../../../src/domain/formats/report-json";
 import { parseTender } from "../../../src/domain/check/tender";
 import type { Tender } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";

@@ -1,7 +1,8 @@
 /** A tender read from text goes through the engine unchanged: parseTender, then checkTender. */
 import * as fs from "fs";
 import * as path from "path";
-import { checkTender, reportToJson } from "../../../src/domain/check/check";
+import { checkTender } from "../../../src/domain/check/check";
+import { reportToJson } from "../../../src/domain/formats/report-json";
 import type { Report } from "../../../src/domain/check/check";
 import { parseNotice } from "../../../src/domain/notice";
 import { parseTender } from "../../../src/domain/check/tender";

@@ -1,0 +1,29 @@
+/** Tenders the tests share: the DfE 2017 example (with and without #17's rule fields) and a bare tender. */
+import { DFE_2017_TENDER } from "../../src/domain/core/examples";
+import type { Lot, Tender } from "../../src/domain/core/types";
+
+/** The DfE 2017 tender (the engine's example): a fresh copy each time, for a test to change. */
+export function dfeTender(): Tender {
+  return structuredClone(DFE_2017_TENDER);
+}
+
+/** #17's rule fields for the DfE 2017 case: published 26 July 2017, an open procedure for central
+ * government services, award notice 14 August, £20,000 of options. */
+export const DFE_RULE_FIELDS = {
+  buyerType: "central",
+  contractType: "services",
+  procedure: "open",
+  publishedDate: "2017-07-26",
+  awardNoticeDate: "2017-08-14",
+  optionsValue: 2_000_000,
+} as const satisfies Partial<Tender>;
+
+/** The DfE 2017 tender with the rule fields. */
+export function dfeWithRules(): Tender {
+  return { ...dfeTender(), ...DFE_RULE_FIELDS };
+}
+
+/** A tender of just these lots: no title or buyer yet, England and Wales, VAT at 20%. */
+export function tenderOf(lots: Lot[], extra: Partial<Tender> = {}): Tender {
+  return { title: "", buyer: "", currency: "GBP", region: "GB-ENG", vatRate: 20, lots, ...extra };
+}
