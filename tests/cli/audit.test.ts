@@ -8,9 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { main } from "../../src/cli/main";
+import { buildCli, ROOT, runCli, runCliJson } from "../support/cli";
 
-const ROOT = join(__dirname, "..", "..");
 const FIXTURES = join(ROOT, "tests", "fixtures", "audit");
 const CF = join(FIXTURES, "contracts-finder-search.json");
 const FTS = join(FIXTURES, "find-a-tender-feed.jsonl");
@@ -27,22 +26,8 @@ const file = (name: string, data: string | Uint8Array): string => {
   return path;
 };
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(["audit", ...argv], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function runJson(...argv: string[]): Promise<{ code: number; json: any; stderr: string }> {
-  const r = await run(...argv, "--json");
-  return { code: r.code, json: JSON.parse(r.stdout), stderr: r.stderr };
-}
+const run = (...argv: string[]) => runCli(["audit", ...argv]);
+const runJson = (...argv: string[]) => runCliJson(["audit", ...argv]);
 
 const statuses = (json: { tenders: { ocid: string | null; status: string }[] }): [string | null, string][] =>
   json.tenders.map((t) => [t.ocid, t.status]);
@@ -247,11 +232,9 @@ describe("what cannot be read", () => {
         "  --stated-total: is an option of check; audit reads each tender's own figures (its options are --json, --out, --force, --tolerance, --tolerance-percent, --buyer, --from, --to)\n" +
         "  --to: 2024-04-01 is before --from 2024-05-01; give the earlier date first\n",
     );
-    const check = await main(["check", "examples/dfe-commissioners-2017.json", "--from", "2024-01-01"], {
-      stdout: { write: () => true },
-      stderr: { write: () => true },
-    });
-    expect(check).toBe(2);
+    expect(
+      (await runCli(["check", "examples/dfe-commissioners-2017.json", "--from", "2024-01-01"])).code,
+    ).toBe(2);
     expect((await run(CF, "--out", "a.txt")).stderr).toContain(
       'cannot tell what to write to "a.txt"; end its name with .csv, .xlsx or .json',
     );
@@ -325,14 +308,7 @@ describe("--out", () => {
 
 describe("the built command on 100,000 releases (bin, worker threads)", () => {
   const BIN = join(ROOT, "bin", "tender-budget.js");
-  beforeAll(() => {
-    const tsc = require.resolve("typescript/bin/tsc");
-    const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], {
-      cwd: ROOT,
-      encoding: "utf8",
-    });
-    if (build.status !== 0) throw new Error(`building lib/ failed:\n${build.stdout}${build.stderr}`);
-  }, 180_000);
+  beforeAll(buildCli, 180_000);
 
   test("two worker threads give the same audit as one thread, and every release is read", () => {
     // 50,000 processes of two releases each (tender, then award), every 1,000th with lots £1 over.

@@ -4,21 +4,12 @@
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { main } from "../../src/cli/main";
+import { runCli } from "../support/cli";
 
 const BAD = join(__dirname, "..", "fixtures", "bad");
 const GOOD_CSV = join(__dirname, "..", "..", "examples", "dfe-commissioners-2017.csv");
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** Fixture → a fragment its message must contain (the field, row and column, and the problem). */
 const EXPECTED: Record<string, string[]> = {
@@ -137,13 +128,8 @@ describe("bad options and files: exit 2 naming the option or file", () => {
   });
 
   it("refuses UTF-16 text with what to do", async () => {
-    let stderr = "";
     const bytes = new Uint8Array([0xff, 0xfe, 0x4c, 0x00]);
-    const code = await main(["check", "lots.csv"], {
-      stdout: { write: () => undefined },
-      stderr: { write: (s: string) => (stderr += s) },
-      readFile: async () => bytes,
-    });
+    const { code, stderr } = await runCli(["check", "lots.csv"], { readFile: async () => bytes });
     expect(code).toBe(2);
     expect(stderr).toContain(
       'lots.csv: the file is saved as UTF-16 ("Unicode text"); save it as "CSV UTF-8"',

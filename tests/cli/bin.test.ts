@@ -6,8 +6,8 @@ import { spawnSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { buildCli, ROOT } from "../support/cli";
 
-const ROOT = join(__dirname, "..", "..");
 const BIN = join(ROOT, "bin", "tender-budget.js");
 
 function tenderBudget(...args: string[]): { status: number | null; stdout: string; stderr: string } {
@@ -20,12 +20,7 @@ function tenderBudget(...args: string[]): { status: number | null; stdout: strin
 }
 
 beforeAll(() => {
-  const tsc = require.resolve("typescript/bin/tsc");
-  const build = spawnSync(process.execPath, [tsc, "-p", "tsconfig.cli.json"], {
-    cwd: ROOT,
-    encoding: "utf8",
-  });
-  if (build.status !== 0) throw new Error(`building lib/ failed:\n${build.stdout}${build.stderr}`);
+  buildCli();
   expect(existsSync(join(ROOT, "lib", "cli", "main.js"))).toBe(true);
 }, 180_000);
 

@@ -1,24 +1,17 @@
 /** Boundaries of the command line that a tender failing on its own total would hide. */
 import { join } from "node:path";
 import { ExitCode } from "../../src/cli/args";
-import { main } from "../../src/cli/main";
+import { EXAMPLE_JSON, ROOT, runCliJson } from "../support/cli";
 import { readCheckOptions } from "../../src/cli/options";
 import { inferDayRate } from "../../src/domain/check/allocation";
 
-const ROOT = join(__dirname, "..", "..");
-const EXAMPLE_JSON = join(ROOT, "examples", "dfe-commissioners-2017.json");
 const ACTUALS = join(ROOT, "tests", "fixtures", "actuals");
 
 async function run(
   argv: string[],
 ): Promise<{ code: number; findings: { code: string; severity: string }[] }> {
-  let stdout = "";
-  const code = await main([...argv, "--json"], {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: () => undefined },
-    env: {},
-  });
-  return { code, findings: JSON.parse(stdout).findings };
+  const { code, json } = await runCliJson(argv);
+  return { code, findings: json.findings };
 }
 
 describe("exit status from the invoices alone", () => {

@@ -3,37 +3,19 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { main, USAGE } from "../../src/cli/main";
+import { EXAMPLE_CSV, EXAMPLE_JSON, ROOT, runCli, runCliJson } from "../support/cli";
 import { itWith, sharedDir } from "../support/shared-material";
 
-const ROOT = join(__dirname, "..", "..");
-const EXAMPLE_JSON = join(ROOT, "examples", "dfe-commissioners-2017.json");
-const EXAMPLE_CSV = join(ROOT, "examples", "dfe-commissioners-2017.csv");
 const SEEDS = sharedDir("seeds", "the CLI on seed articles 000 and 001 (2 tests)");
 const SEED_000 = join(SEEDS ?? "", "000_558427db4db0902e.txt");
 const SEED_001 = join(SEEDS ?? "", "001_6e72c5e86b3c3b56.txt");
 const INVOICES = join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-invoices-with-problems.csv");
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+const run = (argv: string[], env: Record<string, string> = {}) => runCli(argv, { env });
 
-async function run(argv: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env,
-  });
-  return { code, stdout, stderr };
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-async function runJson(argv: string[]): Promise<{ code: number; report: any; stderr: string }> {
-  const r = await run([...argv, "--json"]);
-  return { code: r.code, report: JSON.parse(r.stdout), stderr: r.stderr };
+async function runJson(argv: string[]) {
+  const { code, json, stderr } = await runCliJson(argv);
+  return { code, report: json, stderr };
 }
 
 describe("the DfE headline case", () => {
@@ -169,16 +151,8 @@ describe("findings on a lots table name the row and column", () => {
 });
 
 describe("file encodings", () => {
-  const withBytes = async (file: string, bytes: Uint8Array, extra: string[] = []) => {
-    let stdout = "";
-    let stderr = "";
-    const code = await main(["check", file, "--json", ...extra], {
-      stdout: { write: (s: string) => (stdout += s) },
-      stderr: { write: (s: string) => (stderr += s) },
-      readFile: async () => bytes,
-    });
-    return { code, stdout, stderr };
-  };
+  const withBytes = (file: string, bytes: Uint8Array, extra: string[] = []) =>
+    runCli(["check", file, "--json", ...extra], { readFile: async () => bytes });
 
   it("reads a tender file saved with a byte order mark", async () => {
     const text = "\uFEFF" + readFileSync(EXAMPLE_JSON, "utf8");

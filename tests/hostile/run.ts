@@ -14,31 +14,11 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { main, type CliIo } from "../../src/cli/main";
+import { ROOT } from "../support/cli";
 
-export const ROOT = join(__dirname, "..", "..");
-export const EXAMPLE_JSON = join(ROOT, "examples", "dfe-commissioners-2017.json");
-export const EXAMPLE_CSV = join(ROOT, "examples", "dfe-commissioners-2017.csv");
+export { EXAMPLE_CSV, EXAMPLE_JSON, ROOT, runCli as run, type Run } from "../support/cli";
 export const INVOICES = join(ROOT, "tests", "fixtures", "actuals", "dfe-2017-invoices.csv");
 export const FIXTURES = join(__dirname, "fixtures");
-
-export interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-export async function run(argv: string[], io: Partial<CliIo> = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const code = await main(argv, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
 
 /** A fresh folder; `files` are copied into it under the given names. */
 export function scratch(files: Record<string, string> = {}): {

@@ -7,15 +7,10 @@
 import { BUYER_TYPES, CONTRACT_TYPES, PROCEDURES, type Lot, type Tender } from "./types";
 
 /** The lot's fields, in the order every lots table shows them. */
-export const LOT_FIELDS = [
-  "name",
-  "dayRate",
-  "days",
-  "statedValue",
-  "startDate",
-  "endDate",
-] as const satisfies readonly (keyof Lot)[];
+export const LOT_FIELDS = ["name", "dayRate", "days", "statedValue", "startDate", "endDate"] as const;
 export type LotField = (typeof LOT_FIELDS)[number];
+/** Checked by the compiler: each is a field of `Lot`. */
+export const LOT_FIELDS_ARE_LOT_KEYS: readonly (keyof Lot)[] = LOT_FIELDS;
 
 /** The header a lots table gives each lot field (the first of the words its readers know). */
 export const LOT_FIELD_LABELS: Readonly<Record<LotField, string>> = {

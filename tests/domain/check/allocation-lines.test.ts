@@ -7,6 +7,7 @@ import { reconcile } from "../../../src/domain/check/reconcile";
 import { parseTender } from "../../../src/domain/check/tender";
 import type { Finding, Tender } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";
+import { tenderOf } from "../../support/tenders";
 
 function tender(input: unknown): Tender {
   const r = parseTender(input);
@@ -548,18 +549,11 @@ describe("the kind of line says which figures it has", () => {
   }
 
   it("computed from given days, stated with days given or worked out, and unvalued lots", () => {
-    const t: Tender = {
-      title: "",
-      buyer: "",
-      currency: "GBP",
-      region: "GB-ENG",
-      vatRate: 20,
-      lots: [
-        { name: "A", dayRate: 500_00, days: 10, statedValue: 5_100_00 },
-        { name: "B", statedValue: 96_000_00 },
-        { name: "C", days: 3 },
-      ],
-    };
+    const t = tenderOf([
+      { name: "A", dayRate: 500_00, days: 10, statedValue: 5_100_00 },
+      { name: "B", statedValue: 96_000_00 },
+      { name: "C", days: 3 },
+    ]);
     expect(allocate(t).lines.map(figures)).toEqual([
       "computed 50000x10=500000 (lot, lot)",
       "stated 9600000, no days",

@@ -7,6 +7,7 @@ import {
 } from "../../../src/domain/check/allocation";
 import { parseTender } from "../../../src/domain/check/tender";
 import type { Tender } from "../../../src/domain/core/types";
+import { tenderOf } from "../../support/tenders";
 import { DFE_2017 } from "../dfe-2017";
 
 function tender(input: unknown): Tender {
@@ -140,21 +141,16 @@ describe("allocate", () => {
         ),
         fc.option(fc.integer({ min: 1, max: 500000 }), { nil: undefined }),
         (lots, dayRate) => {
-          const t: Tender = {
-            title: "",
-            buyer: "",
-            currency: "GBP",
-            region: "GB-ENG",
-            vatRate: 20,
-            ...(dayRate === undefined ? {} : { dayRate }),
-            lots: lots.map((l, i) => {
+          const t = tenderOf(
+            lots.map((l, i) => {
               const lot: Tender["lots"][number] = { name: `Lot ${i}` };
               if (l.days !== undefined) lot.days = l.days;
               if (l.dayRate !== undefined) lot.dayRate = l.dayRate;
               if (l.statedValue !== undefined || l.days === undefined) lot.statedValue = l.statedValue ?? 0;
               return lot;
             }),
-          };
+            dayRate === undefined ? {} : { dayRate },
+          );
           const before = JSON.stringify(t);
           const a = allocate(t);
           expect(JSON.stringify(t)).toBe(before);

@@ -1,7 +1,6 @@
 /** fast-check generators of tenders for the export round trips. */
 import fc from "fast-check";
 import { fromDayNumber, toDayNumber } from "../../../src/domain/core/calendar";
-import { DFE_2017_TENDER } from "../../../src/domain/core/examples";
 import {
   BUYER_TYPES,
   CONTRACT_TYPES,
@@ -135,21 +134,4 @@ export const tenderArb: fc.Arbitrary<Tender> = fc
     return tender;
   });
 
-/** The DfE 2017 tender (the engine's example): a fresh copy each time, for a test to change. */
-export function dfeTender(): Tender {
-  return structuredClone(DFE_2017_TENDER);
-}
-
-/** The DfE 2017 tender with the procurement-rule fields #17 adds: published 26 July 2017, an open
- * procedure for central government services, award notice 14 August, £20,000 of options. */
-export function dfeWithRules(): Tender {
-  return {
-    ...dfeTender(),
-    buyerType: "central",
-    contractType: "services",
-    procedure: "open",
-    publishedDate: "2017-07-26",
-    awardNoticeDate: "2017-08-14",
-    optionsValue: 2_000_000,
-  };
-}
+export { dfeTender, dfeWithRules } from "../../support/tenders";

@@ -24,6 +24,7 @@ import {
   LOT_FIELD_LABELS,
   LOT_FIELDS,
   RULE_FIELDS,
+  TENDER_DETAIL_FIELDS,
   TENDER_FIELD_SPECS,
   type LotField,
   type TenderDetailField,
@@ -44,20 +45,11 @@ const ROW_LABELS: Record<DetailRow, string> = {
   vatRate: "VAT rate (%)",
 } as Record<DetailRow, string>;
 
-/** The rows every tender CSV has, in order. */
-const DETAIL_ROWS: readonly DetailRow[] = [
-  "title",
-  "buyer",
-  "currency",
-  "statedTotal",
-  "statedTotalPrecision",
-  "dayRate",
-  "closingDate",
-  "startDate",
-  "endDate",
-  "region",
-  "vatRate",
-];
+/** The rows every tender CSV has, in order: the details, the precision after the stated total, and
+ * the ceiling left to its own row below. */
+const DETAIL_ROWS: readonly DetailRow[] = TENDER_DETAIL_FIELDS.flatMap((f): DetailRow[] =>
+  f === "statedTotalIsCeiling" ? [] : f === "statedTotal" ? [f, "statedTotalPrecision"] : [f],
+);
 /** Every row a tender CSV may have: the ceiling (when it is one) and the rule fields (when any is given) follow. */
 const ALL_ROWS: readonly DetailRow[] = [...DETAIL_ROWS, "statedTotalIsCeiling", ...RULE_FIELDS];
 
