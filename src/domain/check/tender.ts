@@ -8,7 +8,7 @@
  * "endDate","region","vatRate","lots":[{"name","dayRate","days","statedValue","startDate","endDate"}],
  * "buyerType","contractType","procedure","publishedDate","awardNoticeDate","optionsValue"}`
  */
-import { daysInMonth, isValidIsoDate, MONTH_NAMES } from "../core/calendar";
+import { daysInMonth, isInDateRange, isValidIsoDate, MONTH_NAMES } from "../core/calendar";
 import { LOT_FIELDS, TENDER_FIELDS } from "../core/fields";
 import { tenderMessages as m } from "../core/messages";
 import { parseMoney, rateTimesDays } from "../core/money";
@@ -122,7 +122,9 @@ export function parseProcedure(value: unknown): Parsed<Procedure> {
 export function parseIsoDate(value: unknown): Parsed<IsoDate> {
   if (typeof value !== "string") return { ok: false, error: m.dateType(value) };
   const text = value.trim();
-  if (isValidIsoDate(text)) return { ok: true, value: text };
+  if (isValidIsoDate(text)) {
+    return isInDateRange(text) ? { ok: true, value: text } : { ok: false, error: m.dateOutOfRange(text) };
+  }
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!match) return { ok: false, error: m.dateFormat(value) };
   const year = Number(match[1]);

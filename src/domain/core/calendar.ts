@@ -294,6 +294,22 @@ export function monthOf(date: IsoDate): string {
 }
 
 /** The last day of the date's month. */
+/**
+ * The dates Tender Budget works with, for a tender, its lots, its invoices and the date a position
+ * is taken at: 1 January 1900 (Excel's first date) to 31 December 2199. Far beyond any contract,
+ * and near enough that phasing and working days counted on from the last of them never pass
+ * 31 December 9999, the last date Excel and ISO 8601's four-digit years hold.
+ */
+export const DATE_RANGE: Readonly<{ first: IsoDate; last: IsoDate }> = Object.freeze({
+  first: "1900-01-01",
+  last: "2199-12-31",
+});
+
+/** Whether a date lies within `DATE_RANGE` (both ends included). */
+export function isInDateRange(date: IsoDate): boolean {
+  return date >= DATE_RANGE.first && date <= DATE_RANGE.last;
+}
+
 export function endOfMonth(date: IsoDate): IsoDate {
   const [y, m] = parts(date);
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(daysInMonth(y, m), 2)}`;

@@ -50,6 +50,8 @@ export const tenderMessages = {
   impossibleDate: (value: string, days: number, monthName: string): string =>
     `${quoted(value)} is not a real date: ${monthName} has ${days} days`,
   impossibleMonth: (value: string): string => `${quoted(value)} is not a real date: months run from 01 to 12`,
+  dateOutOfRange: (value: string): string =>
+    `${quoted(value)} is outside the dates Tender Budget works with: 1 January 1900 to 31 December 2199`,
   choice: (value: unknown, allowed: readonly string[]): string =>
     `${describeValue(value)} is not one of ${allowed.map((a) => quoted(a)).join(", ")}; use one of those`,
   region: (value: unknown): string =>

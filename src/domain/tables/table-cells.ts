@@ -5,10 +5,16 @@
  * message naming what to do; the caller's `ref` names the cell.
  */
 
-import { daysInMonth, excelSerialToIso, isExcelDateSerial, MONTH_NAMES } from "../core/calendar";
+import {
+  daysInMonth,
+  excelSerialToIso,
+  isExcelDateSerial,
+  isInDateRange,
+  MONTH_NAMES,
+} from "../core/calendar";
 import { parseMoney } from "../core/money";
 import type { InputError, IsoDate, Pence } from "../core/types";
-import { quoted } from "../core/messages";
+import { quoted, tenderMessages } from "../core/messages";
 
 /** A cell as CSV or a worksheet gives it. */
 export type CellValue = string | number | boolean | null | undefined;
@@ -301,10 +307,10 @@ function checkedDate(text: string, year: number, month: number, day: number): Ce
       message: `${quoted(text)} is not a date: ${monthName} ${year} has ${last} days; ${DATE_HINT}`,
     };
   }
-  if (year < 1900 || year > 9999) {
-    return { ok: false, message: `${quoted(text)} has an implausible year ${year}; ${DATE_HINT}` };
-  }
-  return { ok: true, value: iso(year, month, day) };
+  const date = iso(year, month, day);
+  if (!isInDateRange(date))
+    return { ok: false, message: `${tenderMessages.dateOutOfRange(text)}; ${DATE_HINT}` };
+  return { ok: true, value: date };
 }
 
 /**
