@@ -18,6 +18,12 @@ export interface ChunkRunner {
   readonly capacity: number;
 }
 
+/**
+ * Work larger than this (a piece holding one very long line, a shard of one very large process)
+ * is done in the main thread, whose heap has no such limit, instead of a worker.
+ */
+export const WORKER_MAX_BYTES = 8 << 20;
+
 /** In this thread (small files, tests run from source). */
 export const inThread: ChunkRunner = {
   run: (job) => Promise.resolve(auditChunk(job)),

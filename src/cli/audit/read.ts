@@ -16,7 +16,7 @@ import { createGunzip } from "node:zlib";
 import { JSONParser, type ParsedElementInfo } from "@streamparser/json/index.js";
 import { isObject, releasesOf, releasesOfRecord, type Json } from "../../domain/audit";
 import type { ChunkJob, ChunkResult } from "./chunk";
-import type { ChunkRunner } from "./pool";
+import { inThread, WORKER_MAX_BYTES, type ChunkRunner } from "./pool";
 import type { ShardedCollector } from "./shards";
 
 /** Bytes of whole lines handed to a worker at a time. */
@@ -166,7 +166,7 @@ async function readLines(
   const send = (data: Uint8Array): void => {
     const job: ChunkJob = { kind: "lines", seq, data, first: seq === 0, shards: collector.shards };
     seq++;
-    waiting.push(runner.run(job));
+    waiting.push((data.length > WORKER_MAX_BYTES ? inThread : runner).run(job));
   };
   let pending: Buffer[] = start.length > 0 ? [start] : [];
   let pendingLength = start.length;

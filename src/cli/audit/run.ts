@@ -20,7 +20,7 @@ import { ExitCode, type CheckFlags } from "../args";
 import { checkOutputs, type CheckedOutput } from "../files";
 import { fileProblem, type ResolvedIo } from "../io";
 import { readAuditOptions } from "./options";
-import { inThread, startRunner, type ChunkRunner } from "./pool";
+import { inThread, startRunner, WORKER_MAX_BYTES, type ChunkRunner } from "./pool";
 import { auditFile } from "./read";
 import { RowStore, ShardedCollector, shardCount, TempFolder, type ShardRows } from "./shards";
 
@@ -238,7 +238,7 @@ async function checkShards(
     // Its own memory, handed over to the worker.
     const data =
       read.byteOffset === 0 && read.buffer.byteLength === read.length ? read : Uint8Array.from(read);
-    waiting.push(runner.check({ kind: "shard", data, ...job }));
+    waiting.push((data.length > WORKER_MAX_BYTES ? inThread : runner).check({ kind: "shard", data, ...job }));
     while (waiting.length > runner.capacity) store.add(await (waiting.shift() as Promise<ShardRows>));
   }
   while (waiting.length > 0) store.add(await (waiting.shift() as Promise<ShardRows>));
