@@ -5,6 +5,7 @@
  * An actual line is one invoice for one lot. Money is integer pence, ex VAT; dates are ISO
  * calendar dates. Days may be fractional (half or quarter days), to at most two decimal places.
  */
+import { nameKey } from "../core/names";
 import type { IsoDate, Pence } from "../core/types";
 
 /** One invoice or timesheet line against a lot. */
@@ -61,10 +62,8 @@ export function workDate(line: ActualLine): IsoDate | undefined {
   return line.periodEnd ?? line.invoiceDate;
 }
 
-/** A lot name or invoice number compared the way people mean it: case and spacing ignored. */
-export function matchKey(text: string): string {
-  return text.trim().replace(/\s+/g, " ").toLowerCase();
-}
+/** A lot name or invoice number compared the way people mean it (core/names: case, spacing and invisible characters ignored). */
+export const matchKey = nameKey;
 
 /** Days in hundredths of a day, as a whole number, so sums of days are exact. */
 export function hundredths(days: number): number {

@@ -11,6 +11,7 @@
 import { daysInMonth, isInDateRange, isValidIsoDate, MONTH_NAMES } from "../core/calendar";
 import { LOT_FIELDS, TENDER_FIELDS } from "../core/fields";
 import { tenderMessages as m } from "../core/messages";
+import { isVisibleName, nameKey } from "../core/names";
 import { parseMoney, rateTimesDays } from "../core/money";
 import {
   BUYER_TYPES,
@@ -215,10 +216,6 @@ class Reader {
   }
 }
 
-function nameKey(name: string): string {
-  return name.toLowerCase().replace(/\s+/g, " ");
-}
-
 /**
  * Read a tender from parsed JSON. Optional fields may be left out or null. Defaults: currency
  * GBP, region GB-ENG (England & Wales), VAT 20%, title and buyer empty. Every lot needs a name
@@ -307,6 +304,8 @@ export function parseTender(input: unknown): Result<Tender> {
       const name = r.text(raw, "name", `${at}.name`);
       if (name === "" || (name === undefined && (raw.name === undefined || raw.name === null))) {
         r.fail(`${at}.name`, m.lotNameMissing());
+      } else if (name !== undefined && !isVisibleName(name)) {
+        r.fail(`${at}.name`, m.lotNameInvisible());
       } else if (name !== undefined) {
         const first = seen.get(nameKey(name));
         if (first !== undefined) r.fail(`${at}.name`, m.duplicateLot(name, first));

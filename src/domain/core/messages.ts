@@ -73,6 +73,8 @@ export const tenderMessages = {
   lotUnknownField: (field: string, allowed: readonly string[]): string =>
     `${quoted(field)} is not a lot field; the fields are ${allowed.join(", ")}`,
   lotNameMissing: (): string => "Each lot needs a name",
+  lotNameInvisible: (): string =>
+    "This lot's name holds only characters that show nothing (such as zero-width spaces); give the lot a name",
   duplicateLot: (name: string, firstPath: string): string =>
     `There is already a lot called ${quoted(name)} (${firstPath}); give each lot its own name`,
   lotNothingToValue: (name: string): string =>

@@ -9,6 +9,7 @@
  * (through the caller's `ref`) and says what to do.
  */
 
+import { nameKey } from "../core/names";
 import { quoted, tenderMessages } from "../core/messages";
 import { MAX_LOTS, parseDays } from "../check/tender";
 import {
@@ -168,7 +169,7 @@ export function readLotsTableLayout(
       });
     } else {
       const name = cellText(nameCell).replace(/\s+/g, " ");
-      const key = name.toLowerCase();
+      const key = nameKey(name);
       if (isTotalName(name)) {
         errors.push({
           path: at("name"),
