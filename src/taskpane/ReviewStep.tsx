@@ -1,4 +1,4 @@
-import { Fragment, memo, useEffect, useState, type Dispatch } from "react";
+import { Fragment, memo, useCallback, useEffect, useMemo, useState, type Dispatch } from "react";
 import {
   Checkbox,
   Button,
@@ -87,6 +87,8 @@ interface BoxProps {
   inputMode?: "decimal" | "text";
   className?: string;
   onChange: (value: string) => void;
+  /** The user is typing in the box (`path`) or has left it (null): it is checked once left. */
+  onTyping: (path: string | null) => void;
 }
 
 function Box({
@@ -100,6 +102,7 @@ function Box({
   inputMode,
   className,
   onChange,
+  onTyping,
 }: BoxProps) {
   const styles = { ...useStepStyles(), ...useStyles() };
   const invalid = errors !== undefined && errors.length > 0;
@@ -118,7 +121,11 @@ function Box({
         aria-label={name}
         placeholder={placeholder}
         inputMode={inputMode}
-        onChange={(_, data) => onChange(data.value)}
+        onChange={(_, data) => {
+          onTyping(path);
+          onChange(data.value);
+        }}
+        onBlur={() => onTyping(null)}
       />
     </Field>
   );
@@ -165,6 +172,7 @@ interface LotEditorProps {
   errors: ReadonlyMap<string, readonly string[]>;
   hints: Readonly<Record<string, string>>;
   dispatch: Dispatch<PaneAction>;
+  onTyping: (path: string | null) => void;
 }
 
 const LotEditor = memo(function LotEditor({
@@ -174,6 +182,7 @@ const LotEditor = memo(function LotEditor({
   errors,
   hints,
   dispatch,
+  onTyping,
 }: LotEditorProps) {
   const styles = { ...useStepStyles(), ...useStyles() };
   const title = lot.name.trim() || `Lot ${index + 1}`;
@@ -188,6 +197,7 @@ const LotEditor = memo(function LotEditor({
         value={lot.name}
         errors={errors.get(`lots[${index}].name`)}
         onChange={edit("name")}
+        onTyping={onTyping}
       />
       <div className={styles.grid}>
         {LOT_BOXES.map((box) => (
@@ -203,6 +213,7 @@ const LotEditor = memo(function LotEditor({
             placeholder={box.date ? "dd/mm/yyyy" : undefined}
             inputMode={box.date ? "text" : "decimal"}
             onChange={edit(box.field)}
+            onTyping={onTyping}
           />
         ))}
       </div>
@@ -228,12 +239,22 @@ export function ReviewStep({
   source,
   sourceNotes,
   hints,
-  errors,
+  errors: allErrors,
   otherErrors,
   dispatch,
   onNext,
   summary,
 }: ReviewStepProps) {
+  // A box is checked when the user leaves it: while they type in it ("£" on the way to "£105,600")
+  // its problems wait, beside it and in the summary; a correction shows at once as the problem goes.
+  const [typing, setTyping] = useState<string | null>(null);
+  const onTyping = useCallback((path: string | null) => setTyping(path), []);
+  const errors = useMemo(() => {
+    if (typing === null || !allErrors.has(typing)) return allErrors;
+    const shown = new Map(allErrors);
+    shown.delete(typing);
+    return shown;
+  }, [allErrors, typing]);
   const styles = { ...useStepStyles(), ...useStyles() };
   const edit = (field: TenderField) => (value: string) => dispatch({ type: "editTender", field, value });
   const lotCount = draft.lots.length;
@@ -254,6 +275,11 @@ export function ReviewStep({
   }, [focusPath]);
   const selectBox = (path: string) => {
     const field = fieldOfPath(path);
+    const shown = document.getElementById(boxId(path));
+    if (shown && field?.lot === undefined) {
+      shown.focus();
+      return;
+    }
     // The VAT rate, bank holidays and tolerance are options of the Build step.
     if (!field || path === "vatRate" || path === "region") {
       summary?.onOtherStep(path);
@@ -338,6 +364,7 @@ export function ReviewStep({
               placeholder={box.date ? "dd/mm/yyyy" : undefined}
               inputMode={box.money ? "decimal" : "text"}
               onChange={edit(box.field)}
+              onTyping={onTyping}
             />
             {box.field === "statedTotal" && (
               <Checkbox
@@ -364,6 +391,7 @@ export function ReviewStep({
             errors={errors}
             hints={hints}
             dispatch={dispatch}
+            onTyping={onTyping}
           />
         ))}
         {pager}

@@ -143,7 +143,13 @@ export function TenderSteps(props: TenderStepsProps) {
           errors={errorMap}
           otherErrors={checked.ok ? [] : checked.unplaced}
           dispatch={dispatch}
-          onNext={() => goTo("build")}
+          onNext={() => {
+            // "Next" does not pass red boxes: the list of them takes the focus instead.
+            if (!checked.ok && checked.errors.some((e) => !OPTION_PATHS.has(e.path))) {
+              props.onBuildTried();
+              onBlocked();
+            } else goTo("build");
+          }}
           summary={showSummary ? { focusKey: summaryFocus, onOtherStep } : undefined}
         />
       )}

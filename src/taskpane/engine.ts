@@ -107,5 +107,9 @@ export function checkDraft(draft: TenderDraft, options: BuildOptions): Checked {
   const errors = [...dateErrors, ...(parsed.ok ? [] : parsed.errors), ...toleranceErrors];
   if (errors.length > 0 || !parsed.ok || !tolerance) return failed(errors);
   const report = checkTender(parsed.value, { tolerance, daysPerWeek: options.daysPerWeek });
+  // Dates in the wrong order (bids closing after the work starts, an end before its start) are
+  // corrected in Review, beside the boxes, before anything is built.
+  const misordered = report.findings.filter((f) => f.code === "DATE_ORDER" && f.severity === "error");
+  if (misordered.length > 0) return failed(misordered.map((f) => ({ path: f.path, message: f.message })));
   return { ok: true, tender: parsed.value, tolerance, report, view: reportView(report, tolerance) };
 }

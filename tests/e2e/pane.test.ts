@@ -725,7 +725,10 @@ describe("errors that go when fixed", () => {
     await retype(page, "Stated total (£)", "£34x");
     await retype(page, "Default day rate (£)", "£9 6 0");
     await retype(page, "Kirklees days", "fifty");
+    // Next does not pass red boxes; the step button still opens Build, where a build lists them.
     await page.getByRole("button", { name: "Next: build allocation" }).click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("error-summary");
+    await page.getByRole("button", { name: "3. Build" }).click();
     await page.getByRole("button", { name: "Build allocation", exact: true }).click();
 
     const summary = page.locator("#error-summary");

@@ -68,10 +68,12 @@ describe("the pane in a plain browser", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "Closing date" }), {
       target: { value: "31/02/2017" },
     });
+    // Each box is checked when the user leaves it.
+    fireEvent.blur(screen.getByRole("textbox", { name: "Closing date" }));
     expect(screen.getByRole("textbox", { name: "Kirklees days" }).getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByText(/"31\/02\/2017" is not a date/)).toBeTruthy();
 
-    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    fireEvent.click(screen.getByRole("button", { name: "3. Build" }));
     fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
     const summary = () => document.getElementById("error-summary")?.textContent;
     expect(summary()).toContain("Closing date:");
@@ -148,8 +150,7 @@ describe("the pane in a plain browser", () => {
     fireEvent.click(screen.getByRole("button", { name: "Start a blank tender" }));
     expect(screen.queryByText("Each lot needs a name")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
-    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
-    // Sent back to Review: now the empty lot's name is marked.
+    // Kept on Review by Next: now the empty lot's name is marked.
     expect(screen.getByText("Each lot needs a name")).toBeTruthy();
     expect(screen.getByRole("textbox", { name: "Name of lot 1" }).getAttribute("aria-invalid")).toBe("true");
   });

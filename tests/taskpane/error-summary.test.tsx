@@ -41,7 +41,7 @@ describe("the error summary (GOV.UK pattern) follows the boxes", () => {
     typeInto("Stated total (£)", "£34x");
     typeInto("Default day rate (£)", "nine hundred");
     typeInto("Kirklees days", "-3");
-    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    fireEvent.click(screen.getByRole("button", { name: "3. Build" }));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
     });
@@ -103,5 +103,48 @@ describe("the error summary (GOV.UK pattern) follows the boxes", () => {
     fireEvent.click(barnet);
     expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
     expect(document.activeElement).toBe(box("Barnet days"));
+  });
+});
+
+describe("a box is checked when the user leaves it", () => {
+  it("waits while '£' is typed, compares the closing and start dates on Review, and Next stops at red boxes", () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    const stated = box("Stated total (£)");
+    fireEvent.focus(stated);
+    fireEvent.change(stated, { target: { value: "£" } });
+    // Half-typed: not red yet.
+    expect(stated.getAttribute("aria-invalid")).toBeNull();
+    fireEvent.blur(stated);
+    expect(stated.getAttribute("aria-invalid")).toBe("true");
+    // A correction shows at once, before the box is left.
+    fireEvent.focus(stated);
+    fireEvent.change(stated, { target: { value: "£346,000" } });
+    expect(stated.getAttribute("aria-invalid")).toBeNull();
+    fireEvent.blur(stated);
+    expect(stated.getAttribute("aria-invalid")).toBeNull();
+
+    // Bids closing the day after the work starts (31 August 2017): said on Review, beside the box.
+    typeInto("Closing date", "01/09/2017");
+    expect(box("Closing date").getAttribute("aria-invalid")).toBe("true");
+    expect(
+      screen.getByText(
+        "The closing date (1 September 2017) is not before the start date (31 August 2017); bids must close before the work starts.",
+      ),
+    ).toBeTruthy();
+
+    // Next does not pass it: the list of problems takes the focus and the step stays Review.
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    expect(screen.getByRole("button", { name: "2. Review" }).getAttribute("aria-current")).toBe("step");
+    expect(document.activeElement).toBe(summary());
+    expect(
+      within(summary()!)
+        .getAllByRole("link")
+        .map((l) => l.textContent?.split(":")[0]),
+    ).toEqual(["Closing date"]);
+    typeInto("Closing date", "31/07/2017");
+    expect(summary()).toBeNull();
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    expect(screen.getByRole("button", { name: "3. Build" }).getAttribute("aria-current")).toBe("step");
   });
 });
