@@ -5,6 +5,7 @@ import {
   Field,
   Input,
   MessageBar,
+  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   Text,
@@ -72,6 +73,8 @@ export interface ReviewStepProps {
    * changes at each try, and a problem with a box of another step is opened by `onOtherStep`.
    */
   summary?: { focusKey: number; onOtherStep: (path: string) => void };
+  /** The lot last removed, offered back with Undo. */
+  removed?: { name: string; index: number };
 }
 
 interface BoxProps {
@@ -173,6 +176,7 @@ interface LotEditorProps {
   hints: Readonly<Record<string, string>>;
   dispatch: Dispatch<PaneAction>;
   onTyping: (path: string | null) => void;
+  onRemove: (index: number) => void;
 }
 
 const LotEditor = memo(function LotEditor({
@@ -183,6 +187,7 @@ const LotEditor = memo(function LotEditor({
   hints,
   dispatch,
   onTyping,
+  onRemove,
 }: LotEditorProps) {
   const styles = { ...useStepStyles(), ...useStyles() };
   const title = lot.name.trim() || `Lot ${index + 1}`;
@@ -223,7 +228,7 @@ const LotEditor = memo(function LotEditor({
             appearance="subtle"
             icon={<DeleteRegular />}
             aria-label={`Remove lot ${title}`}
-            onClick={() => dispatch({ type: "removeLot", index })}
+            onClick={() => onRemove(index)}
           >
             Remove lot
           </Button>
@@ -244,6 +249,7 @@ export function ReviewStep({
   dispatch,
   onNext,
   summary,
+  removed,
 }: ReviewStepProps) {
   // A box is checked when the user leaves it: while they type in it ("£" on the way to "£105,600")
   // its problems wait, beside it and in the summary; a correction shows at once as the problem goes.
@@ -273,6 +279,14 @@ export function ReviewStep({
     document.getElementById(boxId(focusPath))?.focus();
     setFocusPath(null);
   }, [focusPath]);
+  // Removing a lot moves the focus to the lot that takes its place (the one before, if it was last).
+  const onRemove = useCallback(
+    (index: number) => {
+      dispatch({ type: "removeLot", index });
+      setFocusPath(`lots[${Math.min(index, lotCount - 2)}].name`);
+    },
+    [dispatch, lotCount],
+  );
   const selectBox = (path: string) => {
     const field = fieldOfPath(path);
     const shown = document.getElementById(boxId(path));
@@ -381,6 +395,22 @@ export function ReviewStep({
         <h2 id="review-lots" className={styles.heading}>
           Lots ({draft.lots.length})
         </h2>
+        {removed && (
+          <MessageBar intent="info">
+            <MessageBarBody>{`Removed ${removed.name.trim() || `lot ${removed.index + 1}`}.`}</MessageBarBody>
+            <MessageBarActions>
+              <Button
+                size="small"
+                onClick={() => {
+                  dispatch({ type: "undoRemoveLot" });
+                  setFocusPath(`lots[${removed.index}].name`);
+                }}
+              >
+                Undo
+              </Button>
+            </MessageBarActions>
+          </MessageBar>
+        )}
         {pager}
         {shown.map((lot, i) => (
           <LotEditor
@@ -392,6 +422,7 @@ export function ReviewStep({
             hints={hints}
             dispatch={dispatch}
             onTyping={onTyping}
+            onRemove={onRemove}
           />
         ))}
         {pager}

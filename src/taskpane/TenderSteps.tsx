@@ -151,6 +151,7 @@ export function TenderSteps(props: TenderStepsProps) {
             } else goTo("build");
           }}
           summary={showSummary ? { focusKey: summaryFocus, onOtherStep } : undefined}
+          removed={state.removedLot && { name: state.removedLot.lot.name, index: state.removedLot.index }}
         />
       )}
       {step === "build" && (

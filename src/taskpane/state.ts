@@ -2,7 +2,7 @@
  * The pane's state and the one reducer that changes it. Pure: tested without React.
  */
 import type { Region } from "../domain/core/types";
-import { emptyLot, type LotField, type TenderDraft, type TenderField } from "./draft";
+import { emptyLot, type LotDraft, type LotField, type TenderDraft, type TenderField } from "./draft";
 
 export type Step = "start" | "review" | "build" | "check" | "export" | "track";
 
@@ -50,6 +50,8 @@ export interface PaneState {
   options: BuildOptions;
   /** The allocation has been built at least once; from then on it follows every edit. */
   built: boolean;
+  /** The lot last removed and where it stood, for Undo; cleared by the next load or added lot. */
+  removedLot?: { lot: LotDraft; index: number };
 }
 
 export const INITIAL_STATE: PaneState = {
@@ -69,6 +71,7 @@ export type PaneAction =
   | { type: "editLot"; index: number; field: LotField; value: string }
   | { type: "addLot" }
   | { type: "removeLot"; index: number }
+  | { type: "undoRemoveLot" }
   | { type: "setOptions"; options: Partial<BuildOptions> }
   | { type: "built" }
   | { type: "goTo"; step: Step };
@@ -93,6 +96,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         sourceNotes: action.notes ?? [],
         sourceHints: action.hints ?? {},
         built: false,
+        removedLot: undefined,
         step: "review",
       };
     case "editTender": {
@@ -112,11 +116,23 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
     }
     case "addLot":
       if (!state.draft) return state;
-      return { ...state, draft: { ...state.draft, lots: [...state.draft.lots, emptyLot()] } };
+      return {
+        ...state,
+        draft: { ...state.draft, lots: [...state.draft.lots, emptyLot()] },
+        removedLot: undefined,
+      };
     case "removeLot": {
       if (!state.draft || state.draft.lots.length <= 1) return state;
       const lots = state.draft.lots.filter((_, i) => i !== action.index);
-      return { ...state, draft: { ...state.draft, lots } };
+      const removedLot = { lot: state.draft.lots[action.index], index: action.index };
+      return { ...state, draft: { ...state.draft, lots }, removedLot };
+    }
+    case "undoRemoveLot": {
+      if (!state.draft || !state.removedLot) return state;
+      const { lot, index } = state.removedLot;
+      const lots = [...state.draft.lots];
+      lots.splice(Math.min(index, lots.length), 0, lot);
+      return { ...state, draft: { ...state.draft, lots }, removedLot: undefined };
     }
     case "setOptions":
       return { ...state, options: { ...state.options, ...action.options } };

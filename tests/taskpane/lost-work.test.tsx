@@ -1,0 +1,41 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen } from "@testing-library/react";
+import { App, tenderSteps } from "../../src/taskpane/App";
+import { WorkbookContext } from "../../src/taskpane/workbook-context";
+import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { renderIn } from "./render";
+
+jest.setTimeout(120_000);
+
+beforeAll(() => tenderSteps.load());
+
+const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+
+describe("no lost work in Review", () => {
+  it("moves the focus to the next lot when one is removed, and Undo puts it back where it was", () => {
+    renderIn(
+      <WorkbookContext.Provider value={new MemoryWorkbookPort()}>
+        <App host={{ inExcel: false, theme: "light" }} />
+      </WorkbookContext.Provider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    fireEvent.change(box("Kirklees days"), { target: { value: "52" } });
+    fireEvent.click(screen.getByRole("button", { name: "Remove lot Kirklees" }));
+    expect(screen.queryByRole("textbox", { name: "Kirklees days" })).toBeNull();
+    // The focus is in the lot that took its place (Reading, now lot 2), not dropped to the page.
+    expect(document.activeElement).toBe(box("Name of lot 2"));
+    expect(box("Name of lot 2").value).toBe("Reading");
+    expect(screen.getByText("Removed Kirklees.")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("button", { name: "Undo" }));
+    expect(box("Name of lot 2").value).toBe("Kirklees");
+    expect(box("Kirklees days").value).toBe("52");
+    expect(document.activeElement).toBe(box("Name of lot 2"));
+    expect(screen.queryByText("Removed Kirklees.")).toBeNull();
+
+    // The last lot removed: the focus goes to the one before it.
+    fireEvent.click(screen.getByRole("button", { name: "Remove lot Worcestershire" }));
+    expect(document.activeElement).toBe(box("Name of lot 3"));
+    expect(box("Name of lot 3").value).toBe("Reading");
+  });
+});
