@@ -198,7 +198,7 @@ const LotEditor = memo(function LotEditor({
       <Box
         path={`lots[${index}].name`}
         label="Lot name"
-        name={`Name of lot ${index + 1}`}
+        name={`Lot name (lot ${index + 1})`}
         value={lot.name}
         errors={errors.get(`lots[${index}].name`)}
         onChange={edit("name")}

@@ -23,19 +23,41 @@ describe("no lost work in Review", () => {
     fireEvent.click(screen.getByRole("button", { name: "Remove lot Kirklees" }));
     expect(screen.queryByRole("textbox", { name: "Kirklees days" })).toBeNull();
     // The focus is in the lot that took its place (Reading, now lot 2), not dropped to the page.
-    expect(document.activeElement).toBe(box("Name of lot 2"));
-    expect(box("Name of lot 2").value).toBe("Reading");
+    expect(document.activeElement).toBe(box("Lot name (lot 2)"));
+    expect(box("Lot name (lot 2)").value).toBe("Reading");
     expect(screen.getByText("Removed Kirklees.")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Undo" }));
-    expect(box("Name of lot 2").value).toBe("Kirklees");
+    expect(box("Lot name (lot 2)").value).toBe("Kirklees");
     expect(box("Kirklees days").value).toBe("52");
-    expect(document.activeElement).toBe(box("Name of lot 2"));
+    expect(document.activeElement).toBe(box("Lot name (lot 2)"));
     expect(screen.queryByText("Removed Kirklees.")).toBeNull();
 
     // The last lot removed: the focus goes to the one before it.
     fireEvent.click(screen.getByRole("button", { name: "Remove lot Worcestershire" }));
-    expect(document.activeElement).toBe(box("Name of lot 3"));
-    expect(box("Name of lot 3").value).toBe("Reading");
+    expect(document.activeElement).toBe(box("Lot name (lot 3)"));
+    expect(box("Lot name (lot 3)").value).toBe("Reading");
+  });
+});
+
+describe("labels", () => {
+  it("gives every Review box an accessible name that contains its visible label (WCAG 2.5.3)", () => {
+    // WCAG 2.1 success criterion 2.5.3 Label in Name: https://www.w3.org/WAI/WCAG21/Understanding/label-in-name.html
+    renderIn(
+      <WorkbookContext.Provider value={new MemoryWorkbookPort()}>
+        <App host={{ inExcel: false, theme: "light" }} />
+      </WorkbookContext.Provider>,
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    const mismatched = Array.from(document.querySelectorAll<HTMLInputElement>("input[aria-label]"))
+      .map((input) => ({
+        name: input.getAttribute("aria-label") ?? "",
+        label: input.labels?.[0]?.textContent ?? "",
+      }))
+      .filter(
+        ({ name, label }) =>
+          label !== "" && !name.toLowerCase().includes(label.replace(" (£)", "").toLowerCase()),
+      );
+    expect(mismatched).toEqual([]);
   });
 });
