@@ -152,7 +152,9 @@ describe("the pane in a plain browser", () => {
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     // Kept on Review by Next: now the empty lot's name is marked.
     expect(screen.getByText("Each lot needs a name")).toBeTruthy();
-    expect(screen.getByRole("textbox", { name: "Lot name (lot 1)" }).getAttribute("aria-invalid")).toBe("true");
+    expect(screen.getByRole("textbox", { name: "Lot name (lot 1)" }).getAttribute("aria-invalid")).toBe(
+      "true",
+    );
   });
 
   it("says what to do when a file cannot be read", async () => {
