@@ -1,0 +1,175 @@
+/**
+ * The boxes of the Review step: one labelled box (checked once the user leaves it, linked from the
+ * error summary by its id) and one lot's boxes with its Remove button.
+ */
+import { memo, type Dispatch } from "react";
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { DeleteRegular } from "@fluentui/react-icons";
+import { useStepStyles } from "./step-styles";
+import type { LotDraft, LotField } from "./draft";
+import { boxId } from "./ErrorSummary";
+import type { PaneAction } from "./state";
+
+export const useReviewStyles = makeStyles({
+  grid: {
+    "& > *": { minWidth: 0 },
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))",
+    columnGap: tokens.spacingHorizontalM,
+    rowGap: tokens.spacingVerticalS,
+    // A box beside a taller one (with a hint or an error under it) keeps its own height.
+    alignItems: "start",
+  },
+  // A box with a hint (the sentence of a notice it was read from) takes the whole row to show it.
+  wide: { gridColumn: "1 / -1" },
+  lot: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: tokens.spacingHorizontalM,
+    margin: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+});
+
+interface BoxProps {
+  /** The path of the field, for the box's id (the error summary links to it). */
+  path: string;
+  label: string;
+  /** Accessible name when the visible label alone is ambiguous (e.g. "Days" in every lot). */
+  name?: string;
+  value: string;
+  errors?: readonly string[];
+  hint?: string;
+  placeholder?: string;
+  inputMode?: "decimal" | "text";
+  className?: string;
+  onChange: (value: string) => void;
+  /** The user is typing in the box (`path`) or has left it (null): it is checked once left. */
+  onTyping: (path: string | null) => void;
+}
+
+export function Box({
+  path,
+  label,
+  name,
+  value,
+  errors,
+  hint,
+  placeholder,
+  inputMode,
+  className,
+  onChange,
+  onTyping,
+}: BoxProps) {
+  const styles = { ...useStepStyles(), ...useReviewStyles() };
+  const invalid = errors !== undefined && errors.length > 0;
+  return (
+    <Field
+      className={className}
+      label={{ children: label, htmlFor: boxId(path) }}
+      hint={hint}
+      validationState={invalid ? "error" : "none"}
+      validationMessage={invalid ? errors.join(" ") : undefined}
+    >
+      <Input
+        id={boxId(path)}
+        className={styles.control}
+        value={value}
+        aria-label={name}
+        placeholder={placeholder}
+        inputMode={inputMode}
+        onChange={(_, data) => {
+          onTyping(path);
+          onChange(data.value);
+        }}
+        onBlur={() => onTyping(null)}
+      />
+    </Field>
+  );
+}
+
+const LOT_BOXES: readonly {
+  field: Exclude<LotField, "name">;
+  label: string;
+  money?: boolean;
+  date?: boolean;
+}[] = [
+  { field: "dayRate", label: "Day rate (£)", money: true },
+  { field: "days", label: "Days" },
+  { field: "statedValue", label: "Stated value (£)", money: true },
+  { field: "startDate", label: "Start date", date: true },
+  { field: "endDate", label: "End date", date: true },
+];
+
+interface LotEditorProps {
+  lot: LotDraft;
+  index: number;
+  canRemove: boolean;
+  errors: ReadonlyMap<string, readonly string[]>;
+  hints: Readonly<Record<string, string>>;
+  dispatch: Dispatch<PaneAction>;
+  onTyping: (path: string | null) => void;
+  onRemove: (index: number) => void;
+}
+
+export const LotEditor = memo(function LotEditor({
+  lot,
+  index,
+  canRemove,
+  errors,
+  hints,
+  dispatch,
+  onTyping,
+  onRemove,
+}: LotEditorProps) {
+  const styles = { ...useStepStyles(), ...useReviewStyles() };
+  const title = lot.name.trim() || `Lot ${index + 1}`;
+  const edit = (field: LotField) => (value: string) => dispatch({ type: "editLot", index, field, value });
+  return (
+    <fieldset className={styles.lot}>
+      <legend className={styles.legend}>{title}</legend>
+      <Box
+        path={`lots[${index}].name`}
+        label="Lot name"
+        name={`Lot name (lot ${index + 1})`}
+        value={lot.name}
+        errors={errors.get(`lots[${index}].name`)}
+        onChange={edit("name")}
+        onTyping={onTyping}
+      />
+      <div className={styles.grid}>
+        {LOT_BOXES.map((box) => (
+          <Box
+            key={box.field}
+            path={`lots[${index}].${box.field}`}
+            label={box.label}
+            name={`${title} ${box.label.replace(" (£)", "").toLowerCase()}`}
+            value={lot[box.field]}
+            errors={errors.get(`lots[${index}].${box.field}`)}
+            hint={hints[`lots[${index}].${box.field}`]}
+            className={hints[`lots[${index}].${box.field}`] ? styles.wide : undefined}
+            placeholder={box.date ? "dd/mm/yyyy" : undefined}
+            inputMode={box.date ? "text" : "decimal"}
+            onChange={edit(box.field)}
+            onTyping={onTyping}
+          />
+        ))}
+      </div>
+      {canRemove && (
+        <div className={styles.actions}>
+          <Button
+            appearance="subtle"
+            icon={<DeleteRegular />}
+            aria-label={`Remove lot ${title}`}
+            onClick={() => onRemove(index)}
+          >
+            Remove lot
+          </Button>
+        </div>
+      )}
+    </fieldset>
+  );
+});
