@@ -5,9 +5,10 @@
  * own problem, as the tender's other boxes do, and where the notice reader found its value.
  */
 import type { Dispatch } from "react";
-import { Field, Input, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import { Field, Input, Select, Text } from "@fluentui/react-components";
 import type { TenderDraft, TenderField } from "./draft";
 import type { PaneAction } from "./state";
+import { useReviewStyles } from "./ReviewBoxes";
 import { useStepStyles } from "./step-styles";
 
 /** The drop-downs' choices in the user's words, by the engine's value ("" = not given). */
@@ -56,18 +57,6 @@ const BOXES: readonly { field: RuleField; label: string; hint: string; money?: b
   },
 ];
 
-const useStyles = makeStyles({
-  grid: {
-    "& > *": { minWidth: 0 },
-    display: "grid",
-    gridTemplateColumns: "repeat(auto-fill, minmax(132px, 1fr))",
-    columnGap: tokens.spacingHorizontalM,
-    rowGap: tokens.spacingVerticalS,
-    alignItems: "start",
-  },
-  wide: { gridColumn: "1 / -1" },
-});
-
 export interface RulesFieldsProps {
   draft: TenderDraft;
   /** Problems by path (`publishedDate`, `optionsValue`). */
@@ -86,7 +75,7 @@ function fieldState(errors: readonly string[] | undefined) {
 }
 
 export function RulesFields({ draft, errors, hints, dispatch }: RulesFieldsProps) {
-  const styles = { ...useStepStyles(), ...useStyles() };
+  const styles = { ...useStepStyles(), ...useReviewStyles() };
   const edit = (field: RuleField) => (value: string) => dispatch({ type: "editTender", field, value });
   return (
     <section className={styles.stack} aria-labelledby="review-rules">

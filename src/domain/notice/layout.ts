@@ -11,7 +11,7 @@
  * without a value (kept as lots that need one), and the amounts including VAT beside the ex-VAT
  * ones, checked against each other. Text in other shapes passes through unchanged.
  */
-import { formatMoney } from "../core/money";
+import { formatMoney, vatOn } from "../core/money";
 
 export interface ListedLot {
   name: string;
@@ -109,7 +109,7 @@ function poundsForCodes(line: string): string {
 
 /** "Gross: £7,200,000" against "Value: £6,000,000": does it add VAT at the usual 20%? */
 function grossNote(net: number, gross: number, where: string): string {
-  const expected = Math.round(net * 1.2);
+  const expected = net + vatOn(net, 20);
   return gross === expected
     ? `${where}: ${money(gross)} including VAT is ${money(net)} plus VAT at 20%; the tender uses ${money(net)} (ex VAT).`
     : `${where}: ${money(gross)} including VAT is not ${money(net)} plus VAT at 20% (${money(expected)}); the tender uses ${money(net)} (ex VAT). Check the VAT rate.`;
