@@ -4,7 +4,7 @@
  * doubles the steps, plus a constant.
  */
 import fc from "fast-check";
-import { findDaysList } from "../../src/domain/notice/amounts";
+import { findDaysList } from "../../src/domain/notice/days";
 
 const steps = (text: string): number => {
   const counter = { steps: 0 };

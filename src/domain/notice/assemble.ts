@@ -3,8 +3,11 @@
  * and title found in the sentences together into the tender file input, with provenance.
  */
 import { formatMoney } from "../core/money";
-import type { ClassifiedAmount, DaysMention } from "./amounts";
-import { classifyAmount, findDays, findDaysList, findMoney, isNoticeText } from "./amounts";
+import type { ClassifiedAmount } from "./amounts";
+import { classifyAmount, findMoney } from "./amounts";
+import { isNoticeText } from "./cues";
+import type { DaysMention } from "./days";
+import { findDays, findDaysList } from "./days";
 import { findBuyer, findTitle } from "./buyer";
 import type { FieldSource, NoticeOptions, NoticeResult, NoticeTenderInput } from "./result";
 import type { Sentence } from "./sentences";

@@ -1,4 +1,5 @@
-import { classifyAmount, findDays, findMoney } from "../../../src/domain/notice/amounts";
+import { classifyAmount, findMoney } from "../../../src/domain/notice/amounts";
+import { findDays } from "../../../src/domain/notice/days";
 import { findBuyer, findTitle } from "../../../src/domain/notice/buyer";
 import { findDateLine, findTenderDates } from "../../../src/domain/notice/dates";
 import { cleanName, nameBefore, namesAfter } from "../../../src/domain/notice/places";
