@@ -16,7 +16,6 @@ const MAX_LINES = 400;
 const TEMPORARY_EXCEPTIONS: Record<string, string> = {
   "src/workbook/xlsx.ts": "#19 (to split: the .xlsx export and its delivery inside Excel)",
   "src/workbook/layout/tender-sheet.ts": "#19 (to split: the Tender sheet's layout and its reading)",
-  "src/domain/rules/assess.ts": "#19 (to split: the assessment and its findings)",
 };
 
 function sourceFiles(dir: string): string[] {

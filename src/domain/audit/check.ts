@@ -16,7 +16,8 @@ import { reconcile } from "../check/reconcile";
 import { formatMoney, poundsToPence, roundHalfAwayFromZero } from "../core/money";
 import type { Finding, IsoDate, Pence, Tender, Tolerance } from "../core/types";
 import { ocdsDateTimeToIso, ocdsToTender } from "../formats/ocds";
-import { assessRules, rulesFindings } from "../rules/assess";
+import { assessRules } from "../rules/assess";
+import { rulesFindings } from "../rules/findings";
 import { isObject, type Compiled, type Json } from "./merge";
 
 export type AuditStatus = "reconciles" | "rounded" | "within-tolerance" | "mismatch" | "not-checkable";

@@ -6,7 +6,8 @@ import { allocate, DEFAULT_RATE_BAND, type Allocation, type RateBand } from "./a
 import { phase, type Phasing } from "./phasing";
 import { reconcile, ZERO_TOLERANCE } from "./reconcile";
 import type { Finding, Pence, Tender, Tolerance } from "../core/types";
-import { assessRules, rulesFindings, type RulesAssessment, type RulesInput } from "../rules/assess";
+import { assessRules, type RulesAssessment, type RulesInput } from "../rules/assess";
+import { rulesFindings } from "../rules/findings";
 
 export interface CheckOptions {
   /** How far the lots may be from a stated figure before it is an error (default zero). */

@@ -1,16 +1,16 @@
 /**
  * Which procurement rules apply to a tender, from its own fields: the regime, the threshold and
  * how the estimate compares with it, the notices to publish, the tendering period, the standstill
- * and the latest award notice for the planned start; and the findings they give.
+ * and the latest award notice for the planned start (the notices are in notices.ts, the findings
+ * the assessment gives in findings.ts).
  */
-import { compareIso, formatLongDate } from "../core/calendar";
+import { compareIso } from "../core/calendar";
 import { rulesMessages as m } from "../core/messages";
-import { formatMoney, vatOn } from "../core/money";
-import type { BuyerType, ContractType, Finding, IsoDate, Pence, Procedure, Regime } from "../core/types";
-import { citeSources, type SourceKey } from "./sources";
+import { vatOn } from "../core/money";
+import type { BuyerType, ContractType, IsoDate, Pence, Procedure, Regime } from "../core/types";
+import { aboveThresholdDuties, belowThresholdDuties, type NoticeDuty } from "./notices";
+import type { SourceKey } from "./sources";
 import {
-  BELOW_THRESHOLD_PERIODS,
-  periodOn,
   thresholdCategory,
   thresholdOn,
   type ThresholdCategory,
@@ -46,13 +46,6 @@ export interface RulesInput {
   statedTotal?: Pence;
 }
 
-export interface NoticeDuty {
-  notice: string;
-  where: string;
-  when: string;
-  sources: readonly SourceKey[];
-}
-
 export interface MissingField {
   field: string;
   message: string;
@@ -83,106 +76,6 @@ export interface RulesAssessment {
   };
   /** Assumptions made and checks left out, in plain words. */
   notes: string[];
-}
-
-const FIND_A_TENDER_START: IsoDate = "2021-01-01";
-
-function aboveThresholdDuties(regime: Regime, published: IsoDate, large: boolean): NoticeDuty[] {
-  if (regime === "PCR 2015") {
-    const where =
-      compareIso(published, FIND_A_TENDER_START) < 0
-        ? "the Official Journal of the EU (OJEU/TED) until 31 December 2020"
-        : "Find a Tender (FTS), before Contracts Finder";
-    return [
-      { notice: "Contract notice", where, when: "to start the procurement", sources: ["G23", "G8"] },
-      {
-        notice: "Contract notice",
-        where: "Contracts Finder",
-        when:
-          compareIso(published, FIND_A_TENDER_START) < 0
-            ? "as well as OJEU/TED"
-            : "after it appears on Find a Tender",
-        sources: ["G8"],
-      },
-      {
-        notice: "Contract award notice",
-        where: compareIso(published, FIND_A_TENDER_START) < 0 ? "OJEU/TED" : "Find a Tender (FTS)",
-        when: "within 30 days of the award",
-        sources: ["L10"],
-      },
-    ];
-  }
-  const cdp = "the Central Digital Platform (find-tender.service.gov.uk)";
-  const duties: NoticeDuty[] = [
-    {
-      notice: "Tender notice",
-      where: cdp,
-      when: "publishing it starts the procurement",
-      sources: ["G1", "G10"],
-    },
-    {
-      notice: "Contract award notice",
-      where: cdp,
-      when: "before the contract is entered into; publishing it starts the standstill",
-      sources: ["L8", "G12"],
-    },
-    {
-      notice: "Contract details notice",
-      where: cdp,
-      when: "within 30 days of signing the contract",
-      sources: ["F24"],
-    },
-  ];
-  if (large) {
-    duties.push({
-      notice: "The contract itself, and at least 3 KPIs",
-      where: cdp,
-      when: "for contracts over £5 million",
-      sources: ["G16"],
-    });
-  }
-  return duties;
-}
-
-function belowThresholdDuties(
-  published: IsoDate,
-  buyer: BuyerType,
-  estimateEx: Pence,
-  vatRate: number,
-): { duties: NoticeDuty[]; note?: string } {
-  const row = periodOn(BELOW_THRESHOLD_PERIODS, published);
-  if (!row) return { duties: [] };
-  if (buyer === "utility") {
-    return {
-      duties: [],
-      note: "below-threshold publication duties for utilities are not in the facts checked",
-    };
-  }
-  const value = row.comparedWith === "inc VAT" ? estimateEx + vatOn(estimateEx, vatRate) : estimateEx;
-  const limit = buyer === "central" ? row.central : row.subCentral;
-  if (value < limit) return { duties: [] };
-  if (row.regime === "PCR 2015") {
-    return {
-      duties: [
-        {
-          notice: "Opportunity (if advertised anywhere) and award details",
-          where: row.where,
-          when: `contracts of ${formatMoney(limit, { omitZeroPence: true })} or more (${row.comparedWith})`,
-          sources: row.sources,
-        },
-      ],
-    };
-  }
-  return {
-    duties: [
-      {
-        notice: "Tender notice (only if the contract is advertised) and contract details notice",
-        where: row.where,
-        when: `notifiable below-threshold contracts of ${formatMoney(limit, { omitZeroPence: true })} or more (inc VAT)`,
-        sources: row.sources,
-      },
-    ],
-  };
 }
 
 const FIVE_MILLION: Pence = 500_000_000;
@@ -271,138 +164,4 @@ export function assessRules(input: RulesInput): RulesAssessment {
       out.latestAwardNoticeForStart = latestAwardNoticeFor(input.startDate, regime);
   }
   return out;
-}
-
-function periodWords(period: { from: IsoDate; to?: IsoDate }): string {
-  return period.to === undefined
-    ? `for procurements started from ${formatLongDate(period.from)}`
-    : `for procurements started ${formatLongDate(period.from)} to ${formatLongDate(period.to)}`;
-}
-
-function dutiesWords(duties: readonly NoticeDuty[]): string {
-  return duties.map((d) => `${d.notice} on ${d.where} (${d.when})`).join("; ");
-}
-
-/**
- * The findings the assessment gives, in the engine's form: ABOVE_THRESHOLD and NEAR_THRESHOLD
- * (information), TENDERING_PERIOD_SHORT and STANDSTILL_NOT_OVER (errors, above the threshold
- * only, when the dates are given), DATE_ORDER (warning) for a notice after closing or an award
- * before it.
- */
-export function rulesFindings(input: RulesInput, a: RulesAssessment): Finding[] {
-  const findings: Finding[] = [];
-  const published = input.publishedDate;
-  if (
-    published !== undefined &&
-    input.closingDate !== undefined &&
-    compareIso(published, input.closingDate) > 0
-  ) {
-    findings.push({
-      code: "DATE_ORDER",
-      severity: "warning",
-      path: "publishedDate",
-      message: m.publishedAfterClosing(published, input.closingDate),
-    });
-  }
-  if (
-    input.awardNoticeDate !== undefined &&
-    input.closingDate !== undefined &&
-    compareIso(input.awardNoticeDate, input.closingDate) < 0
-  ) {
-    findings.push({
-      code: "DATE_ORDER",
-      severity: "warning",
-      path: "awardNoticeDate",
-      message: m.awardBeforeClosing(input.awardNoticeDate, input.closingDate),
-    });
-  }
-  if (
-    published === undefined ||
-    a.regime === undefined ||
-    a.threshold === undefined ||
-    a.estimatedValue === undefined ||
-    a.thresholdCategory === undefined ||
-    a.thresholdPeriod === undefined ||
-    a.comparedWith === undefined
-  ) {
-    return findings;
-  }
-  const statedLarger = input.statedTotal !== undefined && input.statedTotal > input.lotsValue;
-  const head = m.regime(a.regime, published);
-  const estimate = m.estimate(
-    a.estimatedValue,
-    a.comparedWith,
-    statedLarger ? (input.statedTotal as Pence) : input.lotsValue,
-    input.optionsValue ?? 0,
-    input.vatRate,
-    statedLarger,
-  );
-  const what = thresholdCategoryWords(a.thresholdCategory);
-  const period = periodWords(a.thresholdPeriod);
-  const source = citeSources(a.sources.threshold ?? []);
-  if (a.aboveThreshold === true) {
-    findings.push({
-      code: "ABOVE_THRESHOLD",
-      severity: "info",
-      path: "lots",
-      message: m.aboveThreshold(
-        head,
-        estimate,
-        what,
-        a.threshold,
-        period,
-        dutiesWords(a.noticeDuties),
-        source,
-      ),
-    });
-    if (
-      a.minimumTenderingDays !== undefined &&
-      a.tenderingDays !== undefined &&
-      input.closingDate !== undefined &&
-      a.tenderingDays < a.minimumTenderingDays
-    ) {
-      findings.push({
-        code: "TENDERING_PERIOD_SHORT",
-        severity: "error",
-        path: "closingDate",
-        message: m.tenderingShort(
-          published,
-          input.closingDate,
-          a.tenderingDays,
-          a.minimumTenderingDays,
-          a.notes.find((n) => n.startsWith("PCR 2015 reg 27")) ?? "",
-          citeSources(a.sources.minimumTenderingDays ?? []),
-        ),
-      });
-    }
-    if (
-      a.standstillEnd !== undefined &&
-      input.startDate !== undefined &&
-      input.awardNoticeDate !== undefined &&
-      a.latestAwardNoticeForStart !== undefined &&
-      compareIso(input.startDate, a.standstillEnd) <= 0
-    ) {
-      findings.push({
-        code: "STANDSTILL_NOT_OVER",
-        severity: "error",
-        path: "startDate",
-        message: m.standstillNotOver(
-          input.startDate,
-          input.awardNoticeDate,
-          a.standstillEnd,
-          m.standstillRule(a.regime),
-          a.latestAwardNoticeForStart,
-          citeSources(a.sources.standstill ?? []),
-        ),
-      });
-    }
-  } else if (a.aboveThreshold === false && a.estimatedValue * 10 >= a.threshold * 9) {
-    findings.push({
-      code: "NEAR_THRESHOLD",
-      severity: "info",
-      path: "lots",
-      message: m.nearThreshold(head, estimate, what, a.threshold, period, source),
-    });
-  }
-  return findings;
 }

@@ -3,3 +3,5 @@ export * from "./sources";
 export * from "./thresholds";
 export * from "./timing";
 export * from "./assess";
+export type { NoticeDuty } from "./notices";
+export * from "./findings";
