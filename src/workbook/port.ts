@@ -5,6 +5,7 @@
  * values naming the cell or sheet and what to do; nothing throws an Office error at the user.
  */
 import type { ActualLine, ActualsReport } from "../domain/actuals";
+import type { AuditResult } from "../domain/audit/audit";
 import type { Finding, InputError, IsoDate, Result, Tender, Tolerance } from "../domain/core/types";
 import type { SheetKind } from "./layout/plan";
 import type { CheckedTender } from "../domain/formats/report-view";
@@ -95,6 +96,13 @@ export interface WorkbookPort {
     actuals: ActualsReport,
     options?: WriteOptions,
   ): Promise<Result<SheetRef>>;
+  /**
+   * The Audit sheet: the audit of a bulk download as the Excel Table `AuditTable` (a filter on every
+   * column, Status among them; £ and date formats; a Link column opening each notice), largest
+   * difference first. Replaces only the add-in's own earlier Audit sheet; a user's sheet named Audit
+   * is never touched (the add-in's is then "Audit (2)").
+   */
+  writeAudit(audit: AuditResult, options?: WriteOptions): Promise<Result<SheetRef>>;
   /**
    * Highlight the cells the findings point at (in the place the tender was last read from; an invoice
    * finding `actuals[i].field` at that line's row of the Actuals sheet last read), after

@@ -21,7 +21,12 @@ const WIDTHS: Record<string, number> = {
   Notice: 40,
 };
 
-export function auditSheetPlan(result: AuditResult, name: string = SHEET_TITLES.audit): SheetPlan {
+/** The Audit sheet's plan: `name` for the sheet, `table` for its Excel Table (free names chosen by the caller). */
+export function auditSheetPlan(
+  result: AuditResult,
+  name: string = SHEET_TITLES.audit,
+  table: string = AUDIT_TABLE,
+): SheetPlan {
   const notice = AUDIT_COLUMNS.indexOf("Notice");
   const columns: TableColumnPlan[] = AUDIT_COLUMNS.map((header) => {
     const c: TableColumnPlan = { header };
@@ -56,9 +61,7 @@ export function auditSheetPlan(result: AuditResult, name: string = SHEET_TITLES.
     kind: "audit",
     name,
     cells: [],
-    tables: [
-      { name: AUDIT_TABLE, row: 0, col: 0, columns, rows, showTotals: false, style: "TableStyleMedium2" },
-    ],
+    tables: [{ name: table, row: 0, col: 0, columns, rows, showTotals: false, style: "TableStyleMedium2" }],
     validations: [],
     conditionalFormats: [],
     charts: [],

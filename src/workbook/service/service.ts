@@ -35,6 +35,7 @@ import { clearFindingsIn, showFindingsIn } from "./highlights";
 import { actualsSheetOf, readActualsSheet, readAnyTable, readSelection, readTenderSheet } from "./reads";
 import { writeSheet, type PlanBuilder } from "./write-sheet";
 import type { ActualLine, ActualsReport } from "../../domain/actuals";
+import type { AuditResult } from "../../domain/audit/audit";
 import type { Finding, Result, Tender } from "../../domain/core/types";
 
 export interface ServiceOptions {
@@ -141,6 +142,17 @@ export class WorkbookService implements WorkbookPort {
         actuals: { table: t.name, sheet: source },
       });
     });
+  }
+
+  async writeAudit(audit: AuditResult, options: WriteOptions = {}): Promise<Result<SheetRef>> {
+    // Loaded when first asked for: the audit's sheet plan brings the audit engine, which the pane's
+    // first screen does without.
+    const { AUDIT_TABLE, auditSheetPlan } = await import(
+      /* webpackChunkName: "audit" */ "../layout/audit-sheet"
+    );
+    return this.write("audit", "write the Audit sheet", options, (sheet, table) =>
+      auditSheetPlan(audit, sheet, table(AUDIT_TABLE)),
+    );
   }
 
   async readTender(options: ReadTenderOptions): Promise<Result<Tender>> {
