@@ -14,7 +14,6 @@ const MAX_LINES = 400;
  * none: split the file instead.
  */
 const TEMPORARY_EXCEPTIONS: Record<string, string> = {
-  "src/workbook/xlsx.ts": "#19 (to split: the .xlsx export and its delivery inside Excel)",
   "src/workbook/layout/tender-sheet.ts": "#19 (to split: the Tender sheet's layout and its reading)",
 };
 
