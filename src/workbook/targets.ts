@@ -4,7 +4,7 @@
  */
 import { parseAddress, uniqueSheetName, uniqueTableName } from "./a1";
 import { SHEET_TITLES, type SheetKind } from "./layout/plan";
-import { locatePath, type TenderSource } from "./layout/tender-sheet";
+import { locatePath, type TenderSource } from "./layout/tender-sheet-read";
 import { locateActualsPath, type ActualsSource } from "./layout/actuals-sheet";
 import { recogniseHeader } from "../domain/tables/lots-table";
 import type { Finding } from "../domain/core/types";

@@ -10,7 +10,7 @@ import { HIGHLIGHT_NAMESPACE, highlightsToXml, xmlToHighlights, type Highlight }
 import { HIGHLIGHT_FILL, locateFindings, nextHighlights, normalise } from "../targets";
 import type { FillChange, WorkbookDriver } from "../driver";
 import type { ActualsSource } from "../layout/actuals-sheet";
-import type { TenderSource } from "../layout/tender-sheet";
+import type { TenderSource } from "../layout/tender-sheet-read";
 import type { Finding, Result } from "../../domain/core/types";
 
 async function update(driver: WorkbookDriver, cells: readonly string[]): Promise<Result<void>> {

@@ -8,7 +8,7 @@
  */
 import { qualified, rangeAddress, type Rect } from "../a1";
 import { readActualsGrid, type ActualsSource } from "../layout/actuals-sheet";
-import { readLotsGrid, readTenderGrid, type TenderSource } from "../layout/tender-sheet";
+import { readLotsGrid, readTenderGrid, type TenderSource } from "../layout/tender-sheet-read";
 import { failure } from "../port";
 import { looksLikeLotsTable, NO_ACTUALS_SHEET, NO_LOTS_TABLE, OUTPUT_KINDS } from "../targets";
 import type { Survey, TableRange, WorkbookDriver } from "../driver";

@@ -15,7 +15,8 @@ import { PHASING_TABLE_SUFFIXES, phasingSheetPlan } from "../layout/phasing-shee
 import type { SheetKind } from "../layout/plan";
 import { reportView, type CheckedTender } from "../../domain/formats/report-view";
 import { summarySheetPlan } from "../layout/summary-sheet";
-import { locatePath, tenderSheetPlan, type TenderSource } from "../layout/tender-sheet";
+import { tenderSheetPlan } from "../layout/tender-sheet";
+import { locatePath, type TenderSource } from "../layout/tender-sheet-read";
 import {
   failure,
   type AllocationOptions,

@@ -8,7 +8,7 @@ import { MAX_LOTS } from "../../domain/check/tender";
 import type { InputError, Result, Tender } from "../../domain/core/types";
 import type { CellValue } from "../../domain/tables/lots-table";
 import { cellAddress, rangeAddress } from "../a1";
-import { readLotsGrid, readTenderGrid } from "../layout/tender-sheet";
+import { readLotsGrid, readTenderGrid } from "../layout/tender-sheet-read";
 import { loadExcelJS } from "./load";
 
 /** A worksheet cell's value as the lots-table reader takes it (dates as YYYY-MM-DD, formulas as results). */

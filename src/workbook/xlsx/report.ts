@@ -12,7 +12,8 @@ import { planCells } from "../layout/cells";
 import { phasingSheetPlan } from "../layout/phasing-sheet";
 import type { Scalar, SheetPlan } from "../layout/plan";
 import { summarySheetPlan } from "../layout/summary-sheet";
-import { locatePath, readTenderGrid, tenderSheetPlan, type TenderSource } from "../layout/tender-sheet";
+import { tenderSheetPlan } from "../layout/tender-sheet";
+import { locatePath, readTenderGrid, type TenderSource } from "../layout/tender-sheet-read";
 import { todayIso } from "../today";
 import { workbookToXlsx, type XlsxWriteOptions } from "./write";
 
