@@ -9,6 +9,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { Tender } from "../domain/core/types";
+import { opensAsAudit } from "./audit/bulk-file";
 import { DFE_2017_TENDER } from "../domain/core/examples";
 import { DFE_EXAMPLE_NAME } from "./dfe-example";
 import { emptyDraft, tenderToDraft } from "./draft";
@@ -32,6 +33,8 @@ export const tenderSteps = lazyModule(() => import(/* webpackChunkName: "steps" 
  * when the browser is idle after the first screen, or when the user first opens or pastes something.
  */
 export const tenderReaders = lazyModule(() => import(/* webpackChunkName: "readers" */ "./sources"));
+/** The Audit view of a download of many notices: fetched when such a file is opened. */
+export const auditPanel = lazyModule(() => import(/* webpackChunkName: "audit" */ "./audit/AuditPanel"));
 const engine = () => import(/* webpackChunkName: "steps" */ "./engine");
 
 const useStyles = makeStyles({
@@ -102,6 +105,9 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     [reportProblem],
   );
   const steps = useLazyModule(tenderSteps, state.draft !== null || state.step !== "start", stepsFailed);
+  /** A download of many notices being audited: the Audit view stands in for Start's choices. */
+  const [auditFile, setAuditFile] = useState<File | null>(null);
+  const audit = useLazyModule(auditPanel, auditFile !== null, stepsFailed);
   useEffect(() => prefetchWhenIdle([tenderSteps, tenderReaders]), []);
 
   const load = useCallback((loaded: LoadedTender) => {
@@ -180,15 +186,25 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     dispatch({ type: "loaded", draft: emptyDraft(), source: "", notes: [] });
   };
 
-  const onFile = (file: File) =>
+  const onFile = (file: File) => {
+    if (opensAsAudit(file)) {
+      task.dismiss();
+      setAuditFile(file);
+      return;
+    }
     void task.run(
       `Reading ${file.name}…`,
       {
         title: `Could not read ${file.name}`,
         next: "Check that it is an .xlsx workbook, a .csv lots table or a tender .json file, then open it again.",
       },
-      async () => load(await (await tenderReaders.load()).readTenderFile(file)),
+      async () => {
+        const read = await (await tenderReaders.load()).readTenderFile(file);
+        if ("tender" in read) return load(read);
+        setAuditFile(file); // several contracting processes: audit them all
+      },
     );
+  };
 
   const onNotice = (text: string) =>
     void task.run(
@@ -298,7 +314,20 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       {task.state.problem && <ProblemBar problem={task.state.problem} onDismiss={task.dismiss} />}
 
       <section ref={stepSection} tabIndex={-1} className={styles.step} aria-labelledby={`step-${state.step}`}>
-        {state.step === "start" && (
+        {auditFile &&
+          (audit ? (
+            <audit.AuditPanel
+              file={auditFile}
+              inExcel={host.inExcel}
+              task={task}
+              hidden={state.step !== "start"}
+              onOpen={load}
+              onClose={() => setAuditFile(null)}
+            />
+          ) : (
+            state.step === "start" && <div className={styles.arriving} aria-busy="true" />
+          ))}
+        {state.step === "start" && !auditFile && (
           <StartStep
             inExcel={host.inExcel}
             busy={busy}

@@ -106,13 +106,14 @@ export function StartStep(props: StartStepProps) {
             Open a tender file
           </Button>
           <Text id={fileHintId} size={200}>
-            An Excel workbook (.xlsx), a lots table (.csv) or a tender file (.json).
+            An Excel workbook (.xlsx), a lots table (.csv) or a tender file (.json); a download of many
+            notices (.json, .jsonl, .gz) opens as an audit of every tender in it.
           </Text>
           <input
             ref={fileInput}
             className={styles.hiddenInput}
             type="file"
-            accept=".xlsx,.csv,.json,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept=".xlsx,.csv,.json,.jsonl,.ndjson,.gz,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-label="Tender file"
             tabIndex={-1}
             onChange={pickFile}

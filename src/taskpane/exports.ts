@@ -19,7 +19,7 @@ export interface DownloadAction {
   run: () => Promise<string>;
 }
 
-const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export interface ExportOptions {
   /** The OCDS id as the user typed it; empty for one made up under Tender Budget's own prefix. */

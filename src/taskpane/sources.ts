@@ -17,6 +17,7 @@ import {
   type TenderFileReading,
   type TenderFileResult,
 } from "../domain/formats/tender-file";
+import { isSeveralProcesses } from "../domain/formats/ocds/release";
 import type { NoticeReading } from "../domain/notice";
 import type { Result, Tender } from "../domain/core/types";
 import { listProblems } from "./problems";
@@ -272,8 +273,17 @@ export async function readTenderXlsx(bytes: Uint8Array, fileName: string): Promi
 /**
  * Read a file the user opened, by its extension, with the engine's file reader (the one the
  * command line uses): tender and OCDS .json, tender and lots .csv, notice .txt, workbook .xlsx.
+ * An OCDS file of several contracting processes is not refused: it is a BulkFile, for the audit.
  */
-export async function readTenderFile(file: File): Promise<LoadedTender> {
+export async function readTenderFile(file: File): Promise<LoadedTender | BulkFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
-  return result(await readTenderBytes(file.name, bytes, { allowUnvalued: true, readWorkbook }), file.name);
+  const read = await readTenderBytes(file.name, bytes, { allowUnvalued: true, readWorkbook });
+  if (!read.ok && read.problem === "ocds" && read.errors.some((e) => isSeveralProcesses(e.message)))
+    return { bulk: true };
+  return result(read, file.name);
+}
+
+/** A file holding many contracting processes (a download of notices): for the Audit view. */
+export interface BulkFile {
+  bulk: true;
 }

@@ -6,6 +6,11 @@ import { isObject, nonEmptyText, type Json, type Reader } from "./json-reader";
 /** Where the user can check every process of a file holding several. */
 const AUDIT_HINT = "or check them all at once with `tender-budget audit FILE`";
 
+/** Whether a reader's problem is that the file holds several contracting processes: a bulk download. */
+export function isSeveralProcesses(message: string): boolean {
+  return / holds \d+ contracting processes \(ocids /.test(message);
+}
+
 /** "the release package holds 3 contracting processes (ocids a, b, c)". */
 function severalProcesses(r: Reader, path: string, what: string, ocids: readonly string[]): undefined {
   const listed = ocids.slice(0, 5).join(", ") + (ocids.length > 5 ? ` and ${ocids.length - 5} more` : "");
