@@ -141,7 +141,7 @@ export function parseIsoDate(value: unknown): Parsed<IsoDate> {
 export function parseVatRate(value: unknown): Parsed<number> {
   let n: number;
   if (typeof value === "number") n = value;
-  else if (typeof value === "string" && /^\s*\d+(\.\d+)?\s*%?\s*$/.test(value))
+  else if (typeof value === "string" && /^\d+(\.\d+)?\s*%?$/.test(value.trim()))
     n = Number(value.replace("%", ""));
   else return { ok: false, error: m.vatType(value) };
   if (!Number.isFinite(n)) return { ok: false, error: m.vatType(value) };

@@ -10,6 +10,7 @@
 import { parseMoney } from "../core/money";
 import type { StatedAmount } from "../core/types";
 import { hasTenderWords, tiedNames, WINDOW } from "./cues";
+import { sentenceHas } from "./sentences";
 
 export type AmountRole = "dayRate" | "otherRate" | "range" | "total" | "lot" | "spending" | "uncued";
 
@@ -133,7 +134,7 @@ export function classifyAmount(s: string, m: MoneyMention, inNotice = false): Cl
     // "A total of", "in total", "set aside", "estimated value" say so plainly; "worth", "budget"
     // or "the £1.2m contract" less so; a previous contract's value hardly at all.
     const plain = TOTAL_PLAIN.test(near) ? 0.9 : 0.75;
-    const past = PAST.test(s) ? 0.5 : 1;
+    const past = sentenceHas(PAST, s) ? 0.5 : 1;
     return { ...base, role: "total", confidence: Math.min(plain * past, cap), cue: "a stated total" };
   }
   if (tied !== null) {

@@ -4,6 +4,7 @@
  * (£402,500)", "Barnet (112 days)").
  */
 import { nameBefore, namesAfter, readName } from "./places";
+import { sentenceHas } from "./sentences";
 
 /** Characters either side of a figure that are read for its cues. */
 export const WINDOW = 160;
@@ -17,7 +18,8 @@ const NOTICE_WORDS =
 
 /** True when the sentence speaks of a tender or contract at all. */
 export function hasTenderWords(s: string): boolean {
-  return TENDER_WORDS.test(s);
+  // Asked for each figure of a sentence: searched once per sentence (see sentenceHas).
+  return sentenceHas(TENDER_WORDS, s);
 }
 
 /** True when the text as a whole reads as a tender notice. */
@@ -70,7 +72,7 @@ export function tiedNames(s: string, start: number, end: number, rate: boolean):
   // "Croydon (£402,500)", "Barnet: £107,520", "Lot 2 – £40,000".
   const before = nameBefore(s, start);
   if (before !== null) {
-    const bracketed = /\(\s*$/.test(s.slice(0, start));
+    const bracketed = /\(\s*$/.test(s.slice(Math.max(0, start - WINDOW), start));
     const close = /^\s*(?:[a-z/ ]{0,25})?\)/i.exec(s.slice(end));
     if (bracketed && close === null) return null;
     // "Lot 1 (£107,520): Barnet": the place named after a numbered lot names it.

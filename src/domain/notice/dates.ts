@@ -12,7 +12,7 @@ import * as chrono from "chrono-node";
 import { daysInMonth } from "../core/calendar";
 import type { IsoDate } from "../core/types";
 import type { Sentence } from "./sentences";
-import { nonEmptyLines } from "./sentences";
+import { nonEmptyLines, sentenceHas } from "./sentences";
 
 export type DateRole = "closingDate" | "startDate" | "endDate";
 
@@ -167,6 +167,8 @@ export function findTenderDates(
   const dates: DateMention[] = [];
   const undated: UndatedMention[] = [];
   const instant = referenceInstant(ref);
+  /** The last date read of each role (a date without its year follows the one before it). */
+  const lastOfRole = new Map<DateRole, IsoDate>();
   for (const s of sentences) {
     const results = chrono.en.GB.parse(maskForChrono(s.text), instant);
     let segmentStart = 0;
@@ -193,17 +195,17 @@ export function findTenderDates(
       // A year left out follows the order of a tender: closing, then start, then end.
       const before: DateRole | null =
         role === "endDate" ? "startDate" : role === "startDate" ? "closingDate" : null;
-      const previous =
-        before === null ? null : ([...dates].reverse().find((d) => d.role === before)?.date ?? null);
+      const previous = before === null ? null : (lastOfRole.get(before) ?? null);
       const date = resolve(p, ref, previous);
       const yearStated = p.year !== null;
       if (date === null) {
         undated.push({ role, written: r.text, sentence: s.text });
       } else {
         // "submit a report by 31 March" is a deadline, but not for bids: less sure.
-        const forBids = role !== "closingDate" || BID_WORDS.test(s.text) ? 1 : 0.6;
+        const forBids = role !== "closingDate" || sentenceHas(BID_WORDS, s.text) ? 1 : 0.6;
         const confidence = (yearStated ? 0.9 : ref?.fromDateLine ? 0.8 : 0.65) * forBids;
         dates.push({ role, date, written: r.text, sentence: s.text, confidence, yearStated });
+        lastOfRole.set(role, date);
       }
       // "runs from 1 September to 30 November 2017": the end of a range.
       if (e !== null && role === "startDate") {
@@ -221,6 +223,7 @@ export function findTenderDates(
             confidence,
             yearStated: endYearStated,
           });
+          lastOfRole.set("endDate", endDate);
         }
       }
     }

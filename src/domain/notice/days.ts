@@ -3,6 +3,7 @@
  * days") and a list given lot by lot ("112, 51, 99 and 99 days respectively").
  */
 import { hasTenderWords, tiedNames, WINDOW } from "./cues";
+import { sentenceHas } from "./sentences";
 
 export interface DaysMention {
   days: number;
@@ -162,6 +163,8 @@ export function findDaysList(
   return null;
 }
 
+const EACH = /\beach\b|\bper\s+(?:lot|council|commissioner|contract|authority)\b/i;
+
 /** Numbers of days of work in the sentence ("for up to 60 days", "Barnet (112 days)", "40 days"). */
 export function findDays(s: string): DaysMention[] {
   const out: DaysMention[] = [];
@@ -178,7 +181,7 @@ export function findDays(s: string): DaysMention[] {
     const strong = WORK_BEFORE.test(before);
     if (!strong && !hasTenderWords(s)) continue;
     const tie = tiedNames(s, m.index, m.index + m[0].length, false);
-    const each = /\beach\b|\bper\s+(?:lot|council|commissioner|contract|authority)\b/i.test(s);
+    const each = sentenceHas(EACH, s);
     out.push({
       days: n,
       start: m.index,

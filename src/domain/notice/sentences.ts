@@ -125,3 +125,19 @@ export function splitSentences(text: string): Sentence[] {
   }
   return out;
 }
+
+/** Per pattern, the last sentence it was asked about and the answer. */
+const answers = new WeakMap<RegExp, { s: string; has: boolean }>();
+
+/**
+ * True when the pattern occurs in the sentence. Asked for each figure or date of a sentence, it
+ * searches the sentence once: searching it again per figure makes a long run of figures quadratic.
+ */
+export function sentenceHas(re: RegExp, s: string): boolean {
+  const last = answers.get(re);
+  if (last?.s === s) return last.has;
+  re.lastIndex = 0;
+  const has = re.test(s);
+  answers.set(re, { s, has });
+  return has;
+}

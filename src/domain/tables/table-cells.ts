@@ -58,7 +58,8 @@ export function show(v: CellValue): string {
 export function headerKey(text: string): string {
   const key = text
     .toLowerCase()
-    .replace(/\([^)]*\)|\[[^\]]*\]/g, "")
+    // Innermost brackets: "[^)]*" ran from every "(" to the end of a cell without one (quadratic).
+    .replace(/\([^()]*\)|\[[^[\]]*\]/g, "")
     .replace(/[^a-z0-9]/g, "");
   return key.replace(/(exvat|exclvat|excvat|excludingvat)$/, "") || key;
 }
@@ -278,10 +279,11 @@ export function readMoneyCell(v: CellValue, what: string, example: string): Cell
 
 /** A days cell's text without a trailing "day" or "days": `4.5 days` → `4.5`. */
 export function daysText(text: string): string {
-  return text
-    .trim()
-    .replace(/\s*days?$/i, "")
-    .trim();
+  // "days" found first, then the spaces before it cut: "\s*days?$" tried every space of a long run
+  // against the rest of it (quadratic).
+  const t = text.trim();
+  const unit = /days?$/i.exec(t);
+  return (unit === null ? t : t.slice(0, unit.index)).trim();
 }
 
 const MONTHS = MONTH_NAMES.map((name) => name.toLowerCase());

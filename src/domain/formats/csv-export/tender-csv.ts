@@ -107,7 +107,7 @@ export function tenderToCsv(tender: Tender): string {
 function labelKey(label: string): string {
   return label
     .toLowerCase()
-    .replace(/\([^)]*\)/g, "")
+    .replace(/\([^()]*\)/g, "")
     .replace(/[^a-z]/g, "");
 }
 
