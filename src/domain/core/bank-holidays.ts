@@ -10,6 +10,7 @@
  *
  * Pure: no time zones, no `Date` in local time; dates are `YYYY-MM-DD`.
  */
+import { civilFromDays, daysFromCivil, isoOf } from "./day-numbers";
 import type { IsoDate, Region } from "./types";
 
 /** gov.uk's names for its three divisions, as in https://www.gov.uk/bank-holidays.json. */
@@ -88,31 +89,7 @@ export const ONE_OFF_HOLIDAYS: readonly { date: IsoDate; title: string; division
   { date: "2026-06-15", title: "Additional bank holiday in Scotland", divisions: ["scotland"] },
 ];
 
-// ---- day arithmetic on proleptic Gregorian dates (days since 1970-01-01) ----
-
-function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146_097 + doe - 719_468;
-}
-
-function civilFromDays(n: number): IsoDate {
-  const z = n + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp + (mp < 10 ? 3 : -9);
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-}
+const civilDate = (n: number): IsoDate => isoOf(...civilFromDays(n));
 
 const dayOf = (date: IsoDate): number =>
   daysFromCivil(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
@@ -179,7 +156,7 @@ export function bankHolidaysOf(division: Division, year: number): readonly BankH
 
   const kept = new Map<number, BankHoliday>();
   const add = (n: number, title: string, substitute = false): void => {
-    kept.set(n, { date: civilFromDays(n), title, substitute });
+    kept.set(n, { date: civilDate(n), title, substitute });
   };
   /** Fixed-date holidays, in order: each on a weekend moves to the next free weekday. */
   const fixed: [number, string][] = [];

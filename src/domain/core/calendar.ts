@@ -4,6 +4,7 @@
  * holidays as gov.uk publishes them (./bank-holidays: England and Wales, Scotland, Northern Ireland).
  */
 import { bankHolidayDates } from "./bank-holidays";
+import { civilFromDays, daysFromCivil, isoOf } from "./day-numbers";
 import type { IsoDate, Region } from "./types";
 
 const ISO_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -59,12 +60,7 @@ export function toDayNumber(date: IsoDate): number {
   const cached = dayNumberCache.get(date);
   if (cached !== undefined) return cached;
   const [year, m, d] = parts(date);
-  const y = m <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  const dayNumber = era * 146097 + doe - 719468;
+  const dayNumber = daysFromCivil(year, m, d);
   if (dayNumberCache.size >= DAY_NUMBER_CACHE_LIMIT) dayNumberCache.clear();
   dayNumberCache.set(date, dayNumber);
   return dayNumber;
@@ -72,15 +68,7 @@ export function toDayNumber(date: IsoDate): number {
 
 /** The calendar year of a day number, by arithmetic alone. */
 function yearOfDayNumber(dayNumber: number): number {
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  return yoe + era * 400 + (mp >= 10 ? 1 : 0);
+  return civilFromDays(dayNumber)[0];
 }
 
 function pad(n: number, width: number): string {
@@ -90,19 +78,9 @@ function pad(n: number, width: number): string {
 /** The ISO date of a day number (days since 1970-01-01). */
 export function fromDayNumber(dayNumber: number): IsoDate {
   if (!Number.isSafeInteger(dayNumber)) throw new RangeError(`Not a whole day number: ${dayNumber}`);
-  const z = dayNumber + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const [y, m, d] = civilFromDays(dayNumber);
   if (y < 1 || y > 9999) throw new RangeError(`Day number ${dayNumber} is outside the years 0001–9999`);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+  return isoOf(y, m, d);
 }
 
 /** `date` plus `days` (negative to go back). */
@@ -312,7 +290,7 @@ export function isInDateRange(date: IsoDate): boolean {
 
 export function endOfMonth(date: IsoDate): IsoDate {
   const [y, m] = parts(date);
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(daysInMonth(y, m), 2)}`;
+  return isoOf(y, m, daysInMonth(y, m));
 }
 
 const EXCEL_EPOCH = toDayNumber("1899-12-30");
