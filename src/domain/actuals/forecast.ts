@@ -109,29 +109,28 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
         (over > 0 ? ` and is ${formatMoney(over)} over.` : "."),
     };
   };
+  /** No run-out date, and why (with the window read, once there is one). */
+  const noForecast = (note: string, window: Partial<Forecast> = {}): Forecast => ({
+    ...base,
+    ...window,
+    forecastExhaustionDate: null,
+    exhausted: false,
+    exhaustsBeforeEnd: false,
+    note,
+  });
   const used = spent >= allocated && (allocated > 0 || spent > 0);
   if (asOf === undefined) {
     if (used) return usedUp({});
-    return {
-      ...base,
-      forecastExhaustionDate: null,
-      exhausted: false,
-      exhaustsBeforeEnd: false,
-      note: `No invoices and no as-of date, so no forecast for ${name}.`,
-    };
+    return noForecast(`No invoices and no as-of date, so no forecast for ${name}.`);
   }
   const threeBefore = threeMonthsBefore(asOf);
   let windowStart = addDays(threeBefore, 1);
   if (start !== undefined && start > windowStart) windowStart = start;
   if (windowStart > asOf) {
     if (used) return usedUp({});
-    return {
-      ...base,
-      forecastExhaustionDate: null,
-      exhausted: false,
-      exhaustsBeforeEnd: false,
-      note: `The contract for ${name} starts after ${formatLongDate(asOf)}, so there is no spend to forecast from.`,
-    };
+    return noForecast(
+      `The contract for ${name} starts after ${formatLongDate(asOf)}, so there is no spend to forecast from.`,
+    );
   }
   const windowDays = toDayNumber(asOf) - toDayNumber(windowStart) + 1;
   const fullDays = toDayNumber(asOf) - toDayNumber(threeBefore);
@@ -144,24 +143,17 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
   const since = `${formatLongDate(windowStart)} to ${formatLongDate(asOf)}`;
   if (used) return usedUp(window);
   const remaining = allocated - spent;
-  /** No run-out date, and why. */
-  const noForecast = (note: string): Forecast => ({
-    ...base,
-    ...window,
-    forecastExhaustionDate: null,
-    exhausted: false,
-    exhaustsBeforeEnd: false,
-    note,
-  });
   if (end !== undefined && endSource === "contract" && asOf > end) {
     return noForecast(
       `The contract for ${name} ended on ${formatLongDate(end)}, before ${formatLongDate(asOf)}: ` +
         `${formatMoney(remaining)} of its allocation was not used.`,
+      window,
     );
   }
   if (windowSpend <= 0) {
     return noForecast(
       `Nothing was spent on ${name} from ${since}, so there is no burn rate to forecast from.`,
+      window,
     );
   }
   const daysToGo = ceilMulDiv(remaining, windowDays, windowSpend);
@@ -169,6 +161,7 @@ export function forecastExhaustion(input: ForecastInput): Forecast {
     return noForecast(
       `At ${formatMoney(burnPerMonth)} a month (the rate from ${since}), the ${formatMoney(remaining)} left ` +
         `for ${name} would last more than ${MAX_FORECAST_YEARS} years.`,
+      window,
     );
   }
   const date = addDays(asOf, daysToGo);

@@ -17,21 +17,7 @@ export function largestRemainder(total: number, weights: readonly number[]): num
         : `The total to split must be a whole number, got ${total}`,
     );
   }
-  if (weights.length === 0) throw new RangeError("There is nothing to split the total between (no weights)");
-  let sum = 0;
-  let max = 0;
-  let allIntegers = true;
-  for (let i = 0; i < weights.length; i++) {
-    const w = weights[i];
-    if (!Number.isFinite(w) || w < 0) {
-      throw new RangeError(`Weight ${i + 1} is ${w}; weights must be zero or more`);
-    }
-    if (!Number.isInteger(w)) allIntegers = false;
-    sum += w;
-    if (w > max) max = w;
-  }
-  if (sum === 0)
-    throw new RangeError("All the weights are zero, so there is no proportion to split the total by");
+  const { sum, max, allIntegers } = checkWeights(weights);
   if (total < 0) return largestRemainder(-total, weights).map((p) => (p === 0 ? 0 : -p));
 
   const parts: number[] = [];
@@ -101,6 +87,14 @@ export interface PreparedWeights {
 
 /** Check `weights` once (as `largestRemainder` does) for splitting many totals by them. */
 export function prepareWeights(weights: readonly number[]): PreparedWeights {
+  return { weights: weights.slice(), ...checkWeights(weights) };
+}
+
+/**
+ * The sum, largest and number of positive weights, and whether all are whole; throws a RangeError
+ * for no weights, a negative or non-finite weight, or weights that are all zero.
+ */
+function checkWeights(weights: readonly number[]): Omit<PreparedWeights, "weights"> {
   if (weights.length === 0) throw new RangeError("There is nothing to split the total between (no weights)");
   let sum = 0;
   let max = 0;
@@ -118,7 +112,7 @@ export function prepareWeights(weights: readonly number[]): PreparedWeights {
   }
   if (sum === 0)
     throw new RangeError("All the weights are zero, so there is no proportion to split the total by");
-  return { weights: weights.slice(), sum, max, allIntegers, positive };
+  return { sum, max, allIntegers, positive };
 }
 
 // Remainders of the split under way (reused: splitting is never re-entered).

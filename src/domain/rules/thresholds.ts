@@ -32,6 +32,16 @@ export interface ThresholdPeriod {
 
 const pounds = (n: number): Pence => n * 100;
 
+/** The thresholds from 1 January 2024, inc VAT: kept by the Procurement Act 2023 when it began. */
+const FROM_2024: Record<ThresholdCategory, Pence> = {
+  "central-supplies-services": pounds(139_688),
+  "sub-central-supplies-services": pounds(214_904),
+  works: pounds(5_372_609),
+  "light-touch": pounds(663_540),
+  "utility-supplies-services": pounds(429_809),
+  "utility-light-touch": pounds(884_720),
+};
+
 /** Facts sheet §2. The first period starts on 1 January 2016: nothing earlier is held. */
 export const THRESHOLD_PERIODS: readonly ThresholdPeriod[] = [
   {
@@ -95,28 +105,14 @@ export const THRESHOLD_PERIODS: readonly ThresholdPeriod[] = [
     from: "2024-01-01",
     regime: "PCR 2015",
     comparedWith: "inc VAT",
-    values: {
-      "central-supplies-services": pounds(139_688),
-      "sub-central-supplies-services": pounds(214_904),
-      works: pounds(5_372_609),
-      "light-touch": pounds(663_540),
-      "utility-supplies-services": pounds(429_809),
-      "utility-light-touch": pounds(884_720),
-    },
+    values: FROM_2024,
     sources: ["L3", "L4", "F5"],
   },
   {
     from: "2025-02-24",
     regime: "Procurement Act 2023",
     comparedWith: "inc VAT",
-    values: {
-      "central-supplies-services": pounds(139_688),
-      "sub-central-supplies-services": pounds(214_904),
-      works: pounds(5_372_609),
-      "light-touch": pounds(663_540),
-      "utility-supplies-services": pounds(429_809),
-      "utility-light-touch": pounds(884_720),
-    },
+    values: FROM_2024,
     sources: ["G20", "P1", "L4", "F6", "F7"],
   },
   {
