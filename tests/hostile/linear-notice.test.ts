@@ -51,6 +51,7 @@ const SHAPES: Record<string, (n: number) => string> = {
   capitals: (n) => "BOROUGH COUNCIL ".repeat(n),
   "Department for": (n) => "Department for ".repeat(n),
   dates: (n) => "31/07/2017 ".repeat(n),
+  "dates and amounts in one long sentence": (n) => "Lot 2 £960 31 July 2017 £960 ".repeat(n),
 };
 
 describe("the notice reader's work grows in proportion to the text", () => {
@@ -96,4 +97,13 @@ describe("the notice reader's work grows in proportion to the text", () => {
       { numRuns: 30 },
     );
   }, 120_000);
+});
+
+describe("a long sentence is read in pieces by the date reader, and loses no date", () => {
+  it("a closing date 1,500 characters into one sentence is read", () => {
+    const text = `The contract is worth £346,000 ${"with more words, ".repeat(90)}and the closing date is 31 July 2017.`;
+    expect(text.indexOf("31 July")).toBeGreaterThan(1_500);
+    const reading = parseNotice(text, { referenceDate: "2017-07-01" });
+    expect(reading.ok && reading.fields.closingDate?.value).toBe("2017-07-31");
+  });
 });

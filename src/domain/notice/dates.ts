@@ -129,6 +129,42 @@ function resolve(p: CalendarParts, ref: Reference | null, notBefore: IsoDate | n
   return null;
 }
 
+/** A date chrono-node found, at its place in the whole text. */
+interface FoundDate {
+  index: number;
+  text: string;
+  start: chrono.ParsedComponents;
+  end: chrono.ParsedComponents | null;
+}
+
+/** The most text chrono-node reads at once; see `readDates`. */
+const CHRONO_PIECE = 1_000;
+
+/**
+ * The dates chrono-node finds in the text, at their places in it. chrono looks back from each date
+ * it finds to the start of the text it was given (its end-of-period refiner), so a long sentence
+ * full of dates cost the square of its length: a text longer than CHRONO_PIECE is read in pieces cut
+ * after a comma or semicolon, or else a space, near that length.
+ */
+function readDates(text: string, instant: Date): FoundDate[] {
+  const masked = maskForChrono(text);
+  const out: FoundDate[] = [];
+  for (let from = 0; from < masked.length;) {
+    let to = Math.min(masked.length, from + CHRONO_PIECE);
+    if (to < masked.length) {
+      const cut = Math.max(masked.lastIndexOf(", ", to), masked.lastIndexOf("; ", to));
+      const space = masked.lastIndexOf(" ", to);
+      if (cut > from + CHRONO_PIECE / 2) to = cut + 2;
+      else if (space > from) to = space + 1;
+    }
+    for (const r of chrono.en.GB.parse(masked.slice(from, to), instant)) {
+      out.push({ index: r.index + from, text: r.text, start: r.start, end: r.end ?? null });
+    }
+    from = to;
+  }
+  return out;
+}
+
 const CUE_WORDS = new RegExp(`${CLOSING.source}|${START.source}|${END.source}`, "i");
 
 /**
@@ -139,7 +175,7 @@ export function findDateLine(text: string): { date: IsoDate; line: string } | nu
   const lines = nonEmptyLines(text).slice(0, 12);
   for (const line of lines) {
     if (line.length > 80 || /[.!?]$/.test(line) || CUE_WORDS.test(line)) continue;
-    for (const r of chrono.en.GB.parse(maskForChrono(line), referenceInstant(null))) {
+    for (const r of readDates(line, referenceInstant(null))) {
       const p = parts(r.start);
       if (p === null || p.year === null) continue;
       const date = iso(p.year, p.month, p.day);
@@ -151,7 +187,7 @@ export function findDateLine(text: string): { date: IsoDate; line: string } | nu
 
 /** A whole date written in words or figures ("20 October 2025", "2025-10-20"), with its year; else null. */
 export function readFullDate(written: string): IsoDate | null {
-  for (const r of chrono.en.GB.parse(maskForChrono(written), referenceInstant(null))) {
+  for (const r of readDates(written, referenceInstant(null))) {
     const p = parts(r.start);
     if (p === null || p.year === null) continue;
     return iso(p.year, p.month, p.day);
@@ -170,7 +206,7 @@ export function findTenderDates(
   /** The last date read of each role (a date without its year follows the one before it). */
   const lastOfRole = new Map<DateRole, IsoDate>();
   for (const s of sentences) {
-    const results = chrono.en.GB.parse(maskForChrono(s.text), instant);
+    const results = readDates(s.text, instant);
     let segmentStart = 0;
     for (const r of results) {
       const segment = s.text.slice(segmentStart, r.index);
