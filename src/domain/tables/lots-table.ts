@@ -39,7 +39,14 @@ export type { CellValue } from "./table-cells";
 export type LotsColumn = LotField;
 
 /** How cells and rows are named in messages; the default table name is "the lots table". */
-export type LotsTableOptions = TableReadOptions;
+export interface LotsTableOptions extends TableReadOptions {
+  /**
+   * Read a row named like a total ("Total", "Grand total", "=SUM(…)") as a lot. A table typed by
+   * hand refuses such a row, which is almost always its totals line; a tender CSV Tender Budget
+   * wrote holds only lots, and a lot may be called anything (default false).
+   */
+  totalNamesAreLots?: boolean;
+}
 
 /** Where the table was found: the header row, the column of each field, the row of each lot. */
 export interface LotsTableLayout {
@@ -170,7 +177,7 @@ export function readLotsTableLayout(
     } else {
       const name = cellText(nameCell).replace(/\s+/g, " ");
       const key = nameKey(name);
-      if (isTotalName(name)) {
+      if (isTotalName(name) && options.totalNamesAreLots !== true) {
         errors.push({
           path: at("name"),
           message: `a ${quoted(name)} row is not a lot; remove it (give the tender's stated total separately)`,

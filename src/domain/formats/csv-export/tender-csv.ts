@@ -267,6 +267,8 @@ export function csvToTender(csvText: string): Result<Tender> {
   const layout = readLotsTableLayout(tableRows, {
     ref: (row, col, header) => csvCellRef(row + offset, col, header),
     rowRef: (row) => csvRowRef(row + offset),
+    // Below the details of our own file only lots are written: "Total" is a lot's name there.
+    totalNamesAreLots: details.size > 0,
   });
   if (!layout.ok) errors.push(...layout.errors);
   if (errors.length > 0) return { ok: false, errors };
