@@ -22,16 +22,11 @@ import { ACTUALS_HEADER_ROW } from "../../src/workbook/layout/actuals-sheet";
 import { BUDGET_HEADER_ROW } from "../../src/workbook/layout/budget-sheet";
 import { main } from "../../src/cli/main";
 import { reportToXlsx } from "../../src/workbook/xlsx";
+import { fakeOfficePort } from "./support";
 import { FakeExcel } from "./fake-excel";
 import { dfeTender, invoices, manyInvoices, tracked } from "./actuals-support";
 
-function officePort(fake: FakeExcel): OfficeWorkbookPort {
-  return new OfficeWorkbookPort({
-    run: fake.run,
-    requirements: FakeExcel.requirements("1.17"),
-    today: () => "2018-02-01",
-  });
-}
+const officePort = (fake: FakeExcel): OfficeWorkbookPort => fakeOfficePort(fake, { today: "2018-02-01" });
 
 /** Excel rows (1-based) of the Actuals table's first invoice and the Budget vs actual table's first lot. */
 const FIRST_INVOICE = ACTUALS_HEADER_ROW + 2;

@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { AUDIT_COLUMNS, AuditCollector, releasesOf, type AuditResult } from "../../src/domain/audit";
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
+import { fakeOfficePort } from "./support";
 import { FakeExcel } from "./fake-excel";
 
 const FEED = join(__dirname, "..", "fixtures", "audit", "find-a-tender-feed.jsonl");
@@ -56,9 +57,7 @@ function manyProcesses(n: number): AuditResult {
 
 const HEADER = [...AUDIT_COLUMNS, "Link"];
 
-function officePort(fake: FakeExcel): OfficeWorkbookPort {
-  return new OfficeWorkbookPort({ run: fake.run, requirements: FakeExcel.requirements("1.17") });
-}
+const officePort = (fake: FakeExcel): OfficeWorkbookPort => fakeOfficePort(fake);
 
 describe("the Audit sheet in Excel (Office.js)", () => {
   test("an Excel Table AuditTable: the header, one row per process, largest difference first, formats, a link", async () => {

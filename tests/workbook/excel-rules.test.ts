@@ -13,15 +13,9 @@ import { requirementMessage } from "../../src/workbook/office/requirements";
 import { highlightsToXml, stateToXml } from "../../src/workbook/state";
 import { FakeExcel, officeError, type FakeSheet } from "./fake-excel";
 import { tracked } from "./actuals-support";
-import { check } from "./support";
+import { check, fakeOfficePort } from "./support";
 
-function officePort(fake: FakeExcel): OfficeWorkbookPort {
-  return new OfficeWorkbookPort({
-    run: fake.run,
-    requirements: FakeExcel.requirements("1.17"),
-    today: () => "2017-07-26",
-  });
-}
+const officePort = (fake: FakeExcel): OfficeWorkbookPort => fakeOfficePort(fake, { today: "2017-07-26" });
 
 describe("a whole-sheet selection (Range.cellCount is -1 past 2^31-1 cells)", () => {
   // Excel.Range.cellCount: "Specifies the number of cells in the range. This API will return -1 if

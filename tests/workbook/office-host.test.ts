@@ -15,15 +15,10 @@ import { STATE_NAMESPACE } from "../../src/workbook/state";
 import { FakeExcel, typedIntoGeneral } from "./fake-excel";
 import { portContract, type HostDriver } from "./port-contract";
 import { tracked } from "./actuals-support";
-import { check, generatedTender } from "./support";
+import { check, fakeOfficePort, generatedTender } from "./support";
 
-function officePort(fake: FakeExcel, version = "1.17"): OfficeWorkbookPort {
-  return new OfficeWorkbookPort({
-    run: fake.run,
-    requirements: FakeExcel.requirements(version),
-    today: () => "2017-07-26",
-  });
-}
+const officePort = (fake: FakeExcel, version?: string): OfficeWorkbookPort =>
+  fakeOfficePort(fake, { today: "2017-07-26", version });
 
 function officeDriver(): HostDriver {
   const fake = new FakeExcel();

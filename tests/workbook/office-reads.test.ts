@@ -18,15 +18,9 @@ import {
 } from "../../src/workbook/service/blocks";
 import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
 import { FakeExcel } from "./fake-excel";
-import { generatedTender } from "./support";
+import { fakeOfficePort, generatedTender } from "./support";
 
-function officePort(fake: FakeExcel): OfficeWorkbookPort {
-  return new OfficeWorkbookPort({
-    run: fake.run,
-    requirements: FakeExcel.requirements("1.17"),
-    today: () => "2025-04-01",
-  });
-}
+const officePort = (fake: FakeExcel): OfficeWorkbookPort => fakeOfficePort(fake, { today: "2025-04-01" });
 
 /** 48-character lot names, as a London borough's framework might have. */
 function longNamed(n: number): Tender {

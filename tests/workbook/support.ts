@@ -1,6 +1,11 @@
-/** Shared fixtures for the workbook tests: the engine's report for a tender, and generated tenders. */
+/**
+ * Shared fixtures for the workbook tests: the engine's report for a tender, generated tenders, and
+ * the add-in's port over a fake Excel.
+ */
 import { checkTender, type Report } from "../../src/domain/check/check";
-import type { Lot, Tender, Tolerance } from "../../src/domain/core/types";
+import type { IsoDate, Lot, Tender, Tolerance } from "../../src/domain/core/types";
+import { OfficeWorkbookPort } from "../../src/workbook/office/office-host";
+import { FakeExcel } from "./fake-excel";
 
 /** The engine's report for a tender. */
 export function check(tender: Tender, tolerance?: Tolerance): Report {
@@ -25,4 +30,20 @@ export function generatedTender(n: number): Tender {
     startDate: "2025-04-01",
     lots,
   };
+}
+
+/**
+ * The add-in's port over a fake Excel: Excel API 1.17 unless `version` says otherwise, and `today`
+ * fixed when given (else the clock's date).
+ */
+export function fakeOfficePort(
+  fake: FakeExcel,
+  options: { today?: IsoDate; version?: string } = {},
+): OfficeWorkbookPort {
+  const { today, version = "1.17" } = options;
+  return new OfficeWorkbookPort({
+    run: fake.run,
+    requirements: FakeExcel.requirements(version),
+    ...(today !== undefined ? { today: () => today } : {}),
+  });
 }
