@@ -89,6 +89,36 @@ export function spendSummary(s: SpendSeries): string {
 }
 
 /** Cumulative spend (solid) against the phased budget (dashed), with the forecast run-out marked. */
+/** How each line of the spend chart is drawn, the same in the plot and in its key. */
+interface LineLook {
+  stroke: string;
+  strokeWidth: number;
+  strokeDasharray?: string;
+}
+const SPENT: LineLook = { stroke: tokens.colorBrandForeground1, strokeWidth: 2.5 };
+const PHASED: LineLook = { stroke: tokens.colorNeutralForeground3, strokeWidth: 2, strokeDasharray: "6 4" };
+const ALLOCATED: LineLook = { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 };
+
+/** One entry of a chart's key: a short stroke drawn as `look`, then its label. */
+function LineKey({ look, label, className }: { look: LineLook; label: string; className: string }) {
+  return (
+    <span className={className}>
+      <svg width="18" height="6">
+        <line
+          x1="0"
+          y1="3"
+          x2="18"
+          y2="3"
+          style={{ stroke: look.stroke }}
+          strokeWidth={look.strokeWidth}
+          strokeDasharray={look.strokeDasharray}
+        />
+      </svg>
+      {label}
+    </span>
+  );
+}
+
 export function SpendChart({ series: s }: { series: SpendSeries }) {
   const styles = useStyles();
   const n = s.months.length;
@@ -125,23 +155,23 @@ export function SpendChart({ series: s }: { series: SpendSeries }) {
           y1={y(s.allocated)}
           x2={W}
           y2={y(s.allocated)}
-          style={{ stroke: tokens.colorNeutralStroke2 }}
-          strokeWidth={1}
+          style={{ stroke: ALLOCATED.stroke }}
+          strokeWidth={ALLOCATED.strokeWidth}
           vectorEffect="non-scaling-stroke"
         />
         <polyline
           points={line(s.budget)}
           fill="none"
-          style={{ stroke: tokens.colorNeutralForeground3 }}
-          strokeWidth={2}
-          strokeDasharray="6 4"
+          style={{ stroke: PHASED.stroke }}
+          strokeWidth={PHASED.strokeWidth}
+          strokeDasharray={PHASED.strokeDasharray}
           vectorEffect="non-scaling-stroke"
         />
         <polyline
           points={line(s.spend)}
           fill="none"
-          style={{ stroke: tokens.colorBrandForeground1 }}
-          strokeWidth={2.5}
+          style={{ stroke: SPENT.stroke }}
+          strokeWidth={SPENT.strokeWidth}
           vectorEffect="non-scaling-stroke"
         />
         {runOutX !== undefined && (
@@ -162,46 +192,9 @@ export function SpendChart({ series: s }: { series: SpendSeries }) {
         <span>{n > 1 ? monthLabel(s.months[n - 1]) : ""}</span>
       </div>
       <div className={styles.legend} aria-hidden="true">
-        <span className={styles.key}>
-          <svg width="18" height="6">
-            <line
-              x1="0"
-              y1="3"
-              x2="18"
-              y2="3"
-              style={{ stroke: tokens.colorBrandForeground1 }}
-              strokeWidth={2.5}
-            />
-          </svg>
-          Spent
-        </span>
-        <span className={styles.key}>
-          <svg width="18" height="6">
-            <line
-              x1="0"
-              y1="3"
-              x2="18"
-              y2="3"
-              style={{ stroke: tokens.colorNeutralForeground3 }}
-              strokeWidth={2}
-              strokeDasharray="6 4"
-            />
-          </svg>
-          Phased budget
-        </span>
-        <span className={styles.key}>
-          <svg width="18" height="6">
-            <line
-              x1="0"
-              y1="3"
-              x2="18"
-              y2="3"
-              style={{ stroke: tokens.colorNeutralStroke2 }}
-              strokeWidth={1}
-            />
-          </svg>
-          Allocated
-        </span>
+        <LineKey look={SPENT} label="Spent" className={styles.key} />
+        <LineKey look={PHASED} label="Phased budget" className={styles.key} />
+        <LineKey look={ALLOCATED} label="Allocated" className={styles.key} />
       </div>
     </figure>
   );
