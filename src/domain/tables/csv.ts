@@ -55,6 +55,21 @@ export function detectSeparator(text: string): CsvSeparator {
   return best;
 }
 
+/** Characters that split cells in tables people save, in words, for a row read as one cell. */
+const SEEN_SEPARATORS: readonly [string, string][] = [
+  ["|", "pipes (|)"],
+  [";", "semicolons (;)"],
+  ["\t", "tabs"],
+  [",", "commas"],
+];
+
+/** The separators other than `used` that a one-cell row holds, in words ("pipes (|)"); else undefined. */
+function separatorsSeen(cell: string, used: CsvSeparator): string | undefined {
+  const seen = SEEN_SEPARATORS.filter(([c]) => c !== used && cell.includes(c)).map(([, words]) => words);
+  if (seen.length === 0) return undefined;
+  return seen.length === 1 ? seen[0] : `${seen.slice(0, -1).join(", ")} and ${seen[seen.length - 1]}`;
+}
+
 /** A cell in a message: quoted, and cut to 40 characters. */
 function quoteCell(cell: string): string {
   const text = cell.trim();
@@ -72,7 +87,13 @@ export function describeTableText(rows: readonly (readonly string[])[], separato
   if (first === undefined) return read;
   let width = first.length;
   while (width > 0 && first[width - 1].trim() === "") width--;
-  if (width === 1) return `${read}; its first row is one cell, ${quoteCell(first[0])}`;
+  if (width === 1) {
+    const seen = separatorsSeen(first[0], separator);
+    const one = `${read}; its first row is one cell, ${quoteCell(first[0])}`;
+    return seen === undefined
+      ? one
+      : `${one}, which holds ${seen} where cells would be: save the table from Excel as CSV (commas) or paste the cells themselves`;
+  }
   const shown = first.slice(0, Math.min(width, 6)).map(quoteCell);
   const more = width - shown.length;
   const list =

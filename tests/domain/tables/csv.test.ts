@@ -154,7 +154,13 @@ describe("the separator between cells", () => {
 
   it("names what was read when a reader finds no header", () => {
     expect(describeTableText([["Lot|Days|Amount"], ["Barnet|112|x"]], ",")).toBe(
-      'it was read with commas between cells; its first row is one cell, "Lot|Days|Amount"',
+      'it was read with commas between cells; its first row is one cell, "Lot|Days|Amount", which holds pipes (|) where cells would be: save the table from Excel as CSV (commas) or paste the cells themselves',
+    );
+    expect(describeTableText([["Lot Days"]], ",")).toBe(
+      'it was read with commas between cells; its first row is one cell, "Lot Days"',
+    );
+    expect(describeTableText([["Lot|Days;Amount"]], "\t")).toMatch(
+      /holds pipes \(\|\) and semicolons \(;\) where/,
     );
     expect(describeTableText([[""], ["a", "b", ""]], "\t")).toBe(
       'it was read with tabs between cells; its first row holds "a" and "b"',

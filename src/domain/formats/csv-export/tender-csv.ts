@@ -1,6 +1,6 @@
 /** The tender as CSV (its details, a blank row, then the lots table), and that CSV read back. */
 
-import { parseCsv } from "../../tables/csv";
+import { describeTableText, detectSeparator, parseCsv } from "../../tables/csv";
 import {
   readLotsTableLayout,
   csvCellRef,
@@ -128,7 +128,8 @@ const isBlank = (row: readonly string[]): boolean => row.every((c) => c.trim() =
  * (and column) and say what to do.
  */
 export function csvToTender(csvText: string): Result<Tender> {
-  const parsed = parseCsv(csvText);
+  const separator = detectSeparator(csvText);
+  const parsed = parseCsv(csvText, { separator });
   if (!parsed.ok) return parsed;
   const rows = parsed.value.map((r) => r.map(restoreFormulaText));
   const errors: InputError[] = [];
@@ -269,6 +270,7 @@ export function csvToTender(csvText: string): Result<Tender> {
     rowRef: (row) => csvRowRef(row + offset),
     // Below the details of our own file only lots are written: "Total" is a lot's name there.
     totalNamesAreLots: details.size > 0,
+    found: describeTableText(tableRows as string[][], separator),
   });
   if (!layout.ok) errors.push(...layout.errors);
   if (errors.length > 0) return { ok: false, errors };
