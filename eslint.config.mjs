@@ -5,7 +5,7 @@ import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-results/", "bench/results/"] },
+  { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-results/", "bench/results/", "reports/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

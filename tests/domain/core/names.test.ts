@@ -34,6 +34,11 @@ describe("names as people mean them", () => {
     expect(nameKey("Barnet")).not.toBe(nameKey("Barnes"));
   });
 
+  test("a space between words is kept: runs of spaces become one, not none", () => {
+    expect(nameKey("North Somerset")).not.toBe(nameKey("Northsomerset"));
+    expect(nameKey("North \t Somerset")).toBe(nameKey("north somerset"));
+  });
+
   test("a name of invisible characters only is no name", () => {
     expect(isVisibleName("\u200b\u200c\u2060")).toBe(false);
     expect(isVisibleName(" \ufeff ")).toBe(false);
