@@ -3,14 +3,13 @@
  * own <script src> files, not the chunks loaded on demand), raw and gzipped; and the time from
  * navigation to the first interactive screen in headless Chromium, office.js blocked as it is offline.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "fs";
-import { createServer, type Server } from "http";
-import type { AddressInfo } from "net";
+import { mkdtempSync, readFileSync, rmSync } from "fs";
 import { tmpdir } from "os";
-import { extname, join, normalize, resolve, sep } from "path";
+import { join } from "path";
 import { gzipSync } from "zlib";
 import { chromium } from "playwright-core";
 import { initialScripts, median } from "./report";
+import { serveDirectory } from "./static-server";
 
 export interface PaneWeight {
   scripts: { file: string; raw: number; gzip: number }[];
@@ -29,37 +28,6 @@ export function paneWeight(dist: string): PaneWeight {
     raw: scripts.reduce((a, s) => a + s.raw, 0),
     gzip: scripts.reduce((a, s) => a + s.gzip, 0),
   };
-}
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".png": "image/png",
-  ".svg": "image/svg+xml",
-  ".xml": "application/xml; charset=utf-8",
-};
-
-/** dist/ over HTTP on 127.0.0.1 at a free port. */
-function serve(root: string): Promise<{ url: string; server: Server }> {
-  const base = resolve(root);
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? "/", "http://127.0.0.1").pathname);
-    const file = normalize(join(base, path));
-    if (!file.startsWith(base + sep) || !existsSync(file)) {
-      res.writeHead(404, { "content-type": "text/plain" }).end("not found");
-      return;
-    }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
-    res.end(readFileSync(file));
-  });
-  return new Promise((done, fail) => {
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () =>
-      done({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server }),
-    );
-  });
 }
 
 /** The first screen's first action: the Start screen's button that loads the DfE 2017 example. */
@@ -87,7 +55,7 @@ export interface PaneStart {
  * (empty cache), with office.js's CDN request aborted as offline.
  */
 export async function paneStart(dist: string, executablePath: string, runs: number): Promise<PaneStart> {
-  const { url, server } = await serve(dist);
+  const { url, close } = await serveDirectory(dist);
   const times: number[] = [];
   let version = "";
   try {
@@ -134,7 +102,7 @@ export async function paneStart(dist: string, executablePath: string, runs: numb
       }
     }
   } finally {
-    await new Promise<void>((done) => server.close(() => done()));
+    await close();
   }
   return { runs: times, median: median(times), chromium: version };
 }

@@ -7,7 +7,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
-import { serveDirectory, type StaticServer } from "./static-server";
+import { serveDirectory, type StaticServer } from "../../bench/static-server";
 
 const ROOT = resolve(__dirname, "../..");
 /** The production build to test: dist/, or another output folder named by TB_DIST. */

@@ -1,4 +1,7 @@
-/** A tiny static file server for the production build, on 127.0.0.1 and a free port. */
+/**
+ * A tiny static file server for the production build (dist/), on 127.0.0.1 and a free port: the
+ * bench's pane start (bench/pane.ts) and the browser tests (tests/e2e) load the pane from it.
+ */
 import { createReadStream, existsSync, statSync } from "fs";
 import { createServer, type Server } from "http";
 import type { AddressInfo } from "net";
