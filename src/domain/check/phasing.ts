@@ -19,6 +19,7 @@ import {
   workingDaysBetween,
 } from "../core/calendar";
 import { prepareWeights, splitByWeights, type PreparedWeights } from "../core/distribute";
+import { asSmallInteger } from "../core/money";
 import { phasingMessages as m } from "../core/messages";
 import type { IsoDate, Pence, Region, Tender } from "../core/types";
 
@@ -132,6 +133,16 @@ function spreadDays(start: IsoDate, days: number, region: Region, daysPerWeek: n
   return { months, endDate: workingDayEnd(start, days, region, daysPerWeek) };
 }
 
+/**
+ * A number of days as a map key: its hundredths when that is a whole number (2.5 days → 250), which
+ * a map looks up as it is; other numbers (worked out from a stated value) as they are, never whole, so
+ * never equal to a key of the first kind. A fractional number itself would be boxed for every look-up.
+ */
+function daysKey(days: number): number {
+  const hundredths = days * 100;
+  return Number.isInteger(hundredths) && hundredths / 100 === days ? asSmallInteger(hundredths) : days;
+}
+
 /** One start date and number of days at the pace: its months, worked out once for every lot that shares them. */
 interface Pace {
   months: readonly string[];
@@ -149,14 +160,20 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     throw new RangeError(`daysPerWeek must be more than 0 and at most 5, got ${daysPerWeek}`);
   }
   const region = tender.region;
-  const lots: LotPhasing[] = [];
+  // Room for every line, cut to the lots phased at the end: no array outgrown and copied.
+  const lots = new Array<LotPhasing>(allocation.lines.length);
+  let phasedCount = 0;
   const unphased: UnphasedLot[] = [];
   let total = 0;
-  // Lots often share a start date and days: work out each pace once per call (by date, then days).
+  // Lots often share a start date and days: work out each pace once per call (by date, then days,
+  // keyed by daysKey).
   const paces = new Map<IsoDate, Map<number, Pace | "too-long">>();
   const allPaces: Pace[] = [];
 
-  for (const line of allocation.lines) {
+  const lines = allocation.lines;
+  // An index, not for…of: no iterator results made per lot where the loop is not optimised.
+  for (let j = 0; j < lines.length; j++) {
+    const line = lines[j];
     const name = line.lot;
     if (line.value === undefined) {
       unphased.push({ index: line.index, lot: name, path: `lots[${line.index}]`, reason: m.noValue(name) });
@@ -182,7 +199,8 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
       byDays = new Map();
       paces.set(line.startDate, byDays);
     }
-    let pace = byDays.get(days);
+    const key = daysKey(days);
+    let pace = byDays.get(key);
     if (pace === undefined) {
       const spread = spreadDays(line.startDate, days, region, daysPerWeek);
       if (spread === "too-long") {
@@ -198,7 +216,7 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
         };
         allPaces.push(pace);
       }
-      byDays.set(days, pace);
+      byDays.set(key, pace);
     }
     if (pace === "too-long") {
       unphased.push({
@@ -224,7 +242,7 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     same.lots++;
     const phased = same.months;
     total += line.value;
-    lots.push({
+    lots[phasedCount++] = {
       index: line.index,
       lot: name,
       startDate: line.startDate,
@@ -232,8 +250,9 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
       days,
       value: line.value,
       months: phased,
-    });
+    };
   }
+  lots.length = phasedCount;
 
   const byMonth = new Map<string, Pence>();
   for (const pace of allPaces) {

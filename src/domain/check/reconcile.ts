@@ -205,7 +205,10 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     }
     return facts;
   };
-  for (const line of allocation.lines) {
+  const lines = allocation.lines;
+  // An index, not for…of: no iterator results made per lot where the loop is not optimised.
+  for (let j = 0; j < lines.length; j++) {
+    const line = lines[j];
     const lot = tender.lots[line.index];
     const i = line.index;
     const name = lot.name;

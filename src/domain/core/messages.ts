@@ -11,7 +11,7 @@ import { formatLongDate } from "./calendar";
 import { formatMoney, formatPrecision, groupThousands, roundHalfAwayFromZero } from "./money";
 
 export { moneyMessages } from "./money-messages";
-import { quoted } from "./quoted";
+import { quoted, quotesAsIs } from "./quoted";
 
 export { QUOTED_LENGTH, quoted } from "./quoted";
 
@@ -148,15 +148,20 @@ export const findingMessages = {
         : rateSource === "tender"
           ? " (the tender's day rate)"
           : "";
-    // Joined, not concatenated: one flat string per message (a tender can have thousands).
+    // Joined, not concatenated: one flat string per message (a tender can have thousands), from
+    // pieces that are mostly there already (the name is quoted in place when quoting only adds
+    // the quotes).
+    const plainName = quotesAsIs(name);
     return [
-      lotName(name),
-      ": ",
+      plainName ? 'Lot "' : lotName(name),
+      plainName ? name : "",
+      plainName ? '": ' : ": ",
       money(rate),
       " a day",
       source,
       " × ",
-      dayWord(days),
+      formatDays(days),
+      days === 1 ? " day" : " days",
       " = ",
       money(value),
       ", but its stated value is ",

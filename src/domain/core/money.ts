@@ -74,6 +74,18 @@ export function poundsToPence(pounds: number): Pence {
 }
 
 /**
+ * The same number, held as a small integer when it is a whole number that fits in 32 bits (any
+ * amount under £10 million, say). Numbers worked out from a fraction (a lot's 10 days read from a
+ * tender where another lot has 2.5) are otherwise held as floating point, and every object that
+ * keeps one, such as an allocation line, then gets a separate box for it: at 100,000 lots that is
+ * hundreds of thousands of extra objects. Anything else (fractions, larger amounts) is returned as is.
+ */
+export function asSmallInteger(n: number): number {
+  const small = n | 0;
+  return small === n ? small : n;
+}
+
+/**
  * A day rate times a number of days, exact to the penny. Days may be fractional (half days);
  * a part penny is rounded half away from zero, like Excel's ROUND(rate * days, 2) in pounds.
  */
@@ -81,7 +93,7 @@ export function rateTimesDays(rate: Pence, days: number): Pence {
   if (!Number.isSafeInteger(rate)) throw new RangeError(`rate must be whole pence, got ${rate}`);
   if (Number.isInteger(days)) {
     const product = rate * days;
-    if (Number.isSafeInteger(product)) return product;
+    if (Number.isSafeInteger(product)) return asSmallInteger(product);
   }
   // Days to at most 2 decimals (half and quarter days) in plain integer arithmetic.
   const hundredths = Math.round(days * 100);
@@ -90,7 +102,7 @@ export function rateTimesDays(rate: Pence, days: number): Pence {
     if (Math.abs(product) < 2 ** 46) {
       const q = Math.trunc(product / 100);
       const r = Math.abs(product - q * 100);
-      return r * 2 >= 100 ? q + Math.sign(product) : q;
+      return asSmallInteger(r * 2 >= 100 ? q + Math.sign(product) : q);
     }
   }
   const d = toDecimal(days);
@@ -152,15 +164,20 @@ export function groupThousands(whole: number): string {
   return out;
 }
 
+/** ".00" to ".99": pence as written after the pounds. */
+const PENCE_TEXT: readonly string[] = Array.from({ length: POUND }, (_, k) => (k < 10 ? `.0${k}` : `.${k}`));
+
 /** en-GB money: 10752000 → "£107,520.00"; negatives "-£560.00". */
 export function formatMoney(p: Pence, opts?: FormatMoneyOptions): string {
   if (!Number.isSafeInteger(p)) throw new RangeError(`amount must be whole pence, got ${p}`);
   const abs = p < 0 ? -p : p;
   const pence = abs % POUND;
-  const grouped = groupThousands((abs - pence) / POUND);
-  const body = opts?.omitZeroPence && pence === 0 ? grouped : `${grouped}${pence < 10 ? ".0" : "."}${pence}`;
-  const sign = p < 0 ? "-" : opts?.signed && p > 0 ? "+" : "";
-  return `${sign}£${body}`;
+  const pounds = (abs - pence) / POUND;
+  // Built in two joins (sign and £ are one piece, pence come written): a tender's findings quote
+  // thousands of amounts, and every string made on the way is garbage to collect.
+  const lead = p < 0 ? "-£" : opts?.signed && p > 0 ? "+£" : "£";
+  const head = lead + (pounds < 1000 ? String(pounds) : groupThousands(pounds));
+  return opts?.omitZeroPence && pence === 0 ? head : head + PENCE_TEXT[pence];
 }
 
 /** A precision in pence written for people: 100000 → "£1,000", 1 → "1p". */

@@ -15,6 +15,11 @@ function needsEscaping(text: string): boolean {
   return false;
 }
 
+/** Whether `quoted(value)` is just the value between double quotes (nothing escaped or cut). */
+export function quotesAsIs(value: string): boolean {
+  return value.length <= QUOTED_LENGTH && !needsEscaping(value);
+}
+
 /**
  * A value as every message quotes it: in double quotes, escaped as JSON escapes it when it holds
  * a quote, a backslash or a control character, and cut after QUOTED_LENGTH characters
