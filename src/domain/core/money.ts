@@ -78,11 +78,11 @@ export function poundsToPence(pounds: number): Pence {
  * amount under £10 million, say). Numbers worked out from a fraction (a lot's 10 days read from a
  * tender where another lot has 2.5) are otherwise held as floating point, and every object that
  * keeps one, such as an allocation line, then gets a separate box for it: at 100,000 lots that is
- * hundreds of thousands of extra objects. Anything else (fractions, larger amounts) is returned as is.
+ * hundreds of thousands of extra objects. Anything else (fractions, larger amounts, -0) is returned as is.
  */
 export function asSmallInteger(n: number): number {
   const small = n | 0;
-  return small === n ? small : n;
+  return small === n && (small !== 0 || 1 / n > 0) ? small : n;
 }
 
 /**

@@ -169,6 +169,29 @@ describe("phase: properties", () => {
   });
 });
 
+describe("phase: lots whose days differ by less than a hundredth", () => {
+  it("does not give a lot of 33.33 days and one of 33 1/3 days (worked out from its value) the same months", () => {
+    // Lot A: 33.33 days given; lot B: £32,000 at £960 a day, 33.333… days worked out. Both start on
+    // the same day, so only their days tell their paces apart.
+    const t = tender({
+      ...DFE_2017,
+      statedTotal: undefined,
+      dayRate: 960,
+      lots: [
+        { name: "A", days: 33.33, startDate: "2017-09-01" },
+        { name: "B", statedValue: 32000, startDate: "2017-09-01" },
+        { name: "C", days: 33.33, startDate: "2017-09-01" },
+      ],
+    });
+    const p = phase(t, allocate(t));
+    const days = (i: number) => p.lots[i].months.reduce((sum, m) => sum + m.days, 0);
+    expect(days(0)).toBeCloseTo(33.33, 9);
+    expect(days(1)).toBeCloseTo(100 / 3, 9);
+    expect(p.lots[2].months).toBe(p.lots[0].months);
+    expect(p.lots[1].months).not.toBe(p.lots[0].months);
+  });
+});
+
 describe("phase: many lots at the same pace", () => {
   it("phases each lot as it would be phased alone, in lots that share start dates, days and values", () => {
     const starts = ["2025-04-07", "2025-12-22", "2026-02-27"];

@@ -4,6 +4,7 @@ import { fromDayNumber, toDayNumber } from "../../../src/domain/core/calendar";
 import { phase } from "../../../src/domain/check/phasing";
 import { reconcile } from "../../../src/domain/check/reconcile";
 import { parseTender } from "../../../src/domain/check/tender";
+import { quoted } from "../../../src/domain/core/quoted";
 import type { Finding, Tender } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";
 
@@ -177,6 +178,19 @@ describe("reconcile: each finding", () => {
     );
     const f = check({ ...base, lots: [{ name: 'St "Mary\'s"\\\n😀', days: 50, statedValue: 47000 }] });
     expect(f[0].message.startsWith('Lot "St \\"Mary\'s\\"\\\\\\n😀": ')).toBe(true);
+  });
+
+  it("LOT_VALUE_MISMATCH quotes a lot name of 80 characters whole and cuts one of 81, as quoted() does", () => {
+    const message = (name: string): string => {
+      const t = tender({ ...base, lots: [{ name: "Barnet", days: 50, statedValue: 47000 }] });
+      t.lots[0].name = name;
+      return reconcile(t, allocate(t))[0].message;
+    };
+    const name80 = "Barking and Dagenham ".repeat(4).slice(0, 80);
+    expect(message(name80).startsWith(`Lot "${name80}": £960.00 a day`)).toBe(true);
+    const name81 = `${name80}X`;
+    expect(message(name81).startsWith(`Lot ${quoted(name81)}: £960.00 a day`)).toBe(true);
+    expect(quoted(name81)).toBe(`${quoted(name80)}… (81 characters)`);
   });
 
   it("LOT_VALUE_MISMATCH when rate × days is not the stated value", () => {

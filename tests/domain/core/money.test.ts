@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import {
+  asSmallInteger,
   formatMoney,
   gcd,
   groupThousands,
@@ -91,6 +92,16 @@ describe("parseMoney", () => {
     expect(rejected(1e20)).toMatch(/too large/);
     expect(rejected(Number.NaN)).toMatch(/not an amount/);
     expect(rejected(Number.POSITIVE_INFINITY)).toMatch(/not an amount/);
+  });
+});
+
+describe("asSmallInteger", () => {
+  it("gives the same number back, whatever it is", () => {
+    for (const n of [0, 1, -1, 24_750_000, 2 ** 31 - 1, -(2 ** 31), 2 ** 31, -(2 ** 31) - 1, 2 ** 53 - 1]) {
+      expect(asSmallInteger(n)).toBe(n);
+    }
+    for (const n of [2.5, -0.5, 1e-9, -0, Number.NaN, Infinity, -Infinity]) expect(asSmallInteger(n)).toBe(n);
+    fc.assert(fc.property(fc.double(), (n) => Object.is(asSmallInteger(n), n)));
   });
 });
 
