@@ -14,6 +14,10 @@ const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
 
+/** Downloads of notices, for the audit (a .json may also be one tender). */
+const AUDIT_FILES = ".json,.jsonl,.ndjson,.gz,application/json";
+const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /** Pasted text is read as prose by the notice reader as well as a pasted table. */
 export const READS_PROSE = true;
 
@@ -49,6 +53,15 @@ export function StartStep(props: StartStepProps) {
 
   return (
     <div className={styles.stack}>
+      <input
+        ref={fileInput}
+        className={styles.hiddenInput}
+        type="file"
+        accept={props.inExcel ? AUDIT_FILES : `.xlsx,.csv,${AUDIT_FILES},text/csv,${XLSX_MIME}`}
+        aria-label={props.inExcel ? "Download of notices" : "Tender file"}
+        tabIndex={-1}
+        onChange={pickFile}
+      />
       {props.inExcel ? (
         <section className={styles.group} aria-labelledby="start-workbook">
           <h2 id="start-workbook" className={styles.heading}>
@@ -83,6 +96,18 @@ export function StartStep(props: StartStepProps) {
           >
             Create tender sheet with the DfE 2017 example
           </Button>
+          <Button
+            icon={<DocumentArrowUpRegular />}
+            disabledFocusable={props.busy}
+            aria-describedby={fileHintId}
+            onClick={() => fileInput.current?.click()}
+          >
+            Audit a download of notices
+          </Button>
+          <Text id={fileHintId} size={200}>
+            OCDS releases or packages of many tenders (.json, .jsonl, .gz), as Contracts Finder and Find a
+            Tender publish: every tender checked, listed, and written to an Audit sheet.
+          </Text>
         </section>
       ) : (
         <section className={styles.group} aria-labelledby="start-file">
@@ -109,15 +134,6 @@ export function StartStep(props: StartStepProps) {
             An Excel workbook (.xlsx), a lots table (.csv) or a tender file (.json); a download of many
             notices (.json, .jsonl, .gz) opens as an audit of every tender in it.
           </Text>
-          <input
-            ref={fileInput}
-            className={styles.hiddenInput}
-            type="file"
-            accept=".xlsx,.csv,.json,.jsonl,.ndjson,.gz,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            aria-label="Tender file"
-            tabIndex={-1}
-            onChange={pickFile}
-          />
         </section>
       )}
 

@@ -171,4 +171,30 @@ describe("the pane with an audit", () => {
     fireEvent.click(screen.getByRole("button", { name: "Close audit" }));
     expect(screen.getByRole("button", { name: "Open a tender file" })).toBeTruthy();
   });
+
+  test("in Excel: a search download (.json of several processes) audited, then written to the Audit sheet", async () => {
+    const port = new MemoryWorkbookPort();
+    renderIn(
+      <WorkbookContext.Provider value={port}>
+        <App host={{ inExcel: true, theme: "light" }} />
+      </WorkbookContext.Provider>,
+    );
+    // jsdom's File has no arrayBuffer(), which the tender reader uses (browsers have it).
+    const bytes = Uint8Array.from(Buffer.from(SEARCH));
+    const file = Object.assign(new File([SEARCH], "search.json", { type: "application/json" }), {
+      arrayBuffer: async () => bytes.buffer,
+    });
+    const audit = await screen.findByRole("button", { name: "Audit a download of notices" });
+    await waitFor(() => expect(audit.getAttribute("aria-disabled")).not.toBe("true"));
+    await act(async () => {
+      fireEvent.change(screen.getByLabelText("Download of notices"), { target: { files: [file] } });
+    });
+    await screen.findByRole("list", { name: "Tenders in the audit" }, { timeout: 30_000 });
+    expect(listed()).toHaveLength(5);
+    fireEvent.click(screen.getByRole("button", { name: "Write audit to sheet" }));
+    await screen.findByText('Wrote the audit (5 rows) to the sheet "Audit".', undefined, { timeout: 30_000 });
+    const sheet = port.workbook.sheet("Audit")!;
+    expect(sheet.tables.map((t) => t.name)).toEqual(["AuditTable"]);
+    expect(sheet.at("B2")?.value).toBe("Family support commissioning");
+  });
 });
