@@ -1,7 +1,8 @@
 import { forecastExhaustion, threeMonthsBefore } from "../../../src/domain/actuals/forecast";
+import { eachGives } from "../../support/cases";
 
 describe("threeMonthsBefore", () => {
-  test.each([
+  eachGives("%s → %s", threeMonthsBefore, [
     ["2018-01-31", "2017-10-31"],
     ["2018-05-31", "2018-02-28"],
     ["2016-05-31", "2016-02-29"],
@@ -14,9 +15,7 @@ describe("threeMonthsBefore", () => {
     ["2018-06-30", "2018-03-31"],
     ["2016-02-29", "2015-11-30"],
     ["2018-02-27", "2017-11-27"],
-  ])("%s → %s", (date, expected) => {
-    expect(threeMonthsBefore(date)).toBe(expected);
-  });
+  ]);
 });
 
 /** Barnet's monthly invoices in the headline set: days at £960, placed at each period's end. */

@@ -14,6 +14,7 @@ import {
 } from "../../../src/domain/formats/csv-export";
 import type { Finding, Tender } from "../../../src/domain/core/types";
 import { dfeTender, tenderArb, trickyText } from "./arbitraries";
+import { eachGives } from "../../support/cases";
 
 const HYPERLINK = '=HYPERLINK("http://x","click")';
 
@@ -82,16 +83,14 @@ describe("formula injection (OWASP CSV injection)", () => {
 });
 
 describe("money in pounds as plain numbers", () => {
-  test.each([
+  eachGives("%d pence is %s", poundsField, [
     [10_752_000, "107520.00"],
     [-56_000, "-560.00"],
     [5, "0.05"],
     [-5, "-0.05"],
     [0, "0.00"],
     [123_456_789_01, "123456789.01"],
-  ])("%d pence is %s", (p, text) => {
-    expect(poundsField(p)).toBe(text);
-  });
+  ]);
 });
 
 describe("findings as CSV", () => {
