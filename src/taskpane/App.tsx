@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
 import {
   Button,
   MessageBar,
@@ -8,19 +8,24 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { Tender } from "../domain/core/types";
-import { opensAsAudit } from "./audit/bulk-file";
 import { DFE_2017_TENDER } from "../domain/core/examples";
+import { opensAsAudit } from "./audit/bulk-file";
 import { DFE_EXAMPLE_NAME } from "./dfe-example";
 import { emptyDraft, tenderToDraft } from "./draft";
+import { browserDraftStore, draftWords, workbookDraftStore, type DraftStore } from "./draft-store";
+import type { ReplaceQuestion } from "./KeepWork";
 import type { HostInfo } from "./host";
 import { lazyModule, prefetchWhenIdle, useLazyModule } from "./lazy-module";
 import type { LoadedTender } from "./sources";
 import { ProblemBar } from "./ProblemBar";
 import { READS_PROSE, StartStep } from "./StartStep";
 import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
+import { useKeptDraft } from "./use-kept-draft";
 import { useTask } from "./use-task";
-import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
+import { tenderReaders, useStartActions } from "./start-actions";
+
+export { tenderReaders };
+import { unwrap, useWorkbook } from "./workbook-context";
 
 /**
  * The steps after Start and the engine they run on, fetched once the first screen is up (Start
@@ -28,11 +33,6 @@ import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
  */
 export const tenderSteps = lazyModule(() => import(/* webpackChunkName: "steps" */ "./TenderSteps"));
 
-/**
- * The readers of files and pasted text (the engine's tender-file, CSV and notice readers): fetched
- * when the browser is idle after the first screen, or when the user first opens or pastes something.
- */
-export const tenderReaders = lazyModule(() => import(/* webpackChunkName: "readers" */ "./sources"));
 /** The Audit view of a download of many notices: fetched when such a file is opened. */
 export const auditPanel = lazyModule(() => import(/* webpackChunkName: "audit" */ "./audit/AuditPanel"));
 const engine = () => import(/* webpackChunkName: "steps" */ "./engine");
@@ -71,24 +71,35 @@ const useStyles = makeStyles({
   arriving: { minHeight: "60vh" },
 });
 
-/** A tender's own fields without its lots. */
-function tenderLevel(tender: Tender): Partial<Tender> {
-  const { lots: _lots, ...rest } = tender;
-  return rest;
-}
-
 export interface AppProps {
   host: HostInfo;
   /** Starting state, for tests. */
   initialState?: PaneState;
+  /** Where the draft is kept over a reload; by default the workbook in Excel, else the browser. */
+  draftStore?: DraftStore;
 }
 
 /** The Tender Budget pane: Start → Review → Build → Check → Export → Contract tracking. */
-export function App({ host, initialState = INITIAL_STATE }: AppProps) {
+export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps) {
   const styles = useStyles();
   const workbook = useWorkbook();
   const [state, dispatch] = useReducer(paneReducer, initialState);
   const task = useTask();
+  const store = useMemo(
+    () => draftStore ?? (host.inExcel ? workbookDraftStore(workbook) : browserDraftStore()),
+    [draftStore, host.inExcel, workbook],
+  );
+  const kept = useKeptDraft(store, state);
+  /** Asked before another tender replaces one the user has edited: what replaces it, and then. */
+  const [question, setQuestion] = useState<(ReplaceQuestion & { go: () => void }) | null>(null);
+  const askedFrom = useRef<HTMLElement | null>(null);
+  /** Run `go`, which replaces the tender, once the user agrees when it holds their edits. */
+  const replacing = (what: string, go: () => void) => {
+    const edited = state.edited && state.draft ? state.draft : kept.offer?.edited ? kept.offer.draft : null;
+    if (edited === null) return go();
+    askedFrom.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setQuestion({ what, replaces: `your tender ${draftWords(edited)}`, go });
+  };
   /** Whether a build has been tried on this tender: from then on every problem shows in Review. */
   const [buildTried, setBuildTried] = useState(false);
   const onBuildTried = useCallback(() => setBuildTried(true), []);
@@ -104,7 +115,13 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
       }),
     [reportProblem],
   );
-  const steps = useLazyModule(tenderSteps, state.draft !== null || state.step !== "start", stepsFailed);
+  // The steps' chunk also holds the question before replacing a tender and the offer of a kept
+  // draft: each needs a tender or a kept draft, whose steps the user is about to need anyway.
+  const steps = useLazyModule(
+    tenderSteps,
+    state.draft !== null || state.step !== "start" || kept.offer !== null,
+    stepsFailed,
+  );
   /** A download of many notices being audited: the Audit view stands in for Start's choices. */
   const [auditFile, setAuditFile] = useState<File | null>(null);
   const audit = useLazyModule(auditPanel, auditFile !== null, stepsFailed);
@@ -151,10 +168,14 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
     (target ?? stepSection.current)?.focus();
   }, [state.step]);
 
-  // In Excel, a workbook the pane has worked on before keeps its tender and choices: restore them.
+  // In Excel, a workbook the pane has worked on before keeps its tender and choices: restore them,
+  // unless a draft is kept too (it is offered instead; discarding it restores the checked tender).
   const { run } = task;
+  const restored = useRef(false);
+  const waitForDraft = kept.looking || kept.offer !== null || state.draft !== null;
   useEffect(() => {
-    if (!host.inExcel) return;
+    if (!host.inExcel || waitForDraft || restored.current) return;
+    restored.current = true;
     void run(
       "Looking for a tender kept in this workbook…",
       {
@@ -173,92 +194,64 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         return load({ tender: saved.tender, source: "this workbook, as last checked", notes: [] });
       },
     );
-  }, [host.inExcel, workbook, run, load]);
+  }, [host.inExcel, waitForDraft, workbook, run, load]);
 
-  const onExample = () => {
-    task.dismiss();
-    load({ tender: DFE_2017_TENDER, source: DFE_EXAMPLE_NAME, notes: [] });
-  };
-
-  const onBlank = () => {
+  const onResume = () => {
+    const offer = kept.offer;
+    if (!offer) return;
+    kept.taken();
     task.dismiss();
     setBuildTried(false);
-    dispatch({ type: "loaded", draft: emptyDraft(), source: "", notes: [] });
+    dispatch({ type: "setOptions", options: offer.options });
+    dispatch({
+      type: "loaded",
+      draft: offer.draft,
+      source: offer.source,
+      notes: offer.notes,
+      hints: offer.hints,
+      edited: offer.edited,
+    });
   };
 
+  const { readFile, readNotice, createSheet, readWorkbook } = useStartActions({
+    task,
+    workbook,
+    load,
+    state,
+    onAudit: setAuditFile,
+  });
+
+  const onExample = () =>
+    replacing("The DfE 2017 example", () => {
+      task.dismiss();
+      load({ tender: DFE_2017_TENDER, source: DFE_EXAMPLE_NAME, notes: [] });
+    });
+
+  const onBlank = () =>
+    replacing("Starting a blank tender", () => {
+      task.dismiss();
+      setBuildTried(false);
+      dispatch({ type: "loaded", draft: emptyDraft(), source: "", notes: [] });
+    });
+
   const onFile = (file: File) => {
+    // A download of many notices opens in the Audit view, which replaces no tender.
     if (opensAsAudit(file)) {
       task.dismiss();
       setAuditFile(file);
       return;
     }
-    void task.run(
-      `Reading ${file.name}…`,
-      {
-        title: `Could not read ${file.name}`,
-        next: "Check that it is an .xlsx workbook, a .csv lots table or a tender .json file, then open it again.",
-      },
-      async () => {
-        const read = await (await tenderReaders.load()).readTenderFile(file);
-        if ("tender" in read) return load(read);
-        setAuditFile(file); // several contracting processes: audit them all
-      },
-    );
+    replacing(`Reading ${file.name}`, () => readFile(file));
   };
 
-  const onNotice = (text: string) =>
-    void task.run(
-      "Reading the tender notice…",
-      {
-        title: "Could not read the tender notice",
-        next: "Check the text you pasted, or start a blank tender and type the figures in.",
-      },
-      async () => load(await (await tenderReaders.load()).readPastedText(text)),
-    );
+  const onNotice = (text: string) => replacing("Reading the tender notice", () => readNotice(text));
 
   const onCreateSheet = (example: boolean) =>
-    void task.run(
-      "Creating the Tender sheet…",
-      { title: "Could not create the Tender sheet", next: EXCEL_BUSY_NEXT },
-      async () => {
-        const sheet = unwrap(
-          await workbook.createTenderSheet(example ? DFE_2017_TENDER : undefined),
-          "Could not create the Tender sheet",
-          EXCEL_BUSY_NEXT,
-        );
-        if (example) {
-          load({ tender: DFE_2017_TENDER, source: `the sheet "${sheet.name}"`, notes: [] });
-          return `Created the sheet "${sheet.name}" with the DfE 2017 example.`;
-        }
-        return `Created the sheet "${sheet.name}". Fill in the tender and its lots, then read it.`;
-      },
-    );
+    example ? replacing("The DfE 2017 example", () => createSheet(true)) : createSheet(false);
 
   const onReadWorkbook = (from: "tender-sheet" | "selection") =>
-    void task.run(
-      from === "selection" ? "Reading the selected lots table…" : "Reading the Tender sheet…",
-      {
-        title: "Could not read the tender from the workbook",
-        next: "Select the lots table (with its header row) or use the Tender sheet, then try again.",
-      },
-      async () => {
-        // A selected table holds only lots: keep the tender-level fields already in the pane.
-        const checked =
-          from === "selection" && state.draft
-            ? (await engine()).checkDraft(state.draft, state.options)
-            : undefined;
-        const base = checked?.ok ? tenderLevel(checked.tender) : undefined;
-        const tender = unwrap(
-          await workbook.readTender({ from, base }),
-          "The tender in the workbook has problems",
-          "Correct the cells named above in Excel, then read the tender again.",
-        );
-        return load({
-          tender,
-          source: from === "selection" ? "the selected table" : "the Tender sheet",
-          notes: [],
-        });
-      },
+    replacing(from === "selection" ? "Reading the selected lots table" : "Reading the Tender sheet", () =>
+      readWorkbook(from),
     );
 
   return (
@@ -312,8 +305,34 @@ export function App({ host, initialState = INITIAL_STATE }: AppProps) {
         </MessageBar>
       )}
       {task.state.problem && <ProblemBar problem={task.state.problem} onDismiss={task.dismiss} />}
+      {kept.problem && (
+        <MessageBar intent="warning">
+          <MessageBarBody>{kept.problem}</MessageBarBody>
+        </MessageBar>
+      )}
 
       <section ref={stepSection} tabIndex={-1} className={styles.step} aria-labelledby={`step-${state.step}`}>
+        {state.step === "start" && question && steps && (
+          <steps.ReplaceConfirm
+            question={question}
+            onKeep={() => {
+              setQuestion(null);
+              askedFrom.current?.focus();
+            }}
+            onReplace={() => {
+              setQuestion(null);
+              question.go();
+            }}
+          />
+        )}
+        {state.step === "start" && kept.offer && !question && steps && (
+          <steps.ResumeOffer
+            kept={kept.offer}
+            where={store.where}
+            onResume={onResume}
+            onDiscard={kept.discard}
+          />
+        )}
         {auditFile &&
           (audit ? (
             <audit.AuditPanel

@@ -27,6 +27,9 @@ import type { Task } from "./use-task";
 import { headlineSentence, phasingRowsOf } from "./view";
 import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
 
+// Start's question before replacing a tender and its offer of a kept draft load with the steps.
+export { ReplaceConfirm, ResumeOffer } from "./KeepWork";
+
 export interface TenderStepsProps {
   host: HostInfo;
   state: PaneState;

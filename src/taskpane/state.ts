@@ -52,6 +52,11 @@ export interface PaneState {
   built: boolean;
   /** The lot last removed and where it stood, for Undo; cleared by the next load or added lot. */
   removedLot?: { lot: LotDraft; index: number };
+  /**
+   * The user has changed the tender since it was started or read (or it is a draft they resumed):
+   * starting another asks first.
+   */
+  edited: boolean;
 }
 
 export const INITIAL_STATE: PaneState = {
@@ -62,10 +67,19 @@ export const INITIAL_STATE: PaneState = {
   sourceHints: {},
   options: DEFAULT_OPTIONS,
   built: false,
+  edited: false,
 };
 
 export type PaneAction =
-  | { type: "loaded"; draft: TenderDraft; source: string; notes?: string[]; hints?: Record<string, string> }
+  | {
+      type: "loaded";
+      draft: TenderDraft;
+      source: string;
+      notes?: string[];
+      hints?: Record<string, string>;
+      /** A draft the user resumed is their edited work. */
+      edited?: boolean;
+    }
   | { type: "editTender"; field: TenderField; value: string }
   | { type: "setCeiling"; ceiling: boolean }
   | { type: "editLot"; index: number; field: LotField; value: string }
@@ -86,7 +100,22 @@ export function stepEnabled(state: PaneState, step: Step): boolean {
   return state.draft !== null && state.built;
 }
 
+/** The actions that change the tender itself: after one, the tender is the user's edited work. */
+const EDITS: ReadonlySet<PaneAction["type"]> = new Set([
+  "editTender",
+  "setCeiling",
+  "editLot",
+  "addLot",
+  "removeLot",
+  "undoRemoveLot",
+]);
+
 export function paneReducer(state: PaneState, action: PaneAction): PaneState {
+  const next = change(state, action);
+  return next !== state && EDITS.has(action.type) && !next.edited ? { ...next, edited: true } : next;
+}
+
+function change(state: PaneState, action: PaneAction): PaneState {
   switch (action.type) {
     case "loaded":
       return {
@@ -97,6 +126,7 @@ export function paneReducer(state: PaneState, action: PaneAction): PaneState {
         sourceHints: action.hints ?? {},
         built: false,
         removedLot: undefined,
+        edited: action.edited === true,
         step: "review",
       };
     case "editTender": {

@@ -117,6 +117,13 @@ export interface WorkbookPort {
   saveState(state: SavedState): Promise<Result<void>>;
   /** What saveState kept, or undefined for a workbook without it. */
   loadState(): Promise<Result<SavedState | undefined>>;
+  /**
+   * Keep the pane's draft (the tender as typed, before it is checked) in the workbook's saved
+   * state, replacing the one kept before; `null` discards it.
+   */
+  saveDraft(draft: unknown): Promise<Result<void>>;
+  /** The draft saveDraft kept, or undefined when there is none (or it was discarded). */
+  loadDraft(): Promise<Result<unknown>>;
 }
 
 export function failure<T>(path: string, message: string): Result<T> {

@@ -2,6 +2,7 @@
  * What the add-in keeps in the workbook, in namespaced custom XML parts (shared by every copy of the
  * add-in, unlike document settings, which are keyed to the add-in's ID):
  * - the tender and the user's choices (STATE_NAMESPACE), versioned so later releases can migrate it;
+ * - the pane's draft, the tender as the user is typing it (DRAFT_NAMESPACE);
  * - the cells it highlighted for findings and the fill each had before (HIGHLIGHT_NAMESPACE), so the
  *   next check removes exactly its own highlight, even after the workbook was closed and reopened.
  */
@@ -9,6 +10,11 @@ import type { InputError, Result, Tender } from "../domain/core/types";
 
 export const STATE_NAMESPACE = "urn:tender-budget:state:v1";
 export const HIGHLIGHT_NAMESPACE = "urn:tender-budget:highlights:v1";
+/**
+ * The pane's draft: the tender as the user is typing it (boxes as text), kept on every change so a
+ * reload or a closed pane loses nothing. Opaque here: the pane checks its shape when it reads it back.
+ */
+export const DRAFT_NAMESPACE = "urn:tender-budget:draft:v1";
 
 /** Choices the user made in the pane (tolerance, phasing period, days a week…), by name. */
 export type Choices = Record<string, string | number | boolean>;
@@ -70,6 +76,18 @@ export function xmlToState(xml: string): Result<SavedState> {
   if (typeof d !== "object" || d === null) return fail(`${WHAT} is empty; save the tender again`);
   const choices = typeof d.choices === "object" && d.choices !== null ? d.choices : {};
   return { ok: true, value: d.tender ? { tender: d.tender, choices } : { choices } };
+}
+
+/** The draft part's XML; `null` is kept for a draft the user discarded. */
+export function draftToXml(draft: unknown): string {
+  return toXml(DRAFT_NAMESPACE, draft ?? null);
+}
+
+/** The draft kept in the part: undefined when it was discarded. */
+export function xmlToDraft(xml: string): Result<unknown> {
+  const read = fromXml(xml);
+  if (!read.ok) return read;
+  return { ok: true, value: read.value ?? undefined };
 }
 
 export function highlightsToXml(highlights: readonly Highlight[]): string {

@@ -34,6 +34,14 @@ async function newPane(options: { colorScheme?: "light" | "dark" } = {}): Promis
     consoleErrors.push(msg.text());
   });
   page.on("pageerror", (error) => consoleErrors.push(error.message));
+  // Each new pane starts as a new user's would, without a draft kept by an earlier test (the pages
+  // share one browser profile); a reload of the same page keeps it.
+  await page.addInitScript(() => {
+    if (sessionStorage.getItem("e2e-started") === null) {
+      localStorage.clear();
+      sessionStorage.setItem("e2e-started", "yes");
+    }
+  });
   await page.goto(`${server.url}/taskpane.html`);
   await page.getByRole("heading", { name: "Tender Budget", level: 1 }).waitFor();
   return page;
@@ -294,6 +302,9 @@ describe("the task pane in a plain browser", () => {
   it("opens the downloaded .xlsx again and reads the edited tender back", async () => {
     await page.getByRole("button", { name: "1. Start" }).click();
     await page.getByLabel("Tender file").setInputFiles(savedXlsx);
+    // Barnet's days were edited: reading the file asks before it replaces the tender.
+    await page.getByRole("alertdialog", { name: "Replace your tender?" }).waitFor();
+    await page.getByRole("button", { name: "Replace it" }).click();
     await page.getByText(/^Read 4 lots from /).waitFor();
     await expect(page.getByRole("textbox", { name: "Barnet days" }).inputValue()).resolves.toBe("113");
     await expect(page.getByRole("textbox", { name: "Stated total (£)" }).inputValue()).resolves.toBe(
@@ -758,6 +769,51 @@ describe("errors that go when fixed", () => {
     await summary.waitFor({ state: "detached" });
     await expect(page.locator('[aria-invalid="true"]').count()).resolves.toBe(0);
     await expect(page.getByRole("alert").count()).resolves.toBe(0);
+    await page.close();
+    expect(consoleErrors).toEqual([]);
+  });
+});
+
+describe("no lost work", () => {
+  it("keeps a typed draft over a reload and resumes it; asks before a blank tender replaces it", async () => {
+    const page = await newPane();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+    const title = page.getByRole("textbox", { name: "Title", exact: true });
+    await title.fill("");
+    await title.pressSequentially("Social care commissioners");
+    const days = page.getByRole("textbox", { name: "Barnet days", exact: true });
+    await days.pressSequentially("113");
+    await days.press("Tab");
+
+    await page.reload();
+    await page.getByText("You have a draft").waitFor();
+    await page
+      .getByText(
+        /^Kept in this browser: “Social care commissioners” with 4 lots, saved today at \d\d:\d\d\.$/,
+      )
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await wider(page)).toEqual([]);
+    await page.getByRole("button", { name: "Resume your draft" }).click();
+    await expect(days.inputValue()).resolves.toBe("113");
+    await expect(title.inputValue()).resolves.toBe("Social care commissioners");
+    await expect(page.getByRole("textbox", { name: "Kirklees stated value" }).inputValue()).resolves.toBe(
+      "48960",
+    );
+
+    // The resumed draft is the user's work: a blank tender asks first, and Keep keeps it.
+    await page.getByRole("button", { name: "1. Start" }).click();
+    await page.getByRole("button", { name: "Start a blank tender" }).click();
+    const question = page.getByRole("alertdialog", { name: "Replace your tender?" });
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Keep my tender");
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await wider(page)).toEqual([]);
+    await page.keyboard.press("Enter");
+    await question.waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "2. Review" }).click();
+    await expect(days.inputValue()).resolves.toBe("113");
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

@@ -22,3 +22,9 @@ configure({ defaultHidden: true });
 export function renderIn(ui: ReactElement) {
   return render(<FluentProvider theme={webLightTheme}>{ui}</FluentProvider>);
 }
+
+// The pane keeps its draft in the browser's storage over a reload (draft-store.ts): each test starts
+// without one, as a new user would.
+if (typeof beforeEach === "function" && typeof window !== "undefined") {
+  beforeEach(() => window.localStorage.clear());
+}

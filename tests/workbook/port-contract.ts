@@ -204,6 +204,21 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       expect(await d.port.loadState()).toEqual({ ok: true, value: state });
     });
 
+    test("the pane's draft is kept apart from the checked tender, replaced, and discarded with null", async () => {
+      const d = makeDriver();
+      expect(await d.port.loadDraft()).toEqual({ ok: true, value: undefined });
+      const draft = { draft: { title: "Half typed <£34x & more>", lots: [{ name: "Barnet", days: "11" }] } };
+      expect(await d.port.saveDraft({ old: true })).toEqual({ ok: true, value: undefined });
+      expect(await d.port.saveDraft(draft)).toEqual({ ok: true, value: undefined });
+      expect(await d.port.loadDraft()).toEqual({ ok: true, value: draft });
+      // The checked tender, kept at a build, does not replace the draft, nor the draft it.
+      await d.port.saveState({ choices: {} });
+      expect(await d.port.loadDraft()).toEqual({ ok: true, value: draft });
+      expect(await d.port.loadState()).toEqual({ ok: true, value: { choices: {} } });
+      expect(await d.port.saveDraft(null)).toEqual({ ok: true, value: undefined });
+      expect(await d.port.loadDraft()).toEqual({ ok: true, value: undefined });
+    });
+
     test("phasing and summary sheets carry the engine's figures", async () => {
       const d = makeDriver();
       const report = check({

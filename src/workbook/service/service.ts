@@ -27,7 +27,15 @@ import {
   type WorkbookPort,
   type WriteOptions,
 } from "../port";
-import { STATE_NAMESPACE, stateToXml, xmlToState, type SavedState } from "../state";
+import {
+  DRAFT_NAMESPACE,
+  draftToXml,
+  STATE_NAMESPACE,
+  stateToXml,
+  xmlToDraft,
+  xmlToState,
+  type SavedState,
+} from "../state";
 import { NO_ACTUALS_SHEET } from "../targets";
 import { todayIso } from "../today";
 import type { WorkbookDriver } from "../driver";
@@ -210,6 +218,25 @@ export class WorkbookService implements WorkbookPort {
     return this.guarded<SavedState | undefined>("read the tender kept in the workbook", async () => {
       const part = await this.driver.readPart(STATE_NAMESPACE);
       return part.xml === undefined ? { ok: true, value: undefined } : xmlToState(part.xml);
+    });
+  }
+
+  saveDraft(draft: unknown): Promise<Result<void>> {
+    return this.guarded("keep the draft in the workbook", async () => {
+      const part = await this.driver.readPart(DRAFT_NAMESPACE, false);
+      await this.driver.writeFills([], {
+        namespace: DRAFT_NAMESPACE,
+        xml: draftToXml(draft),
+        replaces: part.ids,
+      });
+      return { ok: true, value: undefined };
+    });
+  }
+
+  loadDraft(): Promise<Result<unknown>> {
+    return this.guarded<unknown>("read the draft kept in the workbook", async () => {
+      const part = await this.driver.readPart(DRAFT_NAMESPACE);
+      return part.xml === undefined ? { ok: true, value: undefined } : xmlToDraft(part.xml);
     });
   }
 }
