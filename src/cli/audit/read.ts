@@ -14,7 +14,7 @@
 import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { JSONParser, type ParsedElementInfo } from "@streamparser/json/index.js";
-import { isObject, releasesOf, releasesOfRecord, type Json } from "../../domain/audit";
+import { documentPaths, documentReader } from "../../domain/audit";
 import type { ChunkJob, ChunkResult } from "./chunk";
 import { inThread, WORKER_MAX_BYTES, type ChunkRunner } from "./pool";
 import type { ShardedCollector } from "./shards";
@@ -218,9 +218,6 @@ async function readLines(
   return { releases: collector.releases - before };
 }
 
-/** Top-level fields kept when the document is a single release rather than a package. */
-const RELEASE_FIELDS = ["ocid", "id", "date", "tag", "buyer", "parties", "tender", "awards", "uri"];
-
 async function readDocument(
   file: string,
   start: Buffer,
@@ -229,43 +226,13 @@ async function readDocument(
   isArray: boolean,
   before: number,
 ): Promise<FileOutcome> {
-  const parser = new JSONParser({
-    paths: isArray ? ["$.*"] : ["$.releases.*", "$.records.*", ...RELEASE_FIELDS.map((f) => `$.${f}`)],
-    keepStack: false,
-  });
-  let packageUri: string | undefined;
-  const top: Json = {};
-  let inPackage = false;
-  let element = 0;
+  const parser = new JSONParser({ paths: documentPaths(isArray), keepStack: false });
+  const reader = documentReader(file, collector, isArray);
   let error: string | undefined;
   parser.onError = (e: Error) => {
     error ??= e.message;
   };
-  parser.onValue = ({ value, key, stack }: ParsedElementInfo) => {
-    if (isArray) {
-      element++;
-      const got = releasesOf(value);
-      if (!got.ok) collector.addProblem(`${file} item ${element} of the list: ${got.error}`);
-      else
-        for (const r of got.releases) collector.addRelease(r.release, r.context, `${file} item ${element}`);
-      return;
-    }
-    if (stack.length === 1) {
-      top[key as string] = value;
-      if (key === "uri" && typeof value === "string") packageUri = value;
-      return;
-    }
-    inPackage = true;
-    const where = stack[1]?.key === "records" ? "records" : "releases";
-    const at = `${file} ${where}[${String(key)}]`;
-    if (!isObject(value)) {
-      collector.addProblem(`${at}: is not an object`);
-    } else if (where === "records") {
-      for (const r of releasesOfRecord(value)) collector.addRelease(r, packageUri ? { packageUri } : {}, at);
-    } else {
-      collector.addRelease(value, packageUri ? { packageUri } : {}, at);
-    }
-  };
+  parser.onValue = (found: ParsedElementInfo) => reader.onValue(found);
   const write = (b: Uint8Array): boolean => {
     if (error === undefined && !parser.isEnded) parser.write(b);
     return error === undefined;
@@ -283,16 +250,12 @@ async function readDocument(
   } catch (e) {
     broke = readProblem(e);
   }
-  if (!inPackage && !isArray && error === undefined && broke === undefined) {
-    // A single release (or record) as the whole file.
-    const got = releasesOf(top);
-    if (!got.ok) collector.addProblem(`${file}: ${got.error}`);
-    else for (const r of got.releases) collector.addRelease(r.release, r.context, file);
-  }
+  // A single release (or record) as the whole file.
+  if (error === undefined && broke === undefined) reader.finish();
   const read = collector.releases - before;
   if (broke !== undefined || error !== undefined) {
     const why = broke ?? `the JSON breaks off or is broken (${error})`;
-    if (read === 0 && broke === undefined && !inPackage && element === 0) {
+    if (read === 0 && broke === undefined && !reader.inPackage && reader.element === 0) {
       return { releases: 0, unreadable: `${file} cannot be read: ${why}` };
     }
     collector.addProblem(`${file} breaks off: ${why}. The ${read} releases before the break were read`);

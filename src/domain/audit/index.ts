@@ -3,3 +3,4 @@ export * from "./merge";
 export * from "./releases";
 export * from "./check";
 export * from "./audit";
+export * from "./document";

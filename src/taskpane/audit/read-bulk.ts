@@ -11,11 +11,10 @@ import { JSONParser, type ParsedElementInfo } from "@streamparser/json";
 import {
   AuditCollector,
   auditSlims,
-  isObject,
+  documentPaths,
+  documentReader,
   releasesOf,
-  releasesOfRecord,
   type AuditResult,
-  type Json,
   type SlimText,
 } from "../../domain/audit";
 import { PaneError } from "../use-task";
@@ -125,9 +124,6 @@ function describeLine(line: string): string {
   return JSON.stringify(line.length > 40 ? `${line.slice(0, 40)}…` : line);
 }
 
-/** Top-level fields kept when the document is a single release rather than a package. */
-const RELEASE_FIELDS = ["ocid", "id", "date", "tag", "buyer", "parties", "tender", "awards", "uri"];
-
 /** The most releases to hold, and whether the file held more. */
 interface Limit {
   max: number;
@@ -185,41 +181,13 @@ function linesSink(name: string, collector: AuditCollector, limit: Limit): TextS
 }
 
 function documentSink(name: string, collector: AuditCollector, isArray: boolean): TextSink {
-  const parser = new JSONParser({
-    paths: isArray ? ["$.*"] : ["$.releases.*", "$.records.*", ...RELEASE_FIELDS.map((f) => `$.${f}`)],
-    keepStack: false,
-  });
-  let packageUri: string | undefined;
-  const top: Json = {};
-  let inPackage = false;
-  let element = 0;
+  const parser = new JSONParser({ paths: documentPaths(isArray), keepStack: false });
+  const reader = documentReader(name, collector, isArray);
   let error: string | undefined;
   parser.onError = (e: Error) => {
     error ??= e.message;
   };
-  parser.onValue = ({ value, key, stack }: ParsedElementInfo) => {
-    if (isArray) {
-      element++;
-      const got = releasesOf(value);
-      if (!got.ok) collector.addProblem(`${name} item ${element} of the list: ${got.error}`);
-      else
-        for (const r of got.releases) collector.addRelease(r.release, r.context, `${name} item ${element}`);
-      return;
-    }
-    if (stack.length === 1) {
-      top[key as string] = value;
-      if (key === "uri" && typeof value === "string") packageUri = value;
-      return;
-    }
-    inPackage = true;
-    const where = stack[1]?.key === "records" ? "records" : "releases";
-    const at = `${name} ${where}[${String(key)}]`;
-    const context = packageUri ? { packageUri } : {};
-    if (!isObject(value)) collector.addProblem(`${at}: is not an object`);
-    else if (where === "records")
-      for (const r of releasesOfRecord(value)) collector.addRelease(r, context, at);
-    else collector.addRelease(value, context, at);
-  };
+  parser.onValue = (found: ParsedElementInfo) => reader.onValue(found);
   return {
     write(text) {
       if (error === undefined && !parser.isEnded) parser.write(text);
@@ -228,14 +196,10 @@ function documentSink(name: string, collector: AuditCollector, isArray: boolean)
     end() {
       if (error === undefined && !parser.isEnded) parser.end();
       if (error !== undefined) throw new Error(`the JSON breaks off or is broken (${error})`);
-      if (!inPackage && !isArray) {
-        // A single release (or record) as the whole file.
-        const got = releasesOf(top);
-        if (!got.ok) collector.addProblem(`${name}: ${got.error}`);
-        else for (const r of got.releases) collector.addRelease(r.release, r.context, name);
-      }
+      // A single release (or record) as the whole file.
+      reader.finish();
     },
-    where: () => (isArray ? `after item ${element} of the list` : "part-way through"),
+    where: () => (isArray ? `after item ${reader.element} of the list` : "part-way through"),
   };
 }
 
