@@ -228,7 +228,6 @@ export async function readBulkFile(file: File, options: BulkReadOptions = {}): P
   const limit: Limit = { max, reached: false };
   // A line past the limit sets `reached`; a document's piece may take it past the limit.
   const full = () => limit.reached || collector.releases > max;
-  if (file.size === 0) throw emptyFile(name);
 
   const magic = await bytesOf(file.slice(0, 2));
   const gzipped = magic[0] === 0x1f && magic[1] === 0x8b;
