@@ -136,6 +136,34 @@ describe("the Audit view", () => {
   });
 });
 
+test("a long audit is listed 100 tenders at a time", () => {
+  const c = new AuditCollector();
+  for (let i = 0; i < 130; i++) {
+    c.addRelease(
+      {
+        ocid: `ocds-test-${String(i).padStart(3, "0")}`,
+        date: "2024-01-01T00:00:00Z",
+        tender: {
+          title: `Tender ${i}`,
+          value: { amount: 1000 },
+          lots: [{ id: "1", value: { amount: 1000 + i } }],
+        },
+      },
+      {},
+      `line ${i + 1}`,
+    );
+  }
+  const processes = c.takeProcesses();
+  const result = c.finishChecked([...processes.values()].map((s) => auditSlims(s)));
+  renderView({ fileName: "long.jsonl", result, processes });
+  expect(listed()).toHaveLength(100);
+  expect(listed()[0]).toBe("Tender 129");
+  fireEvent.click(screen.getByRole("button", { name: "Show 30 more (30 not shown)" }));
+  expect(listed()).toHaveLength(130);
+  expect(listed()[129]).toBe("Tender 0");
+  expect(screen.queryByRole("button", { name: /^Show \d+ more/ })).toBeNull();
+});
+
 describe("the pane with an audit", () => {
   beforeAll(async () => {
     // jsdom has no TextDecoder; browsers and Node do.
