@@ -25,6 +25,8 @@ export interface FindingsListProps {
   /** Whether a finding points at a cell (only those get a "Go to cell" button). */
   canGoTo?: (finding: Finding) => boolean;
   busy: boolean;
+  /** The lot a finding concerns, shown with it (an invoice's lot). */
+  lotOf?: (finding: Finding) => string | undefined;
 }
 
 export function FindingsList({
@@ -34,6 +36,7 @@ export function FindingsList({
   onGoToCell,
   canGoTo,
   busy,
+  lotOf,
 }: FindingsListProps) {
   const styles = useStepStyles();
   return (
@@ -54,6 +57,7 @@ export function FindingsList({
                 <Badge appearance="tint" color={BADGE[finding.severity].color}>
                   {BADGE[finding.severity].label}
                 </Badge>
+                {lotOf?.(finding) !== undefined && <Text weight="semibold">{`Lot: ${lotOf(finding)}`}</Text>}
                 <Text>{finding.message}</Text>
                 {onGoToCell && (canGoTo?.(finding) ?? true) && (
                   <Button

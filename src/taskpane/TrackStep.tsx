@@ -24,7 +24,15 @@ import { ChartSlot } from "./charts/ChartSlot";
 import { spendSeries } from "./charts/series";
 import type { Finding } from "../domain/core/types";
 import { formatLongDate } from "./en-gb";
-import { positionFigures, positionHeadline, trackingSummary } from "./tracking";
+import {
+  findingLot,
+  invoiceErrorsByLot,
+  invoiceErrorWords,
+  positionFigures,
+  positionHeadline,
+  positionRows,
+  trackingSummary,
+} from "./tracking";
 import { FindingsList } from "./FindingsList";
 import { useStepStyles } from "./step-styles";
 
@@ -37,6 +45,23 @@ const useStyles = makeStyles({
     margin: 0,
   },
   value: { margin: 0 },
+  // The position at a glance: four columns that fit a 320 px pane, names wrapping at spaces only.
+  table: {
+    width: "100%",
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    "& th, & td": {
+      textAlign: "left",
+      verticalAlign: "top",
+      padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+      borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    },
+    "& th": { fontWeight: tokens.fontWeightSemibold },
+    "& td:nth-child(2), & td:nth-child(3), & th:nth-child(2), & th:nth-child(3)": { textAlign: "right" },
+  },
+  // A lot over its allocation or with invoice errors: marked at the row's and the card's edge.
+  marked: { boxShadow: `inset 3px 0 0 ${tokens.colorPaletteRedBorder2}` },
 });
 
 export interface TrackStepProps {
@@ -85,6 +110,7 @@ function Position({ label, figures }: { label: string; figures: { term: string; 
 /** Step 6: invoices against the allocation — the position at a glance and the findings. */
 export function TrackStep(props: TrackStepProps) {
   const styles = useStepStyles();
+  const own = useStyles();
   const [pasted, setPasted] = useState("");
   const fileInput = useRef<HTMLInputElement>(null);
   const fileHintId = useId();
@@ -100,7 +126,21 @@ export function TrackStep(props: TrackStepProps) {
     if (file) props.onFile(file);
   };
 
-  const errors = actuals ? actuals.findings.filter((f) => f.severity === "error").length : 0;
+  const errorFindings = actuals ? actuals.findings.filter((f) => f.severity === "error") : [];
+  const errors = errorFindings.length;
+  const errorsByLot = actuals ? invoiceErrorsByLot(actuals) : new Map<number, number>();
+  const lotOf = (f: Finding) => (actuals ? findingLot(actuals, f)?.lot : undefined);
+  const findingsList = (findings: Finding[]) => (
+    <FindingsList
+      findings={findings}
+      idPrefix="invoice-findings"
+      headingSuffix=" in the invoices"
+      onGoToCell={props.onGoToCell}
+      canGoTo={props.canGoTo}
+      busy={props.busy}
+      lotOf={lotOf}
+    />
+  );
   const flagged = actuals ? actuals.lots.filter((l) => l.forecast.exhaustsBeforeEnd) : [];
 
   return (
@@ -195,29 +235,63 @@ export function TrackStep(props: TrackStepProps) {
             </MessageBarBody>
           </MessageBar>
 
+          {/* The invoice errors first: each names its lot, whose row and card are marked below. */}
+          {errors > 0 && findingsList(errorFindings)}
+
           <section className={styles.group} aria-labelledby="track-position">
             <h2 id="track-position" className={styles.heading}>
               {actuals.asOf ? `Position at ${formatLongDate(actuals.asOf)}` : "Position"}
             </h2>
-            {actuals.lots.map((lot, i) => (
-              <div key={lot.index} className={styles.card}>
-                <h3 className={styles.subheading}>
-                  {lot.lot}{" "}
-                  {lot.overBudget && (
-                    <Badge appearance="filled" color="danger">
-                      Over budget
-                    </Badge>
-                  )}{" "}
-                  {lot.forecast.exhaustsBeforeEnd && !lot.overBudget && (
-                    <Badge appearance="tint" color="warning">
-                      Runs out early
-                    </Badge>
-                  )}
-                </h3>
-                {series && <ChartSlot kind="spend" series={series[i]} />}
-                <Position label={`Position of ${lot.lot}`} figures={positionFigures(lot)} />
-              </div>
-            ))}
+            <table className={own.table} aria-label="Position by lot">
+              <thead>
+                <tr>
+                  <th scope="col">Lot</th>
+                  <th scope="col">Used</th>
+                  <th scope="col">Left</th>
+                  <th scope="col">Status</th>
+                </tr>
+              </thead>
+              <tbody>
+                {positionRows(actuals).map((row) => (
+                  <tr key={row.lot} className={row.marked ? own.marked : undefined}>
+                    <th scope="row">{row.lot}</th>
+                    <td>{row.used}</td>
+                    <td>{row.left}</td>
+                    <td>{row.status}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {actuals.lots.map((lot, i) => {
+              const lotErrors = errorsByLot.get(lot.index) ?? 0;
+              return (
+                <div
+                  key={lot.index}
+                  className={lot.overBudget || lotErrors > 0 ? `${styles.card} ${own.marked}` : styles.card}
+                >
+                  <h3 className={styles.subheading}>
+                    {lot.lot}{" "}
+                    {lot.overBudget && (
+                      <Badge appearance="filled" color="danger">
+                        Over budget
+                      </Badge>
+                    )}{" "}
+                    {lotErrors > 0 && (
+                      <Badge appearance="tint" color="danger">
+                        {invoiceErrorWords(lotErrors)}
+                      </Badge>
+                    )}{" "}
+                    {lot.forecast.exhaustsBeforeEnd && !lot.overBudget && (
+                      <Badge appearance="tint" color="warning">
+                        Runs out early
+                      </Badge>
+                    )}
+                  </h3>
+                  {series && <ChartSlot kind="spend" series={series[i]} />}
+                  <Position label={`Position of ${lot.lot}`} figures={positionFigures(lot)} />
+                </div>
+              );
+            })}
             <div className={styles.card}>
               <h3 className={styles.subheading}>All lots</h3>
               {series && <ChartSlot kind="spend" series={series[series.length - 1]} />}
@@ -228,14 +302,8 @@ export function TrackStep(props: TrackStepProps) {
           {actuals.findings.length === 0 ? (
             <Text>No problems found in the invoices.</Text>
           ) : (
-            <FindingsList
-              findings={actuals.findings}
-              idPrefix="invoice-findings"
-              headingSuffix=" in the invoices"
-              onGoToCell={props.onGoToCell}
-              canGoTo={props.canGoTo}
-              busy={props.busy}
-            />
+            errors < actuals.findings.length &&
+            findingsList(actuals.findings.filter((f) => f.severity !== "error"))
           )}
         </>
       )}

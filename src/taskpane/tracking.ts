@@ -3,8 +3,16 @@
  * Actuals sheet, checked against the built allocation, and the position in plain words. The actuals
  * engine is loaded with import() the first time invoices are read, so the pane opens without it.
  */
-import type { ActualLine, ActualsReport, checkActuals, PositionFigures } from "../domain/actuals";
+import type {
+  ActualLine,
+  ActualsReport,
+  checkActuals,
+  LotPosition,
+  PositionFigures,
+} from "../domain/actuals";
 import type { Report } from "../domain/check/check";
+import { nameKey } from "../domain/core/names";
+import type { Finding, Pence } from "../domain/core/types";
 import { formatLongDate, formatNumber, readUkDate } from "./en-gb";
 import { listProblems } from "./problems";
 import { PaneError } from "./use-task";
@@ -80,6 +88,11 @@ export function trackActuals(loaded: LoadedActuals, report: Report, asOf?: strin
   });
 }
 
+/** A rate or an estimate to the nearest pound: "£10,241", never "£10,240.67". */
+export function wholePounds(p: Pence): string {
+  return money(Math.round(p / 100) * 100);
+}
+
 function days(n: number): string {
   return `${formatNumber(n)} ${n === 1 ? "day" : "days"}`;
 }
@@ -139,7 +152,7 @@ export function positionFigures(p: PositionFigures): { term: string; value: stri
         : `${money(Math.abs(p.varianceToPhased))} ${p.pace === "ahead" ? "ahead of" : "behind"} the phased budget`,
   });
   if (p.forecast.burnPerMonth > 0)
-    out.push({ term: "Spending", value: `${money(p.forecast.burnPerMonth)} a month` });
+    out.push({ term: "Spending", value: `${wholePounds(p.forecast.burnPerMonth)} a month` });
   out.push({ term: "Forecast", value: forecastText(p) });
   out.push({ term: "Invoices counted", value: formatNumber(p.invoices) });
   if (p.vat > 0) out.push({ term: "VAT invoiced", value: money(p.vat) });
@@ -179,4 +192,79 @@ export function trackingSummary(report: ActualsReport, source: string, inExcel: 
     parts.push(`At the current rate the money runs out early for ${flagged.join(", ")}.`);
   if (inExcel) parts.push("The Budget vs actual sheet has the figures month by month.");
   return parts.join(" ");
+}
+
+/**
+ * The lot an invoice finding concerns: the tender's lot of the invoice line its path names
+ * (`actuals[14].amount`), or undefined for a line of a lot not in the tender.
+ */
+export function findingLot(report: ActualsReport, finding: Finding): LotPosition | undefined {
+  const line = /^actuals\[(\d+)\]/.exec(finding.path);
+  const lot = line ? report.lines[Number(line[1])]?.lot : undefined;
+  if (lot === undefined) return undefined;
+  const key = nameKey(lot);
+  return report.lots.find((l) => nameKey(l.lot) === key);
+}
+
+/** The number of invoice errors of each lot, by the lot's index in the tender. */
+export function invoiceErrorsByLot(report: ActualsReport): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const f of report.findings) {
+    if (f.severity !== "error") continue;
+    const lot = findingLot(report, f);
+    if (lot) counts.set(lot.index, (counts.get(lot.index) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** "1 invoice error", "3 invoice errors". */
+export function invoiceErrorWords(n: number): string {
+  return `${n} invoice ${n === 1 ? "error" : "errors"}`;
+}
+
+/** A row of the position at a glance: Lot | Used | Left | Status. */
+export interface PositionRow {
+  lot: string;
+  used: string;
+  left: string;
+  status: string;
+  /** Over its allocation, or with invoice errors: the row is marked. */
+  marked: boolean;
+}
+
+function statusOf(p: PositionFigures, over: boolean, errors: number): string {
+  const state = over
+    ? "Over budget"
+    : p.forecast.exhaustsBeforeEnd
+      ? "Runs out early"
+      : p.pace === "on plan"
+        ? "On plan"
+        : p.pace === "ahead"
+          ? "Ahead of plan"
+          : "Behind plan";
+  return errors > 0 ? `${state}; ${invoiceErrorWords(errors)}` : state;
+}
+
+/**
+ * Each lot's position in one row, then all lots: what is used and left of its allocation and how it
+ * stands.
+ *
+ * @example
+ * // Worcestershire with the DfE invoices with problems:
+ * // { lot: "Worcestershire", used: "£98,880", left: "£2,880 over", status: "Over budget; 1 invoice error" }
+ */
+export function positionRows(report: ActualsReport): PositionRow[] {
+  const errors = invoiceErrorsByLot(report);
+  const row = (lot: string, p: PositionFigures, over: boolean, n: number): PositionRow => ({
+    lot,
+    used: money(p.spent),
+    left: p.remainingValue < 0 ? `${money(-p.remainingValue)} over` : money(p.remainingValue),
+    status: statusOf(p, over, n),
+    marked: over || n > 0,
+  });
+  const total = report.findings.filter((f) => f.severity === "error").length;
+  return [
+    ...report.lots.map((l) => row(l.lot, l, l.overBudget, errors.get(l.index) ?? 0)),
+    row("All lots", report.totals, report.totals.remainingValue < 0, total),
+  ];
 }

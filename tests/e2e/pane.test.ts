@@ -582,6 +582,27 @@ describe("contract tracking", () => {
       .getByText(/KIR-000/)
       .first()
       .waitFor();
+    // The errors come first, each naming its lot; then the position at a glance, a table whose every
+    // cell fits the 320 px pane.
+    const errorsTop = (await errors.boundingBox())?.y ?? Infinity;
+    const table = page.getByRole("table", { name: "Position by lot" });
+    expect(errorsTop).toBeLessThan((await table.boundingBox())?.y ?? 0);
+    await page.getByText("Lot: Worcestershire").waitFor();
+    expect((await table.getByRole("row").allInnerTexts()).map((r) => r.replace(/\s+/g, " ").trim())).toEqual([
+      "Lot Used Left Status",
+      "Barnet £63,360 £44,160 Behind plan; 1 invoice error",
+      "Kirklees £30,720 £18,240 Behind plan",
+      "Reading £43,300 £51,740 Behind plan; 1 invoice error",
+      "Worcestershire £97,920 £2,880 over Over budget; 1 invoice error",
+      "All lots £235,300 £111,260 Behind plan; 3 invoice errors",
+    ]);
+    const spilling = await table.evaluate((t) => ({
+      cells: Array.from(t.querySelectorAll("th, td"))
+        .filter((c) => c.scrollWidth > c.clientWidth)
+        .map((c) => c.textContent),
+      table: t.scrollWidth - (t.parentElement as HTMLElement).clientWidth,
+    }));
+    expect(spilling).toEqual({ cells: [], table: 0 });
     const worcestershire = await page.getByLabel("Position of Worcestershire").innerText();
     expect(worcestershire).toMatch(/Over by\s+£2,880 and 3 days/);
     const barnet = await page.getByLabel("Position of Barnet").innerText();

@@ -128,6 +128,53 @@ describe("contract tracking in a plain browser", () => {
     expect(screen.getByText("Over budget")).toBeTruthy();
   });
 
+  it("puts the invoice errors first, each naming its lot, and starts the position with a table", async () => {
+    renderPane();
+    await buildExampleAndTrack();
+    fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "31/01/2018" } });
+    await paste(PROBLEMS);
+    await screen.findByText(/^Read \d+ invoice lines from the pasted invoices\.$/);
+
+    const errorsHeading = screen.getByRole("heading", { name: "Errors to fix in the invoices (3)" });
+    const position = screen.getByRole("heading", { name: "Position at 31 January 2018" });
+    const warnings = screen.getByRole("heading", { name: "Warnings to check in the invoices (1)" });
+    const follows = (a: Node, b: Node) =>
+      (a.compareDocumentPosition(b) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0;
+    expect(follows(errorsHeading, position)).toBe(true);
+    expect(follows(position, warnings)).toBe(true);
+    const errors = findingTexts(/^Errors to fix in the invoices \(3\)/);
+    expect(errors.map((t) => /Lot: (Barnet|Kirklees|Reading|Worcestershire)/.exec(t)?.[1]).sort()).toEqual([
+      "Barnet",
+      "Reading",
+      "Worcestershire",
+    ]);
+
+    // The table comes before the cards: Lot | Used | Left | Status, a row per lot and all lots.
+    const table = screen.getByRole("table", { name: "Position by lot" });
+    expect(follows(position, table) && follows(table, screen.getByLabelText("Position of Barnet"))).toBe(
+      true,
+    );
+    const rows = within(table)
+      .getAllByRole("row")
+      .map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows[0]).toEqual(["Lot", "Used", "Left", "Status"]);
+    expect(within(table).getAllByRole("columnheader")).toHaveLength(4);
+    expect(rows.slice(1)).toEqual([
+      ["Barnet", "£63,360", "£44,160", "Behind plan; 1 invoice error"],
+      ["Kirklees", "£30,720", "£18,240", "Behind plan"],
+      ["Reading", "£43,300", "£51,740", "Behind plan; 1 invoice error"],
+      ["Worcestershire", "£97,920", "£2,880 over", "Over budget; 1 invoice error"],
+      ["All lots", "£235,300", "£111,260", "Behind plan; 3 invoice errors"],
+    ]);
+    // Each lot with an invoice error says so on its card too.
+    expect(screen.getByRole("heading", { name: /^Reading/, level: 3 }).textContent).toContain(
+      "1 invoice error",
+    );
+    expect(screen.getByRole("heading", { name: /^Kirklees/, level: 3 }).textContent).not.toContain(
+      "invoice error",
+    );
+  });
+
   it("shows Barnet's position and the totals at 31 January 2018 from the clean invoices", async () => {
     renderPane();
     await buildExampleAndTrack();

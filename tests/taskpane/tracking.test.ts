@@ -8,6 +8,7 @@ import {
   forecastText,
   positionFigures,
   positionHeadline,
+  positionRows,
   readAsOf,
   readInvoicesCsv,
   trackActuals,
@@ -42,6 +43,30 @@ describe("the As of box", () => {
     );
     expect(readAsOf("31/1/18").error).toMatch(/^"31\/1\/18": write the year in full \(2017, not 17\)/);
     expect(readAsOf("01/13/2018").error).toMatch(/there is no month 13 \(dates are day\/month\/year\)/);
+  });
+});
+
+describe("the position at a glance", () => {
+  it("rounds a run-rate to whole pounds", async () => {
+    const loaded = await readInvoicesCsv(fixture("dfe-2017-invoices.csv"), "invoices.csv");
+    const barnet = trackActuals(loaded, dfeReport(), "2018-01-31").lots[0];
+    const rate = (pence: number) =>
+      figures(positionFigures({ ...barnet, forecast: { ...barnet.forecast, burnPerMonth: pence } })).Spending;
+    expect(rate(1_024_067)).toBe("£10,241 a month");
+    expect(rate(1_024_049)).toBe("£10,240 a month");
+    expect(rate(1_024_050)).toBe("£10,241 a month");
+  });
+
+  it("gives each lot a row of Used, Left and Status, marking the lots over or with invoice errors", async () => {
+    const loaded = await readInvoicesCsv(fixture("dfe-2017-invoices-with-problems.csv"), "problems.csv");
+    const rows = positionRows(trackActuals(loaded, dfeReport(), "2018-01-31"));
+    expect(rows.map((r) => [r.lot, r.left, r.status, r.marked])).toEqual([
+      ["Barnet", "£44,160", "Behind plan; 1 invoice error", true],
+      ["Kirklees", "£18,240", "Behind plan", false],
+      ["Reading", "£51,740", "Behind plan; 1 invoice error", true],
+      ["Worcestershire", "£2,880 over", "Over budget; 1 invoice error", true],
+      ["All lots", "£111,260", "Behind plan; 3 invoice errors", true],
+    ]);
   });
 });
 
