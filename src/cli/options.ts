@@ -15,39 +15,25 @@ import {
 } from "../domain/check/tender";
 import { parseToleranceAmount, parseTolerancePercent } from "../domain/check/tolerance";
 import type {
-  BuyerType,
-  ContractType,
   InputError,
   IsoDate,
   Parsed,
   Pence,
-  Procedure,
-  Region,
   Result,
   StatedAmount,
   Tender,
   Tolerance,
 } from "../domain/core/types";
+import type { TenderDetailField } from "../domain/core/fields";
 import type { CheckFlags } from "./args";
 
-/** Tender-level values given as options; each replaces the file's own value. */
-export interface TenderOverrides {
-  title?: string;
-  buyer?: string;
-  statedTotal?: StatedAmount;
-  dayRate?: Pence;
-  closingDate?: IsoDate;
-  startDate?: IsoDate;
-  endDate?: IsoDate;
-  region?: Region;
-  vatRate?: number;
-  buyerType?: BuyerType;
-  contractType?: ContractType;
-  procedure?: Procedure;
-  publishedDate?: IsoDate;
-  awardNoticeDate?: IsoDate;
-  optionsValue?: Pence;
-}
+/**
+ * Tender-level values given as options; each replaces the file's own value. Every field of the
+ * tender's details and rules but the currency and whether the stated total is a ceiling.
+ */
+export type TenderOverrides = Partial<
+  Pick<Tender, Exclude<TenderDetailField, "currency" | "statedTotalIsCeiling">>
+>;
 
 export interface CheckOptions {
   overrides: TenderOverrides;

@@ -18,6 +18,20 @@ export const DFE_RULE_FIELDS = {
   optionsValue: 2_000_000,
 } as const satisfies Partial<Tender>;
 
+/**
+ * The DfE 2017 report's totals in pounds, as the report JSON (and `check --json`) gives them: the
+ * lots add to £346,560 against £346,000 stated, £560 (0.16%) over, £415,872 with VAT at 20%.
+ */
+export const DFE_JSON_TOTALS = {
+  value: 346560,
+  statedTotal: 346000,
+  variance: 560,
+  variancePercent: 0.16,
+  vatRate: 20,
+  vat: 69312,
+  valueIncVat: 415872,
+};
+
 /** The DfE 2017 tender with the rule fields. */
 export function dfeWithRules(): Tender {
   return { ...dfeTender(), ...DFE_RULE_FIELDS };
