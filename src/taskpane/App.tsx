@@ -341,6 +341,7 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
               task={task}
               hidden={state.step !== "start"}
               onOpen={load}
+              replacing={replacing}
               onClose={() => setAuditFile(null)}
             />
           ) : (

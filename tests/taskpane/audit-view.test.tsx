@@ -194,6 +194,27 @@ describe("the pane with an audit", () => {
     );
     expect((screen.getByRole("textbox", { name: "Title" }) as HTMLInputElement).value).toBe(DFE);
     expect(screen.queryByRole("heading", { name: "Audit of audit.jsonl" })).toBeNull();
+    // An edited tender is not replaced by another from the audit without the user's say.
+    fireEvent.change(screen.getByRole("textbox", { name: "Title" }), {
+      target: { value: "DfE, as I typed it" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "1. Start" }));
+    await waitFor(() => expect(screen.getByRole("heading", { name: "Audit of audit.jsonl" })).toBeTruthy());
+    fireEvent.click(screen.getByRole("button", { name: "Prison education" }));
+    expect(await screen.findByText("Replace your tender?")).toBeTruthy();
+    fireEvent.click(screen.getByRole("button", { name: "Keep my tender" }));
+    fireEvent.click(screen.getByRole("button", { name: "2. Review" }));
+    expect((screen.getByRole("textbox", { name: "Title" }) as HTMLInputElement).value).toBe(
+      "DfE, as I typed it",
+    );
+    fireEvent.click(screen.getByRole("button", { name: "1. Start" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Prison education" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Replace it" }));
+    await waitFor(() =>
+      expect((screen.getByRole("textbox", { name: "Title" }) as HTMLInputElement).value).toBe(
+        "Prison education",
+      ),
+    );
     fireEvent.click(screen.getByRole("button", { name: "1. Start" }));
     await waitFor(() => expect(screen.getByRole("heading", { name: "Audit of audit.jsonl" })).toBeTruthy());
     fireEvent.click(screen.getByRole("button", { name: "Close audit" }));

@@ -26,6 +26,8 @@ export interface AuditPanelProps {
   hidden: boolean;
   /** Load a tender into Review; returns what was read, in words. */
   onOpen: (loaded: LoadedTender) => string;
+  /** Runs `go` once the user agrees to replace a tender they have edited (at once when there is none). */
+  replacing: (what: string, go: () => void) => void;
   /** Close the audit (back to Start's choices). */
   onClose: () => void;
 }
@@ -43,7 +45,7 @@ function progressValue(p: BulkProgress | null): number | undefined {
   return p.total === 0 ? undefined : p.bytes / p.total;
 }
 
-export function AuditPanel({ file, inExcel, task, hidden, onOpen, onClose }: AuditPanelProps) {
+export function AuditPanel({ file, inExcel, task, hidden, onOpen, replacing, onClose }: AuditPanelProps) {
   const styles = useStepStyles();
   const workbook = useWorkbook();
   const [audit, setAudit] = useState<BulkAudit | null>(null);
@@ -104,19 +106,22 @@ export function AuditPanel({ file, inExcel, task, hidden, onOpen, onClose }: Aud
     const slims = ocid === null ? undefined : audit.processes.get(ocid);
     if (ocid === null || slims === undefined) return;
     const label = row.title ? `"${row.title}"` : ocid;
-    void task.run(
-      `Opening ${label}…`,
-      {
-        title: `Could not open ${label}`,
-        next: "Open another tender from the audit, or correct the notice and audit the file again.",
-      },
-      async () => {
-        // The process as OCDS compiles it (its releases merged, the latest date winning), read by
-        // the same OCDS reader as a notice opened on its own.
-        const { release } = compileReleases(slims.map((s) => JSON.parse(s) as Json));
-        return onOpen(await readJsonFile(JSON.stringify(release), `${ocid} in ${audit.fileName}`));
-      },
-    );
+    const read = () =>
+      void task.run(
+        `Opening ${label}…`,
+        {
+          title: `Could not open ${label}`,
+          next: "Open another tender from the audit, or correct the notice and audit the file again.",
+        },
+        async () => {
+          // The process as OCDS compiles it (its releases merged, the latest date winning), read by
+          // the same OCDS reader as a notice opened on its own.
+          const { release } = compileReleases(slims.map((s) => JSON.parse(s) as Json));
+          return onOpen(await readJsonFile(JSON.stringify(release), `${ocid} in ${audit.fileName}`));
+        },
+      );
+    // An edited tender is replaced only once the user says so.
+    replacing(`Opening ${label}`, read);
   };
 
   const stem = `${fileStem(audit.fileName.replace(/(\.(jsonl|ndjson|jl|json))?(\.gz)?$/i, ""))}-audit`;
