@@ -15,6 +15,7 @@ import { boxId, ErrorSummary } from "./ErrorSummary";
 import type { PaneAction } from "./state";
 import { Box, LotEditor, useReviewStyles as useStyles } from "./ReviewBoxes";
 import { RulesFields } from "./RulesFields";
+import { openNotes } from "./source-notes";
 
 /** Lots edited a page at a time: a tender of thousands of lots would otherwise draw every box at once. */
 export const LOTS_PER_PAGE = 50;
@@ -95,6 +96,8 @@ export function ReviewStep({
     return shown;
   }, [allErrors, typing]);
   const styles = { ...useStepStyles(), ...useStyles() };
+  // A note about a box goes once the box is resolved ("No buyer found." once a buyer is given).
+  const notes = openNotes(sourceNotes, draft, allErrors, hints, typing);
   const edit = (field: TenderField) => (value: string) => dispatch({ type: "editTender", field, value });
   const lotCount = draft.lots.length;
   const pageCount = Math.max(1, Math.ceil(lotCount / LOTS_PER_PAGE));
@@ -172,12 +175,12 @@ export function ReviewStep({
         />
       )}
       {source && <Text>Read from {source}. Check each figure and correct anything that is wrong.</Text>}
-      {sourceNotes.length > 0 && (
+      {notes.length > 0 && (
         <MessageBar intent="warning">
           <MessageBarBody>
             <MessageBarTitle>Please confirm</MessageBarTitle>
             <ul>
-              {sourceNotes.map((note) => (
+              {notes.map((note) => (
                 <li key={note}>{note}</li>
               ))}
             </ul>

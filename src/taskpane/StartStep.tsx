@@ -62,6 +62,10 @@ export function StartStep(props: StartStepProps) {
         tabIndex={-1}
         onChange={pickFile}
       />
+      <Text>
+        Turns a tender&apos;s day rate, days and stated total into an allocation by lot, checks it adds up,
+        phases the spend and tracks invoices against it.
+      </Text>
       {props.inExcel ? (
         <section className={styles.group} aria-labelledby="start-workbook">
           <h2 id="start-workbook" className={styles.heading}>

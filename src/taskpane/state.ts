@@ -100,6 +100,13 @@ export function stepEnabled(state: PaneState, step: Step): boolean {
   return state.draft !== null && state.built;
 }
 
+/** The hints without the quote from the source under a box the user has changed: it is theirs now. */
+function withoutHint(hints: Record<string, string>, path: string): Record<string, string> {
+  if (!(path in hints)) return hints;
+  const { [path]: _changed, ...rest } = hints;
+  return rest;
+}
+
 /** The actions that change the tender itself: after one, the tender is the user's edited work. */
 const EDITS: ReadonlySet<PaneAction["type"]> = new Set([
   "editTender",
@@ -132,7 +139,11 @@ function change(state: PaneState, action: PaneAction): PaneState {
     case "editTender": {
       if (!state.draft) return state;
       const value = action.field === "region" ? (action.value as Region) : action.value;
-      return { ...state, draft: { ...state.draft, [action.field]: value } };
+      return {
+        ...state,
+        draft: { ...state.draft, [action.field]: value },
+        sourceHints: withoutHint(state.sourceHints, action.field),
+      };
     }
     case "setCeiling":
       if (!state.draft) return state;
@@ -142,7 +153,11 @@ function change(state: PaneState, action: PaneAction): PaneState {
       const lots = state.draft.lots.map((lot, i) =>
         i === action.index ? { ...lot, [action.field]: action.value } : lot,
       );
-      return { ...state, draft: { ...state.draft, lots } };
+      return {
+        ...state,
+        draft: { ...state.draft, lots },
+        sourceHints: withoutHint(state.sourceHints, `lots[${action.index}].${action.field}`),
+      };
     }
     case "addLot":
       if (!state.draft) return state;
