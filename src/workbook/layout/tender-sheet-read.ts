@@ -14,7 +14,10 @@ import { parseMoney, penceToPounds } from "../../domain/core/money";
 import { parseBuyerType, parseContractType, parseProcedure, parseTender } from "../../domain/check/tender";
 import type { InputError, Parsed, Region, Result, Tender } from "../../domain/core/types";
 import { LOT_FIELDS } from "../../domain/core/fields";
+import { quoted } from "../../domain/core/messages";
+import { parseYesNo } from "../../domain/core/yes-no";
 import {
+  CEILING_FIELD,
   LOTS_HEADERS,
   REGION_LABELS,
   RULES_COL,
@@ -22,6 +25,9 @@ import {
   TENDER_FIELDS,
   type TenderField,
 } from "./tender-sheet";
+
+/** Every field of the sheet's header block, found by its label in column A or E. */
+const SHEET_FIELDS = [...TENDER_FIELDS, ...RULES_FIELDS, CEILING_FIELD];
 
 /** The reader of each choice field's words ("sub-central", "light-touch"). */
 const CHOICE_PARSERS: Partial<Record<TenderField, (v: unknown) => Parsed<string>>> = {
@@ -166,7 +172,7 @@ export function readTenderGrid(
   for (let r = 0; r < fieldEnd; r++) {
     for (const c of [labelCol, labelCol + RULES_COL]) {
       const label = normal(text(cell(r, c)));
-      const spec = [...TENDER_FIELDS, ...RULES_FIELDS].find((s) => normal(s.label) === label);
+      const spec = SHEET_FIELDS.find((s) => normal(s.label) === label);
       if (spec && !fieldRow.has(spec.field)) {
         fieldRow.set(spec.field, r);
         fieldCol.set(spec.field, c);
@@ -175,7 +181,7 @@ export function readTenderGrid(
   }
   const fields: Partial<Record<TenderField, string>> = {};
   const input: Record<string, unknown> = { currency: "GBP" };
-  for (const spec of [...TENDER_FIELDS, ...RULES_FIELDS]) {
+  for (const spec of SHEET_FIELDS) {
     const r = fieldRow.get(spec.field);
     if (r === undefined) {
       if (spec.field === "title" || spec.field === "buyer") {
@@ -207,6 +213,17 @@ export function readTenderGrid(
       case "percent":
         input[spec.field] = vatInput(v, where, errors);
         break;
+      case "yes-no": {
+        const answer = parseYesNo(v);
+        if (answer === true) input[spec.field] = true;
+        else if (answer === null) {
+          errors.push({
+            path: where,
+            message: `write Yes (the lots may not go over the stated total: a budget, cap or “up to” amount) or No, not ${quoted(text(v))}`,
+          });
+        }
+        break;
+      }
       case "choice": {
         if (text(v) === "") break;
         const parse = CHOICE_PARSERS[spec.field];
@@ -309,6 +326,7 @@ export function readLotsGrid(
     region: base.region ?? "GB-ENG",
     vatRate: base.vatRate ?? 20,
     ...(base.statedTotal ? { statedTotal: base.statedTotal } : {}),
+    ...(base.statedTotal && base.statedTotalIsCeiling === true ? { statedTotalIsCeiling: true } : {}),
     ...(base.dayRate !== undefined ? { dayRate: base.dayRate } : {}),
     ...(base.closingDate ? { closingDate: base.closingDate } : {}),
     ...(base.startDate ? { startDate: base.startDate } : {}),

@@ -28,8 +28,8 @@ import {
 /** The regions by name, spelt as the engine spells them everywhere. */
 export const REGION_LABELS = REGION_NAMES;
 
-/** The tender fields the sheet shows (core/fields.ts lists them; the ceiling is not on the sheet). */
-export type TenderField = Exclude<TenderDetailField, "currency" | "statedTotalIsCeiling">;
+/** The tender fields the sheet shows (core/fields.ts lists them; the currency is always pounds). */
+export type TenderField = Exclude<TenderDetailField, "currency">;
 
 export interface FieldSpec {
   field: TenderField;
@@ -45,6 +45,7 @@ const HINTS: Record<TenderField, string> = {
   title: "What the tender is for",
   buyer: "The contracting authority",
   statedTotal: "The total the tender states, ex VAT",
+  statedTotalIsCeiling: "Yes if the lots may not go over the stated total (a budget, cap or “up to” amount)",
   dayRate: "For lots without their own day rate",
   closingDate: "dd/mm/yyyy",
   startDate: "dd/mm/yyyy",
@@ -78,7 +79,7 @@ const onSheet = (f: TenderDetailField): f is TenderField => f in HINTS;
 
 /** The tender-level fields, one row each from row 3, label in column A and value in column B. */
 export const TENDER_FIELDS: readonly FieldSpec[] = (TENDER_DETAIL_FIELDS as readonly TenderDetailField[])
-  .filter(onSheet)
+  .filter((f): f is TenderField => onSheet(f) && f !== "statedTotalIsCeiling")
   .map(sheetField);
 
 /**
@@ -92,6 +93,14 @@ export const RULES_COL = 4;
 
 /** 0-based row of the first field (row 3 in Excel). */
 export const FIELDS_ROW = 2;
+
+/**
+ * Whether the stated total is a ceiling: a Yes/No field under its own heading ("Budget") below the
+ * rules block, in the rows beside the tender fields, so that no other cell moves.
+ */
+export const CEILING_FIELD: FieldSpec = sheetField("statedTotalIsCeiling");
+/** 0-based row of the ceiling field (row 11 in Excel); its heading is the row above. */
+export const CEILING_ROW = FIELDS_ROW + RULES_FIELDS.length + 2;
 /** 0-based row of the lots table header (row 13 in Excel). */
 export const LOTS_HEADER_ROW = FIELDS_ROW + TENDER_FIELDS.length + 2;
 export const LOTS_HEADERS: readonly string[] = LOT_FIELDS.map((f) => LOT_FIELD_LABELS[f]);
@@ -112,6 +121,8 @@ function fieldValue(t: Tender | undefined, f: TenderField): Scalar {
       return t.buyer;
     case "statedTotal":
       return money(t.statedTotal?.pence);
+    case "statedTotalIsCeiling":
+      return t.statedTotalIsCeiling === true ? "Yes" : t.statedTotal ? "No" : null;
     case "dayRate":
       return money(t.dayRate);
     case "closingDate":
@@ -192,7 +203,9 @@ export function tenderSheetPlan(
   const placed = [
     ...TENDER_FIELDS.map((spec, i) => ({ spec, row: FIELDS_ROW + i, col: 0 })),
     ...RULES_FIELDS.map((spec, i) => ({ spec, row: FIELDS_ROW + i, col: RULES_COL })),
+    { spec: CEILING_FIELD, row: CEILING_ROW, col: RULES_COL },
   ];
+  cells.push({ row: CEILING_ROW - 1, col: RULES_COL, value: "Budget", style: { bold: true, fontSize: 12 } });
   placed.forEach(({ spec, row, col }) => {
     cells.push({ row, col, value: spec.label, style: { bold: true } });
     cells.push({
@@ -230,6 +243,13 @@ export function tenderSheetPlan(
         rule: { type: "list", values: [...spec.choices] },
         prompt: { title: spec.label, message: `Optional: ${spec.choices.join(", ")}.` },
         error: { title: spec.label, message: `Choose ${spec.choices.join(", ")}, or leave it empty.` },
+      });
+    } else if (spec.kind === "yes-no") {
+      validations.push({
+        rect,
+        rule: { type: "list", values: ["Yes", "No"] },
+        prompt: { title: spec.label, message: spec.hint },
+        error: { title: spec.label, message: "Choose Yes or No, or leave it empty." },
       });
     } else if (spec.kind === "percent") {
       validations.push({

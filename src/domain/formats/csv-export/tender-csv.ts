@@ -32,6 +32,7 @@ import {
 import type { InputError, Lot, Parsed, Result, StatedAmount, Tender } from "../../core/types";
 import { date, type Field, num, pounds, restoreFormulaText, text, writeCsv } from "./fields";
 import { quoted } from "../../core/messages";
+import { parseYesNo } from "../../core/yes-no";
 
 /** The rows above the lots table: the tender's details (core/fields.ts) and the stated total's precision. */
 type DetailRow = TenderDetailField | "statedTotalPrecision";
@@ -218,8 +219,8 @@ export function csvToTender(csvText: string): Result<Tender> {
       "a precision is given but no stated total; give the stated total too, or remove the precision",
     );
   }
-  const ceiling = get("statedTotalIsCeiling").trim().toLowerCase();
-  if (/^(yes|true)$/.test(ceiling)) {
+  const ceiling = parseYesNo(get("statedTotalIsCeiling"));
+  if (ceiling === true) {
     if (tender.statedTotal !== undefined) tender.statedTotalIsCeiling = true;
     else if (get("statedTotal").trim() === "") {
       fail(
@@ -227,7 +228,7 @@ export function csvToTender(csvText: string): Result<Tender> {
         "says the stated total is a ceiling, but there is no stated total; give the stated total, or remove this row",
       );
     }
-  } else if (!/^(no|false|)$/.test(ceiling)) {
+  } else if (ceiling === null) {
     fail(
       "statedTotalIsCeiling",
       `write yes (the stated total is a budget, cap or "up to" amount) or no, not ${quoted(get("statedTotalIsCeiling"))}`,
