@@ -1,25 +1,13 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { App, tenderSteps } from "../../src/taskpane/App";
-import { WorkbookContext } from "../../src/taskpane/workbook-context";
-import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
-import { renderIn } from "./render";
+import { tenderSteps } from "../../src/taskpane/App";
+import { createExampleSheet, readNotice, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
 jest.setTimeout(120_000);
 
 // The steps after Start are fetched once the first screen is up; these tests start with them there.
 beforeAll(() => tenderSteps.load());
-
-function renderPane(inExcel = false) {
-  const port = new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" });
-  renderIn(
-    <WorkbookContext.Provider value={port}>
-      <App host={{ inExcel, theme: "light" }} />
-    </WorkbookContext.Provider>,
-  );
-  return port;
-}
 
 function figures(): string {
   return screen.getByLabelText("Headline figures").textContent ?? "";
@@ -112,12 +100,7 @@ describe("the pane in a plain browser", () => {
 
   it("reads a lots table pasted into the Tender notice box", async () => {
     renderPane();
-    fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), {
-      target: { value: "Council\tDay rate\tDays\nSandwell\t£720\t60\nCroydon\t£720\t40\n" },
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Read tender notice" }));
-    });
+    await readNotice("Council\tDay rate\tDays\nSandwell\t£720\t60\nCroydon\t£720\t40\n");
     await waitFor(() => expect(screen.getByText("Read 2 lots from the pasted table.")).toBeTruthy());
     expect((screen.getByRole("textbox", { name: "Croydon days" }) as HTMLInputElement).value).toBe("40");
     expect((screen.getByRole("textbox", { name: "Sandwell day rate" }) as HTMLInputElement).value).toBe(
@@ -127,17 +110,11 @@ describe("the pane in a plain browser", () => {
 
   it("shows under each box the sentence of the notice it was read from", async () => {
     renderPane();
-    fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), {
-      target: {
-        value:
-          "Two commissioners sought\n26 July 2017\n" +
-          "The Department for Education has set aside a total of £212,400 for two commissioners: " +
-          "£86,400 for Sandwell and £126,000 for Croydon. The closing date for applications is 14 August.",
-      },
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Read tender notice" }));
-    });
+    await readNotice(
+      "Two commissioners sought\n26 July 2017\n" +
+        "The Department for Education has set aside a total of £212,400 for two commissioners: " +
+        "£86,400 for Sandwell and £126,000 for Croydon. The closing date for applications is 14 August.",
+    );
     await screen.findByText("Read 2 lots from the tender notice.");
     expect(screen.getAllByText(/^From the notice: “.*£212,400/).length).toBeGreaterThan(0);
     expect(
@@ -175,15 +152,7 @@ describe("the pane in a plain browser", () => {
 describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
   it("creates the example Tender sheet, writes the allocation and selects a finding's cell", async () => {
     const port = renderPane(true);
-    // The pane first looks for a tender kept in the workbook (none here); the buttons wait for it.
-    const create = screen.getByRole("button", {
-      name: "Create tender sheet with the DfE 2017 example",
-    }) as HTMLButtonElement;
-    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
-    await act(async () => {
-      fireEvent.click(create);
-    });
-    await screen.findByText(/Created the sheet "Tender" with the DfE 2017 example/);
+    await createExampleSheet();
     expect(port.workbook.sheet("Tender")).toBeDefined();
     expect((screen.getByRole("textbox", { name: "Barnet stated value" }) as HTMLInputElement).value).toBe(
       "107520",

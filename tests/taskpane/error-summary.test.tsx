@@ -1,24 +1,12 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, within } from "@testing-library/react";
-import { App, tenderSteps } from "../../src/taskpane/App";
-import { WorkbookContext } from "../../src/taskpane/workbook-context";
-import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
-import { renderIn } from "./render";
+import { tenderSteps } from "../../src/taskpane/App";
+import { renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
 
 beforeAll(() => tenderSteps.load());
-
-function renderPane() {
-  const port = new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" });
-  renderIn(
-    <WorkbookContext.Provider value={port}>
-      <App host={{ inExcel: false, theme: "light" }} />
-    </WorkbookContext.Provider>,
-  );
-  return port;
-}
 
 const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 

@@ -1,26 +1,16 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen } from "@testing-library/react";
-import { App, tenderSteps } from "../../src/taskpane/App";
+import { tenderSteps } from "../../src/taskpane/App";
 import { checkDraft } from "../../src/taskpane/engine";
 import { tenderToDraft } from "../../src/taskpane/draft";
 import { DEFAULT_OPTIONS } from "../../src/taskpane/state";
-import { WorkbookContext } from "../../src/taskpane/workbook-context";
-import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
-import { renderIn } from "./render";
+import { readNotice, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane.
 jest.setTimeout(120_000);
 
 beforeAll(() => tenderSteps.load());
-
-function renderPane() {
-  renderIn(
-    <WorkbookContext.Provider value={new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" })}>
-      <App host={{ inExcel: false, theme: "light" }} />
-    </WorkbookContext.Provider>,
-  );
-}
 
 const select = (name: string) => screen.getByRole("combobox", { name }) as HTMLSelectElement;
 const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
@@ -123,18 +113,12 @@ describe("Review's procurement rule fields", () => {
 
   it("shows what the notice reader found: a Department is central government, the procedure, contract type and published date", async () => {
     renderPane();
-    fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), {
-      target: {
-        value:
-          "Two commissioners sought\n26 July 2017\n" +
-          "The Department for Education has set aside a total of £212,400 for two commissioners: " +
-          "£86,400 for Sandwell and £126,000 for Croydon. The closing date for applications is 14 August.\n" +
-          "Procedure: open\nContract type: Service contract\nPublished date: 26 July 2017\n",
-      },
-    });
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Read tender notice" }));
-    });
+    await readNotice(
+      "Two commissioners sought\n26 July 2017\n" +
+        "The Department for Education has set aside a total of £212,400 for two commissioners: " +
+        "£86,400 for Sandwell and £126,000 for Croydon. The closing date for applications is 14 August.\n" +
+        "Procedure: open\nContract type: Service contract\nPublished date: 26 July 2017\n",
+    );
     await screen.findByText("Read 2 lots from the tender notice.");
     expect(select("Buyer type").value).toBe("central");
     expect(select("Procedure").value).toBe("open");

@@ -1,12 +1,10 @@
 /** @jest-environment jsdom */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { parseCsv } from "../../src/domain/tables/csv";
-import { App, tenderSteps } from "../../src/taskpane/App";
-import { WorkbookContext } from "../../src/taskpane/workbook-context";
-import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
-import { renderIn } from "./render";
+import { tenderSteps } from "../../src/taskpane/App";
+import { createExampleSheet, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
@@ -18,16 +16,6 @@ const FIXTURES = join(__dirname, "..", "fixtures", "actuals");
 const CLEAN = readFileSync(join(FIXTURES, "dfe-2017-invoices.csv"), "utf8");
 const PROBLEMS = readFileSync(join(FIXTURES, "dfe-2017-invoices-with-problems.csv"), "utf8");
 const DAYS_IN_WORDS = readFileSync(join(FIXTURES, "bad", "days-in-words.csv"), "utf8");
-
-function renderPane(inExcel = false) {
-  const port = new MemoryWorkbookPort(undefined, { today: () => "2017-07-26" });
-  renderIn(
-    <WorkbookContext.Provider value={port}>
-      <App host={{ inExcel, theme: "light" }} />
-    </WorkbookContext.Provider>,
-  );
-  return port;
-}
 
 /** The DfE example, built, in a plain browser; then on to contract tracking. */
 async function buildExampleAndTrack(): Promise<void> {
@@ -238,14 +226,7 @@ describe("contract tracking in a plain browser", () => {
 describe("contract tracking in Excel", () => {
   it("adds an Actuals sheet, checks its invoices, writes Budget vs actual and goes to an invoice row", async () => {
     const port = renderPane(true);
-    const create = screen.getByRole("button", {
-      name: "Create tender sheet with the DfE 2017 example",
-    }) as HTMLButtonElement;
-    await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
-    await act(async () => {
-      fireEvent.click(create);
-    });
-    await screen.findByText(/Created the sheet "Tender" with the DfE 2017 example/);
+    await createExampleSheet();
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     await act(async () => {
       fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));

@@ -1,22 +1,9 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen } from "@testing-library/react";
-import { App } from "../../src/taskpane/App";
-import { WorkbookContext } from "../../src/taskpane/workbook-context";
-import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
-import { renderIn } from "./render";
+import { renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
-
-function renderPane() {
-  const port = new MemoryWorkbookPort(undefined, { today: () => "2026-02-01" });
-  renderIn(
-    <WorkbookContext.Provider value={port}>
-      <App host={{ inExcel: false, theme: "light" }} />
-    </WorkbookContext.Provider>,
-  );
-  return port;
-}
 
 const DPO_NOTICE =
   "Sandwell Council is seeking a consultant to provide data protection officer support to its maintained " +
@@ -41,7 +28,7 @@ function statusBar(): { text: string; intent: string } {
 
 describe("a budget is a ceiling, end to end in the pane", () => {
   it("reads 'has been allocated' as a ceiling, builds without a green bar and says the work is £2,000 over", async () => {
-    renderPane();
+    renderPane(false, "2026-02-01");
     await readNotice(DPO_NOTICE);
     // The title is what the work is, not the whole notice; the lot has no stated value copied in.
     expect((screen.getByRole("textbox", { name: "Title" }) as HTMLInputElement).value).toBe(

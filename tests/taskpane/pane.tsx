@@ -1,0 +1,39 @@
+/** The whole pane in jsdom for the pane's tests: rendered over an in-memory workbook, and the steps a user takes in it. */
+import { act, fireEvent, screen, waitFor } from "@testing-library/react";
+import type { IsoDate } from "../../src/domain/core/types";
+import { App } from "../../src/taskpane/App";
+import { WorkbookContext } from "../../src/taskpane/workbook-context";
+import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { renderIn } from "./render";
+
+/** The pane over an in-memory workbook (as in Excel when `inExcel`), today being `today`; its port. */
+export function renderPane(inExcel = false, today: IsoDate = "2017-07-26"): MemoryWorkbookPort {
+  const port = new MemoryWorkbookPort(undefined, { today: () => today });
+  renderIn(
+    <WorkbookContext.Provider value={port}>
+      <App host={{ inExcel, theme: "light" }} />
+    </WorkbookContext.Provider>,
+  );
+  return port;
+}
+
+/** Start's "Create tender sheet with the DfE 2017 example", once the pane lets it be pressed. */
+export async function createExampleSheet(): Promise<void> {
+  const create = screen.getByRole("button", {
+    name: "Create tender sheet with the DfE 2017 example",
+  }) as HTMLButtonElement;
+  // The pane first looks for a tender kept in the workbook (none here); the buttons wait for it.
+  await waitFor(() => expect(create.getAttribute("aria-disabled")).not.toBe("true"));
+  await act(async () => {
+    fireEvent.click(create);
+  });
+  await screen.findByText(/Created the sheet "Tender" with the DfE 2017 example/);
+}
+
+/** Paste `text` into Start's Tender notice box and press Read tender notice. */
+export async function readNotice(text: string): Promise<void> {
+  fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), { target: { value: text } });
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name: "Read tender notice" }));
+  });
+}
