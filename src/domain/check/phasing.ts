@@ -8,7 +8,7 @@
  * A lot is phased at its pace from its start even past its end date (the CAPACITY finding says
  * when its days do not fit). A lot with no start date or no days is reported, not guessed.
  */
-import type { Allocation } from "./allocation";
+import type { Allocation, AllocationLine } from "./allocation";
 import {
   endOfMonth,
   formatMonth,
@@ -159,18 +159,30 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
   if (!Number.isFinite(daysPerWeek) || daysPerWeek <= 0 || daysPerWeek > 5) {
     throw new RangeError(`daysPerWeek must be more than 0 and at most 5, got ${daysPerWeek}`);
   }
-  const region = tender.region;
-  // Room for every line, cut to the lots phased at the end: no array outgrown and copied.
-  const lots = new Array<LotPhasing>(allocation.lines.length);
-  let phasedCount = 0;
+  // Lot by lot, then the roll-ups: apart, so the loop over every lot is compiled on its own and
+  // stays compiled when the roll-ups (a few dozen months) meet something new.
   const unphased: UnphasedLot[] = [];
-  let total = 0;
+  const paces: Pace[] = [];
+  const lots = phaseLots(allocation.lines, tender.region, daysPerWeek, unphased, paces);
+  const { months, quarters, financialYears, total } = rollUp(paces);
+  return { daysPerWeek, lots, unphased, months, quarters, financialYears, total };
+}
+
+/** Each line's months, and the paces they were worked out at. */
+function phaseLots(
+  lines: readonly AllocationLine[],
+  region: Region,
+  daysPerWeek: number,
+  unphased: UnphasedLot[],
+  allPaces: Pace[],
+): LotPhasing[] {
+  // Room for every line, cut to the lots phased at the end: no array outgrown and copied.
+  const lots = new Array<LotPhasing>(lines.length);
+  let phasedCount = 0;
   // Lots often share a start date and days: work out each pace once per call (by date, then days,
   // keyed by daysKey).
   const paces = new Map<IsoDate, Map<number, Pace | "too-long">>();
-  const allPaces: Pace[] = [];
 
-  const lines = allocation.lines;
   // An index, not for…of: no iterator results made per lot where the loop is not optimised.
   for (let j = 0; j < lines.length; j++) {
     const line = lines[j];
@@ -241,7 +253,6 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     // The months are added up once per pace and value, times the lots that share them (below).
     same.lots++;
     const phased = same.months;
-    total += line.value;
     lots[phasedCount++] = {
       index: line.index,
       lot: name,
@@ -253,10 +264,19 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     };
   }
   lots.length = phasedCount;
+  return lots;
+}
 
+/**
+ * The months, financial quarters and years with money in them, and the total phased: from each
+ * pace's months and value, times its lots.
+ */
+function rollUp(paces: readonly Pace[]): Pick<Phasing, "months" | "quarters" | "financialYears" | "total"> {
   const byMonth = new Map<string, Pence>();
-  for (const pace of allPaces) {
-    for (const same of pace.byValue.values()) {
+  let total = 0;
+  for (const pace of paces) {
+    for (const [value, same] of pace.byValue) {
+      total += value * same.lots;
       for (const month of same.months) {
         byMonth.set(month.month, (byMonth.get(month.month) ?? 0) + month.value * same.lots);
       }
@@ -283,5 +303,5 @@ export function phase(tender: Tender, allocation: Allocation, options: PhasingOp
     if (y && y.financialYear === year) y.value += row.value;
     else financialYears.push({ financialYear: year, value: row.value });
   }
-  return { daysPerWeek, lots, unphased, months: monthRows, quarters, financialYears, total };
+  return { months: monthRows, quarters, financialYears, total };
 }
