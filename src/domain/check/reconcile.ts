@@ -65,6 +65,20 @@ function looksDayPriced(tender: Tender): boolean {
   );
 }
 
+/**
+ * One finding more. Bound to each call's findings, not a closure made per call: V8 compiles it
+ * once, where a new closure per reconcile was compiled again each time (seen with --trace-opt).
+ */
+function addFinding(
+  findings: Finding[],
+  code: FindingCode,
+  severity: Severity,
+  path: string,
+  message: string,
+): void {
+  findings.push({ code, severity, message, path });
+}
+
 function lotField(index: number, field: string): string {
   return `lots[${index}].${field}`;
 }
@@ -87,9 +101,7 @@ export function reconcile(tender: Tender, allocation: Allocation, options: Recon
     throw new RangeError(`daysPerWeek must be more than 0 and at most 5, got ${daysPerWeek}`);
   }
   const findings: Finding[] = [];
-  const add = (code: FindingCode, severity: Severity, path: string, message: string): void => {
-    findings.push({ code, severity, message, path });
-  };
+  const add = addFinding.bind(null, findings);
   const band = allocation.rateBand;
   const region = regionName(tender.region);
 
