@@ -22,7 +22,7 @@ import { READS_PROSE, StartStep } from "./StartStep";
 import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
 import { useKeptDraft } from "./use-kept-draft";
 import { useTask } from "./use-task";
-import { tenderReaders, useStartActions } from "./start-actions";
+import { NOTICE_BUSY, tenderReaders, useStartActions } from "./start-actions";
 
 export { tenderReaders };
 import { unwrap, useWorkbook } from "./workbook-context";
@@ -244,7 +244,7 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
     replacing(`Reading ${file.name}`, () => readFile(file));
   };
 
-  const onNotice = (text: string) => replacing("Reading the tender notice", () => readNotice(text));
+  const onNotice = (text: string) => replacing("Reading the tender notice", () => void readNotice(text));
 
   const onCreateSheet = (example: boolean) =>
     example ? replacing("The DfE 2017 example", () => createSheet(true)) : createSheet(false);
@@ -351,6 +351,7 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
           <StartStep
             inExcel={host.inExcel}
             busy={busy}
+            readingNotice={task.state.busy === NOTICE_BUSY}
             readsProse={READS_PROSE}
             onExample={onExample}
             onBlank={onBlank}

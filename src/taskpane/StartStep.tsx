@@ -24,6 +24,8 @@ export const READS_PROSE = true;
 export interface StartStepProps {
   inExcel: boolean;
   busy: boolean;
+  /** A notice is being read: Read tender notice stays on, to read the text again as it now is. */
+  readingNotice?: boolean;
   onExample: () => void;
   onBlank: () => void;
   onFile: (file: File) => void;
@@ -151,7 +153,7 @@ export function StartStep(props: StartStepProps) {
         <Button
           icon={<TextBulletListSquareRegular />}
           disabled={notice.trim() === ""}
-          disabledFocusable={props.busy}
+          disabledFocusable={props.busy && props.readingNotice !== true}
           onClick={() => props.onNotice(notice)}
         >
           Read tender notice

@@ -11,7 +11,6 @@ import {
   readCsvTender,
   readJsonTender,
   readLotsTableTender,
-  readNoticeTender,
   readTenderFile as readTenderBytes,
   type TenderFileFailure,
   type TenderFileReading,
@@ -21,6 +20,10 @@ import { isSeveralProcesses } from "../domain/formats/ocds/release";
 import type { NoticeReading } from "../domain/notice";
 import type { Result, Tender } from "../domain/core/types";
 import { listProblems } from "./problems";
+import { NOTICE_SOURCE } from "./notice-answer";
+import { readNoticeOffThread } from "./notice-reading";
+
+export { supersedeNoticeRead } from "./notice-reading";
 import { PaneError } from "./use-task";
 
 export interface LoadedTender {
@@ -239,9 +242,12 @@ function noticeLoaded(reading: Extract<NoticeReading, { ok: true }>, tender: Ten
   return { tender, source: "the tender notice", notes, hints };
 }
 
-/** Read a tender notice (or news report) with the notice reader, loaded only when first used. */
+/**
+ * Read a tender notice (or news report) with the notice reader, in a worker where the page has one
+ * (notice-reading.ts); a newer read supersedes this one, which then rejects with SupersededRead.
+ */
 export async function readNoticeText(text: string): Promise<LoadedTender> {
-  return result(await readNoticeTender("the tender notice", text), "the tender notice");
+  return result(await readNoticeOffThread(text), NOTICE_SOURCE);
 }
 
 const FIELD_WORDS: Record<string, string> = {

@@ -2,6 +2,7 @@
  * Start's ways in that read a tender (a file, a pasted notice, the workbook's Tender sheet or
  * selection, a new Tender sheet), each run as a task that loads what it read into the pane.
  */
+import { useRef } from "react";
 import type { Tender } from "../domain/core/types";
 import { DFE_2017_TENDER } from "../domain/core/examples";
 import { lazyModule } from "./lazy-module";
@@ -15,6 +16,9 @@ import { EXCEL_BUSY_NEXT, unwrap, type PaneWorkbook } from "./workbook-context";
  * when the browser is idle after the first screen, or when the user first opens or pastes something.
  */
 export const tenderReaders = lazyModule(() => import(/* webpackChunkName: "readers" */ "./sources"));
+/** What the pane says while it reads a notice (and how Start knows a notice read is running). */
+export const NOTICE_BUSY = "Reading the tender notice…";
+
 const engine = () => import(/* webpackChunkName: "steps" */ "./engine");
 
 /** A tender's own fields without its lots. */
@@ -49,15 +53,27 @@ export function useStartActions({ task, workbook, load, state, onAudit }: StartA
       },
     );
 
-  const readNotice = (text: string) =>
-    void task.run(
-      "Reading the tender notice…",
+  /** The notice read still running: reading again (the text changed) supersedes it. */
+  const noticeRead = useRef<Promise<boolean> | null>(null);
+  const readNotice = async (text: string) => {
+    const readers = await tenderReaders.load();
+    const previous = noticeRead.current;
+    if (previous !== null) {
+      readers.supersedeNoticeRead();
+      await previous;
+    }
+    const read = task.run(
+      NOTICE_BUSY,
       {
         title: "Could not read the tender notice",
         next: "Check the text you pasted, or start a blank tender and type the figures in.",
       },
-      async () => load(await (await tenderReaders.load()).readPastedText(text)),
+      async () => load(await readers.readPastedText(text)),
     );
+    noticeRead.current = read;
+    await read;
+    if (noticeRead.current === read) noticeRead.current = null;
+  };
 
   const createSheet = (example: boolean) =>
     void task.run(

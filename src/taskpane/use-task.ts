@@ -49,6 +49,14 @@ export class PaneError extends Error {
   }
 }
 
+/** Work that newer work replaced (a notice read again): it ends without a problem to show. */
+export class Superseded extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "Superseded";
+  }
+}
+
 export interface TaskFailure {
   title: string;
   next: string;
@@ -97,6 +105,10 @@ export function useTask(): Task {
         setState({ busy: null, problem: null, done: message, caveat });
         return true;
       } catch (error) {
+        if (error instanceof Superseded) {
+          setState({ busy: null, problem: null, done: null, caveat: null });
+          return false;
+        }
         const problem: PaneProblem =
           error instanceof PaneError
             ? {

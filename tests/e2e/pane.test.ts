@@ -361,6 +361,45 @@ describe("the task pane in a plain browser", () => {
   });
 });
 
+describe("a long notice", () => {
+  it("is read in a worker: 500 KB pasted, the page keeps drawing frames while it reads, then the lots show", async () => {
+    const page = await newPane();
+    const notice = readFileSync(join(ROOT, "examples", "dfe-commissioners-2017-notice.txt"), "utf8");
+    const text = notice.repeat(Math.ceil(500_000 / notice.length)).slice(0, 500_000);
+    // Pasted: the whole text arrives in one input event (fill would type it in pieces for minutes).
+    await page.getByRole("textbox", { name: "Tender notice" }).evaluate((box, value) => {
+      const set = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, "value")?.set;
+      set?.call(box, value);
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+    }, text);
+    // Frames drawn: a page whose thread is busy reading draws none until the reading ends.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number };
+      w.frames_ = 0;
+      const tick = () => {
+        w.frames_++;
+        requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const frames = () => page.evaluate(() => (window as unknown as { frames_: number }).frames_);
+    await page.getByRole("button", { name: "Read tender notice" }).click();
+    const atStart = await frames();
+    await page.getByText("Reading the tender notice…").waitFor();
+    // While it reads, the page answers: the notice box still takes typing.
+    await page.getByRole("textbox", { name: "Tender notice" }).press("End");
+    await page.getByText(/^Read 4 lots from the tender notice\./).waitFor({ timeout: 120_000 });
+    const during = (await frames()) - atStart;
+    // The reading takes over a second of a thread's time (1.2 s in Node); in the page's own thread
+    // no frame would be drawn while it ran.
+    expect(during).toBeGreaterThanOrEqual(10);
+    await expect(page.getByRole("textbox", { name: "Barnet stated value" }).inputValue()).resolves.toBe(
+      "107520",
+    );
+    await page.close();
+  });
+});
+
 describe("keyboard and dark theme", () => {
   it("can be used from the keyboard alone and passes axe in the dark theme", async () => {
     const page = await newPane({ colorScheme: "dark" });
