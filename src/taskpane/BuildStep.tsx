@@ -37,6 +37,8 @@ const useStyles = makeStyles({
     columnGap: tokens.spacingHorizontalM,
     rowGap: tokens.spacingVerticalS,
   },
+  // A box whose value is long ("England and Wales") takes the whole row, so it reads in full at 320 px.
+  wide: { gridColumn: "1 / -1" },
   scroll: { overflowX: "auto" },
   num: {
     textAlign: "right",
@@ -235,7 +237,7 @@ export function BuildStep(props: BuildStepProps) {
               onChange={(_, data) => dispatch({ type: "editTender", field: "vatRate", value: data.value })}
             />
           </Field>
-          <Field label="Bank holidays">
+          <Field label="Bank holidays" className={styles.wide}>
             <Select
               className={styles.control}
               value={draft.region}

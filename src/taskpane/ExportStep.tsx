@@ -1,6 +1,11 @@
-import { Button, Field, Input, Text } from "@fluentui/react-components";
+import { Button, Field, Input, Text, makeStyles } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowForwardRegular, DocumentTableRegular } from "@fluentui/react-icons";
 import { useStepStyles } from "./step-styles";
+
+// A download's label wraps in a narrow pane rather than being cut: the whole label is its name.
+const useStyles = makeStyles({
+  wrap: { whiteSpace: "normal", height: "auto", minHeight: "32px", textAlign: "start", maxWidth: "100%" },
+});
 
 /** One way to export, offered only when the code behind it exists. */
 export interface ExportAction {
@@ -24,6 +29,7 @@ export interface ExportStepProps {
 /** Step 5: the summary sheet (in Excel) and downloads. */
 export function ExportStep({ busy, onSummarySheet, downloads, onNext, ocid }: ExportStepProps) {
   const styles = useStepStyles();
+  const own = useStyles();
   return (
     <div className={styles.stack}>
       {onSummarySheet && (
@@ -56,7 +62,12 @@ export function ExportStep({ busy, onSummarySheet, downloads, onNext, ocid }: Ex
                 <Input value={ocid.value} onChange={(_, data) => ocid.onChange(data.value)} />
               </Field>
             )}
-            <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy} onClick={d.run}>
+            <Button
+              className={own.wrap}
+              icon={<ArrowDownloadRegular />}
+              disabledFocusable={busy}
+              onClick={d.run}
+            >
               {d.label}
             </Button>
             <Text size={200}>{d.description}</Text>

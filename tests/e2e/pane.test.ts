@@ -482,6 +482,34 @@ describe("narrow pane", () => {
     await page.getByRole("heading", { name: "Downloads" }).waitFor();
     await page.getByRole("button", { name: "Download allocation (.csv)" }).waitFor();
     expect(await wider(page)).toEqual([]);
+    // Every download's label shows whole (the OCDS one was cut), and says what its name says.
+    const cut = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("section[aria-labelledby=export-downloads] button")).flatMap(
+        (b) => {
+          const el = b as HTMLElement;
+          return el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1
+            ? [el.textContent ?? ""]
+            : [];
+        },
+      ),
+    );
+    expect(cut).toEqual([]);
+
+    // The bank-holiday region reads in full: its box is wider than the name of the region chosen.
+    await page.getByRole("button", { name: "3. Build" }).click();
+    const region = page.getByRole("combobox", { name: "Bank holidays" });
+    await region.selectOption("GB-ENG");
+    const room = await region.evaluate((select) => {
+      const s = select as HTMLSelectElement;
+      const style = getComputedStyle(s);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+      const text = context.measureText(s.selectedOptions[0].text).width;
+      // The text's room: the box less its padding, which leaves space for the arrow.
+      const inner = s.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return { text: s.selectedOptions[0].text, fits: text <= inner };
+    });
+    expect(room).toEqual({ text: expect.stringMatching(/^England/), fits: true });
     await page.close();
     expect(consoleErrors).toEqual([]);
   });
