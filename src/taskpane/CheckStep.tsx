@@ -23,12 +23,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     margin: 0,
   },
-  figure: {
-    margin: 0,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold },
 });
@@ -48,7 +42,7 @@ export interface CheckStepProps {
 
 /** The headline figures: computed total, stated total, variance, day rate. */
 export function HeadlineFigures({ headline }: { headline: Headline }) {
-  const styles = useStyles();
+  const styles = { ...useStepStyles(), ...useStyles() };
   const rates = headline.dayRates ?? [];
   const figures: { term: string; value: string; note?: string }[] = [
     { term: "Computed total", value: money(headline.total), note: "ex VAT" },

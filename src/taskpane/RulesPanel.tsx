@@ -16,12 +16,6 @@ import { useStepStyles } from "./step-styles";
 
 const useStyles = makeStyles({
   figures: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0 },
-  figure: {
-    margin: 0,
-    padding: tokens.spacingHorizontalS,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
   term: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
   value: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   note: { margin: 0, fontSize: tokens.fontSizeBase200 },

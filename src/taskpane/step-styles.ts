@@ -31,6 +31,13 @@ export const useStepStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     backgroundColor: tokens.colorNeutralBackground2,
   },
+  /** One figure of a list of figures (a term and its value) on its own tinted box. */
+  figure: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
   /** A list without bullets, one item under another. */
   list: {
     listStyle: "none",
