@@ -11,7 +11,7 @@ import {
   MessageBarBody,
   MessageBarTitle,
 } from "@fluentui/react-components";
-import { draftWords, savedWhen, type KeptDraft } from "./draft-store";
+import { draftWords, type KeptDraft } from "./draft-store";
 
 export interface ReplaceQuestion {
   /** What would replace the tender, as the start of a sentence: "Starting a blank tender". */
@@ -84,4 +84,16 @@ export function ResumeOffer(props: {
       </MessageBarActions>
     </MessageBar>
   );
+}
+
+/** When a draft was kept, as people say it: "today at 10:42", "2 December 2026 at 10:42". */
+export function savedWhen(savedAt: string, now: Date = new Date()): string {
+  const at = new Date(savedAt);
+  if (Number.isNaN(at.getTime())) return "at a time not recorded";
+  const time = at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  const day =
+    at.toDateString() === now.toDateString()
+      ? "today"
+      : at.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+  return `${day} at ${time}`;
 }

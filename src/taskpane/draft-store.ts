@@ -164,15 +164,3 @@ export function draftWords(draft: TenderDraft): string {
   const n = draft.lots.length;
   return `${draft.title.trim() === "" ? "an untitled tender" : `“${draft.title.trim()}”`} with ${n} ${n === 1 ? "lot" : "lots"}`;
 }
-
-/** When a draft was kept, as people say it: "today at 10:42", "2 December 2026 at 10:42". */
-export function savedWhen(savedAt: string, now: Date = new Date()): string {
-  const at = new Date(savedAt);
-  if (Number.isNaN(at.getTime())) return "at a time not recorded";
-  const time = at.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
-  const day =
-    at.toDateString() === now.toDateString()
-      ? "today"
-      : at.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-  return `${day} at ${time}`;
-}

@@ -6,10 +6,10 @@ import {
   browserDraftStore,
   DRAFT_KEY,
   readKept,
-  savedWhen,
   workbookDraftStore,
   type DraftStore,
 } from "../../src/taskpane/draft-store";
+import { savedWhen } from "../../src/taskpane/KeepWork";
 import { WorkbookContext } from "../../src/taskpane/workbook-context";
 import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { renderIn } from "./render";
