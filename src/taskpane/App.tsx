@@ -1,13 +1,5 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  ProgressBar,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from "@fluentui/react-components";
 import { DFE_2017_TENDER } from "../domain/core/examples";
 import { opensAsAudit } from "./audit/bulk-file";
 import { DFE_EXAMPLE_NAME } from "./dfe-example";
@@ -66,6 +58,9 @@ const useStyles = makeStyles({
   },
   step: { outlineStyle: "none" },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
+  // The browser's own progress element (role progressbar, indeterminate without a value): Fluent's
+  // ProgressBar would add its package to the first load for a bar shown only while a task runs.
+  progress: { width: "100%", height: tokens.strokeWidthThicker, accentColor: tokens.colorBrandBackground },
   // Where a step stands while its code is still arriving (only if the user is quicker than the
   // fetch after the first screen): the pane's own background, holding the height the step will take.
   arriving: { minHeight: "60vh" },
@@ -283,7 +278,7 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
       <div className={styles.status} role="status" aria-live="polite">
         {task.state.busy && (
           <>
-            <ProgressBar aria-label={task.state.busy} />
+            <progress className={styles.progress} aria-label={task.state.busy} />
             <Text>{task.state.busy}</Text>
           </>
         )}
