@@ -167,18 +167,17 @@ describe("TENDER.ALLOCATE parts", () => {
 });
 
 describe("a whole column of a large tender", () => {
-  // 20,000 rows, one blank in seven: the time a cell takes must not grow with the range's size
-  // (naming every cell by measuring the whole range made this take minutes).
+  // 20,000 rows, one blank in seven. Naming every cell by measuring the whole range once made this
+  // take minutes; a return of that runs past jest's time limit for the test. No time is asserted
+  // here: speed goals live in `npm run bench`.
   const column = Array.from({ length: 20_000 }, (_, i) => [i % 7 === 0 ? "" : 960 * ((i % 5) + 1)]);
   const row = [column.map((cell) => cell[0])];
 
-  it("is read by DAYRATE, RECONCILE and ALLOCATE in a moment, not minutes", () => {
+  it("is read by DAYRATE, RECONCILE and ALLOCATE as a column and as a row", () => {
     for (const range of [column, row]) {
-      const started = Date.now();
       expect(tender.dayrate(range)).toBe(960);
       expect(tender.reconcile(range, 1000)).toMatch(/^Mismatch: \+£/);
       expect(tender.allocate(346000, range)).toHaveLength(range.length);
-      expect(Date.now() - started).toBeLessThan(3000);
     }
   });
 
