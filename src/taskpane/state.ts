@@ -50,8 +50,11 @@ export interface PaneState {
   options: BuildOptions;
   /** The allocation has been built at least once; from then on it follows every edit. */
   built: boolean;
-  /** The lot last removed and where it stood, for Undo; cleared by the next load or added lot. */
-  removedLot?: { lot: LotDraft; index: number };
+  /**
+   * The lot last removed, where it stood and its boxes' notes from the source (keyed by field), for
+   * Undo; cleared by the next load or added lot.
+   */
+  removedLot?: { lot: LotDraft; index: number; hints: Record<string, string> };
   /**
    * The user has changed the tender since it was started or read (or it is a draft they resumed):
    * starting another asks first.
@@ -105,6 +108,44 @@ function withoutHint(hints: Record<string, string>, path: string): Record<string
   if (!(path in hints)) return hints;
   const { [path]: _changed, ...rest } = hints;
   return rest;
+}
+
+const LOT_HINT = /^lots\[(\d+)\]\.(.+)$/;
+
+/**
+ * The source notes once lot `index` is removed: the removed lot's own (by field, kept for Undo) and
+ * the rest, the later lots' moved up one place so that each note stays under its own lot's box.
+ */
+function lotHintsWithout(
+  hints: Record<string, string>,
+  index: number,
+): { kept: Record<string, string>; removed: Record<string, string> } {
+  const kept: Record<string, string> = {};
+  const removed: Record<string, string> = {};
+  for (const [path, note] of Object.entries(hints)) {
+    const m = LOT_HINT.exec(path);
+    const lot = m ? Number(m[1]) : -1;
+    if (!m || lot < index) kept[path] = note;
+    else if (lot === index) removed[m[2]] = note;
+    else kept[`lots[${lot - 1}].${m[2]}`] = note;
+  }
+  return { kept, removed };
+}
+
+/** The source notes with a lot put back at `index`: later lots' notes move down one place. */
+function lotHintsWith(
+  hints: Record<string, string>,
+  index: number,
+  lotHints: Record<string, string>,
+): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [path, note] of Object.entries(hints)) {
+    const m = LOT_HINT.exec(path);
+    const lot = m ? Number(m[1]) : -1;
+    result[m && lot >= index ? `lots[${lot + 1}].${m[2]}` : path] = note;
+  }
+  for (const [field, note] of Object.entries(lotHints)) result[`lots[${index}].${field}`] = note;
+  return result;
 }
 
 /** The actions that change the tender itself: after one, the tender is the user's edited work. */
@@ -169,15 +210,18 @@ function change(state: PaneState, action: PaneAction): PaneState {
     case "removeLot": {
       if (!state.draft || state.draft.lots.length <= 1) return state;
       const lots = state.draft.lots.filter((_, i) => i !== action.index);
-      const removedLot = { lot: state.draft.lots[action.index], index: action.index };
-      return { ...state, draft: { ...state.draft, lots }, removedLot };
+      const { kept, removed } = lotHintsWithout(state.sourceHints, action.index);
+      const removedLot = { lot: state.draft.lots[action.index], index: action.index, hints: removed };
+      return { ...state, draft: { ...state.draft, lots }, sourceHints: kept, removedLot };
     }
     case "undoRemoveLot": {
       if (!state.draft || !state.removedLot) return state;
-      const { lot, index } = state.removedLot;
+      const { lot, index, hints } = state.removedLot;
+      const at = Math.min(index, state.draft.lots.length);
       const lots = [...state.draft.lots];
-      lots.splice(Math.min(index, lots.length), 0, lot);
-      return { ...state, draft: { ...state.draft, lots }, removedLot: undefined };
+      lots.splice(at, 0, lot);
+      const sourceHints = lotHintsWith(state.sourceHints, at, hints);
+      return { ...state, draft: { ...state.draft, lots }, sourceHints, removedLot: undefined };
     }
     case "setOptions":
       return { ...state, options: { ...state.options, ...action.options } };

@@ -43,6 +43,33 @@ describe("paneReducer", () => {
     expect(s.draft?.lots).toHaveLength(1);
   });
 
+  it("keeps each lot's notes from the notice under its own lot when a lot is removed and put back", () => {
+    const hints = {
+      title: "read from: Provision of …",
+      "lots[0].statedValue": "read from: £107,520 Barnet",
+      "lots[1].statedValue": "read from: £48,960 Kirklees",
+      "lots[2].statedValue": "read from: £95,040 Reading",
+      "lots[2].name": "read from: Reading",
+    };
+    const s = paneReducer(INITIAL_STATE, {
+      type: "loaded",
+      draft: tenderToDraft(DFE_2017_TENDER),
+      source: "notice",
+      hints,
+    });
+    const removed = paneReducer(s, { type: "removeLot", index: 1 });
+    expect(removed.draft?.lots.map((l) => l.name)).toEqual(["Barnet", "Reading", "Worcestershire"]);
+    expect(removed.sourceHints).toEqual({
+      title: "read from: Provision of …",
+      "lots[0].statedValue": "read from: £107,520 Barnet",
+      "lots[1].statedValue": "read from: £95,040 Reading",
+      "lots[1].name": "read from: Reading",
+    });
+    const back = paneReducer(removed, { type: "undoRemoveLot" });
+    expect(back.draft?.lots.map((l) => l.name)).toEqual(s.draft?.lots.map((l) => l.name));
+    expect(back.sourceHints).toEqual(hints);
+  });
+
   it("a newly loaded tender must be built again", () => {
     const built = paneReducer(loaded(), { type: "built" });
     const again = paneReducer(built, { type: "loaded", draft: tenderToDraft(DFE_2017_TENDER), source: "y" });
