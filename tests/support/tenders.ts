@@ -1,4 +1,8 @@
-/** Tenders the tests share: the DfE 2017 example (with and without #17's rule fields) and a bare tender. */
+/**
+ * Tenders the tests share: the DfE 2017 example (with and without #17's rule fields), a bare tender,
+ * and a tender read from a tender file's fields.
+ */
+import { parseTender } from "../../src/domain/check/tender";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import type { Lot, Tender } from "../../src/domain/core/types";
 
@@ -40,4 +44,11 @@ export function dfeWithRules(): Tender {
 /** A tender of just these lots: no title or buyer yet, England and Wales, VAT at 20%. */
 export function tenderOf(lots: Lot[], extra: Partial<Tender> = {}): Tender {
   return { title: "", buyer: "", currency: "GBP", region: "GB-ENG", vatRate: 20, lots, ...extra };
+}
+
+/** The tender `parseTender` reads from a tender file's fields; throws with its errors when it cannot. */
+export function parsedTender(input: unknown): Tender {
+  const r = parseTender(input);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
 }

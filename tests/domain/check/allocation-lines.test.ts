@@ -4,16 +4,10 @@ import { fromDayNumber, toDayNumber, workingDaysBetween } from "../../../src/dom
 import { rateTimesDays } from "../../../src/domain/core/money";
 import { phase } from "../../../src/domain/check/phasing";
 import { reconcile } from "../../../src/domain/check/reconcile";
-import { parseTender } from "../../../src/domain/check/tender";
 import type { Finding, Tender } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";
+import { parsedTender as tender } from "../../support/tenders";
 import { tenderOf } from "../../support/tenders";
-
-function tender(input: unknown): Tender {
-  const r = parseTender(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
 
 /** The keys of every line, in order. */
 const LINE_KEYS = [

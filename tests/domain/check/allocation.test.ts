@@ -5,16 +5,10 @@ import {
   splitEnvelope,
   splitEnvelopeDays,
 } from "../../../src/domain/check/allocation";
-import { parseTender } from "../../../src/domain/check/tender";
 import type { Tender } from "../../../src/domain/core/types";
 import { tenderOf } from "../../support/tenders";
 import { DFE_2017 } from "../dfe-2017";
-
-function tender(input: unknown): Tender {
-  const r = parseTender(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
+import { parsedTender as tender } from "../../support/tenders";
 
 describe("inferDayRate", () => {
   it("takes the greatest common divisor of the stated values when it is plausible", () => {

@@ -1,15 +1,8 @@
 import { checkTender, hasErrors } from "../../../src/domain/check/check";
 import { reportToJson } from "../../../src/domain/formats/report-json";
-import { parseTender } from "../../../src/domain/check/tender";
-import type { Tender } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";
+import { parsedTender as tender } from "../../support/tenders";
 import { DFE_JSON_TOTALS } from "../../support/tenders";
-
-function tender(input: unknown): Tender {
-  const r = parseTender(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
 
 describe("checkTender and reportToJson: the DfE 2017 tender end to end", () => {
   const t = tender(DFE_2017);

@@ -2,15 +2,8 @@ import fc from "fast-check";
 import { allocate } from "../../../src/domain/check/allocation";
 import { dayOfWeek, fromDayNumber, toDayNumber } from "../../../src/domain/core/calendar";
 import { phase } from "../../../src/domain/check/phasing";
-import { parseTender } from "../../../src/domain/check/tender";
-import type { Tender } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";
-
-function tender(input: unknown): Tender {
-  const r = parseTender(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
+import { parsedTender as tender } from "../../support/tenders";
 
 describe("phase: the DfE 2017 tender from 31 August 2017 at 5 days a week", () => {
   const t = tender(DFE_2017);

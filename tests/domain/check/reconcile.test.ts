@@ -3,16 +3,10 @@ import { allocate } from "../../../src/domain/check/allocation";
 import { fromDayNumber, toDayNumber } from "../../../src/domain/core/calendar";
 import { phase } from "../../../src/domain/check/phasing";
 import { reconcile } from "../../../src/domain/check/reconcile";
-import { parseTender } from "../../../src/domain/check/tender";
 import { quoted } from "../../../src/domain/core/quoted";
-import type { Finding, Tender } from "../../../src/domain/core/types";
+import type { Finding } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";
-
-function tender(input: unknown): Tender {
-  const r = parseTender(input);
-  if (!r.ok) throw new Error(JSON.stringify(r.errors));
-  return r.value;
-}
+import { parsedTender as tender } from "../../support/tenders";
 
 function check(input: unknown, tolerance?: { absolute: number; percent: number }): Finding[] {
   const t = tender(input);
@@ -307,38 +301,39 @@ describe("reconcile: each finding", () => {
     ]);
   });
 
-  it("RATE_IMPLAUSIBLE for day rates outside £300–£3,000", () => {
-    const f = check({
-      dayRate: 250,
-      lots: [
-        { name: "A", days: 1 },
-        { name: "B", days: 1, dayRate: "£3,500" },
-      ],
-    });
-    expect(codes(f)).toEqual([
-      "RATE_IMPLAUSIBLE:warning:dayRate",
-      "RATE_IMPLAUSIBLE:warning:lots[1].dayRate",
-    ]);
-    expect(f[0].message).toBe(
-      "The day rate of £250.00 a day is below the plausible range of £300 to £3,000 a day; check it is a day rate in pounds.",
-    );
-  });
-
-  it("NO_PLAUSIBLE_RATE when no rate can be inferred, and for lots left unvalued", () => {
-    const f = check({
-      lots: [
-        { name: "A", statedValue: 9600 },
-        { name: "B", statedValue: 19200 },
-        { name: "C", days: 3 },
-      ],
-    });
-    expect(codes(f)).toEqual([
-      "NO_PLAUSIBLE_RATE:warning:dayRate",
-      "NO_PLAUSIBLE_RATE:warning:lots[2].dayRate",
-    ]);
-    expect(f[0].message).toBe(
-      "No day rate was given and none can be inferred: the largest amount all the stated lot values are whole multiples of is £9,600.00, above the plausible range of £300 to £3,000 a day. Give the day rate.",
-    );
+  // The plausible band of day rates: a rate outside it, and no rate to infer, each found once for the
+  // tender and once for each lot left without a rate, the tender's message first.
+  it.each([
+    {
+      name: "RATE_IMPLAUSIBLE for day rates outside £300–£3,000",
+      input: {
+        dayRate: 250,
+        lots: [
+          { name: "A", days: 1 },
+          { name: "B", days: 1, dayRate: "£3,500" },
+        ],
+      },
+      found: ["RATE_IMPLAUSIBLE:warning:dayRate", "RATE_IMPLAUSIBLE:warning:lots[1].dayRate"],
+      message:
+        "The day rate of £250.00 a day is below the plausible range of £300 to £3,000 a day; check it is a day rate in pounds.",
+    },
+    {
+      name: "NO_PLAUSIBLE_RATE when no rate can be inferred, and for lots left unvalued",
+      input: {
+        lots: [
+          { name: "A", statedValue: 9600 },
+          { name: "B", statedValue: 19200 },
+          { name: "C", days: 3 },
+        ],
+      },
+      found: ["NO_PLAUSIBLE_RATE:warning:dayRate", "NO_PLAUSIBLE_RATE:warning:lots[2].dayRate"],
+      message:
+        "No day rate was given and none can be inferred: the largest amount all the stated lot values are whole multiples of is £9,600.00, above the plausible range of £300 to £3,000 a day. Give the day rate.",
+    },
+  ])("$name", ({ input, found, message }) => {
+    const f = check(input);
+    expect(codes(f)).toEqual(found);
+    expect(f[0].message).toBe(message);
   });
 
   it("does not change the tender or the allocation", () => {
