@@ -1,21 +1,13 @@
 import * as fs from "fs";
-import * as path from "path";
 import { parseNotice } from "../../../src/domain/notice";
-import type { NoticeReading, NoticeResult, NoticeTenderInput } from "../../../src/domain/notice";
+import type { NoticeTenderInput } from "../../../src/domain/notice";
 import { parseTender } from "../../../src/domain/check/tender";
-
-const DIR = path.resolve(__dirname, "../../fixtures/notices");
-
-function notice(name: string): string {
-  return fs.readFileSync(path.join(DIR, name), "utf8");
-}
-
-function reading(r: NoticeResult): NoticeReading {
-  if (!r.ok) throw new Error(`expected a tender, got: ${r.error}`);
-  return r;
-}
-
-const base = { currency: "GBP", region: "GB-ENG", vatRate: 20 } as const;
+import {
+  NOTICE_DEFAULTS as base,
+  NOTICES_DIR as DIR,
+  noticeText as notice,
+  reading,
+} from "../../support/notices";
 
 /** What each notice in other wordings must give, field for field. */
 const EXPECTED: Record<string, NoticeTenderInput> = {

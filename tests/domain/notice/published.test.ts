@@ -9,19 +9,13 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseNotice } from "../../../src/domain/notice";
-import type { NoticeReading, NoticeResult, NoticeTenderInput } from "../../../src/domain/notice";
+import type { NoticeTenderInput } from "../../../src/domain/notice";
 import { nameFromCapitals, readLayout } from "../../../src/domain/notice/layout";
 import { parseTender } from "../../../src/domain/check/tender";
+import { NOTICE_DEFAULTS as base, NOTICES_DIR, noticeText, reading } from "../../support/notices";
 
-const DIR = path.resolve(__dirname, "../../fixtures/notices/published");
-const notice = (name: string): string => fs.readFileSync(path.join(DIR, name), "utf8");
-
-function reading(r: NoticeResult): NoticeReading {
-  if (!r.ok) throw new Error(`expected a tender, got: ${r.error}`);
-  return r;
-}
-
-const base = { currency: "GBP", region: "GB-ENG", vatRate: 20 } as const;
+const DIR = path.join(NOTICES_DIR, "published");
+const notice = (name: string): string => noticeText(path.join("published", name));
 
 const EXPECTED: Record<string, NoticeTenderInput> = {
   "p01-contracts-finder-capitals.txt": {
@@ -246,7 +240,7 @@ describe("what a published layout says", () => {
   });
 
   test("text in other shapes passes through unchanged", () => {
-    const prose = fs.readFileSync(path.resolve(DIR, "../01-sandwell-lone-amount.txt"), "utf8");
+    const prose = noticeText("01-sandwell-lone-amount.txt");
     const layout = readLayout(prose);
     expect(layout.text).toBe(
       prose

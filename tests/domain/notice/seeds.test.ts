@@ -1,9 +1,10 @@
 import * as fs from "fs";
 import * as path from "path";
 import { parseNotice } from "../../../src/domain/notice";
-import type { NoticeReading, NoticeResult } from "../../../src/domain/notice";
+import type { NoticeReading } from "../../../src/domain/notice";
 import { parseTender } from "../../../src/domain/check/tender";
 import { describeWith, sharedDir } from "../../support/shared-material";
+import { reading } from "../../support/notices";
 
 const SEEDS = sharedDir("seeds", "the seed articles read as notices (seeds 000-004, 11 tests)");
 
@@ -13,11 +14,6 @@ function seed(prefix: string): string {
   const file = fs.readdirSync(SEEDS).find((f) => f.startsWith(prefix) && f.endsWith(".txt"));
   if (file === undefined) throw new Error(`seed ${prefix} not found in ${SEEDS}`);
   return fs.readFileSync(path.join(SEEDS, file), "utf8");
-}
-
-function reading(r: NoticeResult): NoticeReading {
-  if (!r.ok) throw new Error(`expected a tender, got: ${r.error}`);
-  return r;
 }
 
 describeWith(SEEDS)("seed 000: the DfE commissioners tender", () => {
