@@ -504,8 +504,7 @@ describe("OCDS input problems name the field", () => {
     json.releases[0].tender.tenderPeriod.endDate = "2017-02-30T00:00:00Z";
     json.releases[0].tender.items[0].relatedLot = "9";
     json.releases[0].tender.items[1].quantity = "51";
-    const errors = errorsOf(json);
-    expect(errors.map((e) => e.path)).toEqual([
+    expect(errorsOf(json).map((e) => e.path)).toEqual([
       "releases[0].tender.tenderPeriod.endDate",
       "releases[0].tender.items[0].relatedLot",
       "releases[0].tender.items[1].quantity",
@@ -523,8 +522,7 @@ describe("OCDS input problems name the field", () => {
     rel.tender.lots[1].title = "barnet";
     delete rel.tender.lots[3].value;
     rel.tender.items = [];
-    const errors = errorsOf(json);
-    expect(errors.map((e) => e.path)).toEqual([
+    expect(errorsOf(json).map((e) => e.path)).toEqual([
       "releases[0].tender.title",
       "releases[0].tender.lots[1].title",
       "releases[0].tender.lots[3].value",

@@ -92,20 +92,20 @@ describe("the threshold comparison", () => {
   });
 
   it("compares ex VAT on 31 December 2021 and inc VAT from 1 January 2022", () => {
-    const before = run({ ...central, publishedDate: "2021-12-31", lotsValue: 12_000_000 }).a;
-    expect(before).toMatchObject({
+    const publishedOn = (publishedDate: string) =>
+      run({ ...central, publishedDate, lotsValue: 12_000_000 }).a;
+    expect(publishedOn("2021-12-31")).toMatchObject({
       comparedWith: "ex VAT",
       estimatedValue: 12_000_000,
       threshold: 12_297_600,
+      aboveThreshold: false,
     });
-    expect(before.aboveThreshold).toBe(false);
-    const after = run({ ...central, publishedDate: "2022-01-01", lotsValue: 12_000_000 }).a;
-    expect(after).toMatchObject({
+    expect(publishedOn("2022-01-01")).toMatchObject({
       comparedWith: "inc VAT",
       estimatedValue: 14_400_000,
       threshold: 13_876_000,
+      aboveThreshold: true,
     });
-    expect(after.aboveThreshold).toBe(true);
   });
 
   it("adds VAT at the tender's own rate", () => {
@@ -170,28 +170,13 @@ describe("what cannot be told", () => {
   });
 
   it("leaves out the unconfirmed 2018 utilities figure and utilities' works", () => {
-    const u2018 = run({
-      buyerType: "utility",
-      contractType: "services",
-      publishedDate: "2018-03-01",
-      lotsValue: 1,
-    });
-    expect(u2018.a.aboveThreshold).toBeNull();
-    expect(u2018.a.missing[0].message).toContain("not confirmed");
-    const u2020 = run({
-      buyerType: "utility",
-      contractType: "services",
-      publishedDate: "2020-03-01",
-      lotsValue: 1,
-    });
-    expect(u2020.a.threshold).toBe(37_866_000);
-    const works = run({
-      buyerType: "utility",
-      contractType: "works",
-      publishedDate: "2024-03-01",
-      lotsValue: 1,
-    });
-    expect(works.a.aboveThreshold).toBeNull();
+    const utility = (contractType: "services" | "works", publishedDate: string) =>
+      run({ buyerType: "utility", contractType, publishedDate, lotsValue: 1 }).a;
+    const u2018 = utility("services", "2018-03-01");
+    expect(u2018.aboveThreshold).toBeNull();
+    expect(u2018.missing[0].message).toContain("not confirmed");
+    expect(utility("services", "2020-03-01").threshold).toBe(37_866_000);
+    expect(utility("works", "2024-03-01").aboveThreshold).toBeNull();
   });
 
   it("does not check the Act's tendering periods (not confirmed against s.54)", () => {

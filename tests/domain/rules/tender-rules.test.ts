@@ -6,13 +6,13 @@
 import { checkTender, parseTender, reportToJson } from "../../../src/domain";
 import { parseNotice } from "../../../src/domain/notice";
 import { DFE_2017 } from "../dfe-2017";
-import { DFE_RULE_FIELDS } from "../../support/tenders";
+import { DFE_RULE_FIELDS, parsedTender } from "../../support/tenders";
+import { errorsOf } from "../../support/results";
 
-const dfe = (extra: Record<string, unknown>) => {
-  const parsed = parseTender({ ...DFE_2017, ...extra });
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-  return parsed.value;
-};
+const dfe = (extra: Record<string, unknown>) => parsedTender({ ...DFE_2017, ...extra });
+/** The DfE tender as central government services, with `extra`, checked. */
+const checkCentral = (extra: Record<string, unknown>) =>
+  checkTender(dfe({ buyerType: "central", contractType: "services", ...extra }));
 
 describe("tender file: rule fields", () => {
   it("reads every rule field, in the user's words too", () => {
@@ -35,18 +35,18 @@ describe("tender file: rule fields", () => {
   });
 
   it("names the field of each bad value and says what to use", () => {
-    const parsed = parseTender({
-      ...DFE_2017,
-      buyerType: "council",
-      contractType: 3,
-      procedure: "negotiated",
-      publishedDate: "2017-02-30",
-      awardNoticeDate: "14/08/2017",
-      optionsValue: "-£5",
-    });
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    const byPath = Object.fromEntries(parsed.errors.map((e) => [e.path, e.message]));
+    const errors = errorsOf(
+      parseTender({
+        ...DFE_2017,
+        buyerType: "council",
+        contractType: 3,
+        procedure: "negotiated",
+        publishedDate: "2017-02-30",
+        awardNoticeDate: "14/08/2017",
+        optionsValue: "-£5",
+      }),
+    );
+    const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
     expect(Object.keys(byPath).sort()).toEqual(
       ["awardNoticeDate", "buyerType", "contractType", "optionsValue", "procedure", "publishedDate"].sort(),
     );
@@ -116,55 +116,33 @@ describe("checkTender: the DfE 2017 case (published 26 July 2017, closing 31 Jul
   });
 
   it("counts lots together: each lot is below the threshold, the four are above", () => {
-    const one = checkTender(
-      dfe({
-        buyerType: "central",
-        contractType: "services",
-        publishedDate: "2017-07-26",
-        statedTotal: null,
-        lots: [{ name: "Kirklees", statedValue: "£48,960" }],
-      }),
-    );
+    const one = checkCentral({
+      publishedDate: "2017-07-26",
+      statedTotal: null,
+      lots: [{ name: "Kirklees", statedValue: "£48,960" }],
+    });
     expect(one.rules.aboveThreshold).toBe(false);
     expect(report.rules.aboveThreshold).toBe(true);
   });
 
   it("includes options: £60,000 of lots plus £50,000 of options reach £106,047", () => {
     const at = (options: string | null) =>
-      checkTender(
-        dfe({
-          buyerType: "central",
-          contractType: "services",
-          publishedDate: "2017-07-26",
-          statedTotal: null,
-          optionsValue: options,
-          lots: [{ name: "Barnet", statedValue: "£60,000" }],
-        }),
-      ).rules;
+      checkCentral({
+        publishedDate: "2017-07-26",
+        statedTotal: null,
+        optionsValue: options,
+        lots: [{ name: "Barnet", statedValue: "£60,000" }],
+      }).rules;
     expect(at(null).aboveThreshold).toBe(false);
     expect(at("£46,047")).toMatchObject({ aboveThreshold: true, estimatedValue: 10_604_700 });
     expect(at("£46,046.99").aboveThreshold).toBe(false);
   });
 
   it("raises STANDSTILL_NOT_OVER when the award notice is too late for the 31 August start", () => {
-    const late = checkTender(
-      dfe({
-        buyerType: "central",
-        contractType: "services",
-        publishedDate: "2017-06-01",
-        awardNoticeDate: "2017-08-21",
-      }),
-    );
+    const late = checkCentral({ publishedDate: "2017-06-01", awardNoticeDate: "2017-08-21" });
     expect(late.rules.standstillEnd).toBe("2017-08-31");
     expect(late.findings.map((f) => f.code)).toContain("STANDSTILL_NOT_OVER");
-    const inTime = checkTender(
-      dfe({
-        buyerType: "central",
-        contractType: "services",
-        publishedDate: "2017-06-01",
-        awardNoticeDate: "2017-08-20",
-      }),
-    );
+    const inTime = checkCentral({ publishedDate: "2017-06-01", awardNoticeDate: "2017-08-20" });
     expect(inTime.findings.map((f) => f.code)).not.toContain("STANDSTILL_NOT_OVER");
   });
 });
