@@ -25,6 +25,15 @@ export const MONTH_NAMES: readonly string[] = [
   "December",
 ];
 
+/**
+ * The short forms of the month names, lower case, as written with a full stop ("1 Sept. 2017"):
+ * the first three letters of each name longer than three, and "sept". May has none.
+ */
+export const MONTH_ABBREVIATIONS: readonly string[] = [
+  ...MONTH_NAMES.filter((name) => name.length > 3).map((name) => name.slice(0, 3).toLowerCase()),
+  "sept",
+];
+
 function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }

@@ -7,6 +7,7 @@
  * upon Tyne", "Stockton-on-Tees"). "and" separates two names ("Reading and Worcestershire") except
  * in authorities whose own name holds it ("Brighton and Hove").
  */
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "../core/calendar";
 
 /** Authorities whose names contain "and" or "with": never split them into two lots. */
 const COMPOUND_NAMES = [
@@ -73,30 +74,8 @@ const NOT_NAMES = new Set(
     "of",
     "to",
     "on",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
+    ...MONTH_NAMES,
+    ...MONTH_ABBREVIATIONS,
     "monday",
     "tuesday",
     "wednesday",

@@ -6,6 +6,7 @@
  * sentence, is short (a heading, a date line, a form field) or the next line is a bullet or a label;
  * otherwise it is a hard wrap inside a paragraph and reads as a space.
  */
+import { MONTH_ABBREVIATIONS } from "../core/calendar";
 
 export interface Sentence {
   /** The sentence with its internal whitespace collapsed to single spaces. */
@@ -34,17 +35,7 @@ const ABBREVIATIONS = new Set([
   "cllr",
   "prof",
   "est",
-  "jan",
-  "feb",
-  "apr",
-  "jun",
-  "jul",
-  "aug",
-  "sep",
-  "sept",
-  "oct",
-  "nov",
-  "dec",
+  ...MONTH_ABBREVIATIONS,
 ]);
 
 const BULLET = /^\s*(?:[-•*–·▪]|\d{1,2}[.)]\s|\(?[a-z]\)\s)/;

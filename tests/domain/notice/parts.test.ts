@@ -29,6 +29,17 @@ describe("sentences", () => {
     ]);
   });
 
+  test("every month's short form with a full stop is an abbreviation, March's too", () => {
+    expect(sentences("Bids close on 31 Mar. 2018 at noon. Work starts on 3 Apr. 2018.")).toEqual([
+      "Bids close on 31 Mar. 2018 at noon.",
+      "Work starts on 3 Apr. 2018.",
+    ]);
+    expect(sentences("The lot runs to 31 Jan. 2019, or to 28 Feb. 2019. Then it ends.")).toEqual([
+      "The lot runs to 31 Jan. 2019, or to 28 Feb. 2019.",
+      "Then it ends.",
+    ]);
+  });
+
   test("short lines and labels are sentences of their own; hard-wrapped prose is joined", () => {
     const text =
       "Closing date: 31 July\nValue: £5,000\nA line that is long enough to be a hard wrapped line of prose and\ncontinues here. Next one?\n\n- a bullet\n";
