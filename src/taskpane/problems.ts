@@ -7,7 +7,8 @@ import type { InputError } from "../domain/core/types";
 
 const MAX_LISTED = 5;
 
-const PATH_WORDS: Record<string, string> = {
+/** Each field of a tender or a lot in the user's words, as a problem or a note names it. */
+const FIELD_WORDS: Record<string, string> = {
   title: "title",
   buyer: "buyer",
   currency: "currency",
@@ -23,7 +24,18 @@ const PATH_WORDS: Record<string, string> = {
   name: "name",
   toleranceAmount: "tolerance (£)",
   tolerancePercent: "tolerance (%)",
+  buyerType: "buyer type",
+  contractType: "contract type",
+  procedure: "procedure",
+  publishedDate: "published date",
+  awardNoticeDate: "award notice date",
+  optionsValue: "options value",
 };
+
+/** A field in the user's words, lower case: `statedTotal` → "stated total"; an unknown one as it is. */
+export function fieldWords(field: string): string {
+  return FIELD_WORDS[field] ?? field;
+}
 
 /**
  * A field path in the user's words: `lots[2].dayRate` → "Lot 3 day rate", `statedTotal` → "Stated
@@ -39,9 +51,9 @@ export function describePath(path: string, lotNames: readonly string[] = []): st
     const name = lotNames[n]?.trim();
     // The lot's name where it has one, as its box in Review is headed: "Kirklees (lot 2) days".
     const which = name ? `${name} (lot ${n + 1})` : `Lot ${n + 1}`;
-    return `${which}${lot[2] ? ` ${PATH_WORDS[lot[2]] ?? lot[2]}` : ""}`;
+    return `${which}${lot[2] ? ` ${fieldWords(lot[2])}` : ""}`;
   }
-  const word = PATH_WORDS[path];
+  const word = FIELD_WORDS[path];
   return word ? word.charAt(0).toUpperCase() + word.slice(1) : path;
 }
 

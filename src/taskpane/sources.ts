@@ -19,7 +19,7 @@ import {
 import { isSeveralProcesses } from "../domain/formats/ocds/release";
 import type { NoticeReading } from "../domain/notice";
 import type { Result, Tender } from "../domain/core/types";
-import { listProblems } from "./problems";
+import { fieldWords, listProblems } from "./problems";
 import { NOTICE_SOURCE } from "./notice-answer";
 import { readNoticeOffThread } from "./notice-reading";
 
@@ -233,7 +233,7 @@ function noticeLoaded(reading: Extract<NoticeReading, { ok: true }>, tender: Ten
     if (!source) continue;
     hints[field] = `From the notice: “${source.sentence}”`;
     if (source.confidence < CONFIDENT)
-      notes.push(`Check the ${FIELD_WORDS[field] ?? field}: it was read from “${source.sentence}”`);
+      notes.push(`Check the ${fieldWords(field)}: it was read from “${source.sentence}”`);
   }
   reading.lots.forEach((lot, i) => {
     const value = lot.statedValue ?? lot.name;
@@ -249,21 +249,6 @@ function noticeLoaded(reading: Extract<NoticeReading, { ok: true }>, tender: Ten
 export async function readNoticeText(text: string): Promise<LoadedTender> {
   return result(await readNoticeOffThread(text), NOTICE_SOURCE);
 }
-
-const FIELD_WORDS: Record<string, string> = {
-  title: "title",
-  buyer: "buyer",
-  statedTotal: "stated total",
-  dayRate: "day rate",
-  closingDate: "closing date",
-  startDate: "start date",
-  endDate: "end date",
-  region: "bank-holiday region",
-  buyerType: "buyer type",
-  contractType: "contract type",
-  procedure: "procedure",
-  publishedDate: "published date",
-};
 
 /** A workbook's bytes as a tender: the .xlsx reader (and exceljs behind it) is loaded only when a workbook is opened. */
 async function readWorkbook(bytes: Uint8Array, title: string): Promise<Result<Tender>> {

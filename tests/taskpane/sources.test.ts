@@ -154,6 +154,8 @@ describe("describing problems", () => {
     expect(describePath("lots[1].days", ["Barnet", "Kirklees"])).toBe("Kirklees (lot 2) days");
     expect(describePath("lots[1].name", ["Barnet", " "])).toBe("Lot 2 name");
     expect(describePath("statedTotal")).toBe("Stated total");
+    expect(describePath("buyerType")).toBe("Buyer type");
+    expect(describePath("optionsValue")).toBe("Options value");
     expect(describePath("Tender!C7")).toBe("Tender!C7");
   });
 
