@@ -24,12 +24,10 @@ import {
   type TablePlan,
   type ValidationPlan,
 } from "./plan";
+import { dateValidation, daysValidation, poundsValidation } from "./validations";
 
 /** 0-based row of the Actuals table's header. */
 export const ACTUALS_HEADER_ROW = 3;
-
-const MIN_DATE = isoToExcelSerial("2000-01-01");
-const MAX_DATE = isoToExcelSerial("2099-12-31");
 
 /** Excel keeps a list validation's items in at most 255 characters. */
 const LIST_LIMIT = 255;
@@ -137,30 +135,18 @@ export function actualsSheetPlan(
     });
   }
   validations.push(
-    {
-      rect: { r0, c0: actualsColumn("invoiceDate"), r1, c1: actualsColumn("periodEnd") },
-      rule: { type: "date", min: MIN_DATE, max: MAX_DATE },
-      prompt: {
-        title: "Dates",
-        message: "dd/mm/yyyy. Give the invoice date, or the period start and end of the work (or all three).",
-      },
-      error: { title: "Dates", message: "Enter a real date between 2000 and 2099, dd/mm/yyyy." },
-    },
-    {
-      rect: col("days"),
-      rule: { type: "decimal", min: 0 },
-      prompt: { title: "Days", message: "Days worked on this invoice; half and quarter days allowed (2.5)." },
-      error: { title: "Days", message: "Enter a number of days, 0 or more." },
-    },
-    {
-      rect: { r0, c0: actualsColumn("amount"), r1, c1: actualsColumn("vat") },
-      rule: { type: "decimal", min: 0 },
-      prompt: { title: "Amount and VAT", message: "In pounds: the amount ex VAT, and the VAT on it." },
-      error: {
-        title: "Amount and VAT",
-        message: "Enter an amount in pounds of £0 or more (correct the original line rather than a credit).",
-      },
-    },
+    dateValidation(
+      { r0, c0: actualsColumn("invoiceDate"), r1, c1: actualsColumn("periodEnd") },
+      "Dates",
+      "dd/mm/yyyy. Give the invoice date, or the period start and end of the work (or all three).",
+    ),
+    daysValidation(col("days"), "Days", "Days worked on this invoice; half and quarter days allowed (2.5)."),
+    poundsValidation(
+      { r0, c0: actualsColumn("amount"), r1, c1: actualsColumn("vat") },
+      "Amount and VAT",
+      "In pounds: the amount ex VAT, and the VAT on it.",
+      " (correct the original line rather than a credit)",
+    ),
   );
   return {
     kind: "actuals",

@@ -34,6 +34,7 @@ import {
   type SheetPlan,
   type TablePlan,
 } from "./plan";
+import { dateValidation } from "./validations";
 
 /** 0-based cell of the as-of date (B4). */
 export const AS_OF = { row: 3, col: 1 } as const;
@@ -138,6 +139,14 @@ export function budgetSheetPlan(
     value,
     numberFormat,
   });
+  /** A signed amount: one column less another, in each row and in the total row. */
+  const difference = (name: BudgetColumn, from: BudgetColumn, less: BudgetColumn, totalPence: number) => ({
+    header: name,
+    numberFormat: SIGNED_MONEY,
+    width: 14,
+    formula: formulaCol(`=${R(from)}-${R(less)}`, (r) => `=${at(from, r)}-${at(less, r)}`),
+    total: total(name, penceToPounds(totalPence), SIGNED_MONEY),
+  });
   const t = actuals.totals;
   const daysUsed = sumTo("days", lotOf, asOf);
   const spent = sumTo("amount", lotOf, asOf);
@@ -185,16 +194,7 @@ export function budgetSheetPlan(
         ),
         total: total("Remaining days", days(t.remainingDays), "#,##0.##;-#,##0.##;0"),
       },
-      {
-        header: "Remaining value",
-        numberFormat: SIGNED_MONEY,
-        width: 14,
-        formula: formulaCol(
-          `=${R("Allocated value")}-${R("Spent")}`,
-          (r) => `=${at("Allocated value", r)}-${at("Spent", r)}`,
-        ),
-        total: total("Remaining value", penceToPounds(t.remainingValue), SIGNED_MONEY),
-      },
+      difference("Remaining value", "Allocated value", "Spent", t.remainingValue),
       {
         header: "% used",
         numberFormat: "0.0%",
@@ -218,16 +218,7 @@ export function budgetSheetPlan(
         width: 14,
         total: total("Phased to date", penceToPounds(t.phasedToDate), FORMATS.money),
       },
-      {
-        header: "Ahead/behind",
-        numberFormat: SIGNED_MONEY,
-        width: 14,
-        formula: formulaCol(
-          `=${R("Spent")}-${R("Phased to date")}`,
-          (r) => `=${at("Spent", r)}-${at("Phased to date", r)}`,
-        ),
-        total: total("Ahead/behind", penceToPounds(t.varianceToPhased), SIGNED_MONEY),
-      },
+      difference("Ahead/behind", "Spent", "Phased to date", t.varianceToPhased),
     ],
     rows: lots.map((l) => [
       l.lot,
@@ -266,12 +257,11 @@ export function budgetSheetPlan(
     cells,
     tables: [table],
     validations: [
-      {
-        rect: { r0: AS_OF.row, c0: AS_OF.col, r1: AS_OF.row, c1: AS_OF.col },
-        rule: { type: "date", min: isoToExcelSerial("2000-01-01"), max: isoToExcelSerial("2099-12-31") },
-        prompt: { title: "As of", message: "Invoices for work dated after this day are not counted." },
-        error: { title: "As of", message: "Enter a real date between 2000 and 2099, dd/mm/yyyy." },
-      },
+      dateValidation(
+        { r0: AS_OF.row, c0: AS_OF.col, r1: AS_OF.row, c1: AS_OF.col },
+        "As of",
+        "Invoices for work dated after this day are not counted.",
+      ),
     ],
     conditionalFormats: [
       { rect: rowsRect, formula: { structured: over, a1: over }, fill: "#FDE7E9", fontColor: "#A4262C" },

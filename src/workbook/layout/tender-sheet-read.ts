@@ -13,7 +13,7 @@ import {
 import { parseMoney, penceToPounds } from "../../domain/core/money";
 import { parseBuyerType, parseContractType, parseProcedure, parseTender } from "../../domain/check/tender";
 import type { InputError, Parsed, Region, Result, Tender } from "../../domain/core/types";
-import { LOT_FIELDS } from "../../domain/core/fields";
+import { LOT_FIELDS, type FieldKind } from "../../domain/core/fields";
 import { quoted } from "../../domain/core/messages";
 import { parseYesNo } from "../../domain/core/yes-no";
 import {
@@ -147,6 +147,16 @@ export interface GridOrigin {
   col: number;
 }
 
+/** How a field's cell is read into the tender file's value, by the field's kind (yes-no and choice below). */
+const CELL_READERS: Partial<Record<FieldKind, (v: CellValue, at: string, errors: InputError[]) => unknown>> =
+  {
+    text: (v) => text(v),
+    money: moneyInput,
+    date: dateInput,
+    region: regionInput,
+    percent: vatInput,
+  };
+
 /**
  * Read a tender from a Tender sheet's values (`grid[r][c]` is the cell at origin + (r, c); dates may
  * be Excel serial numbers). Every problem is an InputError whose path is the cell, e.g. `Tender!B5`.
@@ -197,22 +207,12 @@ export function readTenderGrid(
     fields[spec.field] = address;
     const v = cell(r, c + 1);
     const where = qualified(sheet, address);
+    const read = CELL_READERS[spec.kind];
+    if (read) {
+      input[spec.field] = read(v, where, errors);
+      continue;
+    }
     switch (spec.kind) {
-      case "text":
-        input[spec.field] = text(v);
-        break;
-      case "money":
-        input[spec.field] = moneyInput(v, where, errors);
-        break;
-      case "date":
-        input[spec.field] = dateInput(v, where, errors);
-        break;
-      case "region":
-        input[spec.field] = regionInput(v, where, errors);
-        break;
-      case "percent":
-        input[spec.field] = vatInput(v, where, errors);
-        break;
       case "yes-no": {
         const answer = parseYesNo(v);
         if (answer === true) input[spec.field] = true;

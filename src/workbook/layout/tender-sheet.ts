@@ -24,6 +24,7 @@ import {
   type TablePlan,
   type ValidationPlan,
 } from "./plan";
+import { dateValidation, daysValidation, poundsValidation } from "./validations";
 
 /** The regions by name, spelt as the engine spells them everywhere. */
 export const REGION_LABELS = REGION_NAMES;
@@ -116,37 +117,29 @@ function fieldValue(t: Tender | undefined, f: TenderField): Scalar {
   }
   switch (f) {
     case "title":
-      return t.title;
     case "buyer":
-      return t.buyer;
+      return t[f];
+    case "buyerType":
+    case "contractType":
+    case "procedure":
+      return t[f] ?? null;
     case "statedTotal":
       return money(t.statedTotal?.pence);
     case "statedTotalIsCeiling":
       return t.statedTotalIsCeiling === true ? "Yes" : t.statedTotal ? "No" : null;
     case "dayRate":
-      return money(t.dayRate);
+    case "optionsValue":
+      return money(t[f]);
     case "closingDate":
-      return date(t.closingDate);
     case "startDate":
-      return date(t.startDate);
     case "endDate":
-      return date(t.endDate);
+    case "publishedDate":
+    case "awardNoticeDate":
+      return date(t[f]);
     case "region":
       return REGION_LABELS[t.region];
     case "vatRate":
       return t.vatRate / 100;
-    case "buyerType":
-      return t.buyerType ?? null;
-    case "contractType":
-      return t.contractType ?? null;
-    case "procedure":
-      return t.procedure ?? null;
-    case "publishedDate":
-      return date(t.publishedDate);
-    case "awardNoticeDate":
-      return date(t.awardNoticeDate);
-    case "optionsValue":
-      return money(t.optionsValue);
   }
 }
 
@@ -176,8 +169,6 @@ function lotRow(l: Lot): Scalar[] {
 }
 
 /** The dates validation accepts: 01/01/2000 to 31/12/2099. */
-const MIN_DATE = isoToExcelSerial("2000-01-01");
-const MAX_DATE = isoToExcelSerial("2099-12-31");
 
 /** The Tender sheet, empty (with defaults) or filled from a tender. */
 export function tenderSheetPlan(
@@ -217,19 +208,9 @@ export function tenderSheetPlan(
     cells.push({ row, col: col + 2, value: spec.hint, style: { italic: true, fontColor: "#605E5C" } });
     const rect: Rect = { r0: row, c0: col + 1, r1: row, c1: col + 1 };
     if (spec.kind === "money") {
-      validations.push({
-        rect,
-        rule: { type: "decimal", min: 0 },
-        prompt: { title: spec.label, message: `${spec.hint}. In pounds, e.g. 346000.` },
-        error: { title: spec.label, message: "Enter an amount in pounds of £0 or more." },
-      });
+      validations.push(poundsValidation(rect, spec.label, `${spec.hint}. In pounds, e.g. 346000.`));
     } else if (spec.kind === "date") {
-      validations.push({
-        rect,
-        rule: { type: "date", min: MIN_DATE, max: MAX_DATE },
-        prompt: { title: spec.label, message: "A date, dd/mm/yyyy." },
-        error: { title: spec.label, message: "Enter a real date between 2000 and 2099, dd/mm/yyyy." },
-      });
+      validations.push(dateValidation(rect, spec.label, "A date, dd/mm/yyyy."));
     } else if (spec.kind === "region") {
       validations.push({
         rect,
@@ -278,33 +259,18 @@ export function tenderSheetPlan(
   const body = { r0: LOTS_HEADER_ROW + 1, r1: LOTS_HEADER_ROW + Math.max(lots.length, 1) };
   const colRect = (c: number): Rect => ({ r0: body.r0, c0: c, r1: body.r1, c1: c });
   validations.push(
-    {
-      rect: colRect(1),
-      rule: { type: "decimal", min: 0 },
-      prompt: {
-        title: "Day rate",
-        message: "This lot's own day rate in pounds; leave empty to use the default.",
-      },
-      error: { title: "Day rate", message: "Enter an amount in pounds of £0 or more." },
-    },
-    {
-      rect: colRect(2),
-      rule: { type: "decimal", min: 0 },
-      prompt: { title: "Days", message: "Days of work for this lot; half days allowed (12.5)." },
-      error: { title: "Days", message: "Enter a number of days, 0 or more." },
-    },
-    {
-      rect: colRect(3),
-      rule: { type: "decimal", min: 0 },
-      prompt: { title: "Stated value", message: "The value the tender states for this lot, ex VAT." },
-      error: { title: "Stated value", message: "Enter an amount in pounds of £0 or more." },
-    },
-    {
-      rect: { r0: body.r0, c0: 4, r1: body.r1, c1: 5 },
-      rule: { type: "date", min: MIN_DATE, max: MAX_DATE },
-      prompt: { title: "Date", message: "A date, dd/mm/yyyy; leave empty to use the tender's dates." },
-      error: { title: "Date", message: "Enter a real date between 2000 and 2099, dd/mm/yyyy." },
-    },
+    poundsValidation(
+      colRect(1),
+      "Day rate",
+      "This lot's own day rate in pounds; leave empty to use the default.",
+    ),
+    daysValidation(colRect(2), "Days", "Days of work for this lot; half days allowed (12.5)."),
+    poundsValidation(colRect(3), "Stated value", "The value the tender states for this lot, ex VAT."),
+    dateValidation(
+      { r0: body.r0, c0: 4, r1: body.r1, c1: 5 },
+      "Date",
+      "A date, dd/mm/yyyy; leave empty to use the tender's dates.",
+    ),
   );
 
   return {

@@ -203,15 +203,7 @@ export class WorkbookService implements WorkbookPort {
   }
 
   saveState(state: SavedState): Promise<Result<void>> {
-    return this.guarded("keep the tender in the workbook", async () => {
-      const part = await this.driver.readPart(STATE_NAMESPACE, false);
-      await this.driver.writeFills([], {
-        namespace: STATE_NAMESPACE,
-        xml: stateToXml(state),
-        replaces: part.ids,
-      });
-      return { ok: true, value: undefined };
-    });
+    return this.keepPart("keep the tender in the workbook", STATE_NAMESPACE, () => stateToXml(state));
   }
 
   loadState(): Promise<Result<SavedState | undefined>> {
@@ -222,21 +214,22 @@ export class WorkbookService implements WorkbookPort {
   }
 
   saveDraft(draft: unknown): Promise<Result<void>> {
-    return this.guarded("keep the draft in the workbook", async () => {
-      const part = await this.driver.readPart(DRAFT_NAMESPACE, false);
-      await this.driver.writeFills([], {
-        namespace: DRAFT_NAMESPACE,
-        xml: draftToXml(draft),
-        replaces: part.ids,
-      });
-      return { ok: true, value: undefined };
-    });
+    return this.keepPart("keep the draft in the workbook", DRAFT_NAMESPACE, () => draftToXml(draft));
   }
 
   loadDraft(): Promise<Result<unknown>> {
     return this.guarded<unknown>("read the draft kept in the workbook", async () => {
       const part = await this.driver.readPart(DRAFT_NAMESPACE);
       return part.xml === undefined ? { ok: true, value: undefined } : xmlToDraft(part.xml);
+    });
+  }
+
+  /** Keep the XML `write` makes in the workbook as the custom XML part of `namespace`, in place of the one kept before. */
+  private keepPart(what: string, namespace: string, write: () => string): Promise<Result<void>> {
+    return this.guarded(what, async () => {
+      const part = await this.driver.readPart(namespace, false);
+      await this.driver.writeFills([], { namespace, xml: write(), replaces: part.ids });
+      return { ok: true, value: undefined };
     });
   }
 }
