@@ -14,7 +14,7 @@
 
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join, resolve } from "node:path";
-import { type FileIdentity, type ResolvedIo } from "./io";
+import { type FileContent, type FileIdentity, type ResolvedIo } from "./io";
 import type { InputError, Result } from "../domain/core/types";
 
 /** A file the command reads, and how the user gave it ("the file being checked", "--actuals"). */
@@ -128,7 +128,7 @@ export interface WriteFailure {
  */
 export async function writeAtomically(
   io: ResolvedIo,
-  outputs: readonly (CheckedOutput<unknown> & { data: string | Uint8Array })[],
+  outputs: readonly (CheckedOutput<unknown> & { data: FileContent })[],
 ): Promise<{ ok: true } | ({ ok: false } & WriteFailure)> {
   const temps: { out: (typeof outputs)[number]; temp: string }[] = [];
   const removeTemps = async (): Promise<string[]> => {

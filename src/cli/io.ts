@@ -4,7 +4,9 @@
  * defaults to node:fs when not given.
  */
 
-import { promises as fs } from "node:fs";
+import { createWriteStream, promises as fs } from "node:fs";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 
 /** Which file a path names, whatever the path: device and inode (symbolic and hard links agree). */
 export interface FileIdentity {
@@ -17,8 +19,12 @@ export interface FileIdentity {
 }
 
 export interface Writer {
+  /** False when the chunk was queued beyond the stream's buffer: wait for "drain" before the next. */
   write(chunk: string): unknown;
 }
+
+/** What a new file holds: bytes, or text in chunks written one after the other. */
+export type FileContent = Uint8Array | Iterable<string>;
 
 export interface CliIo {
   stdout: Writer;
@@ -26,8 +32,11 @@ export interface CliIo {
   env?: Record<string, string | undefined>;
   /** Read a whole file as bytes. Defaults to node:fs. */
   readFile?: (path: string) => Promise<Uint8Array>;
-  /** Write a whole new file (it must not exist yet). Defaults to node:fs. */
-  writeFile?: (path: string, data: string | Uint8Array) => Promise<void>;
+  /**
+   * Write a new file (it must not exist yet), text chunk by chunk with backpressure. Defaults to
+   * node:fs.
+   */
+  writeFile?: (path: string, data: FileContent) => Promise<void>;
   /** The file a path names (following links), or undefined when there is none. Defaults to node:fs. */
   stat?: (path: string) => Promise<FileIdentity | undefined>;
   /** Move a file over another in one step. Defaults to node:fs. */
@@ -45,7 +54,7 @@ export interface ResolvedIo {
   stderr: Writer;
   env: Record<string, string | undefined>;
   readFile: (path: string) => Promise<Uint8Array>;
-  writeFile: (path: string, data: string | Uint8Array) => Promise<void>;
+  writeFile: (path: string, data: FileContent) => Promise<void>;
   stat: (path: string) => Promise<FileIdentity | undefined>;
   rename: (from: string, to: string) => Promise<void>;
   remove: (path: string) => Promise<void>;
@@ -67,6 +76,51 @@ async function statFile(path: string): Promise<FileIdentity | undefined> {
     const code = errorCode(e);
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw e;
+  }
+}
+
+/**
+ * Write a new file: bytes at once; text chunk by chunk through a file stream, each chunk taken
+ * only when the stream has room for it (pipeline's backpressure), so the text is never held whole.
+ */
+async function writeNewFile(path: string, data: FileContent): Promise<void> {
+  if (data instanceof Uint8Array) {
+    await fs.writeFile(path, data, { flag: "wx" });
+    return;
+  }
+  await pipeline(Readable.from(data), createWriteStream(path, { flags: "wx" }));
+}
+
+/** A stream's events, when the writer is one. */
+interface WriterEvents {
+  once?: (event: string, listener: () => void) => unknown;
+  removeListener?: (event: string, listener: () => void) => unknown;
+  destroyed?: boolean;
+  writableEnded?: boolean;
+}
+
+/** Until the stream has room again ("drain"), or can take no more (closed, failed). */
+function roomOrEnd(stream: WriterEvents): Promise<void> {
+  return new Promise((resolve) => {
+    const events = ["drain", "close", "error"];
+    const done = (): void => {
+      for (const event of events) stream.removeListener?.(event, done);
+      resolve();
+    };
+    for (const event of events) stream.once?.(event, done);
+  });
+}
+
+/**
+ * Write text chunk by chunk to stdout (or any writer), waiting for "drain" whenever a write
+ * says the stream's buffer is full, so a long output is not queued whole in memory. Stops when
+ * the stream has ended or been destroyed (the reader of a pipe went away: `| head`).
+ */
+export async function writeChunks(writer: Writer, chunks: Iterable<string>): Promise<void> {
+  const stream = writer as WriterEvents;
+  for (const chunk of chunks) {
+    if (stream.destroyed === true || stream.writableEnded === true) return;
+    if (writer.write(chunk) === false && typeof stream.once === "function") await roomOrEnd(stream);
   }
 }
 
@@ -97,7 +151,7 @@ export function resolveIo(io: CliIo): ResolvedIo {
     stderr: io.stderr,
     env: io.env ?? {},
     readFile: io.readFile ?? ((path) => fs.readFile(path)),
-    writeFile: io.writeFile ?? ((path, data) => fs.writeFile(path, data, { flag: "wx" })),
+    writeFile: io.writeFile ?? writeNewFile,
     stat: io.stat ?? statFile,
     rename: io.rename ?? ((from, to) => fs.rename(from, to)),
     remove: io.remove ?? ((path) => fs.rm(path, { force: true })),

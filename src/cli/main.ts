@@ -9,7 +9,7 @@
 
 import { join } from "node:path";
 import { ExitCode, parseArgs, type CheckFlags } from "./args";
-import { type CliIo, fileProblem, type ResolvedIo, resolveIo } from "./io";
+import { type CliIo, fileProblem, type ResolvedIo, resolveIo, writeChunks } from "./io";
 import { loadActuals, loadTender } from "./load";
 import { checkOutputs, writeAtomically } from "./files";
 import { planOutputs } from "./outputs";
@@ -20,6 +20,7 @@ import { formatActuals, formatReport } from "./report-text";
 import { actualsToJson, checkActuals, csvLineRef, type ActualsTableLayout } from "../domain/actuals";
 import { checkTender, hasErrors, type Report } from "../domain/check/check";
 import { reportToJson } from "../domain/formats/report-json";
+import { jsonChunks } from "../domain/formats/json-chunks";
 import type { InputError } from "../domain/core/types";
 
 export { ExitCode } from "./args";
@@ -118,6 +119,12 @@ function printErrors(io: ResolvedIo, heading: string, errors: readonly InputErro
     lines.push(`  ... and ${errors.length - MAX_LISTED_ERRORS} more problems`);
   }
   io.stderr.write(lines.join("\n") + "\n");
+}
+
+/** What --json prints: the report's JSON text, safe for a terminal, and a line break, in chunks. */
+function* safeJsonChunks(json: unknown): Generator<string, void, undefined> {
+  for (const chunk of jsonChunks(json)) yield jsonSafely(chunk);
+  yield "\n";
 }
 
 async function readVersion(io: ResolvedIo): Promise<string> {
@@ -248,7 +255,8 @@ async function runCheck(io: ResolvedIo, file: string, flags: CheckFlags): Promis
       ...(actuals ? { actuals: actualsToJson(actuals) } : {}),
       ...(missing !== undefined ? { notice: { missing, notes, ...provenance } } : {}),
     };
-    io.stdout.write(jsonSafely(JSON.stringify(json, null, 2)) + "\n");
+    // Written piece by piece as it is made: a large tender's report is never one string.
+    await writeChunks(io.stdout, safeJsonChunks(json));
   } else {
     io.stdout.write(showSafely(formatReport(combined, notes, missing ?? [], locate)));
     if (actuals) io.stdout.write(showSafely(formatActuals(actuals)));

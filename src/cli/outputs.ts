@@ -3,8 +3,9 @@
  * checked before anything is worked out or written, so a bad name writes nothing (files.ts).
  */
 
-import { allocationToCsv, findingsToCsv, tenderToCsv } from "../domain/formats/csv-export";
 import type { Report } from "../domain/check/check";
+import { allocationCsvChunks, findingsCsvChunks, tenderCsvChunks } from "../domain/formats/csv-export";
+import { jsonChunks } from "../domain/formats/json-chunks";
 import { reportToJson } from "../domain/formats/report-json";
 import { tenderToOcds, utcDateTime } from "../domain/formats/ocds";
 import type { ActualLine, ActualsReport } from "../domain/actuals";
@@ -24,10 +25,18 @@ export interface OutputFormat {
   suffix: string;
   /** What the file holds, for help and messages. */
   holds: string;
-  render: (report: Report, context: OutputContext) => Promise<string | Uint8Array>;
+  /**
+   * The file's content: bytes (a workbook), or text in chunks that are written one after the other
+   * and never joined, so a large tender's CSV or JSON is never held as one string.
+   */
+  render: (report: Report, context: OutputContext) => Promise<Uint8Array | Iterable<string>>;
 }
 
-const json = (value: unknown): string => JSON.stringify(value, null, 2) + "\n";
+/** `JSON.stringify(value, null, 2)` and a line break, in chunks. */
+function* json(value: unknown): Generator<string, void, undefined> {
+  yield* jsonChunks(value);
+  yield "\n";
+}
 
 /** The formats `--out` writes, by the end of the file name. */
 export const OUTPUT_FORMATS: readonly OutputFormat[] = [
@@ -46,17 +55,17 @@ export const OUTPUT_FORMATS: readonly OutputFormat[] = [
   {
     suffix: ".tender.csv",
     holds: "the tender (its details, then the lots) as CSV, which check reads back",
-    render: async (report) => tenderToCsv(report.tender),
+    render: async (report) => tenderCsvChunks(report.tender),
   },
   {
     suffix: ".findings.csv",
     holds: "the findings as CSV",
-    render: async (report) => findingsToCsv(report.findings),
+    render: async (report) => findingsCsvChunks(report.findings),
   },
   {
     suffix: ".csv",
     holds: "the allocation table as CSV (UTF-8, opens in Excel)",
-    render: async (report) => allocationToCsv(report),
+    render: async (report) => allocationCsvChunks(report),
   },
   {
     suffix: ".json",

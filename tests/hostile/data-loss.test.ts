@@ -14,6 +14,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from "node:fs";
+import type { FileContent } from "../../src/cli/io";
 import { EXAMPLE_JSON, INVOICES, run, scratch, snapshot } from "./run";
 
 describe("--out never writes over an input", () => {
@@ -211,16 +212,14 @@ describe("outputs are written whole or not at all", () => {
       const before = snapshot(s.dir);
       let writes = 0;
       // The disk fills up during the second file: half of it is written, then ENOSPC.
-      const writeFile = async (p: string, data: string | Uint8Array) => {
+      const writeFile = async (p: string, data: FileContent) => {
         writes++;
+        const bytes = data instanceof Uint8Array ? data : Buffer.from([...data].join(""));
         if (writes === 2) {
-          await fs.writeFile(
-            p,
-            typeof data === "string" ? data.slice(0, data.length / 2) : data.subarray(0, data.length / 2),
-          );
+          await fs.writeFile(p, bytes.subarray(0, bytes.length / 2));
           throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
         }
-        await fs.writeFile(p, data, { flag: "wx" });
+        await fs.writeFile(p, bytes, { flag: "wx" });
       };
       const r = await run(
         [

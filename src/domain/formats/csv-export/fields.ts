@@ -15,6 +15,7 @@
  */
 
 import type { IsoDate, Pence } from "../../core/types";
+import { CHUNK_LENGTH } from "../json-chunks";
 
 /** The UTF-8 byte order mark every export starts with. */
 export const CSV_BOM = "\uFEFF";
@@ -88,6 +89,23 @@ export const pounds = (p: Pence | undefined): Field => ({ pounds: p });
 export const num = (n: number | undefined): Field => ({ number: n });
 export const date = (d: IsoDate | undefined): Field => ({ date: d });
 
+/** The rows as one CSV text: the byte order mark, then each row and CRLF. */
 export function writeCsv(rows: readonly (readonly Field[])[]): string {
   return CSV_BOM + rows.map((r) => r.map(field).join(",") + "\r\n").join("");
+}
+
+/**
+ * The same text as `writeCsv`, in chunks of whole rows of about CHUNK_LENGTH characters, the rows
+ * taken one at a time: the file is written piece by piece and never held as one string.
+ */
+export function* csvChunks(rows: Iterable<readonly Field[]>): Generator<string, void, undefined> {
+  let text = CSV_BOM;
+  for (const r of rows) {
+    text += r.map(field).join(",") + "\r\n";
+    if (text.length >= CHUNK_LENGTH) {
+      yield text;
+      text = "";
+    }
+  }
+  if (text !== "") yield text;
 }

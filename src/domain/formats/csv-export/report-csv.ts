@@ -3,16 +3,23 @@
 import { roundHalfAwayFromZero } from "../../core/money";
 import type { Allocation, AllocationLine } from "../../check/allocation";
 import type { Finding, Tender } from "../../core/types";
-import { date, type Field, num, numberField, pounds, text, writeCsv } from "./fields";
+import { csvChunks, date, type Field, num, numberField, pounds, text, writeCsv } from "./fields";
 
 export const FINDINGS_CSV_HEADER = ["Severity", "Code", "Field", "Message"] as const;
 
+function* findingRows(findings: readonly Finding[]): Generator<Field[], void, undefined> {
+  yield FINDINGS_CSV_HEADER.map(text);
+  for (const f of findings) yield [text(f.severity), text(f.code), text(f.path), text(f.message)];
+}
+
 /** The findings, one row each: Severity, Code, Field (the path), Message. */
 export function findingsToCsv(findings: readonly Finding[]): string {
-  return writeCsv([
-    FINDINGS_CSV_HEADER.map(text),
-    ...findings.map((f) => [text(f.severity), text(f.code), text(f.path), text(f.message)]),
-  ]);
+  return writeCsv([...findingRows(findings)]);
+}
+
+/** `findingsToCsv` in chunks, to write piece by piece. */
+export function findingsCsvChunks(findings: readonly Finding[]): Generator<string, void, undefined> {
+  return csvChunks(findingRows(findings));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -39,18 +46,15 @@ function lineNotes(line: AllocationLine): string {
   return notes.join("; ");
 }
 
-/**
- * The allocation table: one row per lot — day rate and days as used (inferred ones included and
- * noted), value (day rate × days, else the stated value), stated value, variance (value − stated
- * value), share of the total in percent (2 decimals), the lot's dates (else the tender's), notes —
- * then a Total row (with the stated total and the variance against it), a VAT row and a Total inc
- * VAT row, their amounts in the Value column. Pass a `checkTender` report or `{tender, allocation}`.
- */
-export function allocationToCsv(report: { tender: Tender; allocation: Allocation }): string {
+/** The rows of `allocationToCsv`, one at a time. */
+function* allocationRows(report: {
+  tender: Tender;
+  allocation: Allocation;
+}): Generator<Field[], void, undefined> {
   const { tender, allocation } = report;
-  const rows: Field[][] = [ALLOCATION_CSV_HEADER.map(text)];
+  yield ALLOCATION_CSV_HEADER.map(text);
   for (const line of allocation.lines) {
-    rows.push([
+    yield [
       text(line.lot),
       pounds(line.dayRate),
       num(line.days),
@@ -61,13 +65,13 @@ export function allocationToCsv(report: { tender: Tender; allocation: Allocation
       date(line.startDate),
       date(line.endDate),
       text(lineNotes(line)),
-    ]);
+    ];
   }
   const blank = (n: number): Field[] => Array.from({ length: n }, () => text(""));
   let totalDays: number | undefined = 0;
   for (const line of allocation.lines)
     totalDays = line.days === undefined || totalDays === undefined ? undefined : totalDays + line.days;
-  rows.push([
+  yield [
     text("Total"),
     pounds(undefined),
     num(totalDays === undefined ? undefined : roundHalfAwayFromZero(totalDays, 2)),
@@ -82,15 +86,33 @@ export function allocationToCsv(report: { tender: Tender; allocation: Allocation
         ? ""
         : `variance ${formatPercent(allocation.variancePercent)} of the stated total`,
     ),
-  ]);
-  rows.push([
+  ];
+  yield [
     text(`VAT at ${numberField(allocation.vatRate)}%`),
     ...blank(2),
     pounds(allocation.vat),
     ...blank(6),
-  ]);
-  rows.push([text("Total inc VAT"), ...blank(2), pounds(allocation.totalIncVat), ...blank(6)]);
-  return writeCsv(rows);
+  ];
+  yield [text("Total inc VAT"), ...blank(2), pounds(allocation.totalIncVat), ...blank(6)];
+}
+
+/**
+ * The allocation table: one row per lot — day rate and days as used (inferred ones included and
+ * noted), value (day rate × days, else the stated value), stated value, variance (value − stated
+ * value), share of the total in percent (2 decimals), the lot's dates (else the tender's), notes —
+ * then a Total row (with the stated total and the variance against it), a VAT row and a Total inc
+ * VAT row, their amounts in the Value column. Pass a `checkTender` report or `{tender, allocation}`.
+ */
+export function allocationToCsv(report: { tender: Tender; allocation: Allocation }): string {
+  return writeCsv([...allocationRows(report)]);
+}
+
+/** `allocationToCsv` in chunks, to write piece by piece. */
+export function allocationCsvChunks(report: {
+  tender: Tender;
+  allocation: Allocation;
+}): Generator<string, void, undefined> {
+  return csvChunks(allocationRows(report));
 }
 
 /** +0.16%, -2.5% */

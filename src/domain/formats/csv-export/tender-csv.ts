@@ -30,7 +30,7 @@ import {
   type TenderDetailField,
 } from "../../core/fields";
 import type { InputError, Lot, Parsed, Result, StatedAmount, Tender } from "../../core/types";
-import { date, type Field, num, pounds, restoreFormulaText, text, writeCsv } from "./fields";
+import { csvChunks, date, type Field, num, pounds, restoreFormulaText, text, writeCsv } from "./fields";
 import { quoted } from "../../core/messages";
 import { parseYesNo } from "../../core/yes-no";
 
@@ -75,6 +75,16 @@ const LOT_CELLS: { [F in LotField]: (lot: Lot) => Field } = {
  * a lot's own day rate only, the tender's default being above). `csvToTender` reads it back.
  */
 export function tenderToCsv(tender: Tender): string {
+  return writeCsv([...tenderRows(tender)]);
+}
+
+/** `tenderToCsv` in chunks, to write piece by piece. */
+export function tenderCsvChunks(tender: Tender): Generator<string, void, undefined> {
+  return csvChunks(tenderRows(tender));
+}
+
+/** The rows of `tenderToCsv`, one at a time. */
+function* tenderRows(tender: Tender): Generator<Field[], void, undefined> {
   const details: Record<DetailRow, Field> = {
     title: text(tender.title),
     buyer: text(tender.buyer),
@@ -98,11 +108,10 @@ export function tenderToCsv(tender: Tender): string {
   const written: DetailRow[] = [...DETAIL_ROWS];
   if (tender.statedTotalIsCeiling === true) written.push("statedTotalIsCeiling");
   if (givesRuleFields(tender)) written.push(...RULE_FIELDS);
-  const rows: Field[][] = written.map((f) => [text(ROW_LABELS[f]), details[f]]);
-  rows.push([]);
-  rows.push(TENDER_LOTS_CSV_HEADER.map(text));
-  for (const lot of tender.lots) rows.push(LOT_FIELDS.map((f) => LOT_CELLS[f](lot)));
-  return writeCsv(rows);
+  for (const f of written) yield [text(ROW_LABELS[f]), details[f]];
+  yield [];
+  yield TENDER_LOTS_CSV_HEADER.map(text);
+  for (const lot of tender.lots) yield LOT_FIELDS.map((f) => LOT_CELLS[f](lot));
 }
 
 function labelKey(label: string): string {
