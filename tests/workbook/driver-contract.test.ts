@@ -9,12 +9,12 @@ jest.mock("office-addin-manifest", () => ({
   OfficeApp: jest.requireActual("office-addin-manifest/lib/officeApp").OfficeApp,
 }));
 
-import { parseAddress } from "../../src/workbook/a1";
 import type { WorkbookDriver } from "../../src/workbook/driver";
 import { MemoryDriver } from "../../src/workbook/memory/memory-driver";
 import { MemoryWorkbook } from "../../src/workbook/memory/memory-workbook";
 import { OfficeDriver } from "../../src/workbook/office/office-driver";
 import { FakeExcel } from "./fake-excel";
+import { fakeExcelCells, memoryCells } from "./support";
 
 interface Subject {
   driver: WorkbookDriver;
@@ -28,45 +28,27 @@ interface Subject {
 
 function office(): Subject {
   const fake = new FakeExcel();
-  const cell = (address: string) => {
-    const p = parseAddress(address)!;
-    return fake.sheet(p.sheet!)!.edit(p.rect.r0, p.rect.c0);
-  };
+  const { addTable, fill, setFill } = fakeExcelCells(fake);
   return {
     driver: new OfficeDriver({ run: fake.run, requirements: FakeExcel.requirements("1.17") }),
     sheet: (name, origin, rows) => void fake.addUserSheet(name, rows, origin),
-    table: (address, name) => {
-      const p = parseAddress(address)!;
-      fake.sheet(p.sheet!)!.tables.push({ name, rect: p.rect, showTotals: false });
-    },
+    table: addTable,
     select: (address) => fake.select(address),
-    fill: (address) => {
-      const f = cell(address).fill;
-      return f?.pattern === "Solid" ? f.color : undefined;
-    },
-    setFill: (address, color) => void (cell(address).fill = { color, pattern: "Solid" }),
+    fill,
+    setFill,
   };
 }
 
 function memory(): Subject {
   const wb = new MemoryWorkbook();
-  const at = (address: string) => {
-    const p = parseAddress(address)!;
-    return { s: wb.sheet(p.sheet!)!, r: p.rect.r0, c: p.rect.c0 };
-  };
+  const { fill, setFill } = memoryCells(wb);
   return {
     driver: new MemoryDriver(wb),
     sheet: (name, origin, rows) => wb.setValues(`'${name}'!${origin}`, rows),
     table: (address, name) => wb.addTable(address, name),
     select: (address) => wb.select(address),
-    fill: (address) => {
-      const { s, r, c } = at(address);
-      return s.cell(r, c)?.fill;
-    },
-    setFill: (address, color) => {
-      const { s, r, c } = at(address);
-      s.set(r, c, { ...(s.cell(r, c) ?? { value: null }), fill: color });
-    },
+    fill,
+    setFill,
   };
 }
 

@@ -116,6 +116,14 @@ export class FakeSheet {
 
 type Mock = OfficeMockObject & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
+/**
+ * An object whose one property `key` can only be set, as an Office.js property the add-in writes;
+ * each value set goes to `set`.
+ */
+function setOnly<K extends string, T>(key: K, set: (value: T) => void): Record<K, T> {
+  return Object.defineProperty({} as Record<K, T>, key, { set, enumerable: true });
+}
+
 /** Make `props` of `obj` accessors: reads give the current value, writes call `onSet` (outside syncs). */
 function watch(
   fake: FakeExcel,
@@ -399,11 +407,7 @@ export class FakeExcel {
         const entry = { name, formula: `=${quoteSheet(sheet.name)}!$A$1`, visible: true, comment };
         fake.names.push(entry);
         fake.record(`add name ${name}`);
-        return {
-          set visible(v: boolean) {
-            entry.visible = v;
-          },
-        };
+        return setOnly("visible", (v: boolean) => (entry.visible = v));
       },
       getItem(name: string) {
         return {
@@ -463,11 +467,7 @@ export class FakeExcel {
         getItem(name: string) {
           const t = s.tables.find((x) => x.name.toLowerCase() === name.toLowerCase());
           if (!t) throw officeError("ItemNotFound", `no table ${name} on ${s.name}`);
-          return {
-            set name(v: string) {
-              fake.renameTable(t, v);
-            },
-          };
+          return setOnly("name", (v: string) => fake.renameTable(t, v));
         },
         add(address: string, hasHeaders: boolean) {
           const rect = parseAddress(address)!.rect;
@@ -502,23 +502,15 @@ export class FakeExcel {
           s.charts.push(chart);
           fake.record(`add chart ${type} ${values.__address} ${seriesBy}`);
           return {
-            title: {
-              set text(v: string) {
-                chart.title = v;
-              },
-            },
-            legend: {
-              set visible(v: boolean) {
-                chart.legend = v;
-              },
-            },
+            title: setOnly("text", (v: string) => (chart.title = v)),
+            legend: setOnly("visible", (v: boolean) => (chart.legend = v)),
             series: {
-              getItemAt: (i: number) => ({
-                setXAxisValues: (r: Mock) => (chart.categories = r.__address),
-                set name(v: string) {
-                  (chart.seriesNames ??= [])[i] = v;
-                },
-              }),
+              // A setter cannot be spread: the series' name setter is the object the rest is added to.
+              getItemAt: (i: number) =>
+                Object.assign(
+                  setOnly("name", (v: string) => ((chart.seriesNames ??= [])[i] = v)),
+                  { setXAxisValues: (r: Mock) => (chart.categories = r.__address) },
+                ),
             },
             setPosition: (a: string, b: string) => fake.record(`chart position ${a}:${b}`),
           };
@@ -612,22 +604,10 @@ export class FakeExcel {
           fake.record(`add conditional format ${type} ${address}`);
           return {
             custom: {
-              rule: {
-                set formula(f: string) {
-                  cf.formula = f;
-                },
-              },
+              rule: setOnly("formula", (f: string) => (cf.formula = f)),
               format: {
-                fill: {
-                  set color(c: string) {
-                    cf.fill = c;
-                  },
-                },
-                font: {
-                  set color(c: string) {
-                    cf.fontColor = c;
-                  },
-                },
+                fill: setOnly("color", (c: string) => (cf.fill = c)),
+                font: setOnly("color", (c: string) => (cf.fontColor = c)),
               },
             },
           };

@@ -1,18 +1,14 @@
 /** The in-memory workbook passes the port contract, and keeps what an Excel workbook would. */
-import { parseAddress } from "../../src/workbook/a1";
 import { MemoryWorkbook, MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { portContract, type HostDriver } from "./port-contract";
-import { check, generatedTender } from "./support";
+import { check, generatedTender, memoryCells } from "./support";
 
 function memoryDriver(): HostDriver {
   const workbook = new MemoryWorkbook();
   const port = new MemoryWorkbookPort(workbook, { today: () => "2017-07-26" });
-  const at = (address: string) => {
-    const p = parseAddress(address)!;
-    return { sheet: workbook.sheet(p.sheet!)!, r: p.rect.r0, c: p.rect.c0 };
-  };
   return {
+    ...memoryCells(workbook),
     port,
     addUserSheet: (name, rows) => workbook.setValues(`'${name}'!A1`, rows),
     addTable: (address, name) => workbook.addTable(address, name),
@@ -22,18 +18,6 @@ function memoryDriver(): HostDriver {
       const s = workbook.selection;
       if (!s) return undefined;
       return `${s.sheet}!${String.fromCharCode(65 + s.rect.c0)}${s.rect.r0 + 1}`;
-    },
-    value: (address) => {
-      const { sheet, r, c } = at(address);
-      return sheet.cell(r, c)?.value ?? null;
-    },
-    fill: (address) => {
-      const { sheet, r, c } = at(address);
-      return sheet.cell(r, c)?.fill;
-    },
-    setFill: (address, color) => {
-      const { sheet, r, c } = at(address);
-      sheet.set(r, c, { ...(sheet.cell(r, c) ?? { value: null }), fill: color });
     },
     sheetNames: () => workbook.sheets.map((s) => s.name),
   };

@@ -25,26 +25,37 @@ export interface HostDriver {
   sheetNames(): string[];
 }
 
+/** What a port answers when it has written the sheet `name` of this kind, new or replacing its own. */
+function wrote(kind: string, name: string, replaced = false) {
+  return { ok: true, value: { kind, name, replaced } };
+}
+
+/** Expect each cell to hold its value: every address of `cells` compared at once with its value. */
+function expectCells(d: HostDriver, cells: Record<string, unknown>): void {
+  expect(Object.fromEntries(Object.keys(cells).map((address) => [address, d.value(address)]))).toEqual(cells);
+}
+
 export function portContract(name: string, makeDriver: () => HostDriver): void {
   describe(`${name}: the WorkbookPort contract`, () => {
     test("a Tender sheet made from the DfE tender reads back as the same tender", async () => {
       const d = makeDriver();
-      expect(await d.port.createTenderSheet(DFE_2017_TENDER)).toEqual({
-        ok: true,
-        value: { kind: "tender", name: "Tender", replaced: false },
+      expect(await d.port.createTenderSheet(DFE_2017_TENDER)).toEqual(wrote("tender", "Tender"));
+      expectCells(d, {
+        "Tender!A5": "Stated total",
+        "Tender!B5": 346000,
+        "Tender!A15": "Barnet",
+        "Tender!D15": 107520,
       });
-      expect(d.value("Tender!A5")).toBe("Stated total");
-      expect(d.value("Tender!B5")).toBe(346000);
-      expect(d.value("Tender!A15")).toBe("Barnet");
-      expect(d.value("Tender!D15")).toBe(107520);
       expect(await d.port.readTender({ from: "tender-sheet" })).toEqual({ ok: true, value: DFE_2017_TENDER });
     });
 
     test("an empty Tender sheet has the defaults and the lots table header", async () => {
       const d = makeDriver();
       await d.port.createTenderSheet();
-      expect(d.value("Tender!B10")).toBe("England & Wales");
-      expect(d.value("Tender!B11")).toBe(0.2);
+      expectCells(d, {
+        "Tender!B10": "England & Wales",
+        "Tender!B11": 0.2,
+      });
       expect(["Tender!A14", "Tender!B14", "Tender!C14", "Tender!D14"].map(d.value)).toEqual([
         "Lot",
         "Day rate",
@@ -129,19 +140,15 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       const d = makeDriver();
       d.addUserSheet("Allocation", [["My own notes", 42]]);
       const report = check(DFE_2017_TENDER);
-      expect(await d.port.writeAllocation(report)).toEqual({
-        ok: true,
-        value: { kind: "allocation", name: "Allocation (2)", replaced: false },
+      expect(await d.port.writeAllocation(report)).toEqual(wrote("allocation", "Allocation (2)"));
+      expectCells(d, {
+        "Allocation!A1": "My own notes",
+        "Allocation!B1": 42,
+        "'Allocation (2)'!A18": "Barnet",
+        "'Allocation (2)'!B5": 346000,
       });
-      expect(d.value("Allocation!A1")).toBe("My own notes");
-      expect(d.value("Allocation!B1")).toBe(42);
-      expect(d.value("'Allocation (2)'!A18")).toBe("Barnet");
-      expect(d.value("'Allocation (2)'!B5")).toBe(346000);
       const again = await d.port.writeAllocation(report);
-      expect(again).toEqual({
-        ok: true,
-        value: { kind: "allocation", name: "Allocation (2)", replaced: true },
-      });
+      expect(again).toEqual(wrote("allocation", "Allocation (2)", true));
       expect(d.sheetNames().filter((n) => n.startsWith("Allocation"))).toEqual([
         "Allocation",
         "Allocation (2)",
@@ -227,19 +234,18 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
         lots: [{ name: "Barnet", days: 112, statedValue: 10_752_000 }],
       });
       const phased = await d.port.writePhasing(report);
-      expect(phased).toEqual({ ok: true, value: { kind: "phasing", name: "Phasing", replaced: false } });
+      expect(phased).toEqual(wrote("phasing", "Phasing"));
       // Barnet: 112 days from 31/08/2017 at 5 days a week, by month.
       expect(d.value("Phasing!A5")).toBe("August 2017");
       const months = report.phasing.months;
       expect(months.reduce((s, m) => s + m.value, 0)).toBe(10_752_000);
       expect(d.value("Phasing!B5")).toBe(months[0].value / 100);
       const summary = await d.port.writeSummary(report, { today: "2017-07-26" });
-      expect(summary).toEqual({
-        ok: true,
-        value: { kind: "summary", name: "Tender summary", replaced: false },
+      expect(summary).toEqual(wrote("summary", "Tender summary"));
+      expectCells(d, {
+        "'Tender summary'!A1": "Tender summary",
+        "'Tender summary'!A4": "Produced 26 July 2017",
       });
-      expect(d.value("'Tender summary'!A1")).toBe("Tender summary");
-      expect(d.value("'Tender summary'!A4")).toBe("Produced 26 July 2017");
     });
 
     test("contract tracking: invoices typed into the Actuals sheet, read with cell addresses, compared per lot", async () => {
@@ -247,10 +253,7 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       const { report, actuals } = tracked();
       // The user's own "Budget vs actual" sheet is never written to.
       d.addUserSheet("Budget vs actual", [["mine"]]);
-      expect(await d.port.createActualsSheet(report.tender)).toEqual({
-        ok: true,
-        value: { kind: "actuals", name: "Actuals", replaced: false },
-      });
+      expect(await d.port.createActualsSheet(report.tender)).toEqual(wrote("actuals", "Actuals"));
       // An empty table reads as no invoices.
       expect(await d.port.readActuals()).toEqual({ ok: true, value: [] });
       // The user types three invoices (dates as Excel keeps them: serial numbers).
@@ -276,13 +279,12 @@ export function portContract(name: string, makeDriver: () => HostDriver): void {
       expect(bad.ok ? [] : bad.errors.map((e) => e.path)).toEqual(["Actuals!F6"]);
 
       const written = await d.port.writeBudgetVsActual(report, actuals);
-      expect(written).toEqual({
-        ok: true,
-        value: { kind: "budget", name: "Budget vs actual (2)", replaced: false },
+      expect(written).toEqual(wrote("budget", "Budget vs actual (2)"));
+      expectCells(d, {
+        "'Budget vs actual'!A1": "mine",
+        "'Budget vs actual (2)'!A8": "Barnet",
+        "'Budget vs actual (2)'!D8": 107520,
       });
-      expect(d.value("'Budget vs actual'!A1")).toBe("mine");
-      expect(d.value("'Budget vs actual (2)'!A8")).toBe("Barnet");
-      expect(d.value("'Budget vs actual (2)'!D8")).toBe(107520);
       expect(d.sheetNames()).toEqual(["Budget vs actual", "Actuals", "Budget vs actual (2)"]);
     });
   });

@@ -6,8 +6,7 @@ import { phase } from "../../../src/domain/check/phasing";
 import { reconcile } from "../../../src/domain/check/reconcile";
 import type { Finding, Tender } from "../../../src/domain/core/types";
 import { DFE_2017 } from "../dfe-2017";
-import { parsedTender as tender } from "../../support/tenders";
-import { tenderOf } from "../../support/tenders";
+import { parsedTender as tender, tenderOf } from "../../support/tenders";
 
 /** The keys of every line, in order. */
 const LINE_KEYS = [

@@ -6,9 +6,8 @@ import {
   splitEnvelopeDays,
 } from "../../../src/domain/check/allocation";
 import type { Tender } from "../../../src/domain/core/types";
-import { tenderOf } from "../../support/tenders";
+import { parsedTender as tender, tenderOf } from "../../support/tenders";
 import { DFE_2017 } from "../dfe-2017";
-import { parsedTender as tender } from "../../support/tenders";
 
 describe("inferDayRate", () => {
   it("takes the greatest common divisor of the stated values when it is plausible", () => {

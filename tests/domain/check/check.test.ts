@@ -1,8 +1,7 @@
 import { checkTender, hasErrors } from "../../../src/domain/check/check";
 import { reportToJson } from "../../../src/domain/formats/report-json";
 import { DFE_2017 } from "../dfe-2017";
-import { parsedTender as tender } from "../../support/tenders";
-import { DFE_JSON_TOTALS } from "../../support/tenders";
+import { DFE_JSON_TOTALS, parsedTender as tender } from "../../support/tenders";
 
 describe("checkTender and reportToJson: the DfE 2017 tender end to end", () => {
   const t = tender(DFE_2017);
