@@ -298,8 +298,11 @@ describe("the built command on 100,000 releases (bin, worker threads)", () => {
   beforeAll(buildCli, 180_000);
 
   test("two worker threads give the same audit as one thread, and every release is read", () => {
-    // 50,000 processes of two releases each (tender, then award), every 1,000th with lots £1 over.
+    // 50,000 processes of two releases each (tender, then award), every 1,000th with lots £1 over;
+    // every 10th has an amendment on its tender's date at the end of the file, so that the two
+    // releases of a tie are read by different threads, and must still be merged in the order read.
     const out: string[] = [];
+    const amendments: string[] = [];
     for (let i = 0; i < 50_000; i++) {
       const ocid = `ocds-b5fd17-gen-${i}`;
       const over = i % 1000 === 0 ? 1 : 0;
@@ -320,6 +323,17 @@ describe("the built command on 100,000 releases (bin, worker threads)", () => {
           },
         }),
       );
+      if (i % 10 === 0) {
+        amendments.push(
+          JSON.stringify({
+            ocid,
+            id: `${ocid}-3`,
+            date: `2024-0${1 + (i % 9)}-0${1 + (i % 9)}T09:00:00Z`,
+            tag: ["tenderAmendment"],
+            tender: { value: { amount: 20000 + i, currency: "GBP" } },
+          }),
+        );
+      }
       out.push(
         JSON.stringify({
           ocid,
@@ -336,7 +350,7 @@ describe("the built command on 100,000 releases (bin, worker threads)", () => {
         }),
       );
     }
-    const path = file("100k.jsonl", out.join("\n") + "\n");
+    const path = file("100k.jsonl", [...out, ...amendments].join("\n") + "\n");
     const audit = (workers: string): { status: number | null; stdout: string; stderr: string } =>
       spawnSync(process.execPath, [BIN, "audit", path, "--json"], {
         cwd: ROOT,
@@ -350,7 +364,7 @@ describe("the built command on 100,000 releases (bin, worker threads)", () => {
     expect(two.status).toBe(1);
     const json = JSON.parse(two.stdout);
     expect(json.summary).toMatchObject({
-      releases: 100_000,
+      releases: 105_000,
       tenders: 50_000,
       // Lots £1 over a stated total such as £21,000 are a rounding of it; over £20,000 (one
       // significant digit, too rough to be a rounding) a mismatch.
@@ -358,6 +372,10 @@ describe("the built command on 100,000 releases (bin, worker threads)", () => {
       awardAboveEstimate: 7143,
       unreadable: 0,
     });
+    const tie = json.tenders.find((t: { ocid: string }) => t.ocid === "ocds-b5fd17-gen-20000");
+    expect(tie.findings.map((f: { message: string }) => f.message)).toContain(
+      "Releases ocds-b5fd17-gen-20000-1, ocds-b5fd17-gen-20000-3 share the date 2024-03-03T09:00:00Z; as read, ocds-b5fd17-gen-20000-3 was merged last, so its fields were used.",
+    );
     expect(two.stdout).toBe(one.stdout);
   }, 180_000);
 });

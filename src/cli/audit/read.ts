@@ -11,22 +11,24 @@
  *   ends early) is reported with everything read before the break.
  */
 
-import { createReadStream } from "node:fs";
+import { createReadStream, promises as fs } from "node:fs";
 import { createGunzip } from "node:zlib";
 import { JSONParser, type ParsedElementInfo } from "@streamparser/json/index.js";
 import { documentPaths, documentReader } from "../../domain/audit";
-import type { ChunkJob, ChunkResult } from "./chunk";
-import { inThread, WORKER_MAX_BYTES, type ChunkRunner } from "./pool";
+import type { LinesJob, LinesResult } from "./chunk";
+import { inThread, WORKER_MAX_BYTES, type Runner } from "./pool";
 import type { ShardedCollector } from "./shards";
 
-/** Bytes of whole lines handed to a worker at a time. */
-const PIECE = 1 << 20;
+/** Bytes read at a time while finding out what the file is. */
+const SNIFF = 1 << 20;
+/** Bytes of whole lines handed to a lane at a time (the memory under them is used again). */
+const PIECE = 4 << 20;
 /** A first line longer than this is taken as a JSON document, not JSON Lines. */
 const SNIFF_LIMIT = 16 << 20;
 
 export interface ReadOptions {
   /** Runs pieces of JSON Lines (worker threads, or this thread). */
-  runner: () => ChunkRunner;
+  runner: Runner;
   /** Bytes of the file (as stored, compressed or not) read so far; called as reading goes. */
   onBytes?: (bytes: number) => void;
 }
@@ -51,7 +53,7 @@ export async function auditFile(
   options: ReadOptions,
 ): Promise<FileOutcome> {
   const before = collector.releases;
-  const raw = createReadStream(file, { highWaterMark: PIECE });
+  const raw = createReadStream(file, { highWaterMark: SNIFF });
   let rawBytes = 0;
   raw.on("data", (c) => {
     rawBytes += (c as Buffer).length;
@@ -129,9 +131,14 @@ export async function auditFile(
     }
   }
   const rest = { chunks, ended };
-  return lines
-    ? readLines(file, start, rest, collector, options, before)
-    : readDocument(file, start, rest, collector, firstChar === 0x5b, before);
+  if (!lines) {
+    collector.startDocument();
+    return readDocument(file, start, rest, collector, firstChar === 0x5b, before);
+  }
+  if (isGzip(file)) return readLines(file, start, rest, collector, options, before);
+  // Not compressed: the rest is read straight from the file, into memory used again and again.
+  raw.destroy();
+  return readLines(file, start, { ...rest, fromFile: start.length }, collector, options, before);
 }
 
 function readProblem(e: unknown): string {
@@ -144,73 +151,149 @@ function readProblem(e: unknown): string {
   return message;
 }
 
+/**
+ * The memory pieces are read into: a few blocks of PIECE bytes used again and again (fresh
+ * memory costs the operating system's page faults on every use), handed to a worker and back.
+ */
+class Blocks {
+  private readonly free: ArrayBuffer[] = [];
+  take(size = PIECE): Uint8Array {
+    if (size <= PIECE) {
+      const b = this.free.pop();
+      if (b !== undefined) return new Uint8Array(b);
+    }
+    return new Uint8Array(Math.max(size, PIECE));
+  }
+  give(block: Uint8Array): void {
+    if (block.buffer.byteLength === PIECE && this.free.length < 8)
+      this.free.push(block.buffer as ArrayBuffer);
+  }
+}
+
+/** Where the bytes after the first ones come from: the file itself, or the gunzip stream's chunks. */
+interface Source {
+  /** Bytes read into `into` from `at` (at most `into.length - at`); 0 at the end. */
+  read(into: Uint8Array, at: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+function fileSource(file: string, from: number, onBytes?: (n: number) => void): Source {
+  let handle: fs.FileHandle | undefined;
+  let position = from;
+  return {
+    async read(into, at) {
+      handle ??= await fs.open(file, "r");
+      const { bytesRead } = await handle.read(into, at, into.length - at, position);
+      position += bytesRead;
+      onBytes?.(position);
+      return bytesRead;
+    },
+    async close() {
+      await handle?.close();
+    },
+  };
+}
+
+function chunkSource(chunks: AsyncIterator<unknown>): Source {
+  let left: Buffer | undefined;
+  return {
+    async read(into, at) {
+      if (left === undefined || left.length === 0) {
+        const next = await chunks.next();
+        if (next.done) return 0;
+        left = chunkBytes(next.value);
+      }
+      const n = Math.min(left.length, into.length - at);
+      into.set(left.subarray(0, n), at);
+      left = left.subarray(n);
+      return n;
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
 async function readLines(
   file: string,
   start: Buffer,
-  rest: { chunks: AsyncIterator<unknown>; ended: boolean },
+  rest: { chunks: AsyncIterator<unknown>; ended: boolean; fromFile?: number },
   collector: ShardedCollector,
   options: ReadOptions,
   before: number,
 ): Promise<FileOutcome> {
-  const runner = options.runner();
-  const waiting: Promise<ChunkResult>[] = [];
-  let seq = 0;
+  const runner = options.runner;
+  const mainLane = inThread(collector.lane);
+  const blocks = new Blocks();
+  const waiting: Promise<LinesResult>[] = [];
+  let first = true;
   let linesBefore = 0;
-  const apply = (r: ChunkResult): void => {
-    collector.addShardLines(r.shards, r.texts, r.releases);
+  const apply = (r: LinesResult): void => {
+    blocks.give(r.data);
+    collector.releases += r.releases;
     for (const [line, message] of r.problems) {
       collector.addProblem(`${file} line ${linesBefore + line}: ${message}`);
     }
     linesBefore += r.lines;
   };
-  const send = (data: Uint8Array): void => {
-    const job: ChunkJob = { kind: "lines", seq, data, first: seq === 0, shards: collector.shards };
-    seq++;
-    waiting.push((data.length > WORKER_MAX_BYTES ? inThread : runner).run(job));
+  const send = (data: Uint8Array, length: number): void => {
+    const job: LinesJob = { kind: "lines", seq: collector.nextSeq(), data, length, first };
+    first = false;
+    waiting.push((length > WORKER_MAX_BYTES ? mainLane : runner).lines(job));
   };
-  let pending: Buffer[] = start.length > 0 ? [start] : [];
-  let pendingLength = start.length;
-  const flush = (all: boolean): void => {
-    const joined = pending.length === 1 ? pending[0] : Buffer.concat(pending, pendingLength);
-    const cut = all ? joined.length - 1 : joined.lastIndexOf(0x0a);
-    if (cut < 0) {
-      pending = [joined];
+  const source =
+    rest.fromFile !== undefined ? fileSource(file, rest.fromFile, options.onBytes) : chunkSource(rest.chunks);
+  let block = blocks.take(start.length);
+  block.set(start);
+  let filled = start.length;
+  let broke: string | undefined;
+  /** Hand over the whole lines of the block (all of it at the end), keeping the rest for the next. */
+  const cut = (all: boolean): void => {
+    const at = all ? filled - 1 : block.lastIndexOf(0x0a, filled - 1);
+    if (at < 0) {
+      // One line longer than the block: a larger block.
+      if (filled === block.length) {
+        const larger = blocks.take(block.length * 2);
+        larger.set(block.subarray(0, filled));
+        block = larger;
+      }
       return;
     }
-    const left = joined.subarray(cut + 1);
-    pending = left.length > 0 ? [Buffer.from(left)] : [];
-    pendingLength = left.length;
-    // The piece is handed over to the worker with the memory under it, so that memory must be
-    // its own (Buffer.concat of more than a few KB gives a buffer of its own).
-    const own = joined.byteOffset === 0 && joined.buffer.byteLength === joined.length;
-    send(own ? joined.subarray(0, cut + 1) : Uint8Array.prototype.slice.call(joined, 0, cut + 1));
+    const next = blocks.take(filled - at - 1);
+    next.set(block.subarray(at + 1, filled));
+    send(block, at + 1);
+    block = next;
+    filled -= at + 1;
   };
-  let broke: string | undefined;
   try {
-    if (!rest.ended) {
-      for (;;) {
-        const next = await rest.chunks.next();
-        if (next.done) break;
-        const b = chunkBytes(next.value);
-        pending.push(b);
-        pendingLength += b.length;
-        if (pendingLength >= PIECE) {
-          flush(false);
-          while (waiting.length >= runner.capacity) apply(await (waiting.shift() as Promise<ChunkResult>));
-        }
+    while (!rest.ended) {
+      const n = await source.read(block, filled);
+      if (n === 0) break;
+      filled += n;
+      if (filled === block.length) {
+        cut(false);
+        while (waiting.length >= runner.capacity) apply(await (waiting.shift() as Promise<LinesResult>));
       }
     }
-    if (pendingLength > 0) flush(true);
   } catch (e) {
     broke = readProblem(e);
-  }
-  try {
-    while (waiting.length > 0) apply(await (waiting.shift() as Promise<ChunkResult>));
   } finally {
-    await runner.close();
+    await source.close();
   }
+  if (broke === undefined) {
+    if (filled > 0) cut(true);
+  } else if (filled > 0) {
+    // Everything before the break is read; only a line it cuts short is left out.
+    const at = block.lastIndexOf(0x0a, filled - 1);
+    if (at >= 0) {
+      const next = blocks.take(filled - at - 1);
+      next.set(block.subarray(at + 1, filled));
+      send(block, at + 1);
+      block = next;
+      filled -= at + 1;
+    }
+  }
+  while (waiting.length > 0) apply(await (waiting.shift() as Promise<LinesResult>));
   if (broke !== undefined) {
-    const kept = pendingLength > 0 ? `; the incomplete line ${linesBefore + 1} was left out` : "";
+    const kept = filled > 0 ? `; the incomplete line ${linesBefore + 1} was left out` : "";
     collector.addProblem(
       `${file} breaks off after line ${linesBefore}: ${broke}. The ${collector.releases - before} releases before the break were read${kept}`,
     );

@@ -3,7 +3,7 @@
  * notices and list them by the size of the difference between the stated total and the lots.
  */
 
-import { createWriteStream, promises as fs, readFileSync, rmSync } from "node:fs";
+import { createWriteStream, promises as fs, statSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import {
@@ -20,9 +20,10 @@ import { ExitCode, type CheckFlags } from "../args";
 import { checkOutputs, type CheckedOutput } from "../files";
 import { fileProblem, type ResolvedIo } from "../io";
 import { readAuditOptions } from "./options";
-import { inThread, startRunner, WORKER_MAX_BYTES, type ChunkRunner } from "./pool";
+import { shardFile, type ShardRows } from "./chunk";
+import { inThread, startRunner, WORKER_MAX_BYTES, type Runner } from "./pool";
 import { auditFile } from "./read";
-import { RowStore, ShardedCollector, shardCount, TempFolder, type ShardRows } from "./shards";
+import { RowStore, ShardedCollector, shardCount, shardsToCheck, TempFolder } from "./shards";
 
 /** The audit's outcome: the summary, and the rows (read from disk, in audit order) as often as asked. */
 interface AuditOutput {
@@ -217,28 +218,29 @@ function textReport(result: AuditOutput, files: readonly string[], seconds: numb
 }
 
 /**
- * Compile and check one shard at a time (on worker threads when the input is large: every
- * process is independent), each shard's rows going to the row store as they come back.
+ * Compile and check one shard at a time on the lanes (every process is independent), each
+ * shard's rows going to the row store as they come back.
  */
 async function checkShards(
   collector: ShardedCollector,
   store: RowStore,
   options: AuditOptions,
-  runner: ChunkRunner,
+  runner: Runner,
 ): Promise<void> {
+  const written = await runner.flush();
+  if (!written.some((w) => w.lane === 0)) written.push({ lane: 0, shards: collector.lane.flush() });
+  const mainLane = inThread(collector.lane);
   const waiting: Promise<ShardRows>[] = [];
   const job = {
     ...(options.tolerance ? { tolerance: options.tolerance } : {}),
     ...(options.filters ? { filters: options.filters } : {}),
   };
-  for (const shard of collector.finishReading()) {
-    const file = collector.shardFile(shard);
-    const read = readFileSync(file);
-    rmSync(file);
-    // Its own memory, handed over to the worker.
-    const data =
-      read.byteOffset === 0 && read.buffer.byteLength === read.length ? read : Uint8Array.from(read);
-    waiting.push((data.length > WORKER_MAX_BYTES ? inThread : runner).check({ kind: "shard", data, ...job }));
+  for (const { shard, lanes } of shardsToCheck(written)) {
+    let bytes = 0;
+    for (const lane of lanes) bytes += statSync(shardFile(collector.folder, shard, lane)).size;
+    waiting.push(
+      (bytes > WORKER_MAX_BYTES ? mainLane : runner).check({ kind: "shard", shard, lanes, ...job }),
+    );
     while (waiting.length > runner.capacity) store.add(await (waiting.shift() as Promise<ShardRows>));
   }
   while (waiting.length > 0) store.add(await (waiting.shift() as Promise<ShardRows>));
@@ -290,8 +292,6 @@ export async function runAudit(
 
   const started = Date.now();
   const total = sizes.reduce((a, b) => a + b, 0);
-  const large = (size: number, gz: boolean): boolean =>
-    size >= (gz ? WORKERS_FROM_BYTES / 4 : WORKERS_FROM_BYTES);
   const gzs = files.map((f) => /\.gz$/i.test(f));
   const shards = shardCount(
     sizes.map((size, i) => ({ size, gz: gzs[i] })),
@@ -299,6 +299,11 @@ export async function runAudit(
   );
   const folder = new TempFolder();
   const collector = new ShardedCollector(folder.path, shards);
+  const large = total >= (gzs.some((g) => g) ? WORKERS_FROM_BYTES / 4 : WORKERS_FROM_BYTES);
+  // The same worker threads read the files and then check the shards.
+  const runner: Runner = large
+    ? startRunner(io.env, collector.lane, { folder: folder.path, shards })
+    : inThread(collector.lane);
   let store: RowStore | undefined;
   try {
     const tty = (io.stderr as { isTTY?: boolean }).isTTY === true;
@@ -307,7 +312,6 @@ export async function runAudit(
     let doneBytes = 0;
     for (const [i, file] of files.entries()) {
       const size = sizes[i];
-      const runner = (): ChunkRunner => (large(size, gzs[i]) ? startRunner(io.env) : inThread);
       const outcome = await auditFile(file, collector, {
         runner,
         ...(progress ? { onBytes: (n: number) => progress.add(file, n, doneBytes) } : {}),
@@ -325,18 +329,9 @@ export async function runAudit(
     // A file that is not JSON at all is listed among what could not be read, and the audit goes on.
     for (const u of unreadable) collector.addProblem(u);
 
-    store = new RowStore(join(folder.path, "rows.jsonl"));
-    const runner = large(
-      total,
-      gzs.some((g) => g),
-    )
-      ? startRunner(io.env)
-      : inThread;
-    try {
-      await checkShards(collector, store, options, runner);
-    } finally {
-      await runner.close();
-    }
+    store = new RowStore(folder.path);
+    await checkShards(collector, store, options, runner);
+    await runner.close();
     const rowStore = store;
     const problems = collector.problemRows();
     const result: AuditOutput = {
@@ -365,7 +360,8 @@ export async function runAudit(
     else io.stdout.write(textReport(result, files, seconds));
     return result.summary.statuses.mismatch > 0 ? ExitCode.Findings : ExitCode.Ok;
   } finally {
-    collector.close();
+    await runner.close();
+    collector.lane.close();
     store?.close();
     folder.remove();
   }

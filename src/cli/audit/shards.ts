@@ -7,7 +7,7 @@
  * folder, removed at the end (also on an error, Ctrl-C or a kill).
  */
 
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
@@ -20,13 +20,9 @@ import {
   type AuditSummary,
   type SlimText,
 } from "../../domain/audit";
+import { Lane, rowsFile, type ShardRows } from "./chunk";
 
-/** FNV-1a over the ocid's UTF-16 code units: the same shard for the same ocid, spread evenly. */
-export function shardOf(ocid: string, shards: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < ocid.length; i++) h = Math.imul(h ^ ocid.charCodeAt(i), 0x01000193);
-  return (h >>> 0) % shards;
-}
+export { shardOf } from "./chunk";
 
 /** Input bytes per shard: about 2 MB of cut-down releases, checked at once by one worker. */
 const INPUT_PER_SHARD = 8 << 20;
@@ -74,76 +70,39 @@ export class TempFolder {
   }
 }
 
-/** Bytes of a shard's lines held before they are written to its file. */
-const SHARD_BUFFER = 64 << 10;
-
-/** Collects releases into shard files (see the top of this file) instead of holding them. */
+/**
+ * Collects releases into shard files (see the top of this file) instead of holding them: those cut
+ * down in this thread go through the main thread's lane, those of JSON Lines through the lane of
+ * the worker that read them. Counts releases and keeps what could not be read.
+ */
 export class ShardedCollector extends AuditCollector {
-  private readonly fds: (number | undefined)[];
-  private readonly parts: string[][];
-  private readonly held: number[];
+  /** The main thread's lane (lane 0). */
+  readonly lane: Lane;
+  private seq = 0;
+  private documentSeq = -1;
 
   constructor(
-    private readonly folder: string,
+    readonly folder: string,
     readonly shards: number,
   ) {
     super();
-    this.fds = new Array<number | undefined>(shards).fill(undefined);
-    this.parts = Array.from({ length: shards }, () => []);
-    this.held = new Array<number>(shards).fill(0);
+    this.lane = new Lane({ folder, shards, lane: 0 });
   }
 
-  private append(shard: number, text: string): void {
-    this.parts[shard].push(text);
-    this.held[shard] += text.length;
-    if (this.held[shard] >= SHARD_BUFFER) this.write(shard);
+  /** The next piece's place in the order read. */
+  nextSeq(): number {
+    return this.seq++;
   }
 
-  private write(shard: number): void {
-    if (this.parts[shard].length === 0) return;
-    const fd = (this.fds[shard] ??= openSync(this.shardFile(shard), "a"));
-    writeSync(fd, this.parts[shard].join(""));
-    this.parts[shard] = [];
-    this.held[shard] = 0;
-  }
-
-  shardFile(shard: number): string {
-    return join(this.folder, `shard-${shard}.jsonl`);
+  /** A JSON document's releases are read in this thread, in order: one place for all of them. */
+  startDocument(): void {
+    this.documentSeq = this.nextSeq();
   }
 
   /** A release cut down here (a JSON document read in this thread). */
   override addSlim(ocid: string, slim: SlimText): void {
     this.releases++;
-    this.append(shardOf(ocid, this.shards), slim + "\n");
-  }
-
-  /** Releases cut down by a worker, already sorted into shards: lines of slim texts per shard. */
-  addShardLines(shards: readonly number[], texts: readonly string[], releases: number): void {
-    this.releases += releases;
-    for (let i = 0; i < shards.length; i++) this.append(shards[i], texts[i]);
-  }
-
-  /** Write what is held and close the shard files; the shards that hold releases, in order. */
-  finishReading(): number[] {
-    const filled: number[] = [];
-    for (let s = 0; s < this.shards; s++) {
-      this.write(s);
-      const fd = this.fds[s];
-      if (fd !== undefined) {
-        closeSync(fd);
-        this.fds[s] = undefined;
-        filled.push(s);
-      }
-    }
-    return filled;
-  }
-
-  /** Close any open shard file (after an error). */
-  close(): void {
-    for (const [s, fd] of this.fds.entries()) {
-      if (fd !== undefined) closeSync(fd);
-      this.fds[s] = undefined;
-    }
+    this.lane.add(ocid, slim, this.documentSeq);
   }
 
   /** The parts of the input that could not be read, as rows, in the order met. */
@@ -156,49 +115,50 @@ export class ShardedCollector extends AuditCollector {
   }
 }
 
-/** What one shard's check gives back: its kept rows as JSON lines, with their keys. */
-export interface ShardRows {
-  /** UTF-8 of each kept row's JSON, one after the other. */
-  data: Uint8Array;
-  /** Bytes of each row's JSON in `data`. */
-  lengths: number[];
-  /** Each row's sort key: the size of its difference, -1 when it has none. */
-  keys: number[];
-  ocids: string[];
-  /** Processes left out by the filters. */
-  leftOut: number;
-  statuses: Record<AuditStatus, number>;
-  awardAboveEstimate: number;
+/**
+ * Which lanes' files hold each shard, from what each lane wrote (the main thread's lane and the
+ * workers'): the shards that hold releases, in order.
+ */
+export function shardsToCheck(written: readonly { lane: number; shards: readonly number[] }[]): {
+  shard: number;
+  lanes: number[];
+}[] {
+  const byShard = new Map<number, number[]>();
+  for (const { lane, shards } of written) {
+    for (const shard of shards) {
+      const lanes = byShard.get(shard);
+      if (lanes === undefined) byShard.set(shard, [lane]);
+      else lanes.push(lane);
+    }
+  }
+  return [...byShard.entries()].sort((a, b) => a[0] - b[0]).map(([shard, lanes]) => ({ shard, lanes }));
 }
 
 /**
- * The checked rows on disk: appended shard by shard, each one's sort key and place kept; read
+ * The checked rows on disk, in each lane's rows file: each row's sort key and place kept; read
  * back in audit order (the largest difference first, then by ocid), then the rows of what could
  * not be read.
  */
 export class RowStore {
-  private readonly fd: number;
-  private size = 0;
+  private readonly fds = new Map<number, number>();
   private readonly keys: number[] = [];
   private readonly ocids: string[] = [];
+  private readonly lanes: number[] = [];
   private readonly offsets: number[] = [];
   private readonly lengths: number[] = [];
   leftOut = 0;
   awardAboveEstimate = 0;
   readonly statuses = Object.fromEntries(AUDIT_STATUSES.map((s) => [s, 0])) as Record<AuditStatus, number>;
 
-  constructor(file: string) {
-    this.fd = openSync(file, "w+");
-  }
+  constructor(private readonly folder: string) {}
 
   add(shard: ShardRows): void {
-    writeSync(this.fd, shard.data, 0, shard.data.length, this.size);
     for (let i = 0; i < shard.lengths.length; i++) {
       this.keys.push(shard.keys[i]);
       this.ocids.push(shard.ocids[i]);
-      this.offsets.push(this.size);
+      this.lanes.push(shard.lane);
+      this.offsets.push(shard.offsets[i]);
       this.lengths.push(shard.lengths[i]);
-      this.size += shard.lengths[i];
     }
     this.leftOut += shard.leftOut;
     this.awardAboveEstimate += shard.awardAboveEstimate;
@@ -220,6 +180,15 @@ export class RowStore {
     };
   }
 
+  private fd(lane: number): number {
+    let fd = this.fds.get(lane);
+    if (fd === undefined) {
+      fd = openSync(rowsFile(this.folder, lane), "r");
+      this.fds.set(lane, fd);
+    }
+    return fd;
+  }
+
   /** The rows in audit order, read from disk one at a time. */
   *sorted(): Generator<AuditRow> {
     const { keys, ocids } = this;
@@ -229,12 +198,13 @@ export class RowStore {
     for (const i of order) {
       const length = this.lengths[i];
       if (length > buffer.length) buffer = Buffer.alloc(length * 2);
-      readSync(this.fd, buffer, 0, length, this.offsets[i]);
+      readSync(this.fd(this.lanes[i]), buffer, 0, length, this.offsets[i]);
       yield JSON.parse(buffer.toString("utf8", 0, length)) as AuditRow;
     }
   }
 
   close(): void {
-    closeSync(this.fd);
+    for (const fd of this.fds.values()) closeSync(fd);
+    this.fds.clear();
   }
 }
