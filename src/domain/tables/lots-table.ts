@@ -43,9 +43,11 @@ export interface LotsTableOptions extends TableReadOptions {
   /**
    * Read a row named like a total ("Total", "Grand total", "=SUM(…)") as a lot. A table typed by
    * hand refuses such a row, which is almost always its totals line; a tender CSV Tender Budget
-   * wrote holds only lots, and a lot may be called anything (default false).
+   * wrote holds only lots, and a lot may be called anything (default false). "but the last row":
+   * only the table's last row is taken for a totals line, where Excel's Total Row and a typed
+   * total go (the Tender sheet, which the tool writes and the user edits).
    */
-  totalNamesAreLots?: boolean;
+  totalNamesAreLots?: boolean | "but the last row";
 }
 
 /** Where the table was found: the header row, the column of each field, the row of each lot. */
@@ -163,6 +165,11 @@ export function readLotsTableLayout(
   const seen = new Map<string, number>();
   const nameCol = columns.name as number;
 
+  let lastRow = rows.length - 1;
+  while (lastRow > headerRow && rows[lastRow].every(isEmpty)) lastRow--;
+  const totalIsLot = (r: number): boolean =>
+    options.totalNamesAreLots === true || (options.totalNamesAreLots === "but the last row" && r < lastRow);
+
   const read = readTableRows(rows, header, options.ref, rowRef, errors, (row, at, r) => {
     const before = errors.length;
     const lot: Lot = { name: "" };
@@ -177,7 +184,7 @@ export function readLotsTableLayout(
     } else {
       const name = cellText(nameCell).replace(/\s+/g, " ");
       const key = nameKey(name);
-      if (isTotalName(name) && options.totalNamesAreLots !== true) {
+      if (isTotalName(name) && !totalIsLot(r)) {
         errors.push({
           path: at("name"),
           message: `a ${quoted(name)} row is not a lot; remove it (give the tender's stated total separately)`,

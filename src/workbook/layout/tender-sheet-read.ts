@@ -250,6 +250,8 @@ export function readTenderGrid(
     ref: (r, c) => at(lotsHeader + r, labelCol + c),
     rowRef: (r) => `${sheet} row ${origin.row + lotsHeader + r + 1}`,
     tableName: `the lots table on ${sheet}`,
+    // The sheet the tool writes: a lot may be called "Total 3"; a last row so named is a totals line.
+    totalNamesAreLots: "but the last row",
   });
   if (!lots.ok) errors.push(...lots.errors);
   if (errors.length > 0 || !lots.ok) return { ok: false, errors };

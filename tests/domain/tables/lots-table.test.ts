@@ -305,6 +305,32 @@ describe("readLotsTable errors name the row and column", () => {
     expect(e.message).toMatch(/"Total" row is not a lot/);
   });
 
+  it('"but the last row": a lot may be called "Total 3" or "=SUM(1,2)"; a last row so named is a totals line', () => {
+    const rows = [
+      ["Lot", "Days"],
+      ["Total 3", "1"],
+      ["=SUM(1,2)", "2"],
+      ["Barnet", "3"],
+      ["Total", "6"],
+      ["", ""],
+    ];
+    const read = readLotsTable(rows, { ref: csvCellRef, totalNamesAreLots: "but the last row" });
+    expect(read).toEqual({
+      ok: false,
+      errors: [{ path: 'row 5, column "Lot"', message: expect.stringMatching(/"Total" row is not a lot/) }],
+    });
+    expect(
+      readLotsTable(rows.slice(0, 4), { ref: csvCellRef, totalNamesAreLots: "but the last row" }),
+    ).toEqual({
+      ok: true,
+      value: [
+        { name: "Total 3", days: 1 },
+        { name: "=SUM(1,2)", days: 2 },
+        { name: "Barnet", days: 3 },
+      ],
+    });
+  });
+
   it("rejects a zero day rate and days in thousandths, but takes zero days and 1,000 days", () => {
     const errors = errorsFrom([
       ["Lot", "Day rate", "Days"],
