@@ -10,25 +10,14 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { allocate } from "../../src/domain/check/allocation";
 import { allocationToCsv, findingsToCsv, tenderToCsv } from "../../src/domain/formats/csv-export";
-import type { Finding, Tender } from "../../src/domain/core/types";
+import type { Finding } from "../../src/domain/core/types";
 import { describeWithLibreOffice } from "../support/libreoffice";
-import { dfeTender } from "../domain/formats/arbitraries";
+import { dfeNamed, HYPERLINK } from "../support/tenders";
 
-const HYPERLINK = '=HYPERLINK("http://x","click")';
 /** Comma-separated, double-quoted, UTF-8, from line 1, en-GB; formulas evaluated, as Excel does. */
 const CSV_IMPORT = "CSV:44,34,76,1,,2057,false,true,false,false,false,-1,true";
 
-const tender: Tender = {
-  ...dfeTender(),
-  statedTotal: { pence: 347_120_00, precision: 10_00 },
-  dayRate: 960_00,
-  lots: [
-    { name: HYPERLINK, days: 112, statedValue: 108_080_00 },
-    { name: "-Kirklees", days: 51 },
-    { name: "@Reading", days: 99 },
-    { name: 'Worcestershire, "the county"', days: 99 },
-  ],
-};
+const tender = dfeNamed([HYPERLINK, "-Kirklees", "@Reading", 'Worcestershire, "the county"']);
 const findings: Finding[] = [
   {
     code: "LOT_VALUE_MISMATCH",

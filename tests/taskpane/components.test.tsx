@@ -7,6 +7,8 @@ import { StartStep, type StartStepProps } from "../../src/taskpane/StartStep";
 import { emptyLot, tenderToDraft } from "../../src/taskpane/draft";
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import type { Headline } from "../../src/taskpane/view";
+import type { Finding } from "../../src/domain/core/types";
+import { DFE_HEADLINE } from "../support/tenders";
 import { renderIn } from "./render";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
@@ -106,19 +108,13 @@ describe("ReviewStep", () => {
 });
 
 describe("CheckStep", () => {
-  const headline: Headline = {
-    total: 34_656_000,
-    vat: 6_931_200,
-    totalIncVat: 41_587_200,
-    vatRate: 20,
-    stated: { pence: 34_600_000, precision: 100_000 },
-    variance: 56_000,
-    variancePercent: (56_000 / 34_600_000) * 100,
-    dayRate: 96_000,
-    dayRateInferred: true,
-    dayRates: [],
-    status: "mismatch",
-  };
+  const headline = DFE_HEADLINE;
+
+  /** Check for this headline and these findings, not busy; its box of headline figures. */
+  function renderCheck(h: Headline, findings: Finding[] = []): HTMLElement {
+    renderIn(<CheckStep headline={h} findings={findings} busy={false} onNext={jest.fn()} />);
+    return screen.getByLabelText("Headline figures");
+  }
 
   it.each([
     ["reconciles", "Reconciles", "success"],
@@ -129,16 +125,9 @@ describe("CheckStep", () => {
   ] as const)(
     "gives the workbook's status %s as its verdict, %s, in its colour, above the findings",
     (status, title, intent) => {
-      renderIn(
-        <CheckStep
-          headline={{ ...headline, status }}
-          findings={[
-            { code: "TOTAL_ROUNDED", severity: "info", message: "A rounding.", path: "statedTotal" },
-          ]}
-          busy={false}
-          onNext={jest.fn()}
-        />,
-      );
+      renderCheck({ ...headline, status }, [
+        { code: "TOTAL_ROUNDED", severity: "info", message: "A rounding.", path: "statedTotal" },
+      ]);
       expect(verdictOf({ ...headline, status })).toEqual({ intent, title });
       expect(screen.getByText(title)).toBeTruthy();
       expect(screen.queryByText("Totals do not agree")).toBeNull();
@@ -146,56 +135,33 @@ describe("CheckStep", () => {
   );
 
   it("says by how much the lots are over a budget", () => {
-    renderIn(
-      <CheckStep
-        headline={{
-          ...headline,
-          total: 13_200_000,
-          stated: { pence: 13_000_000, precision: 1_000_000 },
-          variance: 200_000,
-          status: "overBudget",
-        }}
-        findings={[]}
-        busy={false}
-        onNext={jest.fn()}
-      />,
-    );
+    renderCheck({
+      ...headline,
+      total: 13_200_000,
+      stated: { pence: 13_000_000, precision: 1_000_000 },
+      variance: 200_000,
+      status: "overBudget",
+    });
     expect(screen.getByText("The lots add up to £132,000, £2,000 over the budget of £130,000.")).toBeTruthy();
   });
 
   it("gives the range of the lots' own day rates rather than 'None found'", () => {
-    renderIn(
-      <CheckStep
-        headline={{ ...headline, dayRate: undefined, dayRateInferred: false, dayRates: [65_000, 96_000] }}
-        findings={[]}
-        busy={false}
-        onNext={jest.fn()}
-      />,
-    );
-    const figures = screen.getByLabelText("Headline figures");
+    const figures = renderCheck({
+      ...headline,
+      dayRate: undefined,
+      dayRateInferred: false,
+      dayRates: [65_000, 96_000],
+    });
     expect(within(figures).getByText("Day rates")).toBeTruthy();
     expect(within(figures).getByText("£650–£960")).toBeTruthy();
     expect(within(figures).queryByText("None found")).toBeNull();
   });
 
   it("puts the headline figures first and says the discrepancy plainly", () => {
-    renderIn(
-      <CheckStep
-        headline={headline}
-        findings={[
-          { code: "RATE_INFERRED", severity: "info", message: "Day rate £960 inferred.", path: "dayRate" },
-          {
-            code: "TOTAL_MISMATCH",
-            severity: "error",
-            message: "Lots add to £346,560.",
-            path: "statedTotal",
-          },
-        ]}
-        busy={false}
-        onNext={jest.fn()}
-      />,
-    );
-    const figures = screen.getByLabelText("Headline figures");
+    const figures = renderCheck(headline, [
+      { code: "RATE_INFERRED", severity: "info", message: "Day rate £960 inferred.", path: "dayRate" },
+      { code: "TOTAL_MISMATCH", severity: "error", message: "Lots add to £346,560.", path: "statedTotal" },
+    ]);
     expect(within(figures).getByText("£346,560")).toBeTruthy();
     expect(within(figures).getByText("£346,000")).toBeTruthy();
     expect(within(figures).getByText("+£560")).toBeTruthy();
@@ -217,7 +183,7 @@ describe("CheckStep", () => {
       variancePercent: undefined,
       status: undefined,
     };
-    renderIn(<CheckStep headline={unstated} findings={[]} busy={false} onNext={jest.fn()} />);
+    renderCheck(unstated);
     expect(screen.queryByText("Totals agree")).toBeNull();
     expect(screen.getByText("No stated total to check")).toBeTruthy();
     expect(

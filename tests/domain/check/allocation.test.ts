@@ -9,9 +9,13 @@ import type { Tender } from "../../../src/domain/core/types";
 import { parsedTender as tender, tenderOf } from "../../support/tenders";
 import { DFE_2017 } from "../dfe-2017";
 
+/** The DfE 2017 lots (Barnet, Kirklees, Reading, Worcestershire): their stated values in pence, their days. */
+const DFE_STATED_VALUES = [10752000, 4896000, 9504000, 9504000];
+const DFE_DAYS = [112, 51, 99, 99];
+
 describe("inferDayRate", () => {
   it("takes the greatest common divisor of the stated values when it is plausible", () => {
-    expect(inferDayRate([10752000, 4896000, 9504000, 9504000])).toEqual({
+    expect(inferDayRate(DFE_STATED_VALUES)).toEqual({
       ok: true,
       rate: 96000,
       band: { min: 30000, max: 300000 },
@@ -165,11 +169,11 @@ describe("back-solving an envelope", () => {
   it("splits pence exactly by days", () => {
     // Exact shares 10,734,626.04 / 4,888,088.64 / 9,488,642.66 / 9,488,642.66: two pence left over
     // go to the two largest remainders (the 99-day lots).
-    expect(splitEnvelope(34600000, [112, 51, 99, 99])).toEqual([10734626, 4888088, 9488643, 9488643]);
-    expect(splitEnvelope(34600000, [112, 51, 99, 99]).reduce((a, b) => a + b, 0)).toBe(34600000);
+    expect(splitEnvelope(34600000, DFE_DAYS)).toEqual([10734626, 4888088, 9488643, 9488643]);
+    expect(splitEnvelope(34600000, DFE_DAYS).reduce((a, b) => a + b, 0)).toBe(34600000);
   });
   it("splits whole days and says what is left", () => {
-    const r = splitEnvelopeDays(34600000, 96000, [112, 51, 99, 99]);
+    const r = splitEnvelopeDays(34600000, 96000, DFE_DAYS);
     expect(r.days.reduce((a, b) => a + b, 0)).toBe(360);
     // £346,000 buys 360 whole days at £960: shares 111.69, 50.86, 98.73, 98.73 → 111, 51, 99, 99.
     expect(r.days).toEqual([111, 51, 99, 99]);

@@ -15,8 +15,7 @@ import {
 import type { Finding, Tender } from "../../../src/domain/core/types";
 import { dfeTender, tenderArb, trickyText } from "./arbitraries";
 import { eachGives } from "../../support/cases";
-
-const HYPERLINK = '=HYPERLINK("http://x","click")';
+import { dfeNamed, HYPERLINK } from "../../support/tenders";
 
 /** The records of an export, after checking it is BOM + CRLF-terminated RFC 4180. */
 function records(csv: string): string[][] {
@@ -151,17 +150,7 @@ describe("the allocation as CSV", () => {
   });
 
   test("a negative variance stays a number; a formula-like lot name is text", () => {
-    const tender: Tender = {
-      ...dfeTender(),
-      statedTotal: { pence: 347_120_00, precision: 10_00 },
-      dayRate: 960_00,
-      lots: [
-        { name: HYPERLINK, days: 112, statedValue: 108_080_00 },
-        { name: "-Kirklees", days: 51 },
-        { name: "Reading", days: 99 },
-        { name: "Worcestershire", days: 99 },
-      ],
-    };
+    const tender = dfeNamed([HYPERLINK, "-Kirklees", "Reading", "Worcestershire"]);
     const csv = allocationToCsv({ tender, allocation: allocate(tender) });
     const rows = records(csv);
     expectNoFormulaFields(rows);
