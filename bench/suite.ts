@@ -25,6 +25,7 @@ import {
   table,
   type PaneBudget,
 } from "./report";
+import { measureReadBack, type CommandRun, type ReadBack } from "./readback";
 import { measureRoundTrips, type RoundTrip, type RoundTrips } from "./roundtrips";
 import type { Medians } from "./timing";
 
@@ -44,6 +45,8 @@ const TRIP_SIZES = [10, 1_000, 10_000, 100_000];
 const TRIP_LONG_NAMES = 100_000;
 const EXPORT_LOTS = 10_000;
 const GROWTH_SIZES = [5_000, 50_000];
+/** The workbook read back: the supported size (MAX_LOTS). */
+const READBACK_LOTS = 100_000;
 const PANE_RUNS = 5;
 
 /**
@@ -389,6 +392,48 @@ function exportsSection(x: ExportTimes, goals: Goal[]): string {
   ].join("\n");
 }
 
+function readBackSection(r: ReadBack, goals: Goal[]): string {
+  say("\n5. Workbook read back");
+  const run = (c: CommandRun): string =>
+    `${formatMs(c.wallMs)} (CPU ${c.cpuMs === undefined ? "?" : formatMs(c.cpuMs)}), peak ${c.maxRssMiB === undefined ? "?" : `${c.maxRssMiB.toFixed(0)} MiB`}, exit ${c.status ?? "none"}`;
+  figure(`write ${lots(r.lots)} lots as .xlsx`, `${run(r.write)}, ${formatBytes(r.workbookBytes)}`);
+  figure(`read that .xlsx back`, run(r.read));
+  goals.push({
+    name: `Reads back the ${lots(r.lots)}-lot workbook it wrote, same totals`,
+    met: r.same,
+    detail: r.same
+      ? `same tender, lines and totals; written in ${formatMs(r.write.wallMs)}, read in ${formatMs(r.read.wallMs)}`
+      : (r.note ?? "differs"),
+  });
+  return [
+    `### 5. Workbook read back (${tag})`,
+    "",
+    `The bench tender of ${lots(r.lots)} lots as a tender CSV; \`tender-budget check t.tender.csv --out t.xlsx --out a.json\`, then \`tender-budget check t.xlsx --out b.json\`, each in a process of its own (bench/cli.js, from the sources). The goal: the two reports give the same tender, lines and totals. Wall time, the process's CPU time and peak resident memory.`,
+    "",
+    table(
+      ["Command", "Time", "Peak memory", "Exit status", "Workbook"],
+      [
+        [
+          "check t.tender.csv --out t.xlsx --out a.json",
+          `${formatMs(r.write.wallMs)} (CPU ${r.write.cpuMs === undefined ? "?" : formatMs(r.write.cpuMs)})`,
+          r.write.maxRssMiB === undefined ? "?" : `${r.write.maxRssMiB.toFixed(0)} MiB`,
+          String(r.write.status ?? "none"),
+          formatBytes(r.workbookBytes),
+        ],
+        [
+          "check t.xlsx --out b.json",
+          `${formatMs(r.read.wallMs)} (CPU ${r.read.cpuMs === undefined ? "?" : formatMs(r.read.cpuMs)})`,
+          r.read.maxRssMiB === undefined ? "?" : `${r.read.maxRssMiB.toFixed(0)} MiB`,
+          String(r.read.status ?? "none"),
+          "",
+        ],
+      ],
+    ),
+    "",
+    `Same tender, lines and totals: **${r.same ? "yes" : "no"}**${r.note ? ` (${r.note})` : ""}.`,
+  ].join("\n");
+}
+
 const AUDIT_RESULTS = join(__dirname, "audit-results.md");
 const GOAL_AUDIT_VS_JQ = 1.5;
 const GOAL_AUDIT_VS_PARSE = 0.5;
@@ -553,6 +598,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   sections.push(tripsSection(await measureRoundTrips(TRIP_SIZES, TRIP_LONG_NAMES), goals));
   sections.push(pane);
   sections.push(exportsSection(await measureExports(EXPORT_LOTS, GROWTH_SIZES), goals));
+  say("Workbook read back (minutes) ...");
+  sections.push(readBackSection(measureReadBack(READBACK_LOTS), goals));
   say("Bulk audit:");
   sections.push(auditSection(measureAudit(auditSizes(argv), say), goals));
 
