@@ -304,7 +304,7 @@ export class Lane {
         const k = order === undefined ? i : order[i];
         releases[i] = JSON.parse(bytes.toString("utf8", places[k * 3], places[k * 3 + 1])) as Json;
       }
-      const row = auditProcess(compileReleases(releases), options);
+      const row = auditProcess(compileReleases(releases, { owned: true }), options);
       if (!keep(row)) {
         out.leftOut++;
         continue;

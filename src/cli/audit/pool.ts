@@ -41,7 +41,7 @@ export function inThread(lane: Lane): Runner {
  * A worker holds one piece (a few MB of lines) or one shard (a few MB of cut-down releases) at a
  * time: small heaps make V8 collect early, which keeps the audit's peak memory flat.
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 8 };
 
 interface Slot {
   worker: Worker;

@@ -177,7 +177,13 @@ export function rowFilter(filters: AuditFilters = {}): (row: AuditRow) => boolea
 
 /** Compile one process's releases (slim texts, in the order read) and check it. */
 export function auditSlims(slims: readonly SlimText[], options: AuditCheckOptions = {}): AuditRow {
-  return auditProcess(compileReleases(slims.map((s) => JSON.parse(s) as Json)), options);
+  return auditProcess(
+    compileReleases(
+      slims.map((s) => JSON.parse(s) as Json),
+      { owned: true },
+    ),
+    options,
+  );
 }
 
 /** The sort key of a row: the size of its difference, or -1 when it has none. */

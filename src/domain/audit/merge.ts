@@ -77,10 +77,57 @@ export function mergeInto(target: Json, release: Json): Json {
 }
 
 /**
+ * What `mergeInto({}, value)` makes of one release, made in place: fields set to `null` removed,
+ * at every depth of objects (lists are kept as they are, as the merge copies them). False, and
+ * `value` perhaps half done, when only the full merge gives the answer: a list of objects with
+ * ids in which an id comes twice (those items are merged), or a field named `__proto__`.
+ */
+function settleInPlace(value: Json): boolean {
+  for (const key of Object.keys(value)) {
+    if (key === "__proto__") return false;
+    const v = value[key];
+    if (v === null) delete value[key];
+    else if (isObject(v)) {
+      if (!settleInPlace(v)) return false;
+    } else if (Array.isArray(v) && v.length > 1 && v.every(hasId)) {
+      const ids = new Set<string>();
+      for (const item of v as Json[]) {
+        const id = String(item.id);
+        if (ids.has(id)) return false;
+        ids.add(id);
+      }
+    }
+  }
+  return true;
+}
+
+export interface CompileOptions {
+  /**
+   * The releases are the caller's own, made for this call (parsed just now) and not used after
+   * it: a process of one release is then compiled in place instead of copied.
+   */
+  owned?: boolean;
+}
+
+/**
  * Compile one process's releases, given in the order they were read. Releases whose `date` is not
  * a date-time come first, in the order read.
  */
-export function compileReleases(releases: readonly Json[]): Compiled {
+export function compileReleases(releases: readonly Json[], options: CompileOptions = {}): Compiled {
+  if (options.owned === true && releases.length === 1) {
+    const only = releases[0];
+    const date = typeof only.date === "string" ? only.date : undefined;
+    // A release left half done by settleInPlace merges the same: its removed fields were nulls.
+    if (settleInPlace(only)) {
+      only.tag = ["compiled"];
+      if (date !== undefined) {
+        only.date = date;
+        if (typeof only.ocid === "string") only.id = `${only.ocid}-${date}`;
+      }
+      const dated = date !== undefined && ocdsInstant(date) !== undefined;
+      return { release: only, releases: 1, firstDate: dated ? date : undefined, ties: [] };
+    }
+  }
   const dated = releases.map((release, order) => {
     const date = typeof release.date === "string" ? release.date : undefined;
     const at = date === undefined ? undefined : ocdsInstant(date);

@@ -105,6 +105,43 @@ describe("compileReleases (OCDS merging)", () => {
   });
 });
 
+describe("compileReleases of one release the caller owns (compiled in place)", () => {
+  // Each case is compiled twice from the same text: copied (the full merge) and in place.
+  const cases: [string, string][] = [
+    [
+      "nulls at every depth of objects are removed; lists, and nulls inside them, are kept",
+      '{"ocid":"ocds-x","id":"1","date":"2024-01-01T00:00:00Z","buyer":null,"tender":{"title":"T","value":{"amount":null,"currency":"GBP"},"lots":[{"id":"1","value":null},{"id":"2"}],"items":[1,null]}}',
+    ],
+    [
+      "a list of objects whose ids repeat is merged item by item",
+      '{"ocid":"ocds-x","id":"1","date":"2024-01-01T00:00:00Z","tender":{"lots":[{"id":"1","title":"A","value":{"amount":5}},{"id":"2"},{"id":1,"title":null,"value":{"currency":"GBP"}}]}}',
+    ],
+    ["no date", '{"ocid":"ocds-x","id":"1","tender":{"title":"T"}}'],
+    ["a date set to null", '{"ocid":"ocds-x","id":"1","date":null,"tender":{"title":"T"}}'],
+    ["a date that is not a date-time", '{"ocid":"ocds-x","id":"1","date":"soon","tender":{"title":"T"}}'],
+    ["a date that is a number", '{"ocid":"ocds-x","id":"1","date":20240101,"tender":{"title":"T"}}'],
+    ["a tag of its own", '{"tag":["tender"],"ocid":"ocds-x","date":"2024-01-01T00:00:00Z"}'],
+    [
+      "a field named __proto__",
+      '{"ocid":"ocds-x","date":"2024-01-01T00:00:00Z","tender":{"__proto__":{"title":"P"}}}',
+    ],
+  ];
+  test.each(cases)("%s: the same as the full merge, field order included", (_, text) => {
+    const copied = compileReleases([JSON.parse(text) as Json]);
+    const inPlace = compileReleases([JSON.parse(text) as Json], { owned: true });
+    expect(JSON.stringify(inPlace)).toBe(JSON.stringify(copied));
+    expect(Object.getPrototypeOf((inPlace.release.tender ?? {}) as object)).toBe(
+      Object.getPrototypeOf((copied.release.tender ?? {}) as object),
+    );
+  });
+
+  test("not owned: the release given is left as it was", () => {
+    const release = JSON.parse('{"ocid":"ocds-x","date":"2024-01-01T00:00:00Z","buyer":null}') as Json;
+    compileReleases([release]);
+    expect(release).toEqual({ ocid: "ocds-x", date: "2024-01-01T00:00:00Z", buyer: null });
+  });
+});
+
 describe("releasesOf", () => {
   test("a release package, a record package (whole releases or the compiled release), an array, a release", () => {
     const rel = { ocid: "ocds-a", id: "1", date: "2024-01-01T00:00:00Z", tender: {} };
