@@ -3,6 +3,7 @@ import tseslint from "typescript-eslint";
 import react from "eslint-plugin-react";
 import reactHooks from "eslint-plugin-react-hooks";
 import globals from "globals";
+import regexp from "eslint-plugin-regexp";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "lib/", "coverage/", "test-results/", "bench/results/", "reports/"] },
@@ -47,6 +48,18 @@ export default tseslint.config(
         },
       ],
       "no-restricted-globals": ["error", "Office", "Excel", "window", "document", "console", "process"],
+    },
+  },
+  {
+    // Patterns here run on text users paste or open: each must run in time linear in the text
+    // (issue #20: a quadratic pattern froze the pane on a long notice). src/domain/notice is not
+    // under these rules yet: they find 27 patterns there that can backtrack polynomially within
+    // a line (tests/hostile/linear-notice.test.ts bounds the reader's work as a whole).
+    files: ["src/domain/tables/**/*.ts"],
+    plugins: { regexp },
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+      "regexp/no-misleading-capturing-group": "error",
     },
   },
   {
