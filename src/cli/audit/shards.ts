@@ -1,10 +1,11 @@
 /**
  * The audit's memory stays flat however large the download: while reading, each cut-down
- * release is appended to one of N shard files chosen by a hash of its ocid (so all the releases
- * of a process land in the same shard, in the order read); then one shard at a time is compiled
- * and checked, and each row is written to a rows file, keeping only its sort key and where it is.
- * The output reads the rows back in sorted order. Everything lives in one private temporary
- * folder, removed at the end (also on an error, Ctrl-C or a kill).
+ * release is appended, by the lane (thread) that read it, to one of N shard files chosen by a
+ * hash of its ocid (so all the releases of a process land in the same shard, marked with the
+ * piece they came from so that the order read can be put back); then one shard at a time is
+ * compiled and checked (chunk.ts), and each row is written to the lane's rows file, keeping only
+ * its sort key and where it is. The output reads the rows back in sorted order. Everything lives
+ * in one private temporary folder, removed at the end (also on an error, Ctrl-C or a kill).
  */
 
 import { closeSync, mkdtempSync, openSync, readSync, rmSync } from "node:fs";
