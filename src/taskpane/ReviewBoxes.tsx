@@ -1,13 +1,15 @@
 /**
  * The boxes of the Review step: one labelled box (checked once the user leaves it, linked from the
- * error summary by its id) and one lot's boxes with its Remove button.
+ * error summary by its id) and one lot's boxes with its Remove button, folded to a line of its own
+ * (a button that opens it) while the user has no need of them.
  */
 import { memo, type Dispatch } from "react";
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { DeleteRegular } from "@fluentui/react-icons";
+import { Button, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useStepStyles } from "./step-styles";
 import type { LotDraft, LotField } from "./draft";
 import { boxId } from "./ErrorSummary";
+import { lotTitle } from "./lot-summary";
 import type { PaneAction } from "./state";
 
 export const useReviewStyles = makeStyles({
@@ -32,7 +34,25 @@ export const useReviewStyles = makeStyles({
     gap: tokens.spacingVerticalS,
   },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  /** A folded lot: only its line, with less room around it. */
+  folded: { padding: tokens.spacingHorizontalXS },
+  /** The lot's line as a button: as wide as the lot, its words wrapping rather than cut. */
+  toggle: {
+    width: "100%",
+    minWidth: 0,
+    justifyContent: "flex-start",
+    textAlign: "start",
+    whiteSpace: "normal",
+    fontWeight: tokens.fontWeightSemibold,
+    paddingLeft: tokens.spacingHorizontalXS,
+    paddingRight: tokens.spacingHorizontalXS,
+  },
+  error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightRegular },
+  warning: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightRegular },
 });
+
+/** The id of a lot's line (its button, or its heading while it must stay open). */
+export const lotLineId = (index: number) => `lot-${index}-line`;
 
 interface BoxProps {
   /** The path of the field, for the box's id (the error summary links to it). */
@@ -107,6 +127,14 @@ const LOT_BOXES: readonly {
 interface LotEditorProps {
   lot: LotDraft;
   index: number;
+  /** The lot in one line ("Barnet · 112 days × £960 = £107,520"), and what needs looking at. */
+  summary: string;
+  markText?: string;
+  markSeverity?: "error" | "warning";
+  /** Its boxes are shown; `canFold` false keeps them so (a lot with problems in its boxes). */
+  open: boolean;
+  canFold: boolean;
+  onToggle: (index: number, open: boolean) => void;
   canRemove: boolean;
   errors: ReadonlyMap<string, readonly string[]>;
   hints: Readonly<Record<string, string>>;
@@ -118,6 +146,12 @@ interface LotEditorProps {
 export const LotEditor = memo(function LotEditor({
   lot,
   index,
+  summary,
+  markText,
+  markSeverity,
+  open,
+  canFold,
+  onToggle,
   canRemove,
   errors,
   hints,
@@ -126,50 +160,82 @@ export const LotEditor = memo(function LotEditor({
   onRemove,
 }: LotEditorProps) {
   const styles = { ...useStepStyles(), ...useReviewStyles() };
-  const title = lot.name.trim() || `Lot ${index + 1}`;
+  const title = lotTitle(lot, index);
   const edit = (field: LotField) => (value: string) => dispatch({ type: "editLot", index, field, value });
+  const line = (
+    <>
+      {summary}
+      {markText && (
+        <span className={markSeverity === "error" ? styles.error : styles.warning}>{` · ${markText}`}</span>
+      )}
+    </>
+  );
   return (
-    <fieldset className={styles.lot}>
-      <legend className={styles.legend}>{title}</legend>
-      <Box
-        path={`lots[${index}].name`}
-        label="Lot name"
-        name={`Lot name (lot ${index + 1})`}
-        value={lot.name}
-        errors={errors.get(`lots[${index}].name`)}
-        onChange={edit("name")}
-        onTyping={onTyping}
-      />
-      <div className={styles.grid}>
-        {LOT_BOXES.map((box) => (
-          <Box
-            key={box.field}
-            path={`lots[${index}].${box.field}`}
-            label={box.label}
-            name={`${title} ${box.label.replace(" (£)", "").toLowerCase()}`}
-            value={lot[box.field]}
-            errors={errors.get(`lots[${index}].${box.field}`)}
-            hint={hints[`lots[${index}].${box.field}`]}
-            className={hints[`lots[${index}].${box.field}`] ? styles.wide : undefined}
-            placeholder={box.date ? "dd/mm/yyyy" : undefined}
-            inputMode={box.date ? "text" : "decimal"}
-            onChange={edit(box.field)}
-            onTyping={onTyping}
-          />
-        ))}
-      </div>
-      {canRemove && (
-        <div className={styles.actions}>
-          <Button
-            appearance="subtle"
-            icon={<DeleteRegular />}
-            aria-label={`Remove lot ${title}`}
-            onClick={() => onRemove(index)}
-          >
-            Remove lot
-          </Button>
+    <div
+      role="group"
+      aria-labelledby={lotLineId(index)}
+      className={mergeClasses(styles.lot, !open && styles.folded)}
+    >
+      {canFold ? (
+        <Button
+          id={lotLineId(index)}
+          appearance="subtle"
+          className={styles.toggle}
+          icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+          aria-expanded={open}
+          aria-controls={open ? `lot-${index}-boxes` : undefined}
+          onClick={() => onToggle(index, !open)}
+        >
+          {line}
+        </Button>
+      ) : (
+        <div id={lotLineId(index)} className={styles.legend}>
+          {line}
         </div>
       )}
-    </fieldset>
+      {open && (
+        <div id={`lot-${index}-boxes`} className={styles.group}>
+          <Box
+            path={`lots[${index}].name`}
+            label="Lot name"
+            name={`Lot name (lot ${index + 1})`}
+            value={lot.name}
+            errors={errors.get(`lots[${index}].name`)}
+            onChange={edit("name")}
+            onTyping={onTyping}
+          />
+          <div className={styles.grid}>
+            {LOT_BOXES.map((box) => (
+              <Box
+                key={box.field}
+                path={`lots[${index}].${box.field}`}
+                label={box.label}
+                name={`${title} ${box.label.replace(" (£)", "").toLowerCase()}`}
+                value={lot[box.field]}
+                errors={errors.get(`lots[${index}].${box.field}`)}
+                hint={hints[`lots[${index}].${box.field}`]}
+                className={hints[`lots[${index}].${box.field}`] ? styles.wide : undefined}
+                placeholder={box.date ? "dd/mm/yyyy" : undefined}
+                inputMode={box.date ? "text" : "decimal"}
+                onChange={edit(box.field)}
+                onTyping={onTyping}
+              />
+            ))}
+          </div>
+          {canRemove && (
+            <div className={styles.actions}>
+              <Button
+                appearance="subtle"
+                icon={<DeleteRegular />}
+                aria-label={`Remove lot ${title}`}
+                onClick={() => onRemove(index)}
+              >
+                Remove lot
+              </Button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
   );
 });

@@ -1,4 +1,13 @@
-import { Fragment, useCallback, useEffect, useMemo, useState, type Dispatch } from "react";
+import {
+  Fragment,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type Dispatch,
+  type SetStateAction,
+} from "react";
 import {
   Checkbox,
   Button,
@@ -13,7 +22,10 @@ import { useStepStyles } from "./step-styles";
 import { fieldOfPath, type TenderDraft, type TenderField } from "./draft";
 import { boxId, ErrorSummary } from "./ErrorSummary";
 import type { PaneAction } from "./state";
-import { Box, LotEditor, useReviewStyles as useStyles } from "./ReviewBoxes";
+import type { Finding } from "../domain/core/types";
+import { Box, LotEditor, lotLineId, useReviewStyles as useStyles } from "./ReviewBoxes";
+import { lotMarks, lotSummary } from "./lot-summary";
+import type { AllocationLine } from "./view";
 import { RulesFields } from "./RulesFields";
 import { openNotes } from "./source-notes";
 
@@ -48,8 +60,27 @@ export interface ReviewStepProps {
    */
   summary?: { focusKey: number; onOtherStep: (path: string) => void };
   /** The lot last removed, offered back with Undo. */
-  removed?: { name: string; index: number };
+  removed?: { name: string; index: number; key: string };
+  /** The allocation's lines and the check's findings while the tender checks: each lot's line and mark. */
+  lines?: readonly AllocationLine[];
+  findings?: readonly Finding[];
+  /**
+   * The lots the user opened (true) or folded (false), by lot key, when kept by the caller over a
+   * visit to another step; otherwise Review keeps them itself.
+   */
+  folding?: {
+    opened: ReadonlyMap<string, boolean>;
+    setOpened: Dispatch<SetStateAction<ReadonlyMap<string, boolean>>>;
+  };
 }
+
+const NO_FINDINGS: readonly Finding[] = [];
+
+/** A lot with nothing typed in it yet (a blank tender's first, one just added): open to be filled. */
+const isEmpty = (lot: TenderDraft["lots"][number]) =>
+  [lot.name, lot.dayRate, lot.days, lot.statedValue, lot.startDate, lot.endDate].every(
+    (v) => v.trim() === "",
+  );
 
 const TENDER_BOXES: readonly {
   field: TenderField;
@@ -84,11 +115,35 @@ export function ReviewStep({
   onNext,
   summary,
   removed,
+  lines,
+  findings = NO_FINDINGS,
+  folding,
 }: ReviewStepProps) {
   // A box is checked when the user leaves it: while they type in it ("£" on the way to "£105,600")
   // its problems wait, beside it and in the summary; a correction shows at once as the problem goes.
   const [typing, setTyping] = useState<string | null>(null);
-  const onTyping = useCallback((path: string | null) => setTyping(path), []);
+  // Each lot folds to one line; the user opens and folds it. A lot whose boxes are being edited, one
+  // with problems in its boxes and one with nothing typed yet (just added) stay open.
+  const [ownOpened, setOwnOpened] = useState<ReadonlyMap<string, boolean>>(new Map());
+  const opened = folding?.opened ?? ownOpened;
+  const setOpened = folding?.setOpened ?? setOwnOpened;
+  const lotKeys = useRef<string[]>([]);
+  lotKeys.current = draft.lots.map((l) => l.key);
+  const choose = useCallback(
+    (key: string | undefined, open: boolean) => {
+      if (key === undefined) return;
+      setOpened((now) => (now.get(key) === open ? now : new Map(now).set(key, open)));
+    },
+    [setOpened],
+  );
+  const onTyping = useCallback(
+    (path: string | null) => {
+      setTyping(path);
+      const lot = path === null ? undefined : fieldOfPath(path)?.lot;
+      if (lot !== undefined) choose(lotKeys.current[lot], true);
+    },
+    [choose],
+  );
   const errors = useMemo(() => {
     if (typing === null || !allErrors.has(typing)) return allErrors;
     const shown = new Map(allErrors);
@@ -112,7 +167,12 @@ export function ReviewStep({
   const [focusPath, setFocusPath] = useState<string | null>(null);
   useEffect(() => {
     if (focusPath === null) return;
-    document.getElementById(boxId(focusPath))?.focus();
+    // A folded lot takes the focus on its line.
+    const lot = fieldOfPath(focusPath)?.lot;
+    (
+      document.getElementById(boxId(focusPath)) ??
+      (lot === undefined ? null : document.getElementById(lotLineId(lot)))
+    )?.focus();
     setFocusPath(null);
   }, [focusPath]);
   // Removing a lot moves the focus to the lot that takes its place (the one before, if it was last).
@@ -135,9 +195,22 @@ export function ReviewStep({
       summary?.onOtherStep(path);
       return;
     }
-    if (field.lot !== undefined) setPage(Math.floor(field.lot / LOTS_PER_PAGE));
+    if (field.lot !== undefined) {
+      setPage(Math.floor(field.lot / LOTS_PER_PAGE));
+      choose(draft.lots[field.lot]?.key, true);
+    }
     setFocusPath(path);
   };
+  const marks = useMemo(() => lotMarks(allErrors, findings), [allErrors, findings]);
+  // Lots with a problem showing in one of their boxes: they stay open until it is corrected.
+  const lotsWithProblems = useMemo(
+    () => new Set([...errors.keys()].map((path) => fieldOfPath(path)?.lot).filter((l) => l !== undefined)),
+    [errors],
+  );
+  const onToggle = useCallback(
+    (index: number, open: boolean) => choose(lotKeys.current[index], open),
+    [choose],
+  );
   const pager =
     pageCount > 1 ? (
       <div role="group" className={styles.actions} aria-label="Pages of lots">
@@ -239,6 +312,7 @@ export function ReviewStep({
                 size="small"
                 onClick={() => {
                   dispatch({ type: "undoRemoveLot" });
+                  choose(removed.key, true);
                   setFocusPath(`lots[${removed.index}].name`);
                 }}
               >
@@ -248,19 +322,30 @@ export function ReviewStep({
           </MessageBar>
         )}
         {pager}
-        {shown.map((lot, i) => (
-          <LotEditor
-            key={lot.key}
-            lot={lot}
-            index={first + i}
-            canRemove={draft.lots.length > 1}
-            errors={errors}
-            hints={hints}
-            dispatch={dispatch}
-            onTyping={onTyping}
-            onRemove={onRemove}
-          />
-        ))}
+        {shown.map((lot, i) => {
+          const index = first + i;
+          const mark = marks.get(index);
+          const mustStay = lotsWithProblems.has(index);
+          return (
+            <LotEditor
+              key={lot.key}
+              lot={lot}
+              index={index}
+              summary={lotSummary(lot, index, lines?.[index])}
+              markText={mark?.text}
+              markSeverity={mark?.severity}
+              open={mustStay || (opened.get(lot.key) ?? isEmpty(lot))}
+              canFold={!mustStay}
+              onToggle={onToggle}
+              canRemove={draft.lots.length > 1}
+              errors={errors}
+              hints={hints}
+              dispatch={dispatch}
+              onTyping={onTyping}
+              onRemove={onRemove}
+            />
+          );
+        })}
         {pager}
         <div className={styles.actions}>
           <Button

@@ -48,6 +48,8 @@ export function TenderSteps(props: TenderStepsProps) {
   const workbook = useWorkbook();
   const busy = task.state.busy !== null;
   const [locations, setLocations] = useState<FindingLocation[]>([]);
+  /** The lots of Review the user opened or folded, kept while they visit other steps. */
+  const [opened, setOpened] = useState<ReadonlyMap<string, boolean>>(new Map());
   /** The OCDS id typed on the Export step, for the OCDS download. */
   const [ocid, setOcid] = useState("");
 
@@ -154,7 +156,16 @@ export function TenderSteps(props: TenderStepsProps) {
             } else goTo("build");
           }}
           summary={showSummary ? { focusKey: summaryFocus, onOtherStep } : undefined}
-          removed={state.removedLot && { name: state.removedLot.lot.name, index: state.removedLot.index }}
+          removed={
+            state.removedLot && {
+              name: state.removedLot.lot.name,
+              index: state.removedLot.index,
+              key: state.removedLot.lot.key,
+            }
+          }
+          lines={checked.ok ? checked.view.lines : undefined}
+          findings={checked.ok ? checked.view.findings : undefined}
+          folding={{ opened, setOpened }}
         />
       )}
       {step === "build" && (

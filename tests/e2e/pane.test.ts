@@ -102,6 +102,17 @@ async function wider(page: Page): Promise<string[]> {
   });
 }
 
+/** Opens a lot that Review shows folded to its line ("Barnet · 112 days × £960 = £107,520"). */
+async function openLot(page: Page, name: string): Promise<void> {
+  const named = new RegExp(`^${name} · `);
+  const lot = page.getByRole("group", { name: named });
+  await lot.waitFor();
+  // A lot with a problem in its boxes is open already, its line no button.
+  const line = lot.getByRole("button", { name: named });
+  if ((await line.count()) > 0 && (await line.getAttribute("aria-expanded")) === "false") await line.click();
+  await lot.getByRole("textbox", { name: "Lot name", exact: false }).first().waitFor();
+}
+
 /** axe-core's violations on the page once it has settled (rule id, offending elements and why). */
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: AXE });
@@ -193,6 +204,7 @@ describe("the task pane in a plain browser", () => {
     await expect(page.getByRole("textbox", { name: "Stated total (£)" }).inputValue()).resolves.toBe(
       "346000",
     );
+    await openLot(page, "Barnet");
     await expect(page.getByRole("textbox", { name: "Barnet stated value" }).inputValue()).resolves.toBe(
       "107520",
     );
@@ -237,6 +249,7 @@ describe("the task pane in a plain browser", () => {
 
   it("recomputes the totals when a day count is edited", async () => {
     await page.getByRole("button", { name: "2. Review" }).click();
+    await openLot(page, "Barnet");
     await page.getByRole("textbox", { name: "Barnet days" }).fill("113");
     await page.getByRole("button", { name: "4. Check" }).click();
     const figures = page.getByLabel("Headline figures");
@@ -306,6 +319,7 @@ describe("the task pane in a plain browser", () => {
     await page.getByRole("alertdialog", { name: "Replace your tender?" }).waitFor();
     await page.getByRole("button", { name: "Replace it" }).click();
     await page.getByText(/^Read 4 lots from /).waitFor();
+    await openLot(page, "Barnet");
     await expect(page.getByRole("textbox", { name: "Barnet days" }).inputValue()).resolves.toBe("113");
     await expect(page.getByRole("textbox", { name: "Stated total (£)" }).inputValue()).resolves.toBe(
       "346000",
@@ -316,6 +330,7 @@ describe("the task pane in a plain browser", () => {
     await page.getByRole("button", { name: "1. Start" }).click();
     await page.getByLabel("Tender file").setInputFiles(savedOcds);
     await page.getByText("Read 4 lots from saved.ocds.json.").waitFor();
+    await openLot(page, "Kirklees");
     await expect(page.getByRole("textbox", { name: "Kirklees stated value" }).inputValue()).resolves.toBe(
       "48960",
     );
@@ -335,6 +350,7 @@ describe("the task pane in a plain browser", () => {
       );
     await page.getByRole("button", { name: "Read tender notice" }).click();
     await page.getByText("Read 2 lots from the tender notice.").waitFor();
+    await openLot(page, "Croydon");
     await expect(page.getByRole("textbox", { name: "Croydon stated value" }).inputValue()).resolves.toBe(
       "126000",
     );
@@ -393,6 +409,7 @@ describe("a long notice", () => {
     // The reading takes over a second of a thread's time (1.2 s in Node); in the page's own thread
     // no frame would be drawn while it ran.
     expect(during).toBeGreaterThanOrEqual(10);
+    await openLot(page, "Barnet");
     await expect(page.getByRole("textbox", { name: "Barnet stated value" }).inputValue()).resolves.toBe(
       "107520",
     );
@@ -415,7 +432,7 @@ describe("keyboard and dark theme", () => {
     }
     expect(focused).toBe("Use the DfE 2017 example");
     await page.keyboard.press("Enter");
-    await page.getByRole("textbox", { name: "Barnet stated value" }).waitFor();
+    await page.getByRole("button", { name: /^Barnet · / }).waitFor();
     // Focus moved to the Review step, so the next Tab reaches its first box.
     await page.keyboard.press("Tab");
     const label = await page.evaluate(
@@ -576,8 +593,9 @@ describe("a large tender", () => {
       buffer: Buffer.from(rows.join("\r\n") + "\r\n", "utf8"),
     });
     await page.getByText("Lots 1–50 of 1,200").first().waitFor();
-    expect(await page.getByRole("textbox", { name: /^Council \d+ days$/ }).count()).toBe(50);
+    expect(await page.getByRole("button", { name: /^Council \d+ · / }).count()).toBe(50);
     await page.getByRole("button", { name: "Next lots" }).first().click();
+    await openLot(page, "Council 51");
     await page.getByRole("textbox", { name: "Council 51 days" }).waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
@@ -823,6 +841,7 @@ describe("errors that go when fixed", () => {
     await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
     await retype(page, "Stated total (£)", "£34x");
     await retype(page, "Default day rate (£)", "£9 6 0");
+    await openLot(page, "Kirklees");
     await retype(page, "Kirklees days", "fifty");
     // Next does not pass red boxes; the step button still opens Build, where a build lists them.
     await page.getByRole("button", { name: "Next: build allocation" }).click();
@@ -870,6 +889,7 @@ describe("no lost work", () => {
     const title = page.getByRole("textbox", { name: "Title", exact: true });
     await title.fill("");
     await title.pressSequentially("Social care commissioners");
+    await openLot(page, "Barnet");
     const days = page.getByRole("textbox", { name: "Barnet days", exact: true });
     await days.pressSequentially("113");
     await days.press("Tab");
@@ -884,8 +904,10 @@ describe("no lost work", () => {
     expect(await axeViolations(page)).toEqual([]);
     expect(await wider(page)).toEqual([]);
     await page.getByRole("button", { name: "Resume your draft" }).click();
+    await openLot(page, "Barnet");
     await expect(days.inputValue()).resolves.toBe("113");
     await expect(title.inputValue()).resolves.toBe("Social care commissioners");
+    await openLot(page, "Kirklees");
     await expect(page.getByRole("textbox", { name: "Kirklees stated value" }).inputValue()).resolves.toBe(
       "48960",
     );
@@ -905,4 +927,58 @@ describe("no lost work", () => {
     await page.close();
     expect(consoleErrors).toEqual([]);
   });
+});
+
+describe("Review at 340 px", () => {
+  /**
+   * The DfE example's Review in a 340 px pane: how tall the page is, and how many Tab presses take
+   * the keyboard from the first step button at the top to "Next: build allocation".
+   */
+  async function reviewMeasures(page: Page): Promise<{ height: number; tabs: number }> {
+    await settle(page);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.getByRole("button", { name: "1. Start" }).focus();
+    let tabs = 0;
+    for (let focused = ""; focused !== "Next: build allocation" && tabs < 100;) {
+      await page.keyboard.press("Tab");
+      tabs++;
+      focused = await page.evaluate(() => document.activeElement?.textContent?.trim() ?? "");
+    }
+    return { height, tabs };
+  }
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`shows each lot of the DfE example as one line, so the page is short and Next is a few Tabs away (${colorScheme})`, async () => {
+      const page = await newPane({ colorScheme });
+      await page.setViewportSize({ width: 340, height: 700 });
+      await page.getByRole("button", { name: "Use the DfE 2017 example" }).click();
+      await page.getByRole("textbox", { name: "Stated total (£)" }).waitFor();
+      // Before the lots folded to a line each: 2,692 px tall and 46 Tab presses to Next; after,
+      // 1,576 px (the tender and rules boxes take most of it) and 22.
+      const measures = await reviewMeasures(page);
+      console.log(`Review of the DfE example at 340 px: ${JSON.stringify(measures)}`);
+      expect(measures.height).toBeLessThanOrEqual(1700);
+      expect(measures.tabs).toBeLessThanOrEqual(26);
+      expect(await wider(page)).toEqual([]);
+
+      // From the keyboard: Enter on a lot's line opens it, with the focus still on the line.
+      const line = page.getByRole("button", { name: "Kirklees · 51 days × £960 = £48,960" });
+      await line.focus();
+      await page.keyboard.press("Enter");
+      await expect(line.getAttribute("aria-expanded")).resolves.toBe("true");
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe(
+        "Kirklees · 51 days × £960 = £48,960",
+      );
+      await page.keyboard.press("Tab");
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
+        "Lot name (lot 2)",
+      );
+      // Folded and open lots side by side pass axe in a 320 px pane.
+      await page.setViewportSize({ width: 320, height: 700 });
+      expect(await wider(page)).toEqual([]);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+      expect(consoleErrors).toEqual([]);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { tenderSteps } from "../../src/taskpane/App";
-import { createExampleSheet, readNotice, renderPane } from "./pane";
+import { createExampleSheet, openLot, readNotice, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
 jest.setTimeout(120_000);
@@ -43,6 +43,7 @@ describe("the pane in a plain browser", () => {
     expect(screen.getByRole("heading", { name: /^Errors to fix/ })).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "2. Review" }));
+    openLot("Barnet");
     fireEvent.change(screen.getByRole("textbox", { name: "Barnet days" }), { target: { value: "113" } });
     fireEvent.click(screen.getByRole("button", { name: "4. Check" }));
     expect(figures()).toContain("Computed total£347,520");
@@ -52,6 +53,7 @@ describe("the pane in a plain browser", () => {
   it("shows input problems beside their boxes and refuses to build until they are fixed", () => {
     renderPane();
     fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    openLot("Kirklees");
     fireEvent.change(screen.getByRole("textbox", { name: "Kirklees days" }), { target: { value: "-3" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Closing date" }), {
       target: { value: "31/02/2017" },
@@ -102,6 +104,8 @@ describe("the pane in a plain browser", () => {
     renderPane();
     await readNotice("Council\tDay rate\tDays\nSandwell\t£720\t60\nCroydon\t£720\t40\n");
     await waitFor(() => expect(screen.getByText("Read 2 lots from the pasted table.")).toBeTruthy());
+    openLot("Croydon");
+    openLot("Sandwell");
     expect((screen.getByRole("textbox", { name: "Croydon days" }) as HTMLInputElement).value).toBe("40");
     expect((screen.getByRole("textbox", { name: "Sandwell day rate" }) as HTMLInputElement).value).toBe(
       "720",
@@ -154,6 +158,7 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
     const port = renderPane(true);
     await createExampleSheet();
     expect(port.workbook.sheet("Tender")).toBeDefined();
+    openLot("Barnet");
     expect((screen.getByRole("textbox", { name: "Barnet stated value" }) as HTMLInputElement).value).toBe(
       "107520",
     );
@@ -210,6 +215,7 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
       fireEvent.click(screen.getByRole("button", { name: "Read the selected lots table" }));
     });
     await screen.findByText("Read 2 lots from the selected table.");
+    openLot("Croydon");
     expect((screen.getByRole("textbox", { name: "Croydon days" }) as HTMLInputElement).value).toBe("40");
     expect((screen.getByRole("textbox", { name: "Stated total (£)" }) as HTMLInputElement).value).toBe(
       "346000",

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { tenderSteps } from "../../src/taskpane/App";
-import { renderPane } from "./pane";
+import { openLot, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
@@ -28,6 +28,7 @@ describe("the error summary (GOV.UK pattern) follows the boxes", () => {
     fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
     typeInto("Stated total (£)", "£34x");
     typeInto("Default day rate (£)", "nine hundred");
+    openLot("Kirklees");
     typeInto("Kirklees days", "-3");
     fireEvent.click(screen.getByRole("button", { name: "3. Build" }));
     await act(async () => {
@@ -83,6 +84,7 @@ describe("the error summary (GOV.UK pattern) follows the boxes", () => {
 
     // A lot's box broken meanwhile is listed on Build too; its link opens Review at that box.
     fireEvent.click(screen.getByRole("button", { name: "2. Review" }));
+    openLot("Barnet");
     fireEvent.change(box("Barnet days"), { target: { value: "many" } });
     fireEvent.click(screen.getByRole("button", { name: "3. Build" }));
     const barnet = within(summary()!)

@@ -12,6 +12,7 @@ import {
 import { savedWhen } from "../../src/taskpane/KeepWork";
 import { WorkbookContext } from "../../src/taskpane/workbook-context";
 import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { openLot } from "./pane";
 import { renderIn } from "./render";
 
 jest.setTimeout(120_000);
@@ -61,6 +62,7 @@ describe("asking before replacing edited work", () => {
     // Nothing edited: the example loads without a question.
     fireEvent.click(button("Use the DfE 2017 example"));
     expect(screen.queryByRole("alertdialog")).toBeNull();
+    openLot("Kirklees");
     fireEvent.change(box("Kirklees days"), { target: { value: "52" } });
 
     fireEvent.click(button("1. Start"));
@@ -100,6 +102,7 @@ describe("asking before replacing edited work", () => {
     fireEvent.click(button("1. Start"));
     fireEvent.click(button("Use the DfE 2017 example"));
     expect(screen.queryByRole("alertdialog")).toBeNull();
+    openLot("Kirklees");
     expect(box("Kirklees stated value").value).toBe("48960");
   });
 });
@@ -110,6 +113,7 @@ describe("keeping the draft over a reload", () => {
     const store = browserDraftStore(() => storage);
     const first = renderPane(store);
     fireEvent.click(button("Use the DfE 2017 example"));
+    openLot("Barnet");
     fireEvent.change(box("Barnet days"), { target: { value: "113" } });
     fireEvent.change(box("Buyer"), { target: { value: "DfE £34x" } });
     await waitFor(() => expect(storage.getItem(DRAFT_KEY)).toContain('"days":"113"'));
@@ -124,6 +128,7 @@ describe("keeping the draft over a reload", () => {
     ).toBeTruthy();
     expect(savedWhen(savedAt)).toMatch(/^today at \d\d:\d\d$/);
     fireEvent.click(button("Resume your draft"));
+    openLot("Barnet");
     expect(box("Barnet days").value).toBe("113");
     expect(box("Buyer").value).toBe("DfE £34x");
     // Resumed work is the user's: another tender asks before replacing it.
@@ -148,6 +153,7 @@ describe("keeping the draft over a reload", () => {
       "Could not read the draft kept in this browser: this browser does not let the pane keep anything (The operation is insecure.).",
     );
     fireEvent.click(button("Use the DfE 2017 example"));
+    openLot("Barnet");
     fireEvent.change(box("Barnet days"), { target: { value: "113" } });
     await screen.findByText(
       /^Your draft is not being kept over a reload: this browser does not let the pane keep/,
@@ -164,6 +170,7 @@ describe("keeping the draft over a reload", () => {
     );
     // Once the storage takes it again, the warning goes.
     storage.failSet = undefined;
+    openLot("Barnet");
     fireEvent.change(box("Barnet days"), { target: { value: "114" } });
     await waitFor(() => expect(screen.queryByText(/not being kept over a reload/)).toBeNull());
     expect(storage.getItem(DRAFT_KEY)).toContain('"days":"114"');
@@ -190,7 +197,9 @@ describe("keeping the draft over a reload", () => {
     fireEvent.click(
       await screen.findByRole("button", { name: "Create tender sheet with the DfE 2017 example" }),
     );
-    fireEvent.change(await screen.findByRole("textbox", { name: "Barnet days" }), {
+    await screen.findByRole("button", { name: /^Barnet · / });
+    openLot("Barnet");
+    fireEvent.change(box("Barnet days"), {
       target: { value: "113" },
     });
     // Kept a moment after the typing pauses, as a custom XML part of the workbook.
@@ -208,9 +217,9 @@ describe("keeping the draft over a reload", () => {
       fireEvent.click(button("Discard draft"));
     });
     // The tender as last checked comes back instead.
-    expect(((await screen.findByRole("textbox", { name: "Barnet days" })) as HTMLInputElement).value).toBe(
-      "",
-    );
+    await screen.findByRole("button", { name: /^Barnet · / });
+    openLot("Barnet");
+    expect(box("Barnet days").value).toBe("");
     expect(box("Barnet stated value").value).toBe("107520");
     await screen.findByText("Read 4 lots from this workbook, as last checked.");
   });

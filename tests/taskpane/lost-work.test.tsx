@@ -3,6 +3,7 @@ import { fireEvent, screen } from "@testing-library/react";
 import { App, tenderSteps } from "../../src/taskpane/App";
 import { WorkbookContext } from "../../src/taskpane/workbook-context";
 import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { openLot } from "./pane";
 import { renderIn } from "./render";
 
 jest.setTimeout(120_000);
@@ -19,12 +20,13 @@ describe("no lost work in Review", () => {
       </WorkbookContext.Provider>,
     );
     fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    openLot("Kirklees");
     fireEvent.change(box("Kirklees days"), { target: { value: "52" } });
     fireEvent.click(screen.getByRole("button", { name: "Remove lot Kirklees" }));
     expect(screen.queryByRole("textbox", { name: "Kirklees days" })).toBeNull();
-    // The focus is in the lot that took its place (Reading, now lot 2), not dropped to the page.
-    expect(document.activeElement).toBe(box("Lot name (lot 2)"));
-    expect(box("Lot name (lot 2)").value).toBe("Reading");
+    // The focus is on the lot that took its place (Reading, now lot 2, folded to its line), not
+    // dropped to the page; open, its name box takes it.
+    expect(document.activeElement).toBe(screen.getByRole("button", { name: /^Reading · / }));
     expect(screen.getByText("Removed Kirklees.")).toBeTruthy();
 
     fireEvent.click(screen.getByRole("button", { name: "Undo" }));
@@ -34,6 +36,8 @@ describe("no lost work in Review", () => {
     expect(screen.queryByText("Removed Kirklees.")).toBeNull();
 
     // The last lot removed: the focus goes to the one before it.
+    openLot("Reading");
+    openLot("Worcestershire");
     fireEvent.click(screen.getByRole("button", { name: "Remove lot Worcestershire" }));
     expect(document.activeElement).toBe(box("Lot name (lot 3)"));
     expect(box("Lot name (lot 3)").value).toBe("Reading");
@@ -49,6 +53,8 @@ describe("labels", () => {
       </WorkbookContext.Provider>,
     );
     fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    for (const lot of ["Barnet", "Kirklees", "Reading", "Worcestershire"]) openLot(lot);
+    expect(document.querySelectorAll("input[aria-label]").length).toBeGreaterThanOrEqual(4 * 6);
     const mismatched = Array.from(document.querySelectorAll<HTMLInputElement>("input[aria-label]"))
       .map((input) => ({
         name: input.getAttribute("aria-label") ?? "",

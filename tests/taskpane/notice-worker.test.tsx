@@ -10,6 +10,7 @@ import { App, tenderSteps } from "../../src/taskpane/App";
 import { WorkbookContext } from "../../src/taskpane/workbook-context";
 import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
 import { readNoticeTender } from "../../src/domain/formats/tender-file";
+import { openLot } from "./pane";
 import { renderIn } from "./render";
 
 jest.setTimeout(120_000);
@@ -83,6 +84,7 @@ describe("the pane reads a notice in a worker", () => {
     expect(screen.getByText("Reading the tender notice…")).toBeTruthy();
     await act(() => worker.answer());
     await screen.findByText("Read 2 lots from the tender notice.");
+    openLot("Croydon");
     expect((screen.getByRole("textbox", { name: "Croydon days" }) as HTMLInputElement).value).toBe("");
     expect(screen.getAllByText(/^From the notice: “.*£212,400/).length).toBeGreaterThan(0);
     expect(worker.terminated).toBe(true);
@@ -102,7 +104,8 @@ describe("the pane reads a notice in a worker", () => {
     await act(() => first.answer()); // too late: ignored
     await act(() => second.answer());
     await screen.findByText("Read 2 lots from the tender notice.");
-    expect(screen.queryByRole("textbox", { name: "Barnet days" })).toBeNull();
+    expect(screen.queryByRole("group", { name: /^Barnet/ })).toBeNull();
+    expect(screen.getByRole("group", { name: /^Croydon · / })).toBeTruthy();
     expect(screen.queryByText(/Could not read the tender notice/)).toBeNull();
   });
 

@@ -37,3 +37,13 @@ export async function readNotice(text: string): Promise<void> {
     fireEvent.click(screen.getByRole("button", { name: "Read tender notice" }));
   });
 }
+
+/**
+ * Opens a lot folded to its line in Review (its button is named by the line, "Barnet · 112 days ×
+ * £960 = £107,520"), as a user clicks it before typing in its boxes. A lot already open is left so.
+ */
+export function openLot(name: string): void {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const line = screen.queryByRole("button", { name: new RegExp(`^${escaped} · `), expanded: false });
+  if (line) fireEvent.click(line);
+}

@@ -4,6 +4,7 @@ import { App, tenderReaders, tenderSteps } from "../../src/taskpane/App";
 import { noteField } from "../../src/taskpane/source-notes";
 import { WorkbookContext } from "../../src/taskpane/workbook-context";
 import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
+import { openLot } from "./pane";
 import { renderIn } from "./render";
 
 jest.setTimeout(120_000);
@@ -52,6 +53,8 @@ describe("notes about what was read go once resolved", () => {
     expect(confirmNotes()).toContain("No buyer found.");
 
     // The sentence a lot's value came from stands under its box until the user changes the box.
+    openLot("Croydon");
+    openLot("Sandwell");
     const croydon = screen.getByRole("textbox", { name: "Croydon stated value" });
     const hintOf = (input: HTMLElement) =>
       (input.getAttribute("aria-describedby") ?? "")

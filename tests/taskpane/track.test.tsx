@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { parseCsv } from "../../src/domain/tables/csv";
 import { tenderSteps } from "../../src/taskpane/App";
-import { createExampleSheet, renderPane } from "./pane";
+import { createExampleSheet, openLot, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
@@ -70,6 +70,7 @@ describe("contract tracking in a plain browser", () => {
     expect(screen.queryByText("Could not read the invoices in the pasted invoices")).toBeNull();
 
     // An edit that breaks the tender: the later steps say which box, not only what is wrong.
+    openLot("Barnet");
     fireEvent.change(screen.getByRole("textbox", { name: "Barnet days" }), { target: { value: "abc" } });
     fireEvent.click(screen.getByRole("button", { name: "6. Contract tracking" }));
     const warning = screen.getByText("The tender has changed and needs correcting")

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen } from "@testing-library/react";
-import { renderPane } from "./pane";
+import { openLot, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
@@ -34,6 +34,7 @@ describe("a budget is a ceiling, end to end in the pane", () => {
     expect((screen.getByRole("textbox", { name: "Title" }) as HTMLInputElement).value).toBe(
       "Data protection officer support to its maintained schools",
     );
+    openLot("Sandwell");
     expect((screen.getByRole("textbox", { name: "Sandwell stated value" }) as HTMLInputElement).value).toBe(
       "",
     );
