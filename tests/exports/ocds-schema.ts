@@ -35,20 +35,21 @@ function validators(dir: string): { pkg: ValidateFunction; release: ValidateFunc
   return compiled;
 }
 
-/** The schema errors of a release package, as readable lines; [] when it is valid. */
-export function releasePackageErrors(json: unknown): string[] {
+/** The errors of one of the schemas (a package's or a release's) on `json`, as readable lines; [] when valid. */
+function schemaErrors(schema: "pkg" | "release", json: unknown): string[] {
   if (OCDS_SCHEMA_DIR === undefined) return [];
-  const v = validators(OCDS_SCHEMA_DIR).pkg;
+  const v = validators(OCDS_SCHEMA_DIR)[schema];
   return v(json)
     ? []
     : (v.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
 }
 
+/** The schema errors of a release package, as readable lines; [] when it is valid. */
+export function releasePackageErrors(json: unknown): string[] {
+  return schemaErrors("pkg", json);
+}
+
 /** The schema errors of a single release; [] when it is valid. */
 export function releaseErrors(json: unknown): string[] {
-  if (OCDS_SCHEMA_DIR === undefined) return [];
-  const v = validators(OCDS_SCHEMA_DIR).release;
-  return v(json)
-    ? []
-    : (v.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""} ${JSON.stringify(e.params)}`);
+  return schemaErrors("release", json);
 }

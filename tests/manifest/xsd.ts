@@ -50,3 +50,9 @@ export async function validateAgainstXsd(xml: string, dir: string | undefined) {
     ],
   });
 }
+
+/** The XSDs' messages about a manifest and whether they find it valid: `{ errors: [], valid: true }` when it is. */
+export async function xsdVerdict(xml: string, dir: string | undefined) {
+  const result = await validateAgainstXsd(xml, dir);
+  return { errors: result.errors.map((e) => e.rawMessage), valid: result.valid };
+}
