@@ -15,12 +15,11 @@ import {
   writeFileSync,
 } from "node:fs";
 import type { FileContent } from "../../src/cli/io";
-import { EXAMPLE_JSON, INVOICES, run, scratch, snapshot } from "./run";
+import { EXAMPLE_JSON, INVOICES, inScratch, run, snapshot } from "./run";
 
 describe("--out never writes over an input", () => {
   it("refuses the invoices file given to --actuals", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON, "inv.csv": INVOICES });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON, "inv.csv": INVOICES }, async (s) => {
       const before = snapshot(s.dir);
       const r = await run([
         "check",
@@ -36,14 +35,11 @@ describe("--out never writes over an input", () => {
       );
       expect(r.stdout).toBe("");
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("refuses the input reached through a symbolic link (check link.json --out in.json)", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       symlinkSync("in.json", s.path("link.json"));
       const before = snapshot(s.dir);
       const r = await run(["check", s.path("link.json"), "--out", s.path("in.json"), "--force"]);
@@ -52,28 +48,22 @@ describe("--out never writes over an input", () => {
         `"${s.path("in.json")}" is the file being checked (${s.path("link.json")}, by another name or a link); write to another file`,
       );
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("refuses a hard link to the input (check in.json --out hard.json), even with --force", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       linkSync(s.path("in.json"), s.path("hard.json"));
       const before = snapshot(s.dir);
       const r = await run(["check", s.path("in.json"), "--out", s.path("hard.json"), "--force"]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("is the file being checked");
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("refuses the input's name in another case on a case-insensitive disk (macOS, Windows)", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       const before = snapshot(s.dir);
       // A case-insensitive file system: every name is looked up folded to lower case.
       const folded = (p: string): string => p.slice(0, s.dir.length) + p.slice(s.dir.length).toLowerCase();
@@ -97,14 +87,11 @@ describe("--out never writes over an input", () => {
         `"${s.path("IN.JSON")}" is the file being checked (${s.path("in.json")}, by another name or a link)`,
       );
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("refuses two names for the same output, by link or by case", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       writeFileSync(s.path("old.csv"), "keep me\n");
       linkSync(s.path("old.csv"), s.path("alias.csv"));
       const before = snapshot(s.dir);
@@ -129,16 +116,13 @@ describe("--out never writes over an input", () => {
         `"${s.path("A.json")}" is given twice (the same file as "${s.path("a.json")}")`,
       );
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   });
 });
 
 describe("an existing --out file is replaced only with --force", () => {
   it("refuses without --force, naming the file and the option, and writes none of the outputs", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       writeFileSync(s.path("report.json"), "my earlier report\n");
       const before = snapshot(s.dir);
       const r = await run([
@@ -155,14 +139,11 @@ describe("an existing --out file is replaced only with --force", () => {
           `  --out: "${s.path("report.json")}" already exists; add --force to replace it, or write to another file\n`,
       );
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("with --force replaces it, says so, keeps its permissions, and writes through a link", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       writeFileSync(s.path("report.json"), "old\n");
       chmodSync(s.path("report.json"), 0o600);
       writeFileSync(s.path("real.csv"), "old\n");
@@ -185,29 +166,23 @@ describe("an existing --out file is replaced only with --force", () => {
       expect(after["link.csv"]).toBe("link -> real.csv");
       expect(readFileSync(s.path("real.csv"), "utf8")).toContain("Barnet,960.00,112");
       expect(Object.keys(after).sort()).toEqual(["in.json", "link.csv", "real.csv", "report.json"]);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("a new file is written and reported as written", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       const r = await run(["check", s.path("in.json"), "--out", s.path("a.csv")]);
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(
         `tender-budget: wrote ${s.path("a.csv")}: the allocation table as CSV (UTF-8, opens in Excel)\n`,
       );
-    } finally {
-      s.done();
-    }
+    });
   });
 });
 
 describe("outputs are written whole or not at all", () => {
   it("a full disk leaves the earlier good report as it was and no half-written file", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       writeFileSync(s.path("report.json"), '{"good": "report"}\n');
       const before = snapshot(s.dir);
       let writes = 0;
@@ -241,14 +216,11 @@ describe("outputs are written whole or not at all", () => {
           "  nothing was written; every existing file is as it was\n",
       );
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("a later --out into a missing folder writes none of the earlier ones", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       const before = snapshot(s.dir);
       const r = await run([
         "check",
@@ -262,20 +234,15 @@ describe("outputs are written whole or not at all", () => {
       expect(r.stderr).toContain(`cannot write ${s.path("no/such/b.json")}: its folder does not exist`);
       expect(snapshot(s.dir)).toEqual(before);
       expect(readdirSync(s.dir)).toEqual(["in.json"]);
-    } finally {
-      s.done();
-    }
+    });
   });
 
   it("a folder given as --out is named", async () => {
-    const s = scratch({ "in.json": EXAMPLE_JSON });
-    try {
+    await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       await fs.mkdir(s.path("out.json"));
       const r = await run(["check", s.path("in.json"), "--force", "--out", s.path("out.json")]);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`"${s.path("out.json")}" is a folder; give the name of a file to write`);
-    } finally {
-      s.done();
-    }
+    });
   });
 });

@@ -31,6 +31,19 @@ export function scratch(files: Record<string, string> = {}): {
   return { dir, path: (name) => join(dir, name), done: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** Run `test` in a fresh folder holding copies of `files` (as `scratch`), removed afterwards whatever happens. */
+export async function inScratch(
+  files: Record<string, string>,
+  test: (s: ReturnType<typeof scratch>) => Promise<void>,
+): Promise<void> {
+  const s = scratch(files);
+  try {
+    await test(s);
+  } finally {
+    s.done();
+  }
+}
+
 /** Every entry of a folder: a link's target, a file's hash and permission bits. */
 export function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
