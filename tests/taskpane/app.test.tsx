@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { tenderSteps } from "../../src/taskpane/App";
-import { createExampleSheet, openLot, readNotice, renderPane } from "./pane";
+import { alertWith, chooseFile, createExampleSheet, openLot, press, readNotice, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
 jest.setTimeout(120_000);
@@ -21,9 +21,7 @@ describe("the pane in a plain browser", () => {
       (screen.getByRole("button", { name: "2. Review" }) as HTMLElement).getAttribute("aria-current"),
     ).toBe("step");
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
-    });
+    await press("Build allocation");
 
     await screen.findByText("Built the allocation of 4 lots.");
     const table = screen.getByRole("table", { name: "Allocation by lot" });
@@ -91,9 +89,7 @@ describe("the pane in a plain browser", () => {
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     fireEvent.click(screen.getByRole("switch", { name: "Add VAT to the totals" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Tolerance (£)" }), { target: { value: "£600" } });
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
-    });
+    await press("Build allocation");
     await screen.findByText("Built the allocation of 4 lots.");
     fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
     expect(screen.getByText("No VAT is added: the total stays £346,560.")).toBeTruthy();
@@ -141,12 +137,8 @@ describe("the pane in a plain browser", () => {
   it("says what to do when a file cannot be read", async () => {
     renderPane();
     const file = new File(["{ not json"], "tender.json", { type: "application/json" });
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText("Tender file"), { target: { files: [file] } });
-    });
-    const alert = (await screen.findByText("Could not read tender.json")).closest(
-      '[role="alert"]',
-    ) as HTMLElement;
+    await chooseFile("Tender file", file);
+    const alert = await alertWith("Could not read tender.json");
     expect(alert.textContent).toContain("What to do:");
     fireEvent.click(within(alert).getByRole("button", { name: "Dismiss" }));
     expect(screen.queryByRole("alert")).toBeNull();
@@ -165,14 +157,10 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
 
     fireEvent.click(screen.getByRole("button", { name: "1. Start" }));
 
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Read the Tender sheet" }));
-    });
+    await press("Read the Tender sheet");
     await screen.findByText("Read 4 lots from the Tender sheet.");
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
-    });
+    await press("Build allocation");
     await screen.findByText('Wrote the allocation to the sheet "Allocation".');
     expect(port.workbook.sheet("Allocation")).toBeDefined();
     expect(port.workbook.sheet("Phasing")).toBeDefined();
@@ -187,9 +175,7 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
     expect(port.workbook.selection?.sheet).toBe("Tender");
 
     fireEvent.click(screen.getByRole("button", { name: "5. Export" }));
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Write summary sheet" }));
-    });
+    await press("Write summary sheet");
     await screen.findByText(/Wrote the summary to the sheet "Tender summary"/);
   });
 
@@ -206,14 +192,10 @@ describe("the pane in Excel (in-memory workbook standing in for Excel)", () => {
     }) as HTMLButtonElement;
     await waitFor(() => expect(readSelection.getAttribute("aria-disabled")).not.toBe("true"));
     // A tender in the pane first: the DfE example, through its Tender sheet.
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Create tender sheet with the DfE 2017 example" }));
-    });
+    await press("Create tender sheet with the DfE 2017 example");
     await screen.findByText(/Created the sheet "Tender"/);
     fireEvent.click(screen.getByRole("button", { name: "1. Start" }));
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Read the selected lots table" }));
-    });
+    await press("Read the selected lots table");
     await screen.findByText("Read 2 lots from the selected table.");
     openLot("Croydon");
     expect((screen.getByRole("textbox", { name: "Croydon days" }) as HTMLInputElement).value).toBe("40");

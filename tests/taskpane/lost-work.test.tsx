@@ -1,10 +1,7 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen } from "@testing-library/react";
-import { App, tenderSteps } from "../../src/taskpane/App";
-import { WorkbookContext } from "../../src/taskpane/workbook-context";
-import { MemoryWorkbookPort } from "../../src/workbook/memory/memory-host";
-import { openLot } from "./pane";
-import { renderIn } from "./render";
+import { tenderSteps } from "../../src/taskpane/App";
+import { openLot, renderPane } from "./pane";
 
 jest.setTimeout(120_000);
 
@@ -12,14 +9,15 @@ beforeAll(() => tenderSteps.load());
 
 const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 
+/** The pane with the DfE 2017 example in Review. */
+function reviewExample(): void {
+  renderPane();
+  fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+}
+
 describe("no lost work in Review", () => {
   it("moves the focus to the next lot when one is removed, and Undo puts it back where it was", () => {
-    renderIn(
-      <WorkbookContext.Provider value={new MemoryWorkbookPort()}>
-        <App host={{ inExcel: false, theme: "light" }} />
-      </WorkbookContext.Provider>,
-    );
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    reviewExample();
     openLot("Kirklees");
     fireEvent.change(box("Kirklees days"), { target: { value: "52" } });
     fireEvent.click(screen.getByRole("button", { name: "Remove lot Kirklees" }));
@@ -47,12 +45,7 @@ describe("no lost work in Review", () => {
 describe("labels", () => {
   it("gives every Review box an accessible name that contains its visible label (WCAG 2.5.3)", () => {
     // WCAG 2.1 success criterion 2.5.3 Label in Name: https://www.w3.org/WAI/WCAG21/Understanding/label-in-name.html
-    renderIn(
-      <WorkbookContext.Provider value={new MemoryWorkbookPort()}>
-        <App host={{ inExcel: false, theme: "light" }} />
-      </WorkbookContext.Provider>,
-    );
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    reviewExample();
     for (const lot of ["Barnet", "Kirklees", "Reading", "Worcestershire"]) openLot(lot);
     expect(document.querySelectorAll("input[aria-label]").length).toBeGreaterThanOrEqual(4 * 6);
     const mismatched = Array.from(document.querySelectorAll<HTMLInputElement>("input[aria-label]"))

@@ -30,6 +30,25 @@ export async function createExampleSheet(): Promise<void> {
   await screen.findByText(/Created the sheet "Tender" with the DfE 2017 example/);
 }
 
+/** Press the button named `name` and let the work it starts run (React's act). */
+export async function press(name: string): Promise<void> {
+  await act(async () => {
+    fireEvent.click(screen.getByRole("button", { name }));
+  });
+}
+
+/** Choose `file` in the file box labelled `label` and let the pane read it. */
+export async function chooseFile(label: string, file: File): Promise<void> {
+  await act(async () => {
+    fireEvent.change(screen.getByLabelText(label), { target: { files: [file] } });
+  });
+}
+
+/** The alert that shows `text`, once it is shown. */
+export async function alertWith(text: string): Promise<HTMLElement> {
+  return (await screen.findByText(text)).closest('[role="alert"]') as HTMLElement;
+}
+
 /** Paste `text` into Start's Tender notice box and press Read tender notice. */
 export async function readNotice(text: string): Promise<void> {
   fireEvent.change(screen.getByRole("textbox", { name: "Tender notice" }), { target: { value: text } });

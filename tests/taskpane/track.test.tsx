@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { parseCsv } from "../../src/domain/tables/csv";
 import { tenderSteps } from "../../src/taskpane/App";
-import { createExampleSheet, openLot, renderPane } from "./pane";
+import { alertWith, chooseFile, createExampleSheet, openLot, press, renderPane } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
@@ -21,9 +21,7 @@ const DAYS_IN_WORDS = readFileSync(join(FIXTURES, "bad", "days-in-words.csv"), "
 async function buildExampleAndTrack(): Promise<void> {
   fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
   fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
-  await act(async () => {
-    fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
-  });
+  await press("Build allocation");
   await screen.findByText("Built the allocation of 4 lots.");
   fireEvent.click(screen.getByRole("button", { name: "Next: check totals" }));
   fireEvent.click(screen.getByRole("button", { name: "Next: export" }));
@@ -35,9 +33,16 @@ async function buildExampleAndTrack(): Promise<void> {
 
 async function paste(text: string): Promise<void> {
   fireEvent.change(screen.getByRole("textbox", { name: "Invoices" }), { target: { value: text } });
-  await act(async () => {
-    fireEvent.click(screen.getByRole("button", { name: "Check pasted invoices" }));
-  });
+  await press("Check pasted invoices");
+}
+
+/** The DfE example built and tracked as of 31 January 2018, with `invoices` pasted and read. */
+async function trackAt31January2018(invoices: string): Promise<void> {
+  renderPane();
+  await buildExampleAndTrack();
+  fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "31/01/2018" } });
+  await paste(invoices);
+  await screen.findByText(/^Read \d+ invoice lines from the pasted invoices\.$/);
 }
 
 /** A lot's figures as "term: value" pairs. */
@@ -118,11 +123,7 @@ describe("contract tracking in a plain browser", () => {
   });
 
   it("puts the invoice errors first, each naming its lot, and starts the position with a table", async () => {
-    renderPane();
-    await buildExampleAndTrack();
-    fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "31/01/2018" } });
-    await paste(PROBLEMS);
-    await screen.findByText(/^Read \d+ invoice lines from the pasted invoices\.$/);
+    await trackAt31January2018(PROBLEMS);
 
     const errorsHeading = screen.getByRole("heading", { name: "Errors to fix in the invoices (3)" });
     const position = screen.getByRole("heading", { name: "Position at 31 January 2018" });
@@ -165,11 +166,7 @@ describe("contract tracking in a plain browser", () => {
   });
 
   it("shows Barnet's position and the totals at 31 January 2018 from the clean invoices", async () => {
-    renderPane();
-    await buildExampleAndTrack();
-    fireEvent.change(screen.getByRole("textbox", { name: "As of" }), { target: { value: "31/01/2018" } });
-    await paste(CLEAN);
-    await screen.findByText(/^Read \d+ invoice lines from the pasted invoices\.$/);
+    await trackAt31January2018(CLEAN);
 
     expect(screen.getByRole("heading", { name: "Position at 31 January 2018" })).toBeTruthy();
     const barnet = position("Position of Barnet");
@@ -211,12 +208,8 @@ describe("contract tracking in a plain browser", () => {
     const file = Object.assign(new File([DAYS_IN_WORDS], "invoices.csv", { type: "text/csv" }), {
       text: () => Promise.resolve(DAYS_IN_WORDS),
     });
-    await act(async () => {
-      fireEvent.change(screen.getByLabelText("Invoices file"), { target: { files: [file] } });
-    });
-    const alert = (await screen.findByText("Could not read the invoices in invoices.csv")).closest(
-      '[role="alert"]',
-    ) as HTMLElement;
+    await chooseFile("Invoices file", file);
+    const alert = await alertWith("Could not read the invoices in invoices.csv");
     expect(alert.textContent).toContain('row 2, column "Days"');
     expect(alert.textContent).toMatch(/"ten" is not a number of days/);
     expect(alert.textContent).toContain("What to do:");
@@ -229,22 +222,16 @@ describe("contract tracking in Excel", () => {
     const port = renderPane(true);
     await createExampleSheet();
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Build allocation" }));
-    });
+    await press("Build allocation");
     await screen.findByText('Wrote the allocation to the sheet "Allocation".');
     fireEvent.click(screen.getByRole("button", { name: "6. Contract tracking" }));
 
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "New actuals sheet" }));
-    });
+    await press("New actuals sheet");
     await screen.findByText(/^Created the sheet "Actuals"\./);
     expect(port.workbook.sheet("Actuals")).toBeDefined();
 
     // An empty Actuals table: nothing to check yet.
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Check invoices" }));
-    });
+    await press("Check invoices");
     await screen.findByText("There are no invoices to check");
 
     // The user pastes the invoices, as text, under the table's header row.
@@ -255,9 +242,7 @@ describe("contract tracking in Excel", () => {
     if (!rows.ok) throw new Error("the fixture should parse");
     port.workbook.setValues(`Actuals!A${header + 2}`, rows.value.slice(1));
 
-    await act(async () => {
-      fireEvent.click(screen.getByRole("button", { name: "Check invoices" }));
-    });
+    await press("Check invoices");
     await screen.findByText(/^Checked \d+ invoice lines and wrote the sheet "Budget vs actual"\.$/);
     expect(port.workbook.sheet("Budget vs actual")).toBeDefined();
 
