@@ -103,6 +103,30 @@ function fieldState(errors: readonly string[] | undefined) {
     : { validationState: "none" as const };
 }
 
+/** A box for a figure option (VAT rate, tolerances): its problems under it, its id the one the problem list focuses. */
+function OptionBox(props: {
+  option: string;
+  label: string;
+  value: string;
+  errors: readonly string[] | undefined;
+  disabled?: boolean;
+  onChange: (value: string) => void;
+}) {
+  const styles = useStepStyles();
+  return (
+    <Field label={{ children: props.label, htmlFor: boxId(props.option) }} {...fieldState(props.errors)}>
+      <Input
+        id={boxId(props.option)}
+        className={styles.control}
+        value={props.value}
+        inputMode="decimal"
+        disabled={props.disabled}
+        onChange={(_, data) => props.onChange(data.value)}
+      />
+    </Field>
+  );
+}
+
 /** Lots shown in the pane's allocation table; the Allocation sheet and the downloads have them all. */
 export const TABLE_LOTS = 200;
 
@@ -224,19 +248,14 @@ export function BuildStep(props: BuildStepProps) {
           onChange={(_, data) => setOptions({ vatOn: data.checked })}
         />
         <div className={styles.row}>
-          <Field
-            label={{ children: "VAT rate (%)", htmlFor: boxId("vatRate") }}
-            {...fieldState(optionErrors.get("vatRate"))}
-          >
-            <Input
-              id={boxId("vatRate")}
-              className={styles.control}
-              value={draft.vatRate}
-              inputMode="decimal"
-              disabled={!options.vatOn}
-              onChange={(_, data) => dispatch({ type: "editTender", field: "vatRate", value: data.value })}
-            />
-          </Field>
+          <OptionBox
+            option="vatRate"
+            label="VAT rate (%)"
+            value={draft.vatRate}
+            errors={optionErrors.get("vatRate")}
+            disabled={!options.vatOn}
+            onChange={(value) => dispatch({ type: "editTender", field: "vatRate", value })}
+          />
           <Field label="Bank holidays" className={styles.wide}>
             <Select
               className={styles.control}
@@ -250,30 +269,20 @@ export function BuildStep(props: BuildStepProps) {
               ))}
             </Select>
           </Field>
-          <Field
-            label={{ children: "Tolerance (£)", htmlFor: boxId("toleranceAmount") }}
-            {...fieldState(optionErrors.get("toleranceAmount"))}
-          >
-            <Input
-              id={boxId("toleranceAmount")}
-              className={styles.control}
-              value={options.toleranceAmount}
-              inputMode="decimal"
-              onChange={(_, data) => setOptions({ toleranceAmount: data.value })}
-            />
-          </Field>
-          <Field
-            label={{ children: "Tolerance (%)", htmlFor: boxId("tolerancePercent") }}
-            {...fieldState(optionErrors.get("tolerancePercent"))}
-          >
-            <Input
-              id={boxId("tolerancePercent")}
-              className={styles.control}
-              value={options.tolerancePercent}
-              inputMode="decimal"
-              onChange={(_, data) => setOptions({ tolerancePercent: data.value })}
-            />
-          </Field>
+          <OptionBox
+            option="toleranceAmount"
+            label="Tolerance (£)"
+            value={options.toleranceAmount}
+            errors={optionErrors.get("toleranceAmount")}
+            onChange={(value) => setOptions({ toleranceAmount: value })}
+          />
+          <OptionBox
+            option="tolerancePercent"
+            label="Tolerance (%)"
+            value={options.tolerancePercent}
+            errors={optionErrors.get("tolerancePercent")}
+            onChange={(value) => setOptions({ tolerancePercent: value })}
+          />
           <Field label="Phasing by">
             <Select
               className={styles.control}

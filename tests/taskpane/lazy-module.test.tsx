@@ -1,6 +1,7 @@
 /** @jest-environment jsdom */
 import { act, render, screen } from "@testing-library/react";
 import { lazyModule, prefetchWhenIdle, useLazyModule, type LazyModule } from "../../src/taskpane/lazy-module";
+import { LazySlot } from "../../src/taskpane/charts/LazySlot";
 
 /** A module fetch the test settles by hand. */
 function deferred<T>() {
@@ -100,5 +101,36 @@ describe("prefetchWhenIdle", () => {
     } finally {
       jest.useRealTimers();
     }
+  });
+});
+
+describe("LazySlot", () => {
+  it("holds the drawing's height while its code is fetched, then draws it", async () => {
+    const fetch = deferred<{ text: string }>();
+    const { container } = render(
+      <LazySlot
+        module={lazyModule(() => fetch.promise)}
+        height={96}
+        failed="The chart could not be loaded."
+        draw={(m) => <p>{m.text}</p>}
+      />,
+    );
+    expect((container.firstChild as HTMLElement).style.height).toBe("96px");
+    await act(async () => fetch.resolve({ text: "the chart" }));
+    expect(screen.getByText("the chart")).toBeTruthy();
+  });
+
+  it("says in words when the code could not be fetched", async () => {
+    const fetch = deferred<{ text: string }>();
+    render(
+      <LazySlot
+        module={lazyModule(() => fetch.promise)}
+        height={96}
+        failed="The chart could not be loaded."
+        draw={(m) => <p>{m.text}</p>}
+      />,
+    );
+    await act(async () => fetch.reject(new Error("ChunkLoadError: offline")));
+    expect(screen.getByText("The chart could not be loaded.")).toBeTruthy();
   });
 });

@@ -99,20 +99,21 @@ const SPENT: LineLook = { stroke: tokens.colorBrandForeground1, strokeWidth: 2.5
 const PHASED: LineLook = { stroke: tokens.colorNeutralForeground3, strokeWidth: 2, strokeDasharray: "6 4" };
 const ALLOCATED: LineLook = { stroke: tokens.colorNeutralStroke2, strokeWidth: 1 };
 
+/** The SVG attributes that draw a line as `look`. */
+function strokeOf(look: LineLook) {
+  return {
+    style: { stroke: look.stroke },
+    strokeWidth: look.strokeWidth,
+    strokeDasharray: look.strokeDasharray,
+  };
+}
+
 /** One entry of a chart's key: a short stroke drawn as `look`, then its label. */
 function LineKey({ look, label, className }: { look: LineLook; label: string; className: string }) {
   return (
     <span className={className}>
       <svg width="18" height="6">
-        <line
-          x1="0"
-          y1="3"
-          x2="18"
-          y2="3"
-          style={{ stroke: look.stroke }}
-          strokeWidth={look.strokeWidth}
-          strokeDasharray={look.strokeDasharray}
-        />
+        <line x1="0" y1="3" x2="18" y2="3" {...strokeOf(look)} />
       </svg>
       {label}
     </span>
@@ -155,25 +156,16 @@ export function SpendChart({ series: s }: { series: SpendSeries }) {
           y1={y(s.allocated)}
           x2={W}
           y2={y(s.allocated)}
-          style={{ stroke: ALLOCATED.stroke }}
-          strokeWidth={ALLOCATED.strokeWidth}
+          {...strokeOf(ALLOCATED)}
           vectorEffect="non-scaling-stroke"
         />
         <polyline
           points={line(s.budget)}
           fill="none"
-          style={{ stroke: PHASED.stroke }}
-          strokeWidth={PHASED.strokeWidth}
-          strokeDasharray={PHASED.strokeDasharray}
+          {...strokeOf(PHASED)}
           vectorEffect="non-scaling-stroke"
         />
-        <polyline
-          points={line(s.spend)}
-          fill="none"
-          style={{ stroke: SPENT.stroke }}
-          strokeWidth={SPENT.strokeWidth}
-          vectorEffect="non-scaling-stroke"
-        />
+        <polyline points={line(s.spend)} fill="none" {...strokeOf(SPENT)} vectorEffect="non-scaling-stroke" />
         {runOutX !== undefined && (
           <line
             x1={runOutX}
