@@ -11,7 +11,7 @@
 import { daysInMonth, isInDateRange, isValidIsoDate, MONTH_NAMES } from "../core/calendar";
 import { LOT_FIELDS, TENDER_FIELDS } from "../core/fields";
 import { tenderMessages as m } from "../core/messages";
-import { isVisibleName, nameKey } from "../core/names";
+import { isVisibleName, nameKey, wordReader } from "../core/names";
 import { parseMoney, rateTimesDays } from "../core/money";
 import {
   BUYER_TYPES,
@@ -67,13 +67,7 @@ const REGION_WORDS: Record<string, Region> = {
 };
 
 /** A bank-holiday region from its code ("GB-SCT") or name ("Scotland"), ignoring case. */
-export function parseRegion(value: unknown): Parsed<Region> {
-  if (typeof value === "string") {
-    const region = REGION_WORDS[value.trim().toLowerCase().replace(/\s+/g, " ")];
-    if (region) return { ok: true, value: region };
-  }
-  return { ok: false, error: m.region(value) };
-}
+export const parseRegion: (value: unknown) => Parsed<Region> = wordReader(REGION_WORDS, m.region);
 
 const CHOICE_WORDS: Record<string, string> = {
   "central government": "central",

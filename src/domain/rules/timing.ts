@@ -3,6 +3,7 @@
  */
 import { addDays, compareIso, isWorkingDay, toDayNumber } from "../core/calendar";
 import { describeValue } from "../core/messages";
+import { wordReader } from "../core/names";
 import type { ContractType, IsoDate, Parsed, Procedure, Regime } from "../core/types";
 import { REGIONS } from "../core/types";
 import type { SourceKey } from "./sources";
@@ -39,16 +40,10 @@ const REGIME_WORDS: Record<string, Regime> = {
 };
 
 /** A regime from its name: "PCR 2015" (or "PCR"), "Procurement Act 2023" (or "PA 2023", "Act"). */
-export function parseRegime(value: unknown): Parsed<Regime> {
-  if (typeof value === "string") {
-    const found = REGIME_WORDS[value.trim().toLowerCase().replace(/\s+/g, " ")];
-    if (found) return { ok: true, value: found };
-  }
-  return {
-    ok: false,
-    error: `${describeValue(value)} is not a regime; use "PCR 2015" or "Procurement Act 2023"`,
-  };
-}
+export const parseRegime: (value: unknown) => Parsed<Regime> = wordReader(
+  REGIME_WORDS,
+  (value) => `${describeValue(value)} is not a regime; use "PCR 2015" or "Procurement Act 2023"`,
+);
 
 /** PCR 2015 reg 87: the standstill ends at midnight at the end of the 10th day after sending. */
 export const PCR_STANDSTILL_DAYS = 10;

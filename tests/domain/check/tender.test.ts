@@ -152,6 +152,9 @@ describe("parseTender", () => {
       error: expect.stringContaining('"GB-SCT" (Scotland)'),
     });
     expect(parseRegion("France").ok).toBe(false);
+    // A word every object answers to is not a region.
+    expect(parseRegion("constructor").ok).toBe(false);
+    expect(parseRegion(" Northern   Ireland ")).toEqual({ ok: true, value: "GB-NIR" });
     expect(parseIsoDate("2020-02-29")).toEqual({ ok: true, value: "2020-02-29" });
     expect(parseIsoDate("2019-02-29")).toEqual({
       ok: false,

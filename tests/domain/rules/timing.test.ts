@@ -15,6 +15,7 @@ import {
   isUkWorkingDay,
   latestAwardNoticeFor,
   minimumTenderingPeriod,
+  parseRegime,
   standstillEnd,
   tenderingDays,
 } from "../../../src/domain/rules";
@@ -121,5 +122,17 @@ describe("tendering period", () => {
     expect(minimumTenderingPeriod(PCR, "restricted", "services", false)).toHaveProperty("reason");
     expect(minimumTenderingPeriod(PCR, "open", "services", true)).toHaveProperty("reason");
     expect(minimumTenderingPeriod(ACT, "open", "services", false)).toHaveProperty("reason");
+  });
+});
+
+describe("parseRegime", () => {
+  it("reads a regime from its names, ignoring case and spaces, and refuses any other word", () => {
+    expect(parseRegime(" pa   2023 ")).toEqual({ ok: true, value: "Procurement Act 2023" });
+    expect(parseRegime("PCR")).toEqual({ ok: true, value: "PCR 2015" });
+    // A word every object answers to is not a regime.
+    expect(parseRegime("constructor")).toEqual({
+      ok: false,
+      error: '"constructor" is not a regime; use "PCR 2015" or "Procurement Act 2023"',
+    });
   });
 });

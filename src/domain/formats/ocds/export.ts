@@ -44,33 +44,28 @@ interface LotFigures {
   daysSource?: "lot" | "inferred";
 }
 
+/**
+ * A lot's figures for the export: its stated value where it has one, else the value worked out; the
+ * day rate and days the allocation used (the lot's own, the tender's, or inferred), with their sources.
+ */
 function lotFigures(tender: Tender, allocation: Allocation, index: number): LotFigures {
   const lot = tender.lots[index];
   const line = allocation.lines[index];
-  const f: LotFigures = {};
+  const f: LotFigures =
+    line === undefined
+      ? {}
+      : {
+          dayRate: line.dayRate,
+          dayRateSource: line.dayRateSource,
+          days: line.days,
+          daysSource: line.daysSource,
+        };
   if (lot.statedValue !== undefined) {
     f.value = lot.statedValue;
     f.valueSource = "statedValue";
   } else if (line?.value !== undefined) {
     f.value = line.value;
     f.valueSource = "computed";
-  }
-  if (lot.dayRate !== undefined) {
-    f.dayRate = lot.dayRate;
-    f.dayRateSource = "lot";
-  } else if (tender.dayRate !== undefined) {
-    f.dayRate = tender.dayRate;
-    f.dayRateSource = "tender";
-  } else if (line?.dayRate !== undefined) {
-    f.dayRate = line.dayRate;
-    f.dayRateSource = "inferred";
-  }
-  if (lot.days !== undefined) {
-    f.days = lot.days;
-    f.daysSource = "lot";
-  } else if (line?.days !== undefined) {
-    f.days = line.days;
-    f.daysSource = "inferred";
   }
   return f;
 }
