@@ -1,12 +1,12 @@
-import { useId, useRef, useState, type ChangeEvent } from "react";
+import { useState } from "react";
 import { Button, Field, Text, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import {
   DocumentAddRegular,
-  DocumentArrowUpRegular,
   TableSearchRegular,
   TextBulletListSquareRegular,
   BookOpenRegular,
 } from "@fluentui/react-icons";
+import { FilePicker } from "./FilePicker";
 import { useStepStyles } from "./step-styles";
 
 // Start's groups stand further apart than a step's usual content: each is another way in.
@@ -41,29 +41,12 @@ export interface StartStepProps {
 export function StartStep(props: StartStepProps) {
   const styles = { ...useStepStyles(), ...useStyles() };
   const [notice, setNotice] = useState("");
-  const fileInput = useRef<HTMLInputElement>(null);
-  const fileHintId = useId();
   const noticeHint = props.readsProse
     ? "Paste the text of a tender notice or news report, or a lots table copied from a spreadsheet."
     : "Paste a lots table copied from a spreadsheet (with headers such as Lot, Day rate, Days, Stated value).";
 
-  const pickFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (file) props.onFile(file);
-  };
-
   return (
     <div className={styles.stack}>
-      <input
-        ref={fileInput}
-        className={styles.hiddenInput}
-        type="file"
-        accept={props.inExcel ? AUDIT_FILES : `.xlsx,.csv,${AUDIT_FILES},text/csv,${XLSX_MIME}`}
-        aria-label={props.inExcel ? "Download of notices" : "Tender file"}
-        tabIndex={-1}
-        onChange={pickFile}
-      />
       <Text>
         Turns a tender&apos;s day rate, days and stated total into an allocation by lot, checks it adds up,
         phases the spend and tracks invoices against it.
@@ -102,18 +85,14 @@ export function StartStep(props: StartStepProps) {
           >
             Create tender sheet with the DfE 2017 example
           </Button>
-          <Button
-            icon={<DocumentArrowUpRegular />}
-            disabledFocusable={props.busy}
-            aria-describedby={fileHintId}
-            onClick={() => fileInput.current?.click()}
-          >
-            Audit a download of notices
-          </Button>
-          <Text id={fileHintId} size={200}>
-            OCDS releases or packages of many tenders (.json, .jsonl, .gz), as Contracts Finder and Find a
-            Tender publish: every tender checked, listed, and written to an Audit sheet.
-          </Text>
+          <FilePicker
+            label="Audit a download of notices"
+            hint="OCDS releases or packages of many tenders (.json, .jsonl, .gz), as Contracts Finder and Find a Tender publish: every tender checked, listed, and written to an Audit sheet."
+            accept={AUDIT_FILES}
+            inputLabel="Download of notices"
+            busy={props.busy}
+            onFile={props.onFile}
+          />
         </section>
       ) : (
         <section className={styles.group} aria-labelledby="start-file">
@@ -128,18 +107,14 @@ export function StartStep(props: StartStepProps) {
           >
             Use the DfE 2017 example
           </Button>
-          <Button
-            icon={<DocumentArrowUpRegular />}
-            disabledFocusable={props.busy}
-            aria-describedby={fileHintId}
-            onClick={() => fileInput.current?.click()}
-          >
-            Open a tender file
-          </Button>
-          <Text id={fileHintId} size={200}>
-            An Excel workbook (.xlsx), a lots table (.csv) or a tender file (.json); a download of many
-            notices (.json, .jsonl, .gz) opens as an audit of every tender in it.
-          </Text>
+          <FilePicker
+            label="Open a tender file"
+            hint="An Excel workbook (.xlsx), a lots table (.csv) or a tender file (.json); a download of many notices (.json, .jsonl, .gz) opens as an audit of every tender in it."
+            accept={`.xlsx,.csv,${AUDIT_FILES},text/csv,${XLSX_MIME}`}
+            inputLabel="Tender file"
+            busy={props.busy}
+            onFile={props.onFile}
+          />
         </section>
       )}
 

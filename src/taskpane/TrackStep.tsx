@@ -1,4 +1,4 @@
-import { useId, useMemo, useRef, useState, type ChangeEvent } from "react";
+import { useMemo, useState } from "react";
 import {
   Badge,
   Button,
@@ -12,12 +12,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import {
-  DocumentAddRegular,
-  DocumentArrowUpRegular,
-  TargetArrowRegular,
-  TextBulletListSquareRegular,
-} from "@fluentui/react-icons";
+import { DocumentAddRegular, TargetArrowRegular, TextBulletListSquareRegular } from "@fluentui/react-icons";
 import type { ActualsReport } from "../domain/actuals";
 import type { Phasing } from "../domain/check/phasing";
 import { ChartSlot } from "./charts/ChartSlot";
@@ -33,6 +28,7 @@ import {
   positionRows,
   trackingSummary,
 } from "./tracking";
+import { FilePicker } from "./FilePicker";
 import { FindingsList } from "./FindingsList";
 import { useStepStyles } from "./step-styles";
 
@@ -112,19 +108,11 @@ export function TrackStep(props: TrackStepProps) {
   const styles = useStepStyles();
   const own = useStyles();
   const [pasted, setPasted] = useState("");
-  const fileInput = useRef<HTMLInputElement>(null);
-  const fileHintId = useId();
   const { actuals, phasing } = props;
   const series = useMemo(
     () => (actuals && phasing ? spendSeries(actuals, phasing) : undefined),
     [actuals, phasing],
   );
-
-  const pickFile = (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = "";
-    if (file) props.onFile(file);
-  };
 
   const errorFindings = actuals ? actuals.findings.filter((f) => f.severity === "error") : [];
   const errors = errorFindings.length;
@@ -176,27 +164,14 @@ export function TrackStep(props: TrackStepProps) {
           <h2 id="track-file" className={styles.heading}>
             Invoices
           </h2>
-          <Button
-            appearance="primary"
-            icon={<DocumentArrowUpRegular />}
-            disabledFocusable={props.busy}
-            aria-describedby={fileHintId}
-            onClick={() => fileInput.current?.click()}
-          >
-            Open invoices (.csv)
-          </Button>
-          <Text id={fileHintId} size={200}>
-            A .csv file with a header row: Lot, Invoice number, Invoice date, Period start, Period end, Days,
-            Amount (ex VAT) and, if you have it, VAT.
-          </Text>
-          <input
-            ref={fileInput}
-            className={styles.hiddenInput}
-            type="file"
+          <FilePicker
+            label="Open invoices (.csv)"
+            hint="A .csv file with a header row: Lot, Invoice number, Invoice date, Period start, Period end, Days, Amount (ex VAT) and, if you have it, VAT."
             accept=".csv,text/csv"
-            aria-label="Invoices file"
-            tabIndex={-1}
-            onChange={pickFile}
+            inputLabel="Invoices file"
+            primary
+            busy={props.busy}
+            onFile={props.onFile}
           />
           <Field label="Invoices" hint="Or paste the invoices as CSV text, with the header row.">
             <Textarea

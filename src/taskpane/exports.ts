@@ -26,6 +26,24 @@ export interface ExportOptions {
   ocid?: string;
 }
 
+type CsvExport = typeof import("../domain/formats/csv-export");
+
+/** A CSV file to download, written by the CSV exporter, which is loaded when it is first asked for. */
+function csvDownload(
+  action: Pick<DownloadAction, "id" | "label" | "description" | "what">,
+  name: string,
+  write: (csv: CsvExport) => string,
+): DownloadAction {
+  return {
+    ...action,
+    busyLabel: `Making the ${action.what}…`,
+    run: async () => {
+      const csv = await import(/* webpackChunkName: "csv-export" */ "../domain/formats/csv-export");
+      return deliverText(name, write(csv), "text/csv;charset=utf-8");
+    },
+  };
+}
+
 /** The downloads for a checked tender. */
 export function exportActions(
   report: Report,
@@ -47,34 +65,26 @@ export function exportActions(
         return deliverWorkbook(name, bytes as Uint8Array, XLSX_TYPE);
       },
     },
-    {
-      id: "allocation-csv",
-      label: "Download allocation (.csv)",
-      description: "One row per lot with totals, for finance systems. Opens in Excel.",
-      what: "allocation CSV file",
-      busyLabel: "Making the allocation CSV file…",
-      run: async () => {
-        const { allocationToCsv } = await import(
-          /* webpackChunkName: "csv-export" */ "../domain/formats/csv-export"
-        );
-        const name = `${stem}-allocation.csv`;
-        return deliverText(name, allocationToCsv(report), "text/csv;charset=utf-8");
+    csvDownload(
+      {
+        id: "allocation-csv",
+        label: "Download allocation (.csv)",
+        description: "One row per lot with totals, for finance systems. Opens in Excel.",
+        what: "allocation CSV file",
       },
-    },
-    {
-      id: "findings-csv",
-      label: "Download findings (.csv)",
-      description: "Every finding with its severity and the field it concerns.",
-      what: "findings CSV file",
-      busyLabel: "Making the findings CSV file…",
-      run: async () => {
-        const { findingsToCsv } = await import(
-          /* webpackChunkName: "csv-export" */ "../domain/formats/csv-export"
-        );
-        const name = `${stem}-findings.csv`;
-        return deliverText(name, findingsToCsv(report.findings), "text/csv;charset=utf-8");
+      `${stem}-allocation.csv`,
+      (csv) => csv.allocationToCsv(report),
+    ),
+    csvDownload(
+      {
+        id: "findings-csv",
+        label: "Download findings (.csv)",
+        description: "Every finding with its severity and the field it concerns.",
+        what: "findings CSV file",
       },
-    },
+      `${stem}-findings.csv`,
+      (csv) => csv.findingsToCsv(report.findings),
+    ),
     {
       id: "ocds",
       label: "Download OCDS release package (.json)",
