@@ -9,6 +9,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import { gzipSync } from "zlib";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { QUIET_CHROMIUM_FLAGS } from "../../bench/pane";
 import { serveDirectory, type StaticServer } from "../../bench/static-server";
 
 const ROOT = resolve(__dirname, "../..");
@@ -38,7 +39,7 @@ beforeAll(async () => {
     viewport: { width: 320, height: 700 },
     locale: "en-GB",
     reducedMotion: "reduce",
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+    args: QUIET_CHROMIUM_FLAGS,
   });
   // Only the local server is reachable: office.js fails to load, as outside Office.
   await context.route("**/*", (route) =>

@@ -7,6 +7,7 @@ import { tmpdir } from "os";
 import { join, resolve } from "path";
 import ExcelJS from "exceljs";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { QUIET_CHROMIUM_FLAGS } from "../../bench/pane";
 import { serveDirectory, type StaticServer } from "../../bench/static-server";
 
 const ROOT = resolve(__dirname, "../..");
@@ -158,14 +159,7 @@ beforeAll(async () => {
     // No transitions, so axe measures colours as they settle rather than mid-animation.
     reducedMotion: "reduce",
     timezoneId: "Pacific/Auckland",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    args: QUIET_CHROMIUM_FLAGS,
   });
   // Nothing leaves the machine: only the local server is reachable (office.js fails as offline).
   await context.route("**/*", (route) => {
