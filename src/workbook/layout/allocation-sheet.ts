@@ -9,6 +9,7 @@ import { isoToExcelSerial as dateSerial } from "../../domain/core/calendar";
 import { formatMoney, penceToPounds } from "../../domain/core/money";
 import { TOTAL_STATUS_LABELS, totalStatus } from "../../domain/check/total-status";
 import {
+  columnTotal,
   FORMATS,
   thisRow,
   wholeColumn,
@@ -110,6 +111,8 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
   const a1Col = (name: (typeof ALLOCATION_COLUMNS)[number]): string =>
     `${cellAddress(first, col(name), true)}:${cellAddress(last, col(name), true)}`;
   const at = (name: (typeof ALLOCATION_COLUMNS)[number], row: number): string => cellAddress(row, col(name));
+  const sum = (name: (typeof ALLOCATION_COLUMNS)[number], value: Scalar, numberFormat: string) =>
+    columnTotal(name, a1Col(name), value, numberFormat);
 
   const stated = view.headline.stated?.pence;
   const variance = stated === undefined ? null : penceToPounds(view.headline.total - stated);
@@ -222,11 +225,11 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
         header: "Days",
         numberFormat: FORMATS.days,
         width: 10,
-        total: {
-          formula: { structured: "=SUBTOTAL(109,[Days])", a1: `=SUBTOTAL(109,${a1Col("Days")})` },
-          value: view.lines.reduce((s, l) => s + (l.days ?? 0), 0),
-          numberFormat: FORMATS.days,
-        },
+        total: sum(
+          "Days",
+          view.lines.reduce((s, l) => s + (l.days ?? 0), 0),
+          FORMATS.days,
+        ),
       },
       {
         header: "Value",
@@ -237,11 +240,7 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
           a1: (r) =>
             `=IF(COUNT(${at("Day rate", r)},${at("Days", r)})=2,ROUND(${at("Day rate", r)}*${at("Days", r)},2),N(${at("Stated value", r)}))`,
         },
-        total: {
-          formula: { structured: "=SUBTOTAL(109,[Value])", a1: `=SUBTOTAL(109,${a1Col("Value")})` },
-          value: penceToPounds(view.headline.total),
-          numberFormat: FORMATS.money,
-        },
+        total: sum("Value", penceToPounds(view.headline.total), FORMATS.money),
       },
       {
         header: "Share",
@@ -251,24 +250,17 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
           structured: `=IF(SUM([Value])=0,0,${R("Value")}/SUM([Value]))`,
           a1: (r) => `=IF(SUM(${a1Col("Value")})=0,0,${at("Value", r)}/SUM(${a1Col("Value")}))`,
         },
-        total: {
-          formula: { structured: "=SUBTOTAL(109,[Share])", a1: `=SUBTOTAL(109,${a1Col("Share")})` },
-          value: view.headline.total === 0 ? 0 : 1,
-          numberFormat: FORMATS.percent,
-        },
+        total: sum("Share", view.headline.total === 0 ? 0 : 1, FORMATS.percent),
       },
       {
         header: "Stated value",
         numberFormat: FORMATS.money,
         width: 16,
-        total: {
-          formula: {
-            structured: "=SUBTOTAL(109,[Stated value])",
-            a1: `=SUBTOTAL(109,${a1Col("Stated value")})`,
-          },
-          value: penceToPounds(view.lines.reduce((s, l) => s + (l.statedValue ?? 0), 0)),
-          numberFormat: FORMATS.money,
-        },
+        total: sum(
+          "Stated value",
+          penceToPounds(view.lines.reduce((s, l) => s + (l.statedValue ?? 0), 0)),
+          FORMATS.money,
+        ),
       },
       {
         header: "Variance",
@@ -278,16 +270,16 @@ export function allocationSheetPlan(view: ReportView, names: { sheet: string; ta
           structured: `=IF(ISNUMBER(${R("Stated value")}),${R("Value")}-${R("Stated value")},"")`,
           a1: (r) => `=IF(ISNUMBER(${at("Stated value", r)}),${at("Value", r)}-${at("Stated value", r)},"")`,
         },
-        total: {
-          formula: { structured: "=SUBTOTAL(109,[Variance])", a1: `=SUBTOTAL(109,${a1Col("Variance")})` },
-          value: penceToPounds(
+        total: sum(
+          "Variance",
+          penceToPounds(
             view.lines.reduce(
               (s, l) => s + (l.statedValue === undefined ? 0 : (l.value ?? 0) - l.statedValue),
               0,
             ),
           ),
-          numberFormat: `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`,
-        },
+          `+${FORMATS.money};-${FORMATS.money};${FORMATS.money}`,
+        ),
       },
       { header: "Start date", numberFormat: FORMATS.date, width: 12 },
       { header: "End date", numberFormat: FORMATS.date, width: 12 },

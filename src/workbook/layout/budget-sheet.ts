@@ -23,6 +23,7 @@ import type { Phasing } from "../../domain/check/phasing";
 import type { IsoDate, Tender } from "../../domain/core/types";
 import { actualsColumn } from "./actuals-sheet";
 import {
+  columnTotal,
   FORMATS,
   ownColumn,
   thisRow,
@@ -134,11 +135,8 @@ export function budgetSheetPlan(
     structured: string,
     a1: (r: number) => string,
   ): { structured: string; a1: (r: number) => string } => ({ structured, a1 });
-  const total = (name: BudgetColumn, value: Scalar, numberFormat: string) => ({
-    formula: { structured: `=SUBTOTAL(109,${ownColumn(name)})`, a1: `=SUBTOTAL(109,${a1Col(name)})` },
-    value,
-    numberFormat,
-  });
+  const total = (name: BudgetColumn, value: Scalar, numberFormat: string) =>
+    columnTotal(name, a1Col(name), value, numberFormat);
   /** A signed amount: one column less another, in each row and in the total row. */
   const difference = (name: BudgetColumn, from: BudgetColumn, less: BudgetColumn, totalPence: number) => ({
     header: name,

@@ -7,6 +7,7 @@
  * (plain cell references, used in .xlsx files so that any spreadsheet program computes them).
  */
 import type { Rect } from "../a1";
+import { ownColumn } from "./structured";
 
 export type Scalar = string | number | boolean | null;
 
@@ -164,6 +165,23 @@ export function columnOf(t: TablePlan, header: string): number {
   const i = t.columns.findIndex((c) => c.header === header);
   if (i < 0) throw new RangeError(`table ${t.name} has no column "${header}"`);
   return t.col + i;
+}
+
+/**
+ * A totals-row cell that adds up its column with SUBTOTAL(109, …), as Excel's own Total row does, so
+ * that rows a filter hides are left out; `a1Range` is the column's data cells, for the A1 spelling.
+ */
+export function columnTotal(
+  header: string,
+  a1Range: string,
+  value: Scalar,
+  numberFormat: string,
+): NonNullable<TableColumnPlan["total"]> {
+  return {
+    formula: { structured: `=SUBTOTAL(109,${ownColumn(header)})`, a1: `=SUBTOTAL(109,${a1Range})` },
+    value,
+    numberFormat,
+  };
 }
 
 export { ownColumn, thisRow, wholeColumn } from "./structured";
