@@ -14,10 +14,15 @@ const run = runCli;
 
 const DFE_RULES = ["--published", "26/07/2017", "--buyer-type", "central", "--contract-type", "services"];
 
+/** `check` of `file` with the DfE rule options and `options`, as --json: the exit code and the report. */
+async function checkJson(file: string, ...options: string[]) {
+  const r = await run(["check", file, ...DFE_RULES, ...options, "--json"]);
+  return { code: r.code, json: JSON.parse(r.stdout) };
+}
+
 describe("check with the rule options", () => {
   test("--json gives rules for the DfE 2017 tender: PCR 2015, above £106,047 ex VAT", async () => {
-    const r = await run(["check", EXAMPLE_JSON, ...DFE_RULES, "--stated-total", "346560", "--json"]);
-    const json = JSON.parse(r.stdout);
+    const { code, json } = await checkJson(EXAMPLE_JSON, "--stated-total", "346560");
     expect(json.rules).toMatchObject({
       regime: "PCR 2015",
       threshold: 106047,
@@ -29,44 +34,22 @@ describe("check with the rule options", () => {
       latestAwardNoticeForStart: "2017-08-20",
     });
     // No procedure given: the period is not checked, so the reconciled tender exits 0.
-    expect(r.code).toBe(ExitCode.Ok);
+    expect(code).toBe(ExitCode.Ok);
   });
 
   test("--procedure open makes the 5-day period an error: exit 1", async () => {
-    const r = await run([
-      "check",
-      EXAMPLE_JSON,
-      ...DFE_RULES,
-      "--stated-total",
-      "346560",
-      "--procedure",
-      "open",
-      "--json",
-    ]);
-    const json = JSON.parse(r.stdout);
+    const { code, json } = await checkJson(EXAMPLE_JSON, "--stated-total", "346560", "--procedure", "open");
     expect(json.rules.minimumTenderingDays).toBe(30);
     expect(json.findings.map((f: { code: string }) => f.code)).toContain("TENDERING_PERIOD_SHORT");
-    expect(r.code).toBe(ExitCode.Findings);
+    expect(code).toBe(ExitCode.Findings);
   });
 
   test("a lots table takes the rule fields from the options, and names the option in the finding", async () => {
-    const r = await run([
-      "check",
+    const { json } = await checkJson(
       EXAMPLE_CSV,
-      ...DFE_RULES,
-      "--closing",
-      "31/07/2017",
-      "--start",
-      "31/08/2017",
-      "--procedure",
-      "open",
-      "--award-notice",
-      "2017-08-25",
-      "--options-value",
-      "£10,000",
-      "--json",
-    ]);
-    const json = JSON.parse(r.stdout);
+      ...["--closing", "31/07/2017", "--start", "31/08/2017", "--procedure", "open"],
+      ...["--award-notice", "2017-08-25", "--options-value", "£10,000"],
+    );
     expect(json.tender).toMatchObject({
       optionsValue: 10000,
       awardNoticeDate: "2017-08-25",
