@@ -3,7 +3,8 @@
  * error summary by its id) and one lot's boxes with its Remove button, folded to a line of its own
  * (a button that opens it) while the user has no need of them.
  */
-import { memo, type Dispatch } from "react";
+import { memo, useRef, type Dispatch } from "react";
+import { formatMoney, parseMoney } from "../domain/core/money";
 import { Button, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useStepStyles } from "./step-styles";
@@ -65,6 +66,8 @@ interface BoxProps {
   hint?: string;
   placeholder?: string;
   inputMode?: "decimal" | "text";
+  /** An amount of money: once left after typing, shown as £ with separators ("346k" → "£346,000"). */
+  money?: boolean;
   className?: string;
   onChange: (value: string) => void;
   /** The user is typing in the box (`path`) or has left it (null): it is checked once left. */
@@ -80,10 +83,13 @@ export function Box({
   hint,
   placeholder,
   inputMode,
+  money,
   className,
   onChange,
   onTyping,
 }: BoxProps) {
+  // Typed in since it took the focus: only then is an amount written out again when it is left.
+  const typed = useRef(false);
   const styles = { ...useStepStyles(), ...useReviewStyles() };
   const invalid = errors !== undefined && errors.length > 0;
   return (
@@ -102,13 +108,38 @@ export function Box({
         placeholder={placeholder}
         inputMode={inputMode}
         onChange={(_, data) => {
+          typed.current = true;
           onTyping(path);
           onChange(data.value);
         }}
-        onBlur={() => onTyping(null)}
+        onBlur={(event) => {
+          if (money && typed.current) {
+            const shown = moneyAsShown(event.currentTarget.value);
+            if (shown !== undefined && shown !== event.currentTarget.value) onChange(shown);
+          }
+          typed.current = false;
+          onTyping(null);
+        }}
       />
     </Field>
   );
+}
+
+/**
+ * An amount as the box shows it once left: "£346,000", pence kept when there are pence
+ * ("£1,234.50"); undefined (left as typed) when it is not an amount, or when writing it out would
+ * change what it says, its value or the precision it was stated to ("£1.20m" is to £10,000).
+ */
+export function moneyAsShown(text: string): string | undefined {
+  const read = parseMoney(text);
+  if (!read.ok) return undefined;
+  const { pence, precision } = read.value;
+  const shown = formatMoney(pence, { omitZeroPence: precision >= 100 });
+  const again = parseMoney(shown);
+  // Stated to the penny or to 10p is kept to pence ("960.5" → "£960.50").
+  const samePrecision =
+    again.ok && (again.value.precision === precision || (precision < 100 && again.value.precision < 100));
+  return again.ok && again.value.pence === pence && samePrecision ? shown : undefined;
 }
 
 const LOT_BOXES: readonly {
@@ -217,6 +248,7 @@ export const LotEditor = memo(function LotEditor({
                 className={hints[`lots[${index}].${box.field}`] ? styles.wide : undefined}
                 placeholder={box.date ? "dd/mm/yyyy" : undefined}
                 inputMode={box.date ? "text" : "decimal"}
+                money={box.money}
                 onChange={edit(box.field)}
                 onTyping={onTyping}
               />

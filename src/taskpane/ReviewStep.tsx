@@ -286,6 +286,7 @@ export function ReviewStep({
               errors={errors.get(box.field)}
               placeholder={box.date ? "dd/mm/yyyy" : undefined}
               inputMode={box.money ? "decimal" : "text"}
+              money={box.money}
               onChange={edit(box.field)}
               onTyping={onTyping}
             />

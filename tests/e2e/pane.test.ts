@@ -967,6 +967,13 @@ describe("Review at 340 px", () => {
       expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe(
         "Lot name (lot 2)",
       );
+      // A money box shows £ and separators once left, never while typed in.
+      const stated = page.getByRole("textbox", { name: "Stated total (£)" });
+      await stated.fill("");
+      await stated.pressSequentially("346k");
+      await expect(stated.inputValue()).resolves.toBe("346k");
+      await stated.press("Tab");
+      await expect(stated.inputValue()).resolves.toBe("£346,000");
       // Folded and open lots side by side pass axe in a 320 px pane.
       await page.setViewportSize({ width: 320, height: 700 });
       expect(await wider(page)).toEqual([]);
