@@ -198,7 +198,7 @@ export function readLayout(text: string): Layout {
     if (FURNITURE.test(line)) continue;
 
     // A buyer in capitals, alone on its line or after a "Buyer:" label.
-    const labelled = /^(buyer|contracting authority|organisation)\s*:\s*(.+)$/i.exec(line);
+    const labelled = /^(buyer|contracting authority|organisation)\s*:\s*(\S.*)$/i.exec(line);
     if (labelled !== null && isBuyerInCapitals(labelled[2])) {
       emit(`Buyer: ${nameFromCapitals(labelled[2])}`, line);
       continue;
@@ -209,14 +209,14 @@ export function readLayout(text: string): Layout {
     }
 
     // "Tender: Coastal flood modelling" is the title, as "Title:" is.
-    const tender = /^tender\s*:\s*(.+)$/i.exec(line);
+    const tender = /^tender\s*:\s*(\S.*)$/i.exec(line);
     if (tender !== null) {
       emit(`Title: ${tender[1]}`, line);
       continue;
     }
 
     // "Value: 6000000.0 GBP   Gross: 7200000.0 GBP".
-    const valueGross = /^(?:estimated\s+)?value\s*:\s*(.+?)\s+gross\s*:\s*(.+)$/i.exec(line);
+    const valueGross = /^(?:estimated\s+)?value\s*:\s*(\S.*?)(?<=\S)\s+gross\s*:\s*(\S.*)$/i.exec(line);
     if (valueGross !== null) {
       const net = pence(valueGross[1]);
       const gross = pence(valueGross[2]);
@@ -249,7 +249,7 @@ export function readLayout(text: string): Layout {
       continue;
     }
     if (/^contract dates(?: \(estimated\))?$/i.test(line)) {
-      const span = /^(.+?)\s+to\s+(.+)$/i.exec(lines[i + 1]?.trim() ?? "");
+      const span = /^(\S.*?)(?<=\S)\s+to\s+(\S.*)$/i.exec(lines[i + 1]?.trim() ?? "");
       if (span !== null) {
         const published = `${line} ${lines[i + 1].trim()}`;
         emit(`Contract start: ${span[1]}`, published);
