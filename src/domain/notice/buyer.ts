@@ -55,9 +55,10 @@ const ORGANISATION = new RegExp(
 const BUYING =
   /\b(?:will\s+appoint|is\s+(?:seeking|looking|inviting|procuring|tendering|commissioning)|seeks|invites|wishes\s+to|intends\s+to|plans\s+to|has\s+(?:issued|published|launched)|on\s+behalf\s+of|tender(?:s|ing)?\s+(?:from|by|for)|wants\s+to)\b/i;
 const BUYER_LABEL =
-  /^(?:buyer|contracting\s+authority|authority|organisation|organization|purchaser|commissioning\s+body|client|awarding\s+body)\s*[:–-]\s*(.+)$/i;
-const TITLE_LABEL = /^(?:title|tender\s+title|contract\s+title|notice\s+title|opportunity)\s*[:–-]\s*(.+)$/i;
-const SUBJECT_LABEL = /^(?:subject|re)\s*:\s*(?:(?:re|fw|fwd)\s*:\s*)*(.+)$/i;
+  /^(?:buyer|contracting\s+authority|authority|organisation|organization|purchaser|commissioning\s+body|client|awarding\s+body)\s*[:–-]\s*(\S.*)$/i;
+const TITLE_LABEL =
+  /^(?:title|tender\s+title|contract\s+title|notice\s+title|opportunity)\s*[:–-]\s*(\S.*)$/i;
+const SUBJECT_LABEL = /^(?:subject|re)\s*:\s*(?:(?:re|fw|fwd)\s*:\s*)*(\S.*)$/i;
 /** Lines at the top of an email or web page that are not its headline. */
 const NOT_HEADLINE =
   /^(?:from|to|cc|bcc|sent|date)\s*:|^your browser|cookies|^(?:dear|hi|hello)\b|^(?:skip to|menu|home\s*[|>])|^(?:buyer|contracting\s+authority|authority|organisation|(?:estimated\s+|contract\s+)?value(?:\s+of\s+contract)?|closing(?:\s+date)?|deadline|published(?:\s+date)?|ref(?:erence)?|contract\s+(?:start|end|type)|day\s+rate|lot\s+\d+)\s*:/i;

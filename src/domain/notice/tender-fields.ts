@@ -94,7 +94,7 @@ const CONTRACT_TYPES: Record<string, ContractType> = {
   works: "works",
 };
 /** "Published date: 20 October 2025" (a Contracts Finder page; Find a Tender's "Published …" line). */
-const PUBLISHED_LABEL = /^published(?:\s+date)?\s*[:–-]?\s*(.+)$/i;
+const PUBLISHED_LABEL = /^published(?:\s+date)?\s*(?:[:–-]\s*)?(\S.*)$/i;
 
 /**
  * What the notice says for the procurement rules: a central buyer, a "Procedure: open" line, the
