@@ -67,11 +67,11 @@ export function findMoney(s: string): MoneyMention[] {
 const DAY_RATE_AFTER =
   /^\s*(?:\(?ex(?:cluding|\.)?\s+VAT\)?\s*)?(?:a|per|\/|each)\s*(?:day|diem)\b|^\s*daily\b/i;
 const DAY_RATE_BEFORE =
-  /\b(?:day|daily)\s+rates?\s*(?:of|is|was|will\s+be|at|:|=|set\s+at)?\s*(?:up\s+to|around|about|approximately|of)?\s*$/i;
+  /\b(?:day|daily)\s+rates?\s*(?:(?:of|is|was|will\s+be|at|:|=|set\s+at)\s*)?(?:(?:up\s+to|around|about|approximately|of)\s*)?$/i;
 const OTHER_RATE_AFTER =
   /^\s*(?:a|an|per|\/|each)\s*(?:hour|hr|week|month|year|annum|head|person|pupil|child|user|seat|session|visit)\b|^\s*(?:hourly|weekly|monthly|annually|a\s+year)\b|^\s*p\.?a\.?\b/i;
 const TOTAL_BEFORE =
-  /\b(?:total(?:ling)?|combined|overall|aggregate|in\s+all|budget|envelope|worth|(?:contract|estimated|total|maximum|overall|indicative)\s+value|value\s+of\s+(?:the\s+)?(?:contract|tender|framework|work)s?|valued\s+at|set\s+aside|capped\s+at|cap\s+of|ceiling\s+of|(?:must\s+)?not\s+exceed)\b[^£.;,]{0,30}$|^\s*(?:value|budget|total)\s*[:=–—-]?\s*$/i;
+  /\b(?:total(?:ling)?|combined|overall|aggregate|in\s+all|budget|envelope|worth|(?:contract|estimated|total|maximum|overall|indicative)\s+value|value\s+of\s+(?:the\s+)?(?:contract|tender|framework|work)s?|valued\s+at|set\s+aside|capped\s+at|cap\s+of|ceiling\s+of|(?:must\s+)?not\s+exceed)\b[^£.;,]{0,30}$|^\s*(?:value|budget|total)\s*(?:[:=–—-]\s*)?$/i;
 const TOTAL_AFTER =
   /^\s*(?:in\s+total|in\s+all|overall|altogether|all\s+told|total|has\s+\S+\s+set\s+aside|(?:has|have)\s+been\s+(?:set\s+aside|allocated|budgeted|earmarked)|is\s+(?:available|set\s+aside|budgeted))\b|^\s*(?:contract|contracts|tender|framework|programme|commission|budget|deal|opportunity)\b/i;
 const TOTAL_PLAIN =

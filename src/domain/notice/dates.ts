@@ -43,7 +43,7 @@ export interface UndatedMention {
 const CLOSING =
   /closing\s+date|\bclos(?:e|es|ing)\b|deadline|submit(?:ted)?\b|submissions?|returned\s+(?:by|before|no\s+later)|received\s+(?:by|before|no\s+later)|responses?\s+(?:by|are\s+due|must)|no\s+later\s+than|(?:tenders?|bids?|quotes?|quotations?)\s+(?:are\s+)?due|apply\s+by|applications?\s+(?:by|must|are\s+due)|expressions?\s+of\s+interest/gi;
 const START =
-  /commenc\w*|\bstart\w*|\bbegin\w*|\bruns?\s+from|running\s+from|take\s+up\s+(?:their|the|his|her|its)?\s*posts?|in\s+post\s+(?:from|by)|\bfrom\b|effective|go(?:es)?\s+live/gi;
+  /commenc\w*|\bstart\w*|\bbegin\w*|\bruns?\s+from|running\s+from|take\s+up\s+(?:(?:their|the|his|her|its)\s*)?posts?|in\s+post\s+(?:from|by)|\bfrom\b|effective|go(?:es)?\s+live/gi;
 const END =
   /\buntil\b|\btill\b|\bend(?:s|ing)?\b|finish\w*|expir\w*|conclud\w*|complet\w*|\bthrough\b|\bto\s*$/gi;
 

@@ -95,7 +95,7 @@ const NOT_NAMES = new Set(
 const CONNECTORS = new Set(["upon", "on", "under", "in", "of", "le", "de", "by", "the"]);
 
 const COUNCIL_SUFFIX =
-  /\s+(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Town|Unitary|County\s+Borough)?\s*Council$/;
+  /\s+(?:(?:Metropolitan\s+Borough|Metropolitan\s+District|Borough|County|City|District|Town|Unitary|County\s+Borough)\s*)?Council$/;
 const COUNCIL_PREFIX = /^(?:the\s+)?(?:London\s+Borough\s+of|Royal\s+Borough\s+of|Council\s+of\s+the)\s+/i;
 
 /** A capitalised word, a numbered lot ("Lot 2", "Lot 3a") or an initial-cap hyphenated place. */
@@ -129,7 +129,7 @@ export function readName(s: string, pos: number): { name: string; end: number } 
   const rest = s.slice(pos, pos + NAME_SPAN);
   for (const compound of COMPOUND_NAMES) {
     if (rest.startsWith(compound) && !/^[A-Za-z]/.test(rest.slice(compound.length))) {
-      const tail = /^(?:\s+(?:Metropolitan\s+Borough|Borough|County|City|District)?\s*Council)?/.exec(
+      const tail = /^(?:\s+(?:(?:Metropolitan\s+Borough|Borough|County|City|District)\s*)?Council)?/.exec(
         rest.slice(compound.length),
       );
       const len = compound.length + (tail === null ? 0 : tail[0].length);
