@@ -110,7 +110,7 @@ export function findBuyer(sentences: readonly Sentence[]): Found | null {
 }
 
 /** The words of what is bought, up to "for 120 days", "at £…", "from …" or the end of the clause. */
-const WORK_WORDS = String.raw`((?:(?!\s+(?:for|at|from|by|over|worth|costing|valued|with\s+a|starting|beginning|until)\s)[^.;,:(])+)`;
+const WORK_WORDS = String.raw`((?=[^\s.;,:(])(?:(?!\s(?:for|at|from|by|over|worth|costing|valued|with\sa|starting|beginning|until)\s)[^.;,:(])+)`;
 /**
  * What the work is, in a sentence that says what is bought: after "to provide", "for the provision
  * of" or "seeking" (not "seeking a consultant"), or a verb of the work itself with it ("to review
