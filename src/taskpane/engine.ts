@@ -8,15 +8,7 @@ import { parseTender } from "../domain/check/tender";
 import { parseToleranceAmount, parseTolerancePercent } from "../domain/check/tolerance";
 import type { InputError, Tender, Tolerance } from "../domain/core/types";
 import type { Choices } from "../workbook/port";
-import {
-  draftToInput,
-  errorsByPath,
-  fieldOfPath,
-  type LotField,
-  type TenderDraft,
-  type TenderField,
-} from "./draft";
-import { letterOMessage } from "./lookalikes";
+import { draftToInput, errorsByPath, fieldOfPath, type TenderDraft } from "./draft";
 import type { BuildOptions } from "./state";
 import { reportView, type ReportView } from "../domain/formats/report-view";
 
@@ -91,19 +83,6 @@ export function optionsFromChoices(choices: Choices): Partial<BuildOptions> {
   return out;
 }
 
-/** The boxes that hold an amount of money. */
-const MONEY_FIELDS: ReadonlySet<string> = new Set(["statedTotal", "dayRate", "statedValue", "optionsValue"]);
-
-/** A money box's problem said as what it is when the letter O was typed for a zero ("85O"). */
-function withLookalike(error: InputError, draft: TenderDraft): InputError {
-  const box = fieldOfPath(error.path);
-  if (!box || !MONEY_FIELDS.has(box.field)) return error;
-  const raw =
-    box.lot === undefined ? draft[box.field as TenderField] : draft.lots[box.lot]?.[box.field as LotField];
-  const message = typeof raw === "string" ? letterOMessage(raw) : undefined;
-  return message === undefined ? error : { ...error, message };
-}
-
 function failed(errors: InputError[]): Checked {
   const byPath = errorsByPath(errors);
   const unplaced = errors
@@ -125,11 +104,7 @@ export function checkDraft(draft: TenderDraft, options: BuildOptions): Checked {
   if (!options.vatOn) input.vatRate = 0;
   const parsed = parseTender(input);
   const { tolerance, errors: toleranceErrors } = readTolerance(options);
-  const errors = [
-    ...dateErrors,
-    ...(parsed.ok ? [] : parsed.errors.map((e) => withLookalike(e, draft))),
-    ...toleranceErrors,
-  ];
+  const errors = [...dateErrors, ...(parsed.ok ? [] : parsed.errors), ...toleranceErrors];
   if (errors.length > 0 || !parsed.ok || !tolerance) return failed(errors);
   const report = checkTender(parsed.value, { tolerance, daysPerWeek: options.daysPerWeek });
   // Dates in the wrong order (bids closing after the work starts, an end before its start) are

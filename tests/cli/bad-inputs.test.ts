@@ -98,6 +98,11 @@ describe("bad inputs: exit 2 with the field, row or column named", () => {
 describe("bad options and files: exit 2 naming the option or file", () => {
   it.each([
     [["--stated-total", "1.2.3"], ['--stated-total: "1.2.3" has more than one decimal point']],
+    // The letter O for a zero: said as the pane says it, not "use k, m or bn".
+    [
+      ["--stated-total", "85O"],
+      ['--stated-total: "85O" has the letter O where a zero seems meant: type 850'],
+    ],
     [["--closing", "2019-02-30"], ['--closing: "2019-02-30" is not a date: February 2019 has 28 days']],
     [
       ["--region", "Wessex"],

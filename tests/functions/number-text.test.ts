@@ -30,3 +30,18 @@ describe("days_per_week given as text", () => {
     });
   });
 });
+
+describe("an amount typed with the letter O for a zero", () => {
+  test("TENDER.VALUE names day_rate and says what to type", () => {
+    expect(excelError(() => tender.value("96O", 10))).toEqual({
+      code: "#VALUE!",
+      message: 'day_rate: "96O" has the letter O where a zero seems meant: type 960',
+    });
+  });
+
+  test("TENDER.ALLOCATE's total says the same", () => {
+    expect(excelError(() => tender.allocate("£48,96O", [[1], [1]])).message).toBe(
+      'total: "£48,96O" has the letter O where a zero seems meant: type £48,960',
+    );
+  });
+});

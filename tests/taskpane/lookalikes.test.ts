@@ -1,7 +1,7 @@
 import { DFE_2017_TENDER } from "../../src/domain/core/examples";
 import { tenderToDraft } from "../../src/taskpane/draft";
 import { checkDraft } from "../../src/taskpane/engine";
-import { letterOMessage } from "../../src/taskpane/lookalikes";
+import { letterOMessage } from "../../src/domain/core/money";
 import { DEFAULT_OPTIONS } from "../../src/taskpane/state";
 
 describe("the letter O typed for a zero in a money box", () => {

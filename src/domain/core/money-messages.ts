@@ -20,4 +20,6 @@ export const moneyMessages = {
   fractionOfPenny: (raw: string): string =>
     `${q(raw)} is a fraction of a penny; give it to the nearest penny`,
   tooLarge: (raw: string): string => `${q(raw)} is too large to hold exactly to the penny`,
+  letterO: (typed: string, meant: string): string =>
+    `${q(typed)} has the letter O where a zero seems meant: type ${meant}`,
 };

@@ -218,6 +218,50 @@ function trailingZeroUnit(pence: bigint, minimum: bigint): bigint {
 export function parseMoney(input: string | number): Parsed<StatedAmount> {
   if (typeof input === "number") return parseMoneyNumber(input);
   if (typeof input !== "string") return { ok: false, error: m.notAmount(String(input)) };
+  const read = parseMoneyText(input);
+  if (read.ok) return read;
+  const letterO = letterOMessage(input);
+  return letterO === undefined ? read : { ok: false, error: letterO };
+}
+
+/**
+ * The longest text looked at for the letter O typed for a zero: longer than any amount written out,
+ * so a pasted page is not searched over and over.
+ */
+const LETTER_O_LENGTH = 80;
+
+/** Each letter O next to a digit (or a comma or point after one, or such an O) read as a zero: "1O,OOO" → "10,000". */
+function zeroesFor(text: string): string {
+  let meant = text;
+  for (let before = ""; before !== meant;) {
+    before = meant;
+    meant = meant.replace(
+      /(\d[,.]?)[oO]|[oO]([,.]?\d)/g,
+      (_, a: string | undefined, b: string | undefined) => (a === undefined ? `0${b}` : `${a}0`),
+    );
+  }
+  return meant;
+}
+
+/**
+ * The message for an amount typed with the letter O for a zero ("85O" would otherwise read as 85
+ * followed by a unit, and be answered with "use k, m or bn"), or undefined when that is not what is
+ * wrong with it: the Os read as zeroes must make an amount.
+ *
+ * @example
+ * letterOMessage("85O"); // → '"85O" has the letter O where a zero seems meant: type 850'
+ * letterOMessage("85x"); // → undefined
+ */
+export function letterOMessage(raw: string): string | undefined {
+  const text = raw.trim();
+  if (text.length > LETTER_O_LENGTH) return undefined;
+  const meant = zeroesFor(text);
+  if (meant === text || !parseMoneyText(meant).ok) return undefined;
+  return m.letterO(text, meant);
+}
+
+/** `parseMoney` for text, without looking for the letter O typed for a zero. */
+function parseMoneyText(input: string): Parsed<StatedAmount> {
   const raw = input;
   let text = input.trim().replace(/\u2212/g, "-");
   if (text === "") return { ok: false, error: m.empty() };
