@@ -11,7 +11,15 @@ import { lazyModule, prefetchWhenIdle, useLazyModule } from "./lazy-module";
 import type { LoadedTender } from "./sources";
 import { ProblemBar } from "./ProblemBar";
 import { READS_PROSE, StartStep } from "./StartStep";
-import { INITIAL_STATE, paneReducer, STEPS, stepEnabled, type PaneState, type Step } from "./state";
+import {
+  INITIAL_STATE,
+  paneReducer,
+  STEPS,
+  stepEnabled,
+  stepsClosedReason,
+  type PaneState,
+  type Step,
+} from "./state";
 import { useKeptDraft } from "./use-kept-draft";
 import { useTask } from "./use-task";
 import { NOTICE_BUSY, tenderReaders, useStartActions } from "./start-actions";
@@ -57,6 +65,12 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalXS,
   },
   step: { outlineStyle: "none" },
+  stepsReason: {
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    fontSize: tokens.fontSizeBase200,
+    lineHeight: tokens.lineHeightBase200,
+    color: tokens.colorNeutralForeground2,
+  },
   status: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   // The browser's own progress element (role progressbar, indeterminate without a value): Fluent's
   // ProgressBar would add its package to the first load for a bar shown only while a task runs.
@@ -249,6 +263,8 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
       readWorkbook(from),
     );
 
+  const closedReason = stepsClosedReason(state);
+
   return (
     <main className={styles.root} aria-busy={busy}>
       <h1 className={styles.title}>Tender Budget</h1>
@@ -256,6 +272,7 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
         <ol className={styles.steps}>
           {STEPS.map((s, i) => {
             const current = state.step === s.id;
+            const enabled = stepEnabled(state, s.id);
             return (
               <li key={s.id}>
                 <Button
@@ -264,7 +281,8 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
                   size="small"
                   appearance={current ? "primary" : "subtle"}
                   aria-current={current ? "step" : undefined}
-                  disabled={!stepEnabled(state, s.id)}
+                  disabled={!enabled}
+                  aria-describedby={enabled || closedReason === null ? undefined : "steps-closed-reason"}
                   onClick={() => goTo(s.id)}
                 >
                   {`${i + 1}. ${s.label}`}
@@ -273,6 +291,11 @@ export function App({ host, initialState = INITIAL_STATE, draftStore }: AppProps
             );
           })}
         </ol>
+        {closedReason !== null && (
+          <p id="steps-closed-reason" className={styles.stepsReason}>
+            {closedReason}
+          </p>
+        )}
       </nav>
 
       <div className={styles.status} role="status" aria-live="polite">

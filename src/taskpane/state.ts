@@ -103,6 +103,19 @@ export function stepEnabled(state: PaneState, step: Step): boolean {
   return state.draft !== null && state.built;
 }
 
+/**
+ * Why the later steps cannot be opened yet, said beside the step bar (and tied to each step button
+ * it concerns by aria-describedby), or null when every step can be opened.
+ *
+ * @example
+ * stepsClosedReason({ ...INITIAL_STATE }); // → "Start a tender first: Review and the later steps open then."
+ */
+export function stepsClosedReason(state: PaneState): string | null {
+  if (state.draft === null) return "Start a tender first: Review and the later steps open then.";
+  if (!state.built) return "Build the allocation first: Check, Export and Contract tracking open then.";
+  return null;
+}
+
 /** The hints without the quote from the source under a box the user has changed: it is theirs now. */
 function withoutHint(hints: Record<string, string>, path: string): Record<string, string> {
   if (!(path in hints)) return hints;
