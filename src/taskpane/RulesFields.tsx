@@ -4,11 +4,11 @@
  * optional; once given, the Check step shows which rules apply (docs/rules.md). Each box shows its
  * own problem, as the tender's other boxes do, and where the notice reader found its value.
  */
-import type { Dispatch } from "react";
+import { useRef, type Dispatch } from "react";
 import { Field, Input, Select, Text } from "@fluentui/react-components";
 import type { TenderDraft, TenderField } from "./draft";
 import type { PaneAction } from "./state";
-import { useReviewStyles } from "./ReviewBoxes";
+import { moneyAsShown, useReviewStyles } from "./ReviewBoxes";
 import { useStepStyles } from "./step-styles";
 
 /** The drop-downs' choices in the user's words, by the engine's value ("" = not given). */
@@ -77,6 +77,8 @@ function fieldState(errors: readonly string[] | undefined) {
 export function RulesFields({ draft, errors, hints, dispatch }: RulesFieldsProps) {
   const styles = { ...useStepStyles(), ...useReviewStyles() };
   const edit = (field: RuleField) => (value: string) => dispatch({ type: "editTender", field, value });
+  /** The box typed in since it was entered: a money box is written out as £ only then, on leaving. */
+  const typedIn = useRef<RuleField | null>(null);
   return (
     <section className={styles.stack} aria-labelledby="review-rules">
       <h2 id="review-rules" className={styles.heading}>
@@ -119,7 +121,17 @@ export function RulesFields({ draft, errors, hints, dispatch }: RulesFieldsProps
               value={draft[box.field]}
               placeholder={box.money ? undefined : "dd/mm/yyyy"}
               inputMode={box.money ? "decimal" : "text"}
-              onChange={(_, data) => edit(box.field)(data.value)}
+              onChange={(_, data) => {
+                typedIn.current = box.field;
+                edit(box.field)(data.value);
+              }}
+              onBlur={(event) => {
+                if (box.money && typedIn.current === box.field) {
+                  const shown = moneyAsShown(event.currentTarget.value);
+                  if (shown !== undefined && shown !== event.currentTarget.value) edit(box.field)(shown);
+                }
+                typedIn.current = null;
+              }}
             />
           </Field>
         ))}

@@ -42,6 +42,9 @@ describe("money boxes show £ with separators once left", () => {
     expect(typeInto("Barnet stated value", "107520").value).toBe("£107,520");
     // Days are not money.
     expect(typeInto("Barnet days", "1120").value).toBe("1120");
+    // The procurement rules' money box too; its date boxes are not money.
+    expect(typeInto("Options and extensions (£)", "20000").value).toBe("£20,000");
+    expect(typeInto("Published", "26072017").value).toBe("26072017");
     // Not an amount: left as typed, with its problem beside it.
     const wrong = typeInto("Stated total (£)", "34x");
     expect(wrong.value).toBe("34x");
