@@ -1,7 +1,7 @@
 import { ChartSlot } from "./charts/ChartSlot";
 import { bars } from "./charts/series";
 import { useStepStyles } from "./step-styles";
-import type { Dispatch } from "react";
+import { useRef, type Dispatch } from "react";
 import {
   Button,
   Field,
@@ -26,6 +26,7 @@ import type { Region } from "../domain/core/types";
 import type { TenderDraft } from "./draft";
 import { boxId, ErrorSummary } from "./ErrorSummary";
 import { formatNumber } from "./en-gb";
+import { moneyAsShown } from "./ReviewBoxes";
 import type { BuildOptions, PaneAction, PhasingView } from "./state";
 import { money, percent, type AllocationLine, type Headline, type PhasingRow } from "./view";
 
@@ -110,9 +111,12 @@ function OptionBox(props: {
   value: string;
   errors: readonly string[] | undefined;
   disabled?: boolean;
+  /** An amount of money: written out as £ with separators when left after typing ("500" → "£500"). */
+  money?: boolean;
   onChange: (value: string) => void;
 }) {
   const styles = useStepStyles();
+  const typed = useRef(false);
   return (
     <Field label={{ children: props.label, htmlFor: boxId(props.option) }} {...fieldState(props.errors)}>
       <Input
@@ -121,7 +125,17 @@ function OptionBox(props: {
         value={props.value}
         inputMode="decimal"
         disabled={props.disabled}
-        onChange={(_, data) => props.onChange(data.value)}
+        onChange={(_, data) => {
+          typed.current = true;
+          props.onChange(data.value);
+        }}
+        onBlur={(event) => {
+          if (props.money && typed.current) {
+            const shown = moneyAsShown(event.currentTarget.value);
+            if (shown !== undefined && shown !== event.currentTarget.value) props.onChange(shown);
+          }
+          typed.current = false;
+        }}
       />
     </Field>
   );
@@ -272,6 +286,7 @@ export function BuildStep(props: BuildStepProps) {
           <OptionBox
             option="toleranceAmount"
             label="Tolerance (£)"
+            money
             value={options.toleranceAmount}
             errors={optionErrors.get("toleranceAmount")}
             onChange={(value) => setOptions({ toleranceAmount: value })}

@@ -51,6 +51,16 @@ describe("money boxes show £ with separators once left", () => {
     expect(wrong.getAttribute("aria-invalid")).toBe("true");
   });
 
+  it("writes out Build's tolerance in pounds once left; the percentage and VAT rate stay as typed", () => {
+    renderPane();
+    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
+    const tolerance = typeInto("Tolerance (£)", "1000");
+    expect(tolerance.value).toBe("£1,000");
+    expect(tolerance.getAttribute("aria-invalid")).not.toBe("true");
+    expect(typeInto("Tolerance (%)", "1000").value).toBe("1000");
+  });
+
   it("reads back the same amount to the same precision, else leaves the box as typed", () => {
     expect(moneyAsShown("346k")).toBe("£346,000");
     expect(moneyAsShown("£1.2m")).toBe("£1,200,000");
