@@ -8,13 +8,13 @@
  * bench/rusage-hook.js; CPU time above wall time shows the cores in use.
  */
 import { spawnSync } from "child_process";
-import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeSync } from "fs";
+import { closeSync, existsSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
+import { runNode } from "./node-run";
 
 const ROOT = join(__dirname, "..");
 const BIN = join(ROOT, "bin", "tender-budget.js");
-const HOOK = join(__dirname, "rusage-hook.js");
 export const JQ = process.env.JQ_PATH ?? "/usr/bin/jq";
 
 /** A small, seeded generator (mulberry32): the same file every run. */
@@ -204,22 +204,12 @@ function timedNode(args: string[], env: Record<string, string> = {}): Timed {
   const dir = mkdtempSync(join(tmpdir(), "tb-rusage-"));
   const usage = join(dir, "usage.json");
   try {
-    const started = process.hrtime.bigint();
-    const r = spawnSync(process.execPath, ["-r", HOOK, ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, BENCH_RUSAGE_FILE: usage },
-      stdio: ["ignore", "ignore", "pipe"],
-      maxBuffer: 64 << 20,
-    });
-    const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-    const u = existsSync(usage)
-      ? (JSON.parse(readFileSync(usage, "utf8")) as { maxRssKiB: number; userMs: number; systemMs: number })
-      : undefined;
+    const r = runNode(args, { cwd: ROOT, env, usageFile: usage });
     return {
-      wallMs,
+      wallMs: r.wallMs,
       ok: r.status === 0 || r.status === 1,
-      ...(u ? { cpuMs: u.userMs + u.systemMs, maxRssMiB: u.maxRssKiB / 1024 } : {}),
-      ...(r.status !== 0 && r.status !== 1 ? { note: String(r.stderr).slice(0, 300) } : {}),
+      ...(r.cpuMs !== undefined ? { cpuMs: r.cpuMs, maxRssMiB: r.maxRssMiB } : {}),
+      ...(r.status !== 0 && r.status !== 1 ? { note: r.stderr.slice(0, 300) } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -5,16 +5,15 @@
  * lines and totals. Each command runs in a child process of its own (bench/cli.js, from the sources),
  * timed, with its CPU time and peak memory (bench/rusage-hook.js). Minutes, not a unit test.
  */
-import { spawnSync } from "child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 import { isDeepStrictEqual } from "util";
+import { runNode } from "./node-run";
 import { tenderToCsv } from "../src/domain/formats/csv-export";
 import { benchTender } from "./tenders";
 
 const CLI = join(__dirname, "cli.js");
-const HOOK = join(__dirname, "rusage-hook.js");
 
 export interface CommandRun {
   wallMs: number;
@@ -38,23 +37,7 @@ export interface ReadBack {
 
 function runCommand(args: string[], cwd: string): CommandRun {
   const usage = join(cwd, `usage-${Date.now()}.json`);
-  const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, ["-r", HOOK, CLI, ...args], {
-    cwd,
-    env: { ...process.env, BENCH_RUSAGE_FILE: usage },
-    stdio: ["ignore", "ignore", "pipe"],
-    maxBuffer: 64 << 20,
-  });
-  const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const u = existsSync(usage)
-    ? (JSON.parse(readFileSync(usage, "utf8")) as { maxRssKiB: number; userMs: number; systemMs: number })
-    : undefined;
-  return {
-    wallMs,
-    status: r.status,
-    stderr: String(r.stderr),
-    ...(u ? { cpuMs: u.userMs + u.systemMs, maxRssMiB: u.maxRssKiB / 1024 } : {}),
-  };
+  return runNode([CLI, ...args], { cwd, usageFile: usage });
 }
 
 interface ReportParts {
