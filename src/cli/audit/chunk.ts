@@ -112,10 +112,11 @@ const OCID_START = Buffer.from('{"ocid":"');
 function ocidAt(bytes: Buffer, start: number, stop: number): string {
   if (bytes.compare(OCID_START, 0, OCID_START.length, start, start + OCID_START.length) === 0) {
     const from = start + OCID_START.length;
-    const quote = bytes.indexOf(0x22, from);
-    const backslash = bytes.indexOf(0x5c, from);
-    if (quote > 0 && quote < stop && (backslash < 0 || backslash > quote))
-      return bytes.toString("utf8", from, quote);
+    // Only the ocid's own bytes are looked at: a search to the end of the buffer for each
+    // release made reading a shard quadratic in its size.
+    let quote = from;
+    while (quote < stop && bytes[quote] !== 0x22 && bytes[quote] !== 0x5c) quote++;
+    if (quote < stop && bytes[quote] === 0x22) return bytes.toString("utf8", from, quote);
   }
   return (JSON.parse(bytes.toString("utf8", start, stop)) as Json).ocid as string;
 }
