@@ -1,9 +1,6 @@
 import {
   position,
   shortDate,
-  TIMELINE_AXIS,
-  TIMELINE_KEY,
-  TIMELINE_LANE,
   timelineHeight,
   timelineLayout,
   timelineSummary,
@@ -99,7 +96,9 @@ describe("words and size", () => {
     expect(timelineSummary(layout)).toBe(
       "Timeline from 26 July 2017 to 31 August 2017: tendering from 26 July 2017 to 31 July 2017, 5 days, minimum 30 (too short); award notice by 20 August 2017 for the standstill to end before the start; start 31 August 2017.",
     );
-    expect(timelineHeight(3)).toBe(3 * TIMELINE_LANE + TIMELINE_AXIS + TIMELINE_KEY);
+    // 40 px a lane, 18 for the date axis and 18 for the key.
+    expect(timelineHeight(3)).toBe(156);
+    expect(timelineHeight(1)).toBe(76);
     expect(shortDate("2017-09-01")).toBe("1 Sep 2017");
     expect(shortDate("2017-05-01")).toBe("1 May 2017");
   });

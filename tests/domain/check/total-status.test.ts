@@ -53,14 +53,11 @@ describe("the reconciliation status: one rule for the findings, the Allocation s
   });
 
   test("its words are the Allocation sheet's Status words", () => {
-    expect(TOTAL_STATUS_LABELS).toEqual({
-      reconciles: "Reconciles",
-      overBudget: "Over budget",
-      rounded: "Stated total is a rounding",
-      withinTolerance: "Within tolerance",
-      mismatch: "Does not reconcile",
-      noStatedTotal: "No stated total",
-    });
+    const words = Object.entries(TOTAL_STATUS_LABELS).map(([status, label]) => `${status}: ${label}`);
+    expect(words.join("; ")).toBe(
+      "reconciles: Reconciles; overBudget: Over budget; rounded: Stated total is a rounding; " +
+        "withinTolerance: Within tolerance; mismatch: Does not reconcile; noStatedTotal: No stated total",
+    );
   });
 });
 
