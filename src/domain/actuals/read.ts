@@ -18,18 +18,22 @@ import {
   csvCellRef,
   csvRowRef,
   daysText,
-  headerRecogniser,
   isEmpty,
   isTotalName,
-  noHeaderMessage,
   readMoneyCell,
   readTableDate,
-  readTableHeader,
-  readTableRows,
   show,
-  type TableReadOptions,
+  type TableRows,
 } from "../tables/table-cells";
-import type { InputError, Pence, Result } from "../core/types";
+import {
+  headerRecogniser,
+  readTableRows,
+  startTableRead,
+  type TableKind,
+  type TableLayout,
+  type TableReadOptions,
+} from "../tables/table-read";
+import type { Pence, Result } from "../core/types";
 import { ACTUALS_COLUMN_LABELS, type ActualLine, type ActualsColumn, isValidDays } from "./model";
 import { quoted } from "../core/messages";
 
@@ -37,9 +41,7 @@ import { quoted } from "../core/messages";
 export type ActualsTableOptions = TableReadOptions;
 
 /** Where the table was found: the header row, the column of each field, the row of each line. */
-export interface ActualsTableLayout {
-  headerRow: number;
-  columns: Partial<Record<ActualsColumn, number>>;
+export interface ActualsTableLayout extends TableLayout<ActualsColumn> {
   /** `lineRows[i]` is the index in `rows` that `lines[i]` (finding path `actuals[i]`) was read from. */
   lineRows: number[];
   lines: ActualLine[];
@@ -112,6 +114,21 @@ function toPennies(n: number): number {
   return Number.isSafeInteger(pence) && Math.abs(n * 100 - pence) < 1e-6 ? pence / 100 : n;
 }
 
+const ACTUALS_TABLE: TableKind<ActualsColumn> = {
+  defaultName: "the actuals table",
+  recognise: recogniseActualsHeader,
+  knownHeaders: KNOWN_HEADERS,
+  labels: ACTUALS_COLUMN_LABELS,
+  unknownColumn: (h, tableName) =>
+    typeof h === "string" && isGrossHeader(h)
+      ? `${show(h)} looks like an amount including VAT; give the amount excluding VAT in a column headed "Amount" (and the VAT in a "VAT" column), and remove this one`
+      : `${show(h)} is not a column of ${tableName}; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
+  emptyMessage: (tableName) =>
+    `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per invoice`,
+  noHeaderMessage: (tableName) =>
+    `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
+};
+
 const DAYS_HINT = "write the days worked as a number such as 10, 4.5 or 0.25";
 
 function readDaysCell(v: CellValue): CellRead<number> {
@@ -148,45 +165,17 @@ function readDaysCell(v: CellValue): CellRead<number> {
 }
 
 /** Read an actuals table into invoice lines. See `readActualsTableLayout` for where each came from. */
-export function readActualsTable(
-  rows: readonly (readonly CellValue[])[],
-  options: ActualsTableOptions,
-): Result<ActualLine[]> {
+export function readActualsTable(rows: TableRows, options: ActualsTableOptions): Result<ActualLine[]> {
   const read = readActualsTableLayout(rows, options);
   return read.ok ? { ok: true, value: read.value.lines } : read;
 }
 
 /** Read an actuals table and say where it was: header row, columns and the row of each line. */
 export function readActualsTableLayout(
-  rows: readonly (readonly CellValue[])[],
+  rows: TableRows,
   options: ActualsTableOptions,
 ): Result<ActualsTableLayout> {
-  const tableName = options.tableName ?? "the actuals table";
-  const rowRef = options.rowRef ?? csvRowRef;
-  const errors: InputError[] = [];
-
-  const header = readTableHeader(
-    rows,
-    {
-      ref: options.ref,
-      tableName,
-      recognise: recogniseActualsHeader,
-      knownHeaders: KNOWN_HEADERS,
-      labels: ACTUALS_COLUMN_LABELS,
-      unknownColumn: (h) => {
-        if (options.ignoreUnknownColumns) return undefined;
-        return typeof h === "string" && isGrossHeader(h)
-          ? `${show(h)} looks like an amount including VAT; give the amount excluding VAT in a column headed "Amount" (and the VAT in a "VAT" column), and remove this one`
-          : `${show(h)} is not a column of ${tableName}; rename it to one of ${KNOWN_HEADERS}, or remove the column`;
-      },
-      emptyMessage: `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per invoice`,
-      noHeaderMessage: noHeaderMessage(
-        `no header row found in ${tableName}; the first row must name its columns, such as ${KNOWN_HEADERS}`,
-        options,
-      ),
-    },
-    errors,
-  );
+  const { tableName, rowRef, errors, header } = startTableRead(rows, options, ACTUALS_TABLE);
   if (header === undefined) return { ok: false, errors };
   const { headerRow, columns } = header;
   const required: [ActualsColumn, string][] = [

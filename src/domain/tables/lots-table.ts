@@ -16,20 +16,23 @@ import {
   type CellRead,
   type CellValue,
   cellText,
-  csvRowRef,
   daysText,
-  headerRecogniser,
   isEmpty,
   isTotalName,
-  noHeaderMessage,
   readMoneyCell,
   readTableDate,
-  readTableHeader,
-  readTableRows,
   show,
-  type TableReadOptions,
+  type TableRows,
 } from "./table-cells";
-import type { InputError, Lot, Pence, Result } from "../core/types";
+import {
+  headerRecogniser,
+  readTableRows,
+  startTableRead,
+  type TableKind,
+  type TableLayout,
+  type TableReadOptions,
+} from "./table-read";
+import type { Lot, Pence, Result } from "../core/types";
 import { LOT_FIELD_LABELS, LOT_FIELDS, type LotField } from "../core/fields";
 
 export { csvCellRef, csvRowRef, readTableDate } from "./table-cells";
@@ -51,9 +54,7 @@ export interface LotsTableOptions extends TableReadOptions {
 }
 
 /** Where the table was found: the header row, the column of each field, the row of each lot. */
-export interface LotsTableLayout {
-  headerRow: number;
-  columns: Partial<Record<LotsColumn, number>>;
+export interface LotsTableLayout extends TableLayout<LotsColumn> {
   /** `lotRows[i]` is the index in `rows` that `lots[i]` was read from. */
   lotRows: number[];
   lots: Lot[];
@@ -77,6 +78,19 @@ const recogniseLotsHeader = headerRecogniser(LOTS_COLUMN_HEADERS);
 export function recogniseHeader(text: string): LotsColumn | undefined {
   return recogniseLotsHeader(text);
 }
+
+const LOTS_TABLE: TableKind<LotsColumn> = {
+  defaultName: "the lots table",
+  recognise: recogniseHeader,
+  knownHeaders: KNOWN_HEADERS,
+  labels: LOT_FIELD_LABELS,
+  unknownColumn: (h) =>
+    `${show(h)} is not a column of a lots table; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
+  emptyMessage: (tableName) =>
+    `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per lot`,
+  noHeaderMessage: (tableName) =>
+    `no header row found in ${tableName}; the first row of the table must name its columns, such as ${KNOWN_HEADERS}`,
+};
 
 function readMoney(v: CellValue, what: string, zeroAllowed: boolean): CellRead<Pence> {
   const read = readMoneyCell(v, what, "107520 or £107,520.00");
@@ -110,42 +124,14 @@ const CELL_READERS: [LotsColumn, (v: CellValue) => CellRead<number | string>][] 
 ];
 
 /** Read a lots table into lots. See `readLotsTableLayout` for where each lot came from. */
-export function readLotsTable(
-  rows: readonly (readonly CellValue[])[],
-  options: LotsTableOptions,
-): Result<Lot[]> {
+export function readLotsTable(rows: TableRows, options: LotsTableOptions): Result<Lot[]> {
   const read = readLotsTableLayout(rows, options);
   return read.ok ? { ok: true, value: read.value.lots } : read;
 }
 
 /** Read a lots table and say where it was: header row, columns and the row of each lot. */
-export function readLotsTableLayout(
-  rows: readonly (readonly CellValue[])[],
-  options: LotsTableOptions,
-): Result<LotsTableLayout> {
-  const tableName = options.tableName ?? "the lots table";
-  const rowRef = options.rowRef ?? csvRowRef;
-  const errors: InputError[] = [];
-  const header = readTableHeader(
-    rows,
-    {
-      ref: options.ref,
-      tableName,
-      recognise: recogniseHeader,
-      knownHeaders: KNOWN_HEADERS,
-      labels: LOT_FIELD_LABELS,
-      unknownColumn: (h) =>
-        options.ignoreUnknownColumns
-          ? undefined
-          : `${show(h)} is not a column of a lots table; rename it to one of ${KNOWN_HEADERS}, or remove the column`,
-      emptyMessage: `${tableName} is empty; give a header row (${KNOWN_HEADERS}) and one row per lot`,
-      noHeaderMessage: noHeaderMessage(
-        `no header row found in ${tableName}; the first row of the table must name its columns, such as ${KNOWN_HEADERS}`,
-        options,
-      ),
-    },
-    errors,
-  );
+export function readLotsTableLayout(rows: TableRows, options: LotsTableOptions): Result<LotsTableLayout> {
+  const { tableName, rowRef, errors, header } = startTableRead(rows, options, LOTS_TABLE);
   if (header === undefined) return { ok: false, errors };
   const { headerRow, columns, headerText } = header;
   if (columns.name === undefined) {
