@@ -25,12 +25,8 @@ describe("median", () => {
 
 describe("formatting", () => {
   test("milliseconds and bytes", () => {
-    expect(formatMs(0.421)).toBe("0.42 ms");
-    expect(formatMs(12.34)).toBe("12.3 ms");
-    expect(formatMs(1234.5)).toBe("1,235 ms");
-    expect(formatBytes(999)).toBe("999 B");
-    expect(formatBytes(2048)).toBe("2.0 KiB");
-    expect(formatBytes(5 * 1024 * 1024)).toBe("5.00 MiB");
+    expect([0.421, 12.34, 1234.5].map(formatMs)).toEqual(["0.42 ms", "12.3 ms", "1,235 ms"]);
+    expect([999, 2048, 5 * 1024 * 1024].map(formatBytes)).toEqual(["999 B", "2.0 KiB", "5.00 MiB"]);
   });
 
   test("a Markdown table", () => {

@@ -105,7 +105,8 @@ describe("prefetchWhenIdle", () => {
 });
 
 describe("LazySlot", () => {
-  it("holds the drawing's height while its code is fetched, then draws it", async () => {
+  /** A 96 px slot for a module the test settles by hand; it draws the module's text. */
+  function renderSlot() {
     const fetch = deferred<{ text: string }>();
     const { container } = render(
       <LazySlot
@@ -115,21 +116,18 @@ describe("LazySlot", () => {
         draw={(m) => <p>{m.text}</p>}
       />,
     );
+    return { fetch, container };
+  }
+
+  it("holds the drawing's height while its code is fetched, then draws it", async () => {
+    const { fetch, container } = renderSlot();
     expect((container.firstChild as HTMLElement).style.height).toBe("96px");
     await act(async () => fetch.resolve({ text: "the chart" }));
     expect(screen.getByText("the chart")).toBeTruthy();
   });
 
   it("says in words when the code could not be fetched", async () => {
-    const fetch = deferred<{ text: string }>();
-    render(
-      <LazySlot
-        module={lazyModule(() => fetch.promise)}
-        height={96}
-        failed="The chart could not be loaded."
-        draw={(m) => <p>{m.text}</p>}
-      />,
-    );
+    const { fetch } = renderSlot();
     await act(async () => fetch.reject(new Error("ChunkLoadError: offline")));
     expect(screen.getByText("The chart could not be loaded.")).toBeTruthy();
   });
