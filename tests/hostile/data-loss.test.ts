@@ -15,20 +15,18 @@ import {
   writeFileSync,
 } from "node:fs";
 import type { FileContent } from "../../src/cli/io";
-import { EXAMPLE_JSON, INVOICES, inScratch, run, snapshot } from "./run";
+import { EXAMPLE_JSON, INVOICES, inScratch, run, snapshot, type scratch } from "./run";
+
+/** `tender-budget check` followed by `typed`, as typed in the scratch folder: each word not an option is a file there. */
+function checkIn(s: ReturnType<typeof scratch>, typed: string) {
+  return run(["check", ...typed.split(" ").map((w) => (w.startsWith("--") ? w : s.path(w)))]);
+}
 
 describe("--out never writes over an input", () => {
   it("refuses the invoices file given to --actuals", async () => {
     await inScratch({ "in.json": EXAMPLE_JSON, "inv.csv": INVOICES }, async (s) => {
       const before = snapshot(s.dir);
-      const r = await run([
-        "check",
-        s.path("in.json"),
-        "--actuals",
-        s.path("inv.csv"),
-        "--out",
-        s.path("inv.csv"),
-      ]);
+      const r = await checkIn(s, "in.json --actuals inv.csv --out inv.csv");
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(
         `"${s.path("inv.csv")}" is the invoices file (--actuals); write to another file`,
@@ -42,7 +40,7 @@ describe("--out never writes over an input", () => {
     await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       symlinkSync("in.json", s.path("link.json"));
       const before = snapshot(s.dir);
-      const r = await run(["check", s.path("link.json"), "--out", s.path("in.json"), "--force"]);
+      const r = await checkIn(s, "link.json --out in.json --force");
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(
         `"${s.path("in.json")}" is the file being checked (${s.path("link.json")}, by another name or a link); write to another file`,
@@ -55,7 +53,7 @@ describe("--out never writes over an input", () => {
     await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       linkSync(s.path("in.json"), s.path("hard.json"));
       const before = snapshot(s.dir);
-      const r = await run(["check", s.path("in.json"), "--out", s.path("hard.json"), "--force"]);
+      const r = await checkIn(s, "in.json --out hard.json --force");
       expect(r.code).toBe(2);
       expect(r.stderr).toContain("is the file being checked");
       expect(snapshot(s.dir)).toEqual(before);
@@ -95,19 +93,7 @@ describe("--out never writes over an input", () => {
       writeFileSync(s.path("old.csv"), "keep me\n");
       linkSync(s.path("old.csv"), s.path("alias.csv"));
       const before = snapshot(s.dir);
-      const r = await run([
-        "check",
-        s.path("in.json"),
-        "--force",
-        "--out",
-        s.path("old.csv"),
-        "--out",
-        s.path("alias.csv"),
-        "--out",
-        s.path("a.json"),
-        "--out",
-        s.path("A.json"),
-      ]);
+      const r = await checkIn(s, "in.json --force --out old.csv --out alias.csv --out a.json --out A.json");
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(
         `"${s.path("alias.csv")}" is given twice (the same file as "${s.path("old.csv")}")`,
@@ -125,14 +111,7 @@ describe("an existing --out file is replaced only with --force", () => {
     await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       writeFileSync(s.path("report.json"), "my earlier report\n");
       const before = snapshot(s.dir);
-      const r = await run([
-        "check",
-        s.path("in.json"),
-        "--out",
-        s.path("new.csv"),
-        "--out",
-        s.path("report.json"),
-      ]);
+      const r = await checkIn(s, "in.json --out new.csv --out report.json");
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(
         "tender-budget: some outputs cannot be written (nothing was written):\n" +
@@ -148,15 +127,7 @@ describe("an existing --out file is replaced only with --force", () => {
       chmodSync(s.path("report.json"), 0o600);
       writeFileSync(s.path("real.csv"), "old\n");
       symlinkSync("real.csv", s.path("link.csv"));
-      const r = await run([
-        "check",
-        s.path("in.json"),
-        "--force",
-        "--out",
-        s.path("report.json"),
-        "--out",
-        s.path("link.csv"),
-      ]);
+      const r = await checkIn(s, "in.json --force --out report.json --out link.csv");
       expect(r.code).toBe(1);
       expect(r.stderr).toContain(`tender-budget: replaced ${s.path("report.json")}: the report as JSON`);
       expect(r.stderr).toContain(`tender-budget: replaced ${s.path("link.csv")}: the allocation table`);
@@ -171,7 +142,7 @@ describe("an existing --out file is replaced only with --force", () => {
 
   it("a new file is written and reported as written", async () => {
     await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
-      const r = await run(["check", s.path("in.json"), "--out", s.path("a.csv")]);
+      const r = await checkIn(s, "in.json --out a.csv");
       expect(r.code).toBe(1);
       expect(r.stderr).toBe(
         `tender-budget: wrote ${s.path("a.csv")}: the allocation table as CSV (UTF-8, opens in Excel)\n`,
@@ -222,14 +193,7 @@ describe("outputs are written whole or not at all", () => {
   it("a later --out into a missing folder writes none of the earlier ones", async () => {
     await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       const before = snapshot(s.dir);
-      const r = await run([
-        "check",
-        s.path("in.json"),
-        "--out",
-        s.path("a.csv"),
-        "--out",
-        s.path("no/such/b.json"),
-      ]);
+      const r = await checkIn(s, "in.json --out a.csv --out no/such/b.json");
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`cannot write ${s.path("no/such/b.json")}: its folder does not exist`);
       expect(snapshot(s.dir)).toEqual(before);
@@ -240,7 +204,7 @@ describe("outputs are written whole or not at all", () => {
   it("a folder given as --out is named", async () => {
     await inScratch({ "in.json": EXAMPLE_JSON }, async (s) => {
       await fs.mkdir(s.path("out.json"));
-      const r = await run(["check", s.path("in.json"), "--force", "--out", s.path("out.json")]);
+      const r = await checkIn(s, "in.json --force --out out.json");
       expect(r.code).toBe(2);
       expect(r.stderr).toContain(`"${s.path("out.json")}" is a folder; give the name of a file to write`);
     });

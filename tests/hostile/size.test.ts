@@ -5,7 +5,7 @@
  */
 import { writeFileSync } from "node:fs";
 import ExcelJS from "exceljs";
-import { run, scratch, snapshot } from "./run";
+import { inScratch, run, snapshot } from "./run";
 import { MAX_LOTS, parseTender } from "../../src/domain/check/tender";
 import { MAX_SHEET_COLUMNS, MAX_SHEET_ROWS } from "../../src/workbook/xlsx";
 
@@ -20,8 +20,7 @@ async function sheetWith(file: string, cells: [string, string | number][]): Prom
 
 describe("a workbook is read by its used cells, within a cap", () => {
   it("a stray cell at XFD3 and one at A100000 (a 6 KB file) are named, not read into memory", async () => {
-    const s = scratch();
-    try {
+    await inScratch({}, async (s) => {
       await sheetWith(s.path("stray.xlsx"), [
         ["XFD3", "x"],
         ["A200000", "y"],
@@ -33,14 +32,11 @@ describe("a workbook is read by its used cells, within a cap", () => {
         `Lots!A1:XFD200000 is too large for a tender sheet: a tender sheet holds at most 100,100 rows and 100 columns (up to 100,000 lots); clear the cells beyond (Lots!XFD3, Lots!A200000)`,
       );
       expect(snapshot(s.dir)).toEqual(before);
-    } finally {
-      s.done();
-    }
+    });
   }, 30_000);
 
   it("the limits themselves are read: a cell in the last row and column allowed", async () => {
-    const s = scratch();
-    try {
+    await inScratch({}, async (s) => {
       const lastColumn = columnName(MAX_SHEET_COLUMNS);
       await sheetWith(s.path("edge.xlsx"), [[`${lastColumn}${MAX_SHEET_ROWS}`, "note"]]);
       const r = await run(["check", s.path("edge.xlsx")]);
@@ -52,9 +48,7 @@ describe("a workbook is read by its used cells, within a cap", () => {
       expect(past.stderr).toContain(
         `Lots!A1:${lastColumn}${MAX_SHEET_ROWS + 1} is too large for a tender sheet`,
       );
-    } finally {
-      s.done();
-    }
+    });
   }, 60_000);
 });
 
@@ -83,8 +77,7 @@ describe("a tender has at most MAX_LOTS lots", () => {
   });
 
   it("125,000 lots in a CSV are refused with the limit (was Math.max(...rows) crashing)", async () => {
-    const s = scratch();
-    try {
+    await inScratch({}, async (s) => {
       const rows = ["Lot,Day rate,Days"];
       for (let i = 1; i <= 125_000; i++) rows.push(`Lot ${i},500,1`);
       writeFileSync(s.path("many.csv"), rows.join("\n"));
@@ -93,8 +86,6 @@ describe("a tender has at most MAX_LOTS lots", () => {
       expect(r.stderr).toContain("has 125,000 lots; Tender Budget checks up to 100,000 lots in one tender");
       expect(r.stdout).toBe("");
       expect(Object.keys(snapshot(s.dir))).toEqual(["many.csv"]);
-    } finally {
-      s.done();
-    }
+    });
   }, 60_000);
 });
