@@ -119,6 +119,18 @@ function weekdayOfNumber(dayNumber: number): number {
  * Order 2002 (SI 2002/262) set it; right for 1996 on.
  */
 export function ukSummerTime(year: number): [number, number] {
+  const known = summerTimes.get(year);
+  if (known !== undefined) return [known[0], known[1]];
+  const bounds = summerTimeOf(year);
+  if (summerTimes.size >= 1_000) summerTimes.clear();
+  summerTimes.set(year, bounds);
+  return [bounds[0], bounds[1]];
+}
+
+/** Each year's summer-time bounds, worked out once (every UK date-time read needs its year's). */
+const summerTimes = new Map<number, readonly [number, number]>();
+
+function summerTimeOf(year: number): [number, number] {
   const lastSunday = (month: number): number => {
     const last = `${String(year).padStart(4, "0")}-${month === 3 ? "03" : "10"}-31`;
     return toDayNumber(last) - dayOfWeek(last);

@@ -68,6 +68,8 @@ export function penceToPounds(p: Pence): number {
 
 /** Pounds (a JavaScript number) as whole pence, rounded half away from zero. */
 export function poundsToPence(pounds: number): Pence {
+  // Whole pounds (most amounts) times 100 are exact while safe; -0 is 0, as below.
+  if (Number.isInteger(pounds) && Number.isSafeInteger(pounds * 100)) return pounds * 100 + 0;
   const d = toDecimal(pounds);
   const p = divRoundHalfAway(d.digits * 100n, 10n ** BigInt(d.scale));
   return toSafeNumber(d.negative ? -p : p, "The amount");
@@ -315,6 +317,12 @@ function parseMoneyText(input: string): Parsed<StatedAmount> {
 
 function parseMoneyNumber(input: number): Parsed<StatedAmount> {
   if (!Number.isFinite(input)) return { ok: false, error: m.notAmount(String(input)) };
+  if (Number.isInteger(input) && Number.isSafeInteger(input * 100)) {
+    // Whole pounds: stated to the pound or to its trailing zeros (£346,000 → £1,000), as below.
+    let precision = 100;
+    for (let rest = Math.abs(input); rest !== 0 && rest % 10 === 0; rest /= 10) precision *= 10;
+    return { ok: true, value: { pence: input * 100 + 0, precision } };
+  }
   const d = toDecimal(input);
   if (d.scale > 2) return { ok: false, error: m.tooManyDecimals(String(input)) };
   const pence = d.digits * 10n ** BigInt(2 - d.scale);

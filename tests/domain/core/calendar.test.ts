@@ -229,6 +229,13 @@ describe("ukSummerTime", () => {
   ])("%i: from 01:00 UTC on %s to 01:00 UTC on %s", (year, start, end) => {
     expect(ukSummerTime(year)).toEqual([at(start, 1), at(end, 1)]);
   });
+
+  test("each answer is the caller's own: changing it changes no later answer", () => {
+    ukSummerTime(2024);
+    const again = ukSummerTime(2024);
+    again[0] = 0;
+    expect(ukSummerTime(2024)).toEqual([at("2024-03-31", 1), at("2024-10-27", 1)]);
+  });
 });
 
 test("financial quarters read as people say them", () => {

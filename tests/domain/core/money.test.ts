@@ -226,6 +226,23 @@ describe("rounding and arithmetic", () => {
     );
   });
 
+  it("reads whole pounds exactly up to the largest safe number of pence", () => {
+    expect(poundsToPence(-0)).toBe(0);
+    expect(poundsToPence(90071992547409)).toBe(9007199254740900);
+    expect(() => poundsToPence(90071992547410)).toThrow(RangeError);
+    expect(parseMoney(-0)).toEqual({ ok: true, value: { pence: 0, precision: 100 } });
+    expect(parseMoney(346000)).toEqual({ ok: true, value: { pence: 34600000, precision: 100000 } });
+    expect(parseMoney(-560)).toEqual({ ok: true, value: { pence: -56000, precision: 1000 } });
+    expect(parseMoney(90071992547409).ok).toBe(true);
+    expect(parseMoney(90071992547410).ok).toBe(false);
+    // A whole number reads as its digits written out do.
+    fc.assert(
+      fc.property(fc.integer({ min: -1e13, max: 1e13 }), (n) => {
+        expect(parseMoney(n)).toEqual(parseMoney(String(n)));
+      }),
+    );
+  });
+
   it("finds greatest common divisors", () => {
     expect(gcd(10752000, 4896000, 9504000, 9504000)).toBe(96000);
     expect(gcd(12, 18)).toBe(6);

@@ -7,6 +7,7 @@ import {
   looksLikeOcds,
   LOTS_EXTENSION_URL,
   ocdsDateTimeToIso,
+  ocdsInstant,
   ocdsToTender,
   OCID_PREFIX,
   tenderToOcds,
@@ -457,6 +458,18 @@ describe("OCDS date-times as UK calendar dates", () => {
       expect(ocdsDateTimeToIso(text)).toBeUndefined();
     },
   );
+
+  test("read again (each reading is remembered), the same answers, not-a-date included", () => {
+    for (let round = 0; round < 2; round++) {
+      expect(ocdsDateTimeToIso("2017-07-30T23:00:00Z")).toBe("2017-07-31");
+      expect(ocdsDateTimeToIso("2019-02-30T00:00:00Z")).toBeUndefined();
+      expect(ocdsInstant("2017-07-31T00:00:00+01:00")).toBe(ocdsInstant("2017-07-30T23:00:00Z"));
+      expect(ocdsInstant("31/07/2017")).toBeUndefined();
+    }
+    // Past the bound of what is remembered, answers are worked out afresh.
+    for (let day = 0; day < 25_000; day++) ocdsDateTimeToIso(`x${day}`);
+    expect(ocdsDateTimeToIso("2017-10-28T23:30:00Z")).toBe("2017-10-29");
+  });
 });
 
 describe("OCDS input problems name the field", () => {

@@ -65,6 +65,31 @@ const MAX_DAY = toDayNumber("9999-12-30");
  * offset, or a bare date, taken as UTC); undefined when it is not a date-time.
  */
 export function ocdsInstant(text: string): number | undefined {
+  return remembered(instants, text, readInstant);
+}
+
+/**
+ * A bulk download repeats the same date-times many times (a process's releases, its periods,
+ * one day's notices): each reading is remembered, up to a bound, as the day numbers are.
+ */
+const instants = new Map<string, number | null>();
+const ukDates = new Map<string, IsoDate | null>();
+const REMEMBERED_LIMIT = 20_000;
+
+function remembered<T>(
+  cache: Map<string, T | null>,
+  text: string,
+  read: (text: string) => T | undefined,
+): T | undefined {
+  const known = cache.get(text);
+  if (known !== undefined) return known ?? undefined;
+  const value = read(text);
+  if (cache.size >= REMEMBERED_LIMIT) cache.clear();
+  cache.set(text, value ?? null);
+  return value;
+}
+
+function readInstant(text: string): number | undefined {
   const m = DATE_TIME.exec(text.trim());
   if (!m) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
@@ -83,6 +108,10 @@ export function ocdsInstant(text: string): number | undefined {
  * A bare date, or a date-time without an offset, is taken as written.
  */
 export function ocdsDateTimeToIso(text: string): IsoDate | undefined {
+  return remembered(ukDates, text, readUkDate);
+}
+
+function readUkDate(text: string): IsoDate | undefined {
   const m = DATE_TIME.exec(text.trim());
   if (!m) return undefined;
   const date = `${m[1]}-${m[2]}-${m[3]}`;
