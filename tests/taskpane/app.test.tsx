@@ -1,7 +1,16 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { tenderSteps } from "../../src/taskpane/App";
-import { alertWith, chooseFile, createExampleSheet, openLot, press, readNotice, renderPane } from "./pane";
+import {
+  alertWith,
+  chooseFile,
+  createExampleSheet,
+  openLot,
+  press,
+  readNotice,
+  renderPane,
+  renderPaneWithExample,
+} from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane many times.
 jest.setTimeout(120_000);
@@ -15,8 +24,7 @@ function figures(): string {
 
 describe("the pane in a plain browser", () => {
   it("takes the DfE example from Start to Check and follows an edited day count", async () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     expect(
       (screen.getByRole("button", { name: "2. Review" }) as HTMLElement).getAttribute("aria-current"),
     ).toBe("step");
@@ -49,8 +57,7 @@ describe("the pane in a plain browser", () => {
   });
 
   it("shows input problems beside their boxes and refuses to build until they are fixed", () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     openLot("Kirklees");
     fireEvent.change(screen.getByRole("textbox", { name: "Kirklees days" }), { target: { value: "-3" } });
     fireEvent.change(screen.getByRole("textbox", { name: "Closing date" }), {
@@ -84,8 +91,7 @@ describe("the pane in a plain browser", () => {
   });
 
   it("turns VAT off and applies a tolerance that accepts the £560", async () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     fireEvent.click(screen.getByRole("switch", { name: "Add VAT to the totals" }));
     fireEvent.change(screen.getByRole("textbox", { name: "Tolerance (£)" }), { target: { value: "£600" } });

@@ -1,14 +1,12 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { tenderSteps } from "../../src/taskpane/App";
-import { openLot, renderPane } from "./pane";
+import { box, openLot, renderPaneWithExample } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; these tests render the whole pane several times.
 jest.setTimeout(120_000);
 
 beforeAll(() => tenderSteps.load());
-
-const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 
 /** Types `text` into a box one key at a time, as a user does: each prefix is a change. */
 function typeInto(name: string, text: string) {
@@ -24,8 +22,7 @@ const summary = () => document.getElementById("error-summary");
 
 describe("the error summary (GOV.UK pattern) follows the boxes", () => {
   it("lists each problem as a link to its box and goes when the last box is corrected with £", async () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     typeInto("Stated total (£)", "£34x");
     typeInto("Default day rate (£)", "nine hundred");
     openLot("Kirklees");
@@ -68,8 +65,7 @@ describe("the error summary (GOV.UK pattern) follows the boxes", () => {
   });
 
   it("keeps a tolerance problem on Build, where its box is, and opens Review for a box of Review", async () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     fireEvent.change(box("Tolerance (£)"), { target: { value: "lots" } });
     await act(async () => {
@@ -98,8 +94,7 @@ describe("the error summary (GOV.UK pattern) follows the boxes", () => {
 
 describe("a box is checked when the user leaves it", () => {
   it("waits while '£' is typed, compares the closing and start dates on Review, and Next stops at red boxes", () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     const stated = box("Stated total (£)");
     fireEvent.focus(stated);
     fireEvent.change(stated, { target: { value: "£" } });

@@ -2,14 +2,12 @@
 import { fireEvent, screen } from "@testing-library/react";
 import { tenderSteps } from "../../src/taskpane/App";
 import { moneyAsShown } from "../../src/taskpane/ReviewBoxes";
-import { openLot, renderPane } from "./pane";
+import { box, openLot, renderPaneWithExample } from "./pane";
 
 // Fluent in jsdom is slow on a busy machine; this test renders the whole pane.
 jest.setTimeout(120_000);
 
 beforeAll(() => tenderSteps.load());
-
-const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 
 /** Types `text` into a box one key at a time, then leaves it. */
 function typeInto(name: string, text: string): HTMLInputElement {
@@ -26,8 +24,7 @@ function typeInto(name: string, text: string): HTMLInputElement {
 
 describe("money boxes show £ with separators once left", () => {
   it("writes out 346k, £1.2m and pence when the box is left, not while typing; leaves a wrong amount as typed", () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     // Left without typing in it: the box keeps what was read.
     const stated = box("Stated total (£)");
     fireEvent.focus(stated);
@@ -52,8 +49,7 @@ describe("money boxes show £ with separators once left", () => {
   });
 
   it("writes out Build's tolerance in pounds once left; the percentage and VAT rate stay as typed", () => {
-    renderPane();
-    fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+    renderPaneWithExample();
     fireEvent.click(screen.getByRole("button", { name: "Next: build allocation" }));
     const tolerance = typeInto("Tolerance (£)", "1000");
     expect(tolerance.value).toBe("£1,000");

@@ -17,6 +17,16 @@ export function renderPane(inExcel = false, today: IsoDate = "2017-07-26"): Memo
   return port;
 }
 
+/** The pane as a user has it after pressing Start's "Use the DfE 2017 example": the tender in Review. */
+export function renderPaneWithExample(): MemoryWorkbookPort {
+  const port = renderPane();
+  fireEvent.click(screen.getByRole("button", { name: "Use the DfE 2017 example" }));
+  return port;
+}
+
+/** The text box named `name` (its label). */
+export const box = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
+
 /** Start's "Create tender sheet with the DfE 2017 example", once the pane lets it be pressed. */
 export async function createExampleSheet(): Promise<void> {
   const create = screen.getByRole("button", {
