@@ -11,7 +11,7 @@ import { decodeText, encodingNote, extensionOf, readTenderFile } from "../domain
 import { csvCellRef, csvRowRef, type LotsColumn, type LotsTableLayout } from "../domain/tables/lots-table";
 import type { NoticeReading } from "../domain/notice";
 import type { Result, Tender } from "../domain/core/types";
-import { xlsxToTender } from "../workbook/xlsx";
+import { xlsxToTenderStreamed } from "../workbook/xlsx/read-stream";
 
 /** What a file held, as a tender ready to check, with notes to show alongside the report. */
 export interface LoadedTender {
@@ -73,7 +73,7 @@ function fail<T = LoadedTender>(path: string, message: string): Result<T> {
 export async function loadTender(file: string, bytes: Uint8Array): Promise<Result<LoadedTender>> {
   const read = await readTenderFile(file, bytes, {
     reader: "check",
-    readWorkbook: (data, title) => xlsxToTender(data, { title }),
+    readWorkbook: (data, title) => xlsxToTenderStreamed(data, { title }),
   });
   if (!read.ok) {
     if (read.problem === "notice") {

@@ -38,63 +38,95 @@ function plainValue(v: ExcelJS.CellValue): CellValue {
 export const MAX_SHEET_ROWS = MAX_LOTS + 100;
 export const MAX_SHEET_COLUMNS = 100;
 
-type SheetGrid = { ok: true; grid: CellValue[][] } | { ok: false; errors: InputError[] };
+export type SheetGrid = { ok: true; grid: CellValue[][] } | { ok: false; errors: InputError[] };
+
+/**
+ * A sheet's used cells gathered into a grid from A1, cell by cell as a reader meets them (1-based
+ * row and column, the value as exceljs gives it). Cells beyond MAX_SHEET_ROWS or MAX_SHEET_COLUMNS
+ * are not kept, only remembered to be named; so is a formula cell with no saved result.
+ */
+export class SheetCells {
+  private readonly cells: { r: number; c: number; value: CellValue }[] = [];
+  private readonly noResult: string[] = [];
+  private noResultCount = 0;
+  private rows = 0;
+  private columns = 0;
+  private farRow: string | undefined;
+  private farColumn: string | undefined;
+
+  constructor(private readonly name: string) {}
+
+  add(r: number, c: number, cellValue: ExcelJS.CellValue): void {
+    const value = plainValue(cellValue);
+    if (value === null && isFormulaWithoutResult(cellValue)) {
+      if (this.noResultCount++ < 5) this.noResult.push(cellAddress(r - 1, c - 1));
+    }
+    if (value === null || value === "") return;
+    if (r > this.rows) {
+      this.rows = r;
+      this.farRow = cellAddress(r - 1, c - 1);
+    }
+    if (c > this.columns) {
+      this.columns = c;
+      this.farColumn = cellAddress(r - 1, c - 1);
+    }
+    if (r <= MAX_SHEET_ROWS && c <= MAX_SHEET_COLUMNS) this.cells.push({ r: r - 1, c: c - 1, value });
+  }
+
+  grid(): SheetGrid {
+    const { rows, columns, farRow, farColumn, noResult } = this;
+    const sheet = sheetRef(this.name);
+    if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
+      const far = [
+        ...(columns > MAX_SHEET_COLUMNS && farColumn ? [farColumn] : []),
+        ...(rows > MAX_SHEET_ROWS && farRow && farRow !== farColumn ? [farRow] : []),
+      ];
+      return {
+        ok: false,
+        errors: [
+          {
+            path: `${sheet}!A1`,
+            message: `${sheet}!${rangeAddress({ r0: 0, c0: 0, r1: rows - 1, c1: columns - 1 })} is too large for a tender sheet: a tender sheet holds at most ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows and ${MAX_SHEET_COLUMNS} columns (up to ${MAX_LOTS.toLocaleString("en-GB")} lots); clear the cells beyond (${far.map((a) => `${sheet}!${a}`).join(", ")}) or copy the tender to a new sheet`,
+          },
+        ],
+      };
+    }
+    if (this.noResultCount > 0) {
+      const shown = noResult.map((a) => `${sheet}!${a}`);
+      const more = this.noResultCount > 5 ? ` and ${this.noResultCount - 5} more` : "";
+      return {
+        ok: false,
+        errors: [
+          {
+            path: `${sheet}!${noResult[0]}`,
+            message: `${shown.join(", ")}${more} ${this.noResultCount === 1 ? "holds a formula" : "hold formulas"} with no saved result (the workbook was written by a program that does not calculate); open it in Excel or LibreOffice, let it calculate, save it, and try again`,
+          },
+        ],
+      };
+    }
+    const grid: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(columns).fill(null));
+    for (const { r, c, value } of this.cells) grid[r][c] = value;
+    return { ok: true, grid };
+  }
+}
+
+/**
+ * A cell's value, a formula's saved result included when it is 0, false or "" (exceljs's
+ * `cell.value` leaves those out, which read as a formula not calculated).
+ */
+export function cellValue(cell: ExcelJS.Cell): ExcelJS.CellValue {
+  const v = cell.value;
+  if (v === null || typeof v !== "object" || !("formula" in v || "sharedFormula" in v)) return v;
+  const result = (cell.model as { result?: ExcelJS.CellFormulaValue["result"] }).result;
+  return result === undefined ? v : ({ ...v, result } as ExcelJS.CellFormulaValue);
+}
 
 function worksheetGrid(ws: ExcelJS.Worksheet): SheetGrid {
-  const cells: { r: number; c: number; value: CellValue }[] = [];
-  const noResult: string[] = [];
-  let rows = 0;
-  let columns = 0;
-  let farRow: string | undefined;
-  let farColumn: string | undefined;
+  const cells = new SheetCells(ws.name);
   ws.eachRow({ includeEmpty: false }, (row, r) => {
-    row.eachCell({ includeEmpty: false }, (cell, c) => {
-      const value = plainValue(cell.value);
-      if (value === null && isFormulaWithoutResult(cell.value)) noResult.push(cellAddress(r - 1, c - 1));
-      if (value === null || value === "") return;
-      if (r > rows) {
-        rows = r;
-        farRow = cellAddress(r - 1, c - 1);
-      }
-      if (c > columns) {
-        columns = c;
-        farColumn = cellAddress(r - 1, c - 1);
-      }
-      if (r <= MAX_SHEET_ROWS && c <= MAX_SHEET_COLUMNS) cells.push({ r: r - 1, c: c - 1, value });
-    });
+    row.eachCell({ includeEmpty: false }, (cell, c) => cells.add(r, c, cellValue(cell)));
   });
-  const sheet = sheetRef(ws.name);
-  if (rows > MAX_SHEET_ROWS || columns > MAX_SHEET_COLUMNS) {
-    const far = [
-      ...(columns > MAX_SHEET_COLUMNS && farColumn ? [farColumn] : []),
-      ...(rows > MAX_SHEET_ROWS && farRow && farRow !== farColumn ? [farRow] : []),
-    ];
-    return {
-      ok: false,
-      errors: [
-        {
-          path: `${sheet}!A1`,
-          message: `${sheet}!${rangeAddress({ r0: 0, c0: 0, r1: rows - 1, c1: columns - 1 })} is too large for a tender sheet: a tender sheet holds at most ${MAX_SHEET_ROWS.toLocaleString("en-GB")} rows and ${MAX_SHEET_COLUMNS} columns (up to ${MAX_LOTS.toLocaleString("en-GB")} lots); clear the cells beyond (${far.map((a) => `${sheet}!${a}`).join(", ")}) or copy the tender to a new sheet`,
-        },
-      ],
-    };
-  }
-  if (noResult.length > 0) {
-    const shown = noResult.slice(0, 5).map((a) => `${sheet}!${a}`);
-    const more = noResult.length > 5 ? ` and ${noResult.length - 5} more` : "";
-    return {
-      ok: false,
-      errors: [
-        {
-          path: `${sheet}!${noResult[0]}`,
-          message: `${shown.join(", ")}${more} ${noResult.length === 1 ? "holds a formula" : "hold formulas"} with no saved result (the workbook was written by a program that does not calculate); open it in Excel or LibreOffice, let it calculate, save it, and try again`,
-        },
-      ],
-    };
-  }
-  const grid: CellValue[][] = Array.from({ length: rows }, () => new Array<CellValue>(columns).fill(null));
-  for (const { r, c, value } of cells) grid[r][c] = value;
-  return { ok: true, grid };
+  return cells.grid();
 }
 
 /** A formula cell whose workbook holds no value for it (not calculated since it was written). */
@@ -133,10 +165,77 @@ export function workbookBytesProblem(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
+/** The reader's words for a workbook it could not open, after ours. */
+export function damagedWorkbook(why: string): Result<Tender> {
+  return {
+    ok: false,
+    errors: [
+      {
+        path: "file",
+        message: `this workbook is damaged and cannot be read (${why}); open it in Excel, save it again as an Excel Workbook (.xlsx) and try again`,
+      },
+    ],
+  };
+}
+
+/** A worksheet as a reader goes through a workbook: its name and, read only when asked for, its cells. */
+export interface SheetToRead {
+  name: string;
+  /** The names of the workbook's worksheets, in the workbook's order. */
+  order: readonly string[];
+  grid(): Promise<SheetGrid> | SheetGrid;
+}
+
 /**
- * A tender from an .xlsx: its "Tender" sheet (labelled fields and a lots table) when it has one, else
- * the first sheet holding a lots table (lots only, tender-level fields from `base`). Problems name
- * their cells (`Tender!B5`).
+ * The tender in a workbook's sheets, which may come in any order: its "Tender" sheet (labelled
+ * fields and a lots table) when it has one, and no other sheet is read; else the first sheet, in
+ * the workbook's order, holding a lots table (lots only, tender-level fields from `base`), and
+ * when none does, the problems of the first. Problems name their cells (`Tender!B5`).
+ */
+export async function tenderFromSheets(
+  sheets: AsyncIterable<SheetToRead> | Iterable<SheetToRead>,
+  base: Partial<Tender>,
+): Promise<Result<Tender>> {
+  const reads = new Map<string, Result<Tender>>();
+  let order: readonly string[] = [];
+  /** The first sheet in order read as a tender, once every sheet before it has been read and is not one. */
+  const decided = (): Result<Tender> | undefined => {
+    for (const name of order) {
+      const read = reads.get(name);
+      if (read === undefined) return undefined;
+      if (read.ok) return read;
+    }
+    return undefined;
+  };
+  for await (const sheet of sheets) {
+    order = sheet.order;
+    const tenderName = order.find((n) => n.toLowerCase() === "tender");
+    if (tenderName !== undefined ? sheet.name !== tenderName : decided() !== undefined) continue;
+    const grid = await sheet.grid();
+    if (!grid.ok) {
+      reads.set(sheet.name, grid);
+      continue;
+    }
+    const read =
+      tenderName !== undefined
+        ? readTenderGrid(grid.grid, sheet.name)
+        : readLotsGrid(grid.grid, sheet.name, { row: 0, col: 0 }, base);
+    reads.set(sheet.name, read.ok ? { ok: true, value: read.value.tender } : read);
+  }
+  const first = order.map((n) => reads.get(n)).filter((r) => r !== undefined);
+  return (
+    first.find((r) => r.ok) ??
+    first[0] ?? {
+      ok: false,
+      errors: [{ path: "file", message: "this workbook has no sheets; it holds no tender" }],
+    }
+  );
+}
+
+/**
+ * A tender from an .xlsx, the whole workbook loaded (what a browser can do: exceljs's browser build
+ * has no streaming reader; the command line streams, xlsx/read-stream.ts). The sheet chosen as
+ * tenderFromSheets says.
  */
 export async function xlsxToTender(bytes: Uint8Array, base: Partial<Tender> = {}): Promise<Result<Tender>> {
   const kind = workbookBytesProblem(bytes);
@@ -147,35 +246,11 @@ export async function xlsxToTender(bytes: Uint8Array, base: Partial<Tender> = {}
     await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   } catch (e) {
     // The reader's own words (JSZip's "Can't find end of central directory") follow ours.
-    const errors: InputError[] = [
-      {
-        path: "file",
-        message: `this workbook is damaged and cannot be read (${(e as Error).message}); open it in Excel, save it again as an Excel Workbook (.xlsx) and try again`,
-      },
-    ];
-    return { ok: false, errors };
+    return damagedWorkbook((e as Error).message);
   }
-  const sheets = wb.worksheets;
-  const tenderSheet = sheets.find((s) => s.name.toLowerCase() === "tender");
-  if (tenderSheet) {
-    const grid = worksheetGrid(tenderSheet);
-    if (!grid.ok) return grid;
-    const read = readTenderGrid(grid.grid, tenderSheet.name);
-    return read.ok ? { ok: true, value: read.value.tender } : read;
-  }
-  let firstErrors: InputError[] | undefined;
-  for (const ws of sheets) {
-    const grid = worksheetGrid(ws);
-    if (!grid.ok) {
-      firstErrors ??= grid.errors;
-      continue;
-    }
-    const read = readLotsGrid(grid.grid, ws.name, { row: 0, col: 0 }, base);
-    if (read.ok) return { ok: true, value: read.value.tender };
-    firstErrors ??= read.errors;
-  }
-  return {
-    ok: false,
-    errors: firstErrors ?? [{ path: "file", message: "this workbook has no sheets; it holds no tender" }],
-  };
+  const order = wb.worksheets.map((ws) => ws.name);
+  return tenderFromSheets(
+    wb.worksheets.map((ws) => ({ name: ws.name, order, grid: () => worksheetGrid(ws) })),
+    base,
+  );
 }
