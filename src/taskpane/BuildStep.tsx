@@ -6,7 +6,6 @@ import {
   Button,
   Field,
   Input,
-  Select,
   Spinner,
   Switch,
   Table,
@@ -29,6 +28,8 @@ import { formatNumber } from "./en-gb";
 import { moneyAsShown } from "./ReviewBoxes";
 import type { BuildOptions, PaneAction, PhasingView } from "./state";
 import { money, percent, type AllocationLine, type Headline, type PhasingRow } from "./view";
+import { ChoiceBox } from "./ChoiceBox";
+import { StepSection } from "./StepSection";
 
 const useStyles = makeStyles({
   row: {
@@ -252,10 +253,7 @@ export function BuildStep(props: BuildStepProps) {
           then="then build the allocation again"
         />
       )}
-      <section className={styles.stack} aria-labelledby="build-options">
-        <h2 id="build-options" className={styles.heading}>
-          Options
-        </h2>
+      <StepSection id="build-options" title="Options" layout="stack">
         <Switch
           label="Add VAT to the totals"
           checked={options.vatOn}
@@ -270,19 +268,16 @@ export function BuildStep(props: BuildStepProps) {
             disabled={!options.vatOn}
             onChange={(value) => dispatch({ type: "editTender", field: "vatRate", value })}
           />
-          <Field label="Bank holidays" className={styles.wide}>
-            <Select
-              className={styles.control}
-              value={draft.region}
-              onChange={(_, data) => dispatch({ type: "editTender", field: "region", value: data.value })}
-            >
-              {(Object.keys(REGION_LABELS) as Region[]).map((region) => (
-                <option key={region} value={region}>
-                  {REGION_LABELS[region]}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ChoiceBox
+            label="Bank holidays"
+            field={{ className: styles.wide }}
+            value={draft.region}
+            choices={(Object.keys(REGION_LABELS) as Region[]).map((region) => [
+              region,
+              REGION_LABELS[region],
+            ])}
+            onChange={(value) => dispatch({ type: "editTender", field: "region", value })}
+          />
           <OptionBox
             option="toleranceAmount"
             label="Tolerance (£)"
@@ -298,32 +293,21 @@ export function BuildStep(props: BuildStepProps) {
             errors={optionErrors.get("tolerancePercent")}
             onChange={(value) => setOptions({ tolerancePercent: value })}
           />
-          <Field label="Phasing by">
-            <Select
-              className={styles.control}
-              value={options.phasingView}
-              onChange={(_, data) => setOptions({ phasingView: data.value as PhasingView })}
-            >
-              {(Object.keys(PHASING_LABELS) as PhasingView[]).map((view) => (
-                <option key={view} value={view}>
-                  {PHASING_LABELS[view]}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Days worked a week">
-            <Select
-              className={styles.control}
-              value={String(options.daysPerWeek)}
-              onChange={(_, data) => setOptions({ daysPerWeek: Number(data.value) })}
-            >
-              {[5, 4, 3, 2, 1].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </Select>
-          </Field>
+          <ChoiceBox
+            label="Phasing by"
+            value={options.phasingView}
+            choices={(Object.keys(PHASING_LABELS) as PhasingView[]).map((view) => [
+              view,
+              PHASING_LABELS[view],
+            ])}
+            onChange={(phasingView) => setOptions({ phasingView })}
+          />
+          <ChoiceBox
+            label="Days worked a week"
+            value={String(options.daysPerWeek)}
+            choices={["5", "4", "3", "2", "1"].map((n) => [n, n])}
+            onChange={(n) => setOptions({ daysPerWeek: Number(n) })}
+          />
         </div>
         <div className={styles.actions}>
           <Button
@@ -341,12 +325,9 @@ export function BuildStep(props: BuildStepProps) {
             ? "Writes the Allocation and Phasing sheets, with live formulas, and marks the cells with problems."
             : "Shows the allocation below. Download it as an Excel workbook from Export."}
         </Text>
-      </section>
+      </StepSection>
       {props.lines && props.headline && (
-        <section className={styles.stack} aria-labelledby="build-allocation">
-          <h2 id="build-allocation" className={styles.heading}>
-            Allocation
-          </h2>
+        <StepSection id="build-allocation" title="Allocation" layout="stack">
           <ChartSlot
             kind="bars"
             title="Value by lot"
@@ -380,7 +361,7 @@ export function BuildStep(props: BuildStepProps) {
               Next: check totals
             </Button>
           </div>
-        </section>
+        </StepSection>
       )}
     </div>
   );

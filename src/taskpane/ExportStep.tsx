@@ -1,6 +1,7 @@
 import { Button, Field, Input, Text, makeStyles } from "@fluentui/react-components";
 import { ArrowDownloadRegular, ArrowForwardRegular, DocumentTableRegular } from "@fluentui/react-icons";
 import { useStepStyles } from "./step-styles";
+import { StepSection } from "./StepSection";
 
 // A download's label wraps in a narrow pane rather than being cut: the whole label is its name.
 const useStyles = makeStyles({
@@ -33,10 +34,7 @@ export function ExportStep({ busy, onSummarySheet, downloads, onNext, ocid }: Ex
   return (
     <div className={styles.stack}>
       {onSummarySheet && (
-        <section className={styles.group} aria-labelledby="export-summary">
-          <h2 id="export-summary" className={styles.heading}>
-            In this workbook
-          </h2>
+        <StepSection id="export-summary" title="In this workbook">
           <Button
             appearance="primary"
             icon={<DocumentTableRegular />}
@@ -46,12 +44,9 @@ export function ExportStep({ busy, onSummarySheet, downloads, onNext, ocid }: Ex
             Write summary sheet
           </Button>
           <Text size={200}>One printable page with the key figures, the findings and the allocation.</Text>
-        </section>
+        </StepSection>
       )}
-      <section className={styles.group} aria-labelledby="export-downloads">
-        <h2 id="export-downloads" className={styles.heading}>
-          Downloads
-        </h2>
+      <StepSection id="export-downloads" title="Downloads">
         {downloads.map((d) => (
           <div key={d.id} className={styles.group}>
             {d.id === "ocds" && ocid && (
@@ -73,7 +68,7 @@ export function ExportStep({ busy, onSummarySheet, downloads, onNext, ocid }: Ex
             <Text size={200}>{d.description}</Text>
           </div>
         ))}
-      </section>
+      </StepSection>
       {onNext && (
         <div>
           <Button appearance="primary" icon={<ArrowForwardRegular />} iconPosition="after" onClick={onNext}>

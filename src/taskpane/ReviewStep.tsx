@@ -28,6 +28,7 @@ import { lotMarks, lotSummary } from "./lot-summary";
 import type { AllocationLine } from "./view";
 import { RulesFields } from "./RulesFields";
 import { openNotes } from "./source-notes";
+import { StepSection } from "./StepSection";
 
 /** Lots edited a page at a time: a tender of thousands of lots would otherwise draw every box at once. */
 export const LOTS_PER_PAGE = 50;
@@ -102,6 +103,30 @@ const TENDER_BOXES: readonly {
   { field: "startDate", label: "Start date", date: true },
   { field: "endDate", label: "End date", date: true },
 ];
+
+/** A message bar whose body is a list: the notes to confirm, the problems found. */
+function ListBar({
+  intent,
+  title,
+  items,
+}: {
+  intent: "warning" | "error";
+  title: string;
+  items: readonly string[];
+}) {
+  return (
+    <MessageBar intent={intent}>
+      <MessageBarBody>
+        <MessageBarTitle>{title}</MessageBarTitle>
+        <ul>
+          {items.map((item) => (
+            <li key={item}>{item}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
+  );
+}
 
 /** Step 2: the tender as read, every field editable, problems beside the boxes they concern. */
 export function ReviewStep({
@@ -248,34 +273,11 @@ export function ReviewStep({
         />
       )}
       {source && <Text>Read from {source}. Check each figure and correct anything that is wrong.</Text>}
-      {notes.length > 0 && (
-        <MessageBar intent="warning">
-          <MessageBarBody>
-            <MessageBarTitle>Please confirm</MessageBarTitle>
-            <ul>
-              {notes.map((note) => (
-                <li key={note}>{note}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
+      {notes.length > 0 && <ListBar intent="warning" title="Please confirm" items={notes} />}
       {!summary && otherErrors.length > 0 && (
-        <MessageBar intent="error">
-          <MessageBarBody>
-            <MessageBarTitle>The tender has problems</MessageBarTitle>
-            <ul>
-              {otherErrors.map((message) => (
-                <li key={message}>{message}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
+        <ListBar intent="error" title="The tender has problems" items={otherErrors} />
       )}
-      <section className={styles.stack} aria-labelledby="review-tender">
-        <h2 id="review-tender" className={styles.heading}>
-          Tender
-        </h2>
+      <StepSection id="review-tender" title="Tender" layout="stack">
         {TENDER_BOXES.map((box) => (
           <Fragment key={box.field}>
             <Box
@@ -299,12 +301,9 @@ export function ReviewStep({
             )}
           </Fragment>
         ))}
-      </section>
+      </StepSection>
       <RulesFields draft={draft} errors={errors} hints={hints} dispatch={dispatch} />
-      <section className={styles.stack} aria-labelledby="review-lots">
-        <h2 id="review-lots" className={styles.heading}>
-          Lots ({draft.lots.length})
-        </h2>
+      <StepSection id="review-lots" title={`Lots (${draft.lots.length})`} layout="stack">
         {removed && (
           <MessageBar intent="info">
             <MessageBarBody>{`Removed ${removed.name.trim() || `lot ${removed.index + 1}`}.`}</MessageBarBody>
@@ -363,7 +362,7 @@ export function ReviewStep({
             Next: build allocation
           </Button>
         </div>
-      </section>
+      </StepSection>
     </div>
   );
 }

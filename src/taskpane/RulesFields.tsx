@@ -5,11 +5,13 @@
  * own problem, as the tender's other boxes do, and where the notice reader found its value.
  */
 import { useRef, type Dispatch } from "react";
-import { Field, Input, Select, Text } from "@fluentui/react-components";
+import { Field, Input, Text } from "@fluentui/react-components";
 import type { TenderDraft, TenderField } from "./draft";
 import type { PaneAction } from "./state";
 import { moneyAsShown, useReviewStyles } from "./ReviewBoxes";
 import { useStepStyles } from "./step-styles";
+import { ChoiceBox } from "./ChoiceBox";
+import { StepSection } from "./StepSection";
 
 /** The drop-downs' choices in the user's words, by the engine's value ("" = not given). */
 export const BUYER_TYPE_LABELS: Readonly<Record<string, string>> = {
@@ -80,33 +82,23 @@ export function RulesFields({ draft, errors, hints, dispatch }: RulesFieldsProps
   /** The box typed in since it was entered: a money box is written out as £ only then, on leaving. */
   const typedIn = useRef<RuleField | null>(null);
   return (
-    <section className={styles.stack} aria-labelledby="review-rules">
-      <h2 id="review-rules" className={styles.heading}>
-        Procurement rules (optional)
-      </h2>
+    <StepSection id="review-rules" title="Procurement rules (optional)" layout="stack">
       <Text>For the threshold, the notices, the tendering period and the standstill on the Check step.</Text>
       <div className={styles.grid}>
         {CHOICES.map((choice) => (
-          <Field
+          <ChoiceBox
             key={choice.field}
             label={choice.label}
-            hint={hints[choice.field]}
-            className={hints[choice.field] ? styles.wide : undefined}
-            {...fieldState(errors.get(choice.field))}
-          >
-            <Select
-              className={styles.control}
-              value={draft[choice.field]}
-              onChange={(_, data) => edit(choice.field)(data.value)}
-            >
-              <option value="">Not given</option>
-              {Object.entries(choice.options).map(([value, label]) => (
-                <option key={value} value={value}>
-                  {label}
-                </option>
-              ))}
-            </Select>
-          </Field>
+            field={{
+              hint: hints[choice.field],
+              className: hints[choice.field] ? styles.wide : undefined,
+              ...fieldState(errors.get(choice.field)),
+            }}
+            value={draft[choice.field]}
+            none="Not given"
+            choices={Object.entries(choice.options)}
+            onChange={edit(choice.field)}
+          />
         ))}
         {BOXES.map((box) => (
           <Field
@@ -136,6 +128,6 @@ export function RulesFields({ draft, errors, hints, dispatch }: RulesFieldsProps
           </Field>
         ))}
       </div>
-    </section>
+    </StepSection>
   );
 }

@@ -13,6 +13,7 @@ import { timelineLayout } from "./charts/timeline";
 import { TimelineSlot } from "./charts/TimelineSlot";
 import { NOT_LEGAL_ADVICE, rulesView } from "./rules-view";
 import { useStepStyles } from "./step-styles";
+import { StepSection } from "./StepSection";
 
 const useStyles = makeStyles({
   figures: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0 },
@@ -54,10 +55,7 @@ export function RulesPanel({ tender, rules, findings }: RulesPanelProps) {
     view.estimate && { term: "Estimated value", ...view.estimate },
   ].filter((f) => f !== undefined);
   return (
-    <section className={styles.stack} aria-labelledby="check-rules">
-      <h2 id="check-rules" className={styles.heading}>
-        Procurement rules
-      </h2>
+    <StepSection id="check-rules" title="Procurement rules" layout="stack">
       {!view.given ? (
         <Text>
           To see which rules apply — the threshold, the notices, the tendering period and the standstill —
@@ -142,6 +140,6 @@ export function RulesPanel({ tender, rules, findings }: RulesPanelProps) {
           </Text>
         </>
       )}
-    </section>
+    </StepSection>
   );
 }

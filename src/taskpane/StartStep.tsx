@@ -8,6 +8,7 @@ import {
 } from "@fluentui/react-icons";
 import { FilePicker } from "./FilePicker";
 import { useStepStyles } from "./step-styles";
+import { StepSection } from "./StepSection";
 
 // Start's groups stand further apart than a step's usual content: each is another way in.
 const useStyles = makeStyles({
@@ -52,10 +53,7 @@ export function StartStep(props: StartStepProps) {
         phases the spend and tracks invoices against it.
       </Text>
       {props.inExcel ? (
-        <section className={styles.group} aria-labelledby="start-workbook">
-          <h2 id="start-workbook" className={styles.heading}>
-            From this workbook
-          </h2>
+        <StepSection id="start-workbook" title="From this workbook">
           <Button
             appearance="primary"
             icon={<TableSearchRegular />}
@@ -93,12 +91,9 @@ export function StartStep(props: StartStepProps) {
             busy={props.busy}
             onFile={props.onFile}
           />
-        </section>
+        </StepSection>
       ) : (
-        <section className={styles.group} aria-labelledby="start-file">
-          <h2 id="start-file" className={styles.heading}>
-            Open or try an example
-          </h2>
+        <StepSection id="start-file" title="Open or try an example">
           <Button
             appearance="primary"
             icon={<BookOpenRegular />}
@@ -115,13 +110,10 @@ export function StartStep(props: StartStepProps) {
             busy={props.busy}
             onFile={props.onFile}
           />
-        </section>
+        </StepSection>
       )}
 
-      <section className={styles.group} aria-labelledby="start-notice">
-        <h2 id="start-notice" className={styles.heading}>
-          From a tender notice
-        </h2>
+      <StepSection id="start-notice" title="From a tender notice">
         <Field label="Tender notice" hint={noticeHint}>
           <Textarea resize="vertical" rows={6} value={notice} onChange={(_, data) => setNotice(data.value)} />
         </Field>
@@ -133,16 +125,13 @@ export function StartStep(props: StartStepProps) {
         >
           Read tender notice
         </Button>
-      </section>
+      </StepSection>
 
-      <section className={styles.group} aria-labelledby="start-blank">
-        <h2 id="start-blank" className={styles.heading}>
-          From scratch
-        </h2>
+      <StepSection id="start-blank" title="From scratch">
         <Button disabledFocusable={props.busy} onClick={props.onBlank}>
           Start a blank tender
         </Button>
-      </section>
+      </StepSection>
     </div>
   );
 }

@@ -25,7 +25,7 @@ import { useBuild } from "./use-build";
 import { useInvoices } from "./use-invoices";
 import type { Task } from "./use-task";
 import { headlineSentence, phasingRowsOf } from "./view";
-import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
+import { runWorkbookWrite, unwrap, useWorkbook } from "./workbook-context";
 
 // Start's question before replacing a tender and its offer of a kept draft load with the steps.
 export { ReplaceConfirm, ResumeOffer } from "./KeepWork";
@@ -97,18 +97,13 @@ export function TenderSteps(props: TenderStepsProps) {
     );
 
   const onSummary = () =>
-    void task.run(
+    runWorkbookWrite(
+      task,
       "Writing the summary sheet…",
-      { title: "Could not write the summary sheet", next: EXCEL_BUSY_NEXT },
-      async () => {
-        if (!checked?.ok) return;
-        const sheet = unwrap(
-          await workbook.writeSummary(checked.report, { tolerance: checked.tolerance }),
-          "Could not write the summary sheet",
-          EXCEL_BUSY_NEXT,
-        );
-        return `Wrote the summary to the sheet "${sheet.name}".`;
-      },
+      "Could not write the summary sheet",
+      () =>
+        checked?.ok ? workbook.writeSummary(checked.report, { tolerance: checked.tolerance }) : undefined,
+      (sheet) => `Wrote the summary to the sheet "${sheet.name}".`,
     );
 
   const downloads: ExportAction[] =

@@ -31,6 +31,7 @@ import {
 import { FilePicker } from "./FilePicker";
 import { FindingsList } from "./FindingsList";
 import { useStepStyles } from "./step-styles";
+import { StepSection } from "./StepSection";
 
 const useStyles = makeStyles({
   figures: {
@@ -138,10 +139,7 @@ export function TrackStep(props: TrackStepProps) {
         used and left.
       </Text>
       {props.inExcel ? (
-        <section className={styles.group} aria-labelledby="track-workbook">
-          <h2 id="track-workbook" className={styles.heading}>
-            Invoices in this workbook
-          </h2>
+        <StepSection id="track-workbook" title="Invoices in this workbook">
           <Button icon={<DocumentAddRegular />} disabledFocusable={props.busy} onClick={props.onCreateSheet}>
             New actuals sheet
           </Button>
@@ -158,12 +156,9 @@ export function TrackStep(props: TrackStepProps) {
             Check invoices
           </Button>
           <Text size={200}>Reads the Actuals sheet and writes the Budget vs actual sheet.</Text>
-        </section>
+        </StepSection>
       ) : (
-        <section className={styles.group} aria-labelledby="track-file">
-          <h2 id="track-file" className={styles.heading}>
-            Invoices
-          </h2>
+        <StepSection id="track-file" title="Invoices">
           <FilePicker
             label="Open invoices (.csv)"
             hint="A .csv file with a header row: Lot, Invoice number, Invoice date, Period start, Period end, Days, Amount (ex VAT) and, if you have it, VAT."
@@ -189,7 +184,7 @@ export function TrackStep(props: TrackStepProps) {
           >
             Check pasted invoices
           </Button>
-        </section>
+        </StepSection>
       )}
 
       <Field
@@ -213,10 +208,10 @@ export function TrackStep(props: TrackStepProps) {
           {/* The invoice errors first: each names its lot, whose row and card are marked below. */}
           {errors > 0 && findingsList(errorFindings)}
 
-          <section className={styles.group} aria-labelledby="track-position">
-            <h2 id="track-position" className={styles.heading}>
-              {actuals.asOf ? `Position at ${formatLongDate(actuals.asOf)}` : "Position"}
-            </h2>
+          <StepSection
+            id="track-position"
+            title={actuals.asOf ? `Position at ${formatLongDate(actuals.asOf)}` : "Position"}
+          >
             <table className={own.table} aria-label="Position by lot">
               <thead>
                 <tr>
@@ -272,7 +267,7 @@ export function TrackStep(props: TrackStepProps) {
               {series && <ChartSlot kind="spend" series={series[series.length - 1]} />}
               <Position label="Position of all lots" figures={positionFigures(actuals.totals)} />
             </div>
-          </section>
+          </StepSection>
 
           {actuals.findings.length === 0 ? (
             <Text>No problems found in the invoices.</Text>

@@ -9,7 +9,7 @@ import { lazyModule } from "./lazy-module";
 import type { LoadedTender } from "./sources";
 import type { PaneState } from "./state";
 import type { Task } from "./use-task";
-import { EXCEL_BUSY_NEXT, unwrap, type PaneWorkbook } from "./workbook-context";
+import { runWorkbookWrite, unwrap, type PaneWorkbook } from "./workbook-context";
 
 /**
  * The readers of files and pasted text (the engine's tender-file, CSV and notice readers): fetched
@@ -76,15 +76,12 @@ export function useStartActions({ task, workbook, load, state, onAudit }: StartA
   };
 
   const createSheet = (example: boolean) =>
-    void task.run(
+    runWorkbookWrite(
+      task,
       "Creating the Tender sheet…",
-      { title: "Could not create the Tender sheet", next: EXCEL_BUSY_NEXT },
-      async () => {
-        const sheet = unwrap(
-          await workbook.createTenderSheet(example ? DFE_2017_TENDER : undefined),
-          "Could not create the Tender sheet",
-          EXCEL_BUSY_NEXT,
-        );
+      "Could not create the Tender sheet",
+      () => workbook.createTenderSheet(example ? DFE_2017_TENDER : undefined),
+      (sheet) => {
         if (example) {
           load({ tender: DFE_2017_TENDER, source: `the sheet "${sheet.name}"`, notes: [] });
           return `Created the sheet "${sheet.name}" with the DfE 2017 example.`;

@@ -9,7 +9,7 @@ import type { FindingLocation } from "../workbook/port";
 import type { Checked } from "./engine";
 import { loadedActuals, readAsOf, readInvoicesCsv, trackActuals, type LoadedActuals } from "./tracking";
 import { errorsCaveat, PaneError, type Task } from "./use-task";
-import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "./workbook-context";
+import { EXCEL_BUSY_NEXT, runWorkbookWrite, unwrap, useWorkbook } from "./workbook-context";
 
 export interface Invoices {
   /** The position and findings of the invoices last read, checked against the tender as it is now. */
@@ -54,17 +54,13 @@ export function useInvoices(
     );
 
   const onCreateSheet = () =>
-    void task.run(
+    runWorkbookWrite(
+      task,
       "Creating the Actuals sheet…",
-      { title: "Could not create the Actuals sheet", next: EXCEL_BUSY_NEXT },
-      async () => {
-        const sheet = unwrap(
-          await workbook.createActualsSheet(checked?.ok ? checked.tender : undefined),
-          "Could not create the Actuals sheet",
-          EXCEL_BUSY_NEXT,
-        );
-        return `Created the sheet "${sheet.name}". Paste or type the invoices into its table, then check them.`;
-      },
+      "Could not create the Actuals sheet",
+      () => workbook.createActualsSheet(checked?.ok ? checked.tender : undefined),
+      (sheet) =>
+        `Created the sheet "${sheet.name}". Paste or type the invoices into its table, then check them.`,
     );
 
   const onCheckSheet = () =>

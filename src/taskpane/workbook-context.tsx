@@ -7,7 +7,7 @@ import type { InputError, Result } from "../domain/core/types";
 import type { WorkbookError } from "../workbook/errors";
 import type { WorkbookPort } from "../workbook/port";
 import { listProblems } from "./problems";
-import { PaneError } from "./use-task";
+import { type Done, PaneError, type Task } from "./use-task";
 
 export type PaneWorkbook = WorkbookPort;
 
@@ -49,3 +49,22 @@ export function unwrap<T>(result: Result<T, InputError[]>, title: string, next: 
 
 /** What to do when Excel refuses a write: usually a cell is being edited. */
 export const EXCEL_BUSY_NEXT = "Close any open cell editor in Excel and try again.";
+
+/**
+ * Run one workbook write as a pane task: `busy` while it runs; when Excel refuses it, or anything
+ * else fails, the problem is titled `failTitle` and says what to do when Excel is busy. `write`
+ * gives undefined when there is nothing to write; `done` words what was written.
+ */
+export function runWorkbookWrite<T>(
+  task: Pick<Task, "run">,
+  busy: string,
+  failTitle: string,
+  write: () => Promise<Result<T, InputError[]>> | undefined,
+  done: (value: T) => string | Done,
+): void {
+  void task.run(busy, { title: failTitle, next: EXCEL_BUSY_NEXT }, async () => {
+    const writing = write();
+    if (writing === undefined) return;
+    return done(unwrap(await writing, failTitle, EXCEL_BUSY_NEXT));
+  });
+}

@@ -14,7 +14,7 @@ import { XLSX_TYPE } from "../exports";
 import { readJsonFile, type LoadedTender } from "../sources";
 import { useStepStyles } from "../step-styles";
 import { PaneError, type Task } from "../use-task";
-import { EXCEL_BUSY_NEXT, unwrap, useWorkbook } from "../workbook-context";
+import { runWorkbookWrite, useWorkbook } from "../workbook-context";
 import { AuditView, megabytes } from "./AuditView";
 import { AuditCancelled, readBulkFile, type BulkAudit, type BulkProgress } from "./read-bulk";
 
@@ -145,15 +145,12 @@ export function AuditPanel({ file, inExcel, task, hidden, onOpen, replacing, onC
     );
 
   const writeSheet = () =>
-    void task.run(
+    runWorkbookWrite(
+      task,
       "Writing the Audit sheet…",
-      { title: "Could not write the Audit sheet", next: EXCEL_BUSY_NEXT },
-      async () => {
-        const sheet = unwrap(
-          await workbook.writeAudit(audit.result),
-          "Could not write the Audit sheet",
-          EXCEL_BUSY_NEXT,
-        );
+      "Could not write the Audit sheet",
+      () => workbook.writeAudit(audit.result),
+      (sheet) => {
         const n = audit.result.rows.length;
         return `Wrote the audit (${n.toLocaleString("en-GB")} ${n === 1 ? "row" : "rows"}) to the sheet "${sheet.name}"${
           sheet.replaced ? ", in place of the add-in's earlier Audit sheet" : ""

@@ -9,11 +9,9 @@ import {
   Badge,
   Button,
   Checkbox,
-  Field,
   Link,
   MessageBar,
   MessageBarBody,
-  Select,
   Text,
   makeStyles,
   tokens,
@@ -33,6 +31,8 @@ import {
   visibleRows,
   type AuditOrder,
 } from "./audit-view";
+import { ChoiceBox } from "../ChoiceBox";
+import { StepSection } from "../StepSection";
 
 /** Rows listed at a time. */
 export const AUDIT_PAGE = 100;
@@ -78,10 +78,7 @@ export function AuditView({ audit, busy, onOpen, onClose, onWriteSheet, onDownlo
 
   return (
     <div className={styles.stack}>
-      <section className={styles.group} aria-labelledby="audit-heading">
-        <h2 id="audit-heading" className={styles.heading}>
-          Audit of {audit.fileName}
-        </h2>
+      <StepSection id="audit-heading" title={`Audit of ${audit.fileName}`}>
         <Text>{summarySentence(audit.result.summary)}</Text>
         {capped && (
           <MessageBar intent="warning">
@@ -114,28 +111,18 @@ export function AuditView({ audit, busy, onOpen, onClose, onWriteSheet, onDownlo
             Close audit
           </Button>
         </div>
-      </section>
+      </StepSection>
 
-      <section className={styles.group} aria-labelledby="audit-tenders">
-        <h2 id="audit-tenders" className={styles.heading}>
-          Tenders
-        </h2>
-        <Field label="Order">
-          <Select
-            className={styles.control}
-            value={order}
-            onChange={(_, data) => {
-              setOrder(data.value as AuditOrder);
-              setShown(AUDIT_PAGE);
-            }}
-          >
-            {AUDIT_ORDERS.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
+      <StepSection id="audit-tenders" title="Tenders">
+        <ChoiceBox
+          label="Order"
+          value={order}
+          choices={AUDIT_ORDERS.map((o) => [o.id, o.label])}
+          onChange={(chosen) => {
+            setOrder(chosen);
+            setShown(AUDIT_PAGE);
+          }}
+        />
         <Checkbox
           label="Only mismatches"
           checked={onlyMismatches}
@@ -195,7 +182,7 @@ export function AuditView({ audit, busy, onOpen, onClose, onWriteSheet, onDownlo
             </Button>
           </div>
         )}
-      </section>
+      </StepSection>
     </div>
   );
 }
